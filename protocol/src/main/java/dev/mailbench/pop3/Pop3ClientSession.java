@@ -1,0 +1,315 @@
+package dev.mailbench.pop3;
+
+import dev.mailbench.sasl.SaslClientMechanism;
+import dev.mailbench.sasl.SaslText;
+import dev.mailbench.wire.Annotation;
+import dev.mailbench.wire.ClientOptions;
+import dev.mailbench.wire.ClientSession;
+import dev.mailbench.wire.Line;
+import dev.mailbench.wire.TlsMode;
+import dev.mailbench.wire.Transcript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The client side of a POP3 conversation (RFC 1939, with CAPA of RFC 2449, STLS of RFC 2595, AUTH of
+ * RFC 5034): typed helpers for every verb, any command line verbatim, raw bytes. Every byte lands in the
+ * {@link Transcript}, and the {@link Pop3State} follows the replies.
+ *
+ * <p>The helpers block until the reply arrives or the reply timeout passes; call them off the UI thread.
+ */
+public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
+    private static final String GREETING = "GREETING";
+    private static final String AUTH_RESPONSE = "AUTH-RESPONSE";
+    /** RFC 1939 §7: the APOP timestamp is a msg-id in angle brackets within the greeting. */
+    private static final Pattern APOP_TIMESTAMP = Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
+
+    private final Pop3ReplyParser parser = new Pop3ReplyParser();
+    private final List<Consumer<Pop3State>> stateListeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile Pop3State state = Pop3State.disconnected();
+    private volatile String apopTimestamp;
+    private volatile String authMechanism = "";
+    private volatile int authStep;
+
+    public Pop3ClientSession(Transcript transcript, ClientOptions options) {
+        super(transcript, options);
+    }
+
+    /** Connects and reads the greeting; {@link TlsMode#IMPLICIT} is POP3S on 995 (RFC 8314). */
+    public Pop3Reply connect(String host, int port, TlsMode mode) throws IOException {
+        setState(new Pop3State(Pop3Phase.AWAITING_GREETING, mode == TlsMode.IMPLICIT, false, false, List.of()));
+        try {
+            return open(host, port, mode, GREETING);
+        } catch (IOException e) {
+            setState(Pop3State.disconnected());
+            throw e;
+        }
+    }
+
+    public Pop3Reply user(String name) throws IOException {
+        return command("USER " + name);
+    }
+
+    /** PASS (RFC 1939 §7). The password travels in clear text; the transcript masks it until revealed. */
+    public Pop3Reply pass(String password) throws IOException {
+        return command("PASS " + password);
+    }
+
+    /** APOP (RFC 1939 §7): MD5 of the greeting's timestamp and the shared secret, so no password is sent. */
+    public Pop3Reply apop(String name, String secret) throws IOException {
+        String timestamp = apopTimestamp;
+        if (timestamp == null) {
+            throw new IllegalStateException("the server's greeting carried no APOP timestamp");
+        }
+        return command("APOP " + name + " " + apopDigest(timestamp, secret));
+    }
+
+    /** RFC 1939 §7: lower-case hex MD5 of timestamp followed by secret. */
+    public static String apopDigest(String timestamp, String secret) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            return HexFormat.of().formatHex(md5.digest((timestamp + secret).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every Java platform", e);
+        }
+    }
+
+    /** AUTH (RFC 5034 §4) with a SASL mechanism, answering "+ " challenges until the server decides. */
+    public Pop3Reply authenticate(SaslClientMechanism mechanism) throws IOException {
+        String line = "AUTH " + mechanism.name();
+        Optional<byte[]> initial = mechanism.initialResponse();
+        if (initial.isPresent()) {
+            line += " " + SaslText.encode(initial.get());
+        }
+        Pop3Reply reply = command(line);
+        int rounds = 0;
+        while (reply.status() == Pop3Reply.Status.CONTINUATION && rounds++ < 10) {
+            byte[] challenge = SaslText.decode(reply.text()).orElse(new byte[0]);
+            reply = command(SaslText.encode(mechanism.respond(challenge)));
+        }
+        return reply;
+    }
+
+    /** CAPA (RFC 2449 §5): the server's capabilities, one per body line. */
+    public Pop3Reply capa() throws IOException {
+        return command("CAPA");
+    }
+
+    /** STLS (RFC 2595 §4): on +OK the TLS handshake runs before this returns; CAPA should be asked again. */
+    public Pop3Reply stls() throws IOException {
+        return command("STLS");
+    }
+
+    public Pop3Reply stat() throws IOException {
+        return command("STAT");
+    }
+
+    public Pop3Reply list() throws IOException {
+        return command("LIST");
+    }
+
+    public Pop3Reply list(int message) throws IOException {
+        return command("LIST " + message);
+    }
+
+    public Pop3Reply uidl() throws IOException {
+        return command("UIDL");
+    }
+
+    public Pop3Reply uidl(int message) throws IOException {
+        return command("UIDL " + message);
+    }
+
+    /** RETR (RFC 1939 §5): the whole message; {@link Pop3Reply#content()} holds its exact bytes. */
+    public Pop3Reply retr(int message) throws IOException {
+        return command("RETR " + message);
+    }
+
+    /** TOP (RFC 1939 §7): the header, the blank line and the first {@code lines} lines of the body. */
+    public Pop3Reply top(int message, int lines) throws IOException {
+        return command("TOP " + message + " " + lines);
+    }
+
+    public Pop3Reply dele(int message) throws IOException {
+        return command("DELE " + message);
+    }
+
+    public Pop3Reply rset() throws IOException {
+        return command("RSET");
+    }
+
+    public Pop3Reply noop() throws IOException {
+        return command("NOOP");
+    }
+
+    /** QUIT (RFC 1939 §6): in TRANSACTION state the server now deletes the marked messages and closes. */
+    public Pop3Reply quit() throws IOException {
+        Pop3Reply reply = command("QUIT");
+        try {
+            ended.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            abort();
+        }
+        return reply;
+    }
+
+    /** Sends one line as typed and waits for its (possibly multi-line) reply. */
+    public Pop3Reply command(String line) throws IOException {
+        return await(send(line));
+    }
+
+    /** Sends one line as typed without waiting; the future completes with the reply. */
+    public CompletableFuture<Pop3Reply> send(String line) throws IOException {
+        if (state.phase() == Pop3Phase.AUTH_EXCHANGE) {
+            return submit(line, SaslText.response(authMechanism, authStep++, line), AUTH_RESPONSE, false);
+        }
+        String verb = Pop3Verb.firstWord(line);
+        Annotation annotation = null;
+        String[] words = line.trim().split("\\s+", 3);
+        if (verb.equals("PASS")) {
+            String password = line.trim().length() > 5 ? line.trim().substring(5) : "";
+            annotation = Annotation.secret("PASS " + SaslText.MASK + " (the password, sent in clear text)",
+                    "PASS " + password + " (the password, sent in clear text)");
+        } else if (verb.equals("AUTH")) {
+            authMechanism = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
+            authStep = 0;
+            if (words.length > 2) {
+                annotation = SaslText.response(authMechanism, authStep++, words[2]);
+            }
+        }
+        return submit(line, annotation, verb, Pop3Verb.expectsMultiLine(line));
+    }
+
+    /** Sends bytes exactly as given; no reply is awaited and the state is not tracked for them. */
+    public void sendRaw(byte[] bytes) throws IOException {
+        sendUnanswered(bytes, Annotation.of("sent raw: exactly these bytes, nothing added"));
+    }
+
+    public Pop3State state() {
+        return state;
+    }
+
+    /** The APOP timestamp from the greeting, if any. */
+    public Optional<String> apopTimestamp() {
+        return Optional.ofNullable(apopTimestamp);
+    }
+
+    public void addStateListener(Consumer<Pop3State> listener) {
+        stateListeners.add(listener);
+    }
+
+    public void removeStateListener(Consumer<Pop3State> listener) {
+        stateListeners.remove(listener);
+    }
+
+    private void setState(Pop3State next) {
+        Pop3State previous = state;
+        state = next;
+        if (!next.equals(previous)) {
+            stateListeners.forEach(listener -> listener.accept(next));
+        }
+    }
+
+    @Override
+    protected Pop3Reply assemble(Line line, Pending<Pop3Reply> command) {
+        boolean multiLine = command != null && Boolean.TRUE.equals(command.context());
+        return parser.accept(line, multiLine);
+    }
+
+    @Override
+    protected Annotation annotateIncoming(Line line, Pending<Pop3Reply> command) {
+        if (command == null) {
+            return null;
+        }
+        String verb = command.verb();
+        String text = line.text();
+        if ((verb.equals("AUTH") || verb.equals(AUTH_RESPONSE)) && (text.startsWith("+ ") || text.equals("+"))) {
+            return SaslText.challenge(text.length() > 2 ? text.substring(2) : "");
+        }
+        return null;
+    }
+
+    @Override
+    protected void replied(Pending<Pop3Reply> command, Pop3Reply reply) {
+        Pop3State s = state;
+        if (command == null) {
+            return;
+        }
+        boolean ok = reply.isOk();
+        switch (command.verb()) {
+            case GREETING -> {
+                Matcher m = APOP_TIMESTAMP.matcher(reply.text());
+                apopTimestamp = ok && m.find() ? m.group() : null;
+                setState(new Pop3State(ok ? Pop3Phase.AUTHORIZATION : Pop3Phase.CLOSED, s.tls(), false,
+                        apopTimestamp != null, List.of()));
+            }
+            case "USER" -> {
+                if (s.phase() == Pop3Phase.AUTHORIZATION) {
+                    setState(new Pop3State(Pop3Phase.AUTHORIZATION, s.tls(), ok, s.apopOffered(), s.capabilities()));
+                }
+            }
+            case "PASS", "APOP" -> {
+                if (ok && s.phase() == Pop3Phase.AUTHORIZATION) {
+                    setState(s.with(Pop3Phase.TRANSACTION));
+                } else if (s.phase() == Pop3Phase.AUTHORIZATION) {
+                    setState(s.with(Pop3Phase.AUTHORIZATION).withoutUser());
+                }
+            }
+            case "AUTH", AUTH_RESPONSE -> {
+                if (reply.status() == Pop3Reply.Status.CONTINUATION) {
+                    setState(s.with(Pop3Phase.AUTH_EXCHANGE));
+                } else if (ok && (s.phase() == Pop3Phase.AUTHORIZATION || s.phase() == Pop3Phase.AUTH_EXCHANGE)) {
+                    setState(s.with(Pop3Phase.TRANSACTION));
+                } else if (s.phase() == Pop3Phase.AUTH_EXCHANGE) {
+                    setState(s.with(Pop3Phase.AUTHORIZATION));
+                }
+            }
+            case "CAPA" -> {
+                if (ok) {
+                    List<String> capabilities = reply.bodyLines().stream()
+                            .map(c -> c.trim().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty()).toList();
+                    setState(new Pop3State(s.phase(), s.tls(), s.userGiven(), s.apopOffered(), capabilities));
+                }
+            }
+            case "QUIT" -> {
+                if (ok) {
+                    setState(s.with(s.phase() == Pop3Phase.TRANSACTION ? Pop3Phase.UPDATE : Pop3Phase.CLOSED));
+                }
+            }
+            default -> {
+                // other verbs do not change the state
+            }
+        }
+    }
+
+    @Override
+    protected boolean startsTls(Pending<Pop3Reply> command, Pop3Reply reply) {
+        return command.verb().equals("STLS") && reply.isOk();
+    }
+
+    @Override
+    protected void tlsStarted() {
+        // RFC 2595 §4: after STLS the client must discard cached capabilities and ask CAPA again.
+        Pop3State s = state;
+        setState(new Pop3State(Pop3Phase.AUTHORIZATION, true, false, s.apopOffered(), List.of()));
+    }
+
+    @Override
+    protected void connectionEnded() {
+        Pop3State s = state;
+        setState(new Pop3State(Pop3Phase.CLOSED, false, false, false, s.capabilities()));
+        ended.complete(null);
+    }
+}

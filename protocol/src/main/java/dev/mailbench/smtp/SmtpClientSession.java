@@ -1,0 +1,394 @@
+package dev.mailbench.smtp;
+
+import dev.mailbench.sasl.SaslClientMechanism;
+import dev.mailbench.sasl.SaslText;
+import dev.mailbench.wire.Annotation;
+import dev.mailbench.wire.ClientOptions;
+import dev.mailbench.wire.ClientSession;
+import dev.mailbench.wire.DotStuffing;
+import dev.mailbench.wire.Line;
+import dev.mailbench.wire.TlsMode;
+import dev.mailbench.wire.Transcript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The client side of an SMTP conversation (RFC 5321), as a person at the workbench drives it: typed helpers
+ * for every verb, any command line verbatim, or raw bytes. Every byte lands in the {@link Transcript}; the
+ * {@link SmtpState} follows the replies, so the UI can tell which step comes next.
+ *
+ * <p>The helpers block until the reply arrives (or the reply timeout passes); call them off the UI thread.
+ * {@link #abort()} from any thread ends a wait at once.
+ */
+public final class SmtpClientSession extends ClientSession<SmtpReply> {
+    private static final String GREETING = "GREETING";
+    private static final String END_OF_DATA = "END-OF-DATA";
+    private static final String AUTH_RESPONSE = "AUTH-RESPONSE";
+
+    private final SmtpReplyParser parser = new SmtpReplyParser();
+    private final List<Consumer<SmtpState>> stateListeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile SmtpState state = SmtpState.disconnected();
+    private volatile String authMechanism = "";
+    private volatile int authStep;
+
+    public SmtpClientSession(Transcript transcript, ClientOptions options) {
+        super(transcript, options);
+    }
+
+    // ---- connection ----
+
+    /**
+     * Connects and reads the greeting (RFC 5321 §3.1). {@link TlsMode#IMPLICIT} (port 465, RFC 8314) does
+     * the TLS handshake first; {@link TlsMode#STARTTLS} connects in plain text, for {@link #startTls()} after EHLO.
+     */
+    public SmtpReply connect(String host, int port, TlsMode mode) throws IOException {
+        setState(new SmtpState(SmtpPhase.AWAITING_GREETING, mode == TlsMode.IMPLICIT, false, EhloCapabilities.none(), 0));
+        try {
+            return open(host, port, mode, GREETING);
+        } catch (IOException e) {
+            setState(SmtpState.disconnected());
+            throw e;
+        }
+    }
+
+    // ---- typed helpers, one per verb ----
+
+    /** HELO (RFC 5321 §4.1.1.1): the old greeting; no extensions follow. */
+    public SmtpReply helo(String domain) throws IOException {
+        return command("HELO " + domain).orElseThrow();
+    }
+
+    /** EHLO (RFC 5321 §4.1.1.1): introduces the client and asks for the list of extensions. */
+    public SmtpReply ehlo(String domain) throws IOException {
+        return command("EHLO " + domain).orElseThrow();
+    }
+
+    /** MAIL FROM:&lt;reverse-path&gt; (RFC 5321 §4.1.1.2); an empty path is the null sender of bounces. */
+    public SmtpReply mailFrom(String reversePath) throws IOException {
+        return mailFrom(reversePath, Map.of());
+    }
+
+    /**
+     * MAIL FROM with mail parameters such as {@code SIZE=12345} (RFC 1870) or {@code BODY=8BITMIME}
+     * (RFC 6152); a parameter with a null value is sent as the keyword alone.
+     */
+    public SmtpReply mailFrom(String reversePath, Map<String, String> parameters) throws IOException {
+        StringBuilder line = new StringBuilder("MAIL FROM:<").append(reversePath).append('>');
+        new LinkedHashMap<>(parameters).forEach((key, value) ->
+                line.append(' ').append(key).append(value == null ? "" : "=" + value));
+        return command(line.toString()).orElseThrow();
+    }
+
+    /** RCPT TO:&lt;forward-path&gt; (RFC 5321 §4.1.1.3). */
+    public SmtpReply rcptTo(String forwardPath) throws IOException {
+        return command("RCPT TO:<" + forwardPath + ">").orElseThrow();
+    }
+
+    /** DATA alone (RFC 5321 §4.1.1.4): a 354 reply means the message text may follow. */
+    public SmtpReply data() throws IOException {
+        return command("DATA").orElseThrow();
+    }
+
+    /**
+     * Sends message text after a 354: lines starting with "." are dot-stuffed (RFC 5321 §4.5.2), a final CRLF
+     * is added if missing, and CRLF.CRLF ends it. Returns the server's verdict on the message.
+     */
+    public SmtpReply sendMessageText(byte[] message) throws IOException {
+        if (state.phase() != SmtpPhase.DATA_INPUT) {
+            throw new IllegalStateException("message text can only follow a 354 reply to DATA; the session is "
+                    + state.phase().description());
+        }
+        return await(submitBytes(DotStuffing.encode(message), null, END_OF_DATA, null), dataTimeout());
+    }
+
+    /** DATA, then the message text if the server answered 354; returns the last reply. */
+    public SmtpReply data(byte[] message) throws IOException {
+        SmtpReply go = data();
+        return go.code() == 354 ? sendMessageText(message) : go;
+    }
+
+    /** RSET (RFC 5321 §4.1.1.5): abandons the current transaction. */
+    public SmtpReply rset() throws IOException {
+        return command("RSET").orElseThrow();
+    }
+
+    /** VRFY (RFC 5321 §4.1.1.6): asks whether a user or mailbox exists. */
+    public SmtpReply vrfy(String userOrMailbox) throws IOException {
+        return command("VRFY " + userOrMailbox).orElseThrow();
+    }
+
+    /** EXPN (RFC 5321 §4.1.1.7): asks for the members of a mailing list. */
+    public SmtpReply expn(String list) throws IOException {
+        return command("EXPN " + list).orElseThrow();
+    }
+
+    /** HELP (RFC 5321 §4.1.1.8), optionally about one topic; null or blank asks for general help. */
+    public SmtpReply help(String topic) throws IOException {
+        return command(topic == null || topic.isBlank() ? "HELP" : "HELP " + topic).orElseThrow();
+    }
+
+    /** NOOP (RFC 5321 §4.1.1.9): does nothing but get a 250; checks the connection is alive. */
+    public SmtpReply noop() throws IOException {
+        return command("NOOP").orElseThrow();
+    }
+
+    /** ETRN (RFC 1985): asks the server to start delivering mail queued for a domain. */
+    public SmtpReply etrn(String domain) throws IOException {
+        return command("ETRN " + domain).orElseThrow();
+    }
+
+    /**
+     * QUIT (RFC 5321 §4.1.1.10): the server answers 221 and closes. Waits briefly for that close, then closes
+     * this side in any case.
+     */
+    public SmtpReply quit() throws IOException {
+        SmtpReply reply = command("QUIT").orElseThrow();
+        try {
+            ended.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            abort();
+        }
+        return reply;
+    }
+
+    /**
+     * STARTTLS (RFC 3207): on 220 the TLS handshake runs before this returns, and the session forgets the
+     * extensions learnt in plain text (RFC 3207 §4.2), so EHLO must be sent again.
+     */
+    public SmtpReply startTls() throws IOException {
+        return command("STARTTLS").orElseThrow();
+    }
+
+    /** AUTH with a SASL mechanism (RFC 4954 §4), answering challenges until the server decides. */
+    public SmtpReply authenticate(SaslClientMechanism mechanism) throws IOException {
+        String line = "AUTH " + mechanism.name();
+        Optional<byte[]> initial = mechanism.initialResponse();
+        if (initial.isPresent()) {
+            line += " " + SaslText.encode(initial.get());
+        }
+        SmtpReply reply = command(line).orElseThrow();
+        int rounds = 0;
+        while (reply.code() == 334 && rounds++ < 10) {
+            String challenge = reply.lines().isEmpty() ? "" : reply.lines().get(0).trim();
+            byte[] decoded = SaslText.decode(challenge).orElse(new byte[0]);
+            reply = command(SaslText.encode(mechanism.respond(decoded))).orElseThrow();
+        }
+        return reply;
+    }
+
+    public SmtpReply authPlain(String user, String password) throws IOException {
+        return authenticate(SaslClientMechanism.forName("PLAIN", user, password));
+    }
+
+    public SmtpReply authLogin(String user, String password) throws IOException {
+        return authenticate(SaslClientMechanism.forName("LOGIN", user, password));
+    }
+
+    public SmtpReply authCramMd5(String user, String password) throws IOException {
+        return authenticate(SaslClientMechanism.forName("CRAM-MD5", user, password));
+    }
+
+    // ---- free command line ----
+
+    /**
+     * Sends one line as typed, like telnet, and waits for its reply. The state follows as if the matching
+     * helper had been used. Inside DATA, lines are message text and get no reply, except the lone "." that
+     * ends the message; inside an AUTH exchange a line is a base64 response, shown decoded.
+     *
+     * @return the reply, or empty for a line of message text
+     */
+    public Optional<SmtpReply> command(String line) throws IOException {
+        return Optional.ofNullable(awaitIfSent(send(line).orElse(null)));
+    }
+
+    /** Like {@link #command} without waiting: the future completes with the reply (pipelining, RFC 2920). */
+    public Optional<CompletableFuture<SmtpReply>> send(String line) throws IOException {
+        SmtpState now = state;
+        if (now.phase() == SmtpPhase.DATA_INPUT) {
+            if (line.equals(".")) {
+                return Optional.of(submit(line, Annotation.of("end of message text (RFC 5321 §4.1.1.4)"), END_OF_DATA, null));
+            }
+            sendUnanswered((line + "\r\n").getBytes(StandardCharsets.UTF_8), null);
+            return Optional.empty();
+        }
+        if (now.phase() == SmtpPhase.AUTH_EXCHANGE) {
+            Annotation annotation = SaslText.response(authMechanism, authStep++, line);
+            return Optional.of(submit(line, annotation, AUTH_RESPONSE, null));
+        }
+        String verb = SmtpVerb.firstWord(line);
+        Annotation annotation = null;
+        if (verb.equals("AUTH")) {
+            String[] words = line.trim().split("\\s+");
+            authMechanism = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
+            authStep = 0;
+            if (words.length > 2) {
+                annotation = SaslText.response(authMechanism, authStep++, words[2]);
+            }
+        }
+        return Optional.of(submit(line, annotation, verb, null));
+    }
+
+    /**
+     * Sends bytes exactly as given, for experiments such as a bare LF; nothing is added and no reply is
+     * awaited (replies still appear in the transcript), and the state is not tracked for them.
+     */
+    public void sendRaw(byte[] bytes) throws IOException {
+        sendUnanswered(bytes, Annotation.of("sent raw: exactly these bytes, nothing added"));
+    }
+
+    private SmtpReply awaitIfSent(CompletableFuture<SmtpReply> future) throws IOException {
+        return future == null ? null : await(future);
+    }
+
+    /** RFC 5321 §4.5.3.2.6: the server may take up to 10 minutes to accept a message; allow more than usual. */
+    private Duration dataTimeout() {
+        return options.replyTimeout().multipliedBy(2);
+    }
+
+    // ---- state ----
+
+    public SmtpState state() {
+        return state;
+    }
+
+    /** What the last EHLO advertised. */
+    public EhloCapabilities capabilities() {
+        return state.capabilities();
+    }
+
+    /** Called on the reader thread whenever the state changes. */
+    public void addStateListener(Consumer<SmtpState> listener) {
+        stateListeners.add(listener);
+    }
+
+    public void removeStateListener(Consumer<SmtpState> listener) {
+        stateListeners.remove(listener);
+    }
+
+    private void setState(SmtpState next) {
+        SmtpState previous = state;
+        state = next;
+        if (!next.equals(previous)) {
+            stateListeners.forEach(listener -> listener.accept(next));
+        }
+    }
+
+    @Override
+    protected SmtpReply assemble(Line line, Pending<SmtpReply> command) {
+        return parser.accept(line);
+    }
+
+    @Override
+    protected Annotation annotateIncoming(Line line, Pending<SmtpReply> command) {
+        if (command == null) {
+            return null;
+        }
+        String verb = command.verb();
+        String text = line.text();
+        if ((verb.equals("AUTH") || verb.equals(AUTH_RESPONSE)) && text.startsWith("334")) {
+            return SaslText.challenge(text.length() > 4 ? text.substring(4) : "");
+        }
+        return null;
+    }
+
+    @Override
+    protected void replied(Pending<SmtpReply> command, SmtpReply reply) {
+        SmtpState s = state;
+        if (reply.code() == 421) {
+            // RFC 5321 §3.8: 421 means the server is closing the connection, whatever was asked.
+            setState(s.withPhase(SmtpPhase.CLOSING));
+            return;
+        }
+        if (command == null) {
+            // Unsolicited, e.g. the answer to raw bytes: the only safe inference is that DATA ended.
+            if (s.phase() == SmtpPhase.DATA_INPUT) {
+                setState(s.withPhase(SmtpPhase.READY));
+            }
+            return;
+        }
+        boolean ok = reply.isPositive();
+        switch (command.verb()) {
+            // RFC 5321 §3.1: after a 554 greeting the client should still be able to QUIT, so it is "greeted" too.
+            case GREETING -> setState(s.withPhase(SmtpPhase.GREETED));
+            case "EHLO" -> {
+                if (ok) {
+                    // RFC 5321 §4.1.4: EHLO also resets any transaction, like RSET.
+                    setState(new SmtpState(SmtpPhase.READY, s.tls(), s.authenticated(), EhloCapabilities.parse(reply), 0));
+                }
+            }
+            case "HELO" -> {
+                if (ok) {
+                    setState(new SmtpState(SmtpPhase.READY, s.tls(), s.authenticated(), EhloCapabilities.none(), 0));
+                }
+            }
+            case "MAIL" -> {
+                if (ok) {
+                    setState(s.withPhase(SmtpPhase.MAIL_GIVEN));
+                }
+            }
+            case "RCPT" -> {
+                if (ok && (s.phase() == SmtpPhase.MAIL_GIVEN || s.phase() == SmtpPhase.RECIPIENTS_GIVEN)) {
+                    setState(new SmtpState(SmtpPhase.RECIPIENTS_GIVEN, s.tls(), s.authenticated(), s.capabilities(),
+                            s.recipients() + 1));
+                }
+            }
+            case "DATA" -> {
+                if (reply.code() == 354) {
+                    setState(s.withPhase(SmtpPhase.DATA_INPUT));
+                }
+            }
+            // RFC 5321 §4.1.1.4: whatever the verdict, the transaction is over after the end of data.
+            case END_OF_DATA -> setState(s.withPhase(SmtpPhase.READY));
+            case "RSET" -> {
+                if (ok && s.phase() != SmtpPhase.GREETED) {
+                    setState(s.withPhase(SmtpPhase.READY));
+                }
+            }
+            case "AUTH", AUTH_RESPONSE -> {
+                if (reply.code() == 334) {
+                    setState(s.withPhase(SmtpPhase.AUTH_EXCHANGE));
+                } else if (reply.code() == 235) {
+                    setState(new SmtpState(SmtpPhase.READY, s.tls(), true, s.capabilities(), 0));
+                } else if (s.phase() == SmtpPhase.AUTH_EXCHANGE) {
+                    setState(s.withPhase(SmtpPhase.READY));
+                }
+            }
+            case "QUIT" -> {
+                if (reply.code() == 221) {
+                    setState(s.withPhase(SmtpPhase.CLOSING));
+                }
+            }
+            default -> {
+                // STARTTLS is handled once TLS is up; other verbs do not move the session.
+            }
+        }
+    }
+
+    @Override
+    protected boolean startsTls(Pending<SmtpReply> command, SmtpReply reply) {
+        return command.verb().equals("STARTTLS") && reply.code() == 220;
+    }
+
+    @Override
+    protected void tlsStarted() {
+        // RFC 3207 §4.2: discard all knowledge obtained from the server before TLS; EHLO comes again.
+        setState(new SmtpState(SmtpPhase.GREETED, true, false, EhloCapabilities.none(), 0));
+    }
+
+    @Override
+    protected void connectionEnded() {
+        SmtpState s = state;
+        setState(new SmtpState(SmtpPhase.CLOSED, false, false, s.capabilities(), 0));
+        ended.complete(null);
+    }
+}

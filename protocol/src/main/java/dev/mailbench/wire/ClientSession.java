@@ -1,0 +1,278 @@
+package dev.mailbench.wire;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What the SMTP and POP3 client sessions share: a connection, a reader thread that records every server
+ * line the moment it arrives (so an unsolicited {@code 421} shows up while the user is still typing), and
+ * a queue of commands awaiting their replies in order (which also makes pipelining, RFC 2920, work).
+ *
+ * <p>Callers block only in {@link #await}, never in the reader; a UI calls the typed helpers from a
+ * background thread, or uses the futures {@link #submit} returns.
+ *
+ * @param <R> the protocol's reply type
+ */
+public abstract class ClientSession<R> implements AutoCloseable {
+
+    /** A command sent and not yet answered. */
+    protected static final class Pending<R> {
+        private final String verb;
+        private final Object context;
+        private final CompletableFuture<R> future = new CompletableFuture<>();
+
+        public Pending(String verb, Object context) {
+            this.verb = verb;
+            this.context = context;
+        }
+
+        /** The upper-case verb, or a pseudo-verb such as {@code GREETING} or {@code END-OF-DATA}. */
+        public String verb() {
+            return verb;
+        }
+
+        /** Whatever the session attached when sending (e.g. the argument of LIST). */
+        public Object context() {
+            return context;
+        }
+
+        public CompletableFuture<R> future() {
+            return future;
+        }
+    }
+
+    protected final Transcript transcript;
+    protected final ClientOptions options;
+    private final ConcurrentLinkedDeque<Pending<R>> pending = new ConcurrentLinkedDeque<>();
+    private final Object sendLock = new Object();
+    private volatile WireConnection connection;
+    private volatile String host;
+    private volatile int port;
+
+    protected ClientSession(Transcript transcript, ClientOptions options) {
+        this.transcript = Objects.requireNonNull(transcript);
+        this.options = Objects.requireNonNull(options);
+    }
+
+    /** Turns a line into a reply for the command at the head of the queue ({@code null}: unsolicited). */
+    protected abstract R assemble(Line line, Pending<R> command);
+
+    /** A reply is complete: update the protocol state. {@code command} is null for an unsolicited reply. */
+    protected abstract void replied(Pending<R> command, R reply);
+
+    /** Whether this reply means the connection must now be upgraded to TLS (a positive STARTTLS / STLS). */
+    protected abstract boolean startsTls(Pending<R> command, R reply);
+
+    /** TLS is up after an upgrade: the protocol forgets what it learnt in plain text (RFC 3207 §4.2). */
+    protected abstract void tlsStarted();
+
+    /** The connection has ended, whoever ended it. */
+    protected abstract void connectionEnded();
+
+    /** Explains an incoming line for the transcript, or returns null. */
+    protected Annotation annotateIncoming(Line line, Pending<R> command) {
+        return null;
+    }
+
+    /**
+     * Connects and waits for the server's greeting. With {@link TlsMode#IMPLICIT} the TLS handshake comes
+     * first. The reply is the greeting.
+     */
+    protected R open(String host, int port, TlsMode mode, String greetingVerb) throws IOException {
+        if (connection != null && connection.isOpen()) {
+            throw new IllegalStateException("already connected to " + this.host + ":" + this.port);
+        }
+        this.host = host;
+        this.port = port;
+        WireConnection opened;
+        if (mode == TlsMode.IMPLICIT) {
+            transcript.note("Connecting to " + host + ":" + port + " with implicit TLS …");
+            long start = System.nanoTime();
+            TlsLayer.Established tls;
+            try {
+                tls = options.tlsLayer().connectImplicit(host, port, options.connectTimeout(), options.connectTimeout());
+            } catch (IOException e) {
+                transcript.note("Could not connect to " + host + ":" + port + " with TLS: " + WireConnection.describe(e));
+                throw e;
+            }
+            opened = WireConnection.client(tls.socket(), transcript, options.limits(), true, start);
+            transcript.note(tls.report());
+        } else {
+            opened = WireConnection.connect(host, port, options.connectTimeout(), transcript, options.limits());
+        }
+        pending.clear();
+        Pending<R> greeting = new Pending<>(greetingVerb, null);
+        pending.add(greeting);
+        opened.setIncomingAnnotator(line -> annotateIncoming(line, pending.peek()));
+        this.connection = opened;
+        Thread reader = new Thread(() -> readLoop(opened), "mailbench-reader-" + host + ":" + port);
+        reader.setDaemon(true);
+        reader.start();
+        return await(greeting.future());
+    }
+
+    /**
+     * Sends one command line and returns the future of its reply. The command joins the queue before its
+     * bytes leave, so the reply can never overtake it.
+     */
+    protected CompletableFuture<R> submit(String line, Annotation annotation, String verb, Object context)
+            throws IOException {
+        Pending<R> command = new Pending<>(verb, context);
+        synchronized (sendLock) {
+            WireConnection c = requireConnection();
+            pending.add(command);
+            try {
+                c.sendLine(line, annotation);
+            } catch (IOException | RuntimeException e) {
+                pending.remove(command);
+                throw e;
+            }
+        }
+        return command.future();
+    }
+
+    /** Sends bytes that are answered by one reply (a DATA body with its end-of-data line). */
+    protected CompletableFuture<R> submitBytes(byte[] bytes, Annotation annotation, String verb, Object context)
+            throws IOException {
+        Pending<R> command = new Pending<>(verb, context);
+        synchronized (sendLock) {
+            WireConnection c = requireConnection();
+            pending.add(command);
+            try {
+                c.send(bytes, annotation);
+            } catch (IOException e) {
+                pending.remove(command);
+                throw e;
+            }
+        }
+        return command.future();
+    }
+
+    /** Sends bytes that get no reply of their own (raw mode, lines of a message typed during DATA). */
+    protected void sendUnanswered(byte[] bytes, Annotation annotation) throws IOException {
+        synchronized (sendLock) {
+            requireConnection().send(bytes, annotation);
+        }
+    }
+
+    /** Waits for a reply up to the reply timeout. On timeout the command stays queued; its reply still shows. */
+    protected R await(CompletableFuture<R> future) throws IOException {
+        return await(future, options.replyTimeout());
+    }
+
+    protected R await(CompletableFuture<R> future, Duration timeout) throws IOException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            transcript.note("No reply within " + Durations.human(timeout) + "; still listening.");
+            throw new ReplyTimeoutException(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for a reply");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private void readLoop(WireConnection c) {
+        try {
+            while (true) {
+                Line line = c.readLine();
+                Pending<R> head = pending.peek();
+                R reply = assemble(line, head);
+                if (reply == null) {
+                    continue;
+                }
+                Pending<R> command = head == null ? null : pending.poll();
+                replied(command, reply);
+                if (command != null && startsTls(command, reply)) {
+                    try {
+                        upgrade(c);
+                    } catch (IOException e) {
+                        transcript.note("TLS handshake failed: " + WireConnection.describe(e));
+                        command.future().completeExceptionally(e);
+                        c.close();
+                        continue;
+                    }
+                }
+                if (command != null) {
+                    command.future().complete(reply);
+                }
+            }
+        } catch (IOException e) {
+            ConnectionClosedException closed = e instanceof ConnectionClosedException cce
+                    ? cce : new ConnectionClosedException(WireConnection.describe(e), e);
+            Pending<R> command;
+            while ((command = pending.poll()) != null) {
+                command.future().completeExceptionally(closed);
+            }
+            connectionEnded();
+        }
+    }
+
+    private void upgrade(WireConnection c) throws IOException {
+        TlsLayer.Established tls = options.tlsLayer().upgrade(c.socket(), host, port, options.connectTimeout());
+        c.switchToTls(tls.socket(), tls.report());
+        tlsStarted();
+    }
+
+    private WireConnection requireConnection() throws ConnectionClosedException {
+        WireConnection c = connection;
+        if (c == null || !c.isOpen()) {
+            throw new ConnectionClosedException("not connected");
+        }
+        return c;
+    }
+
+    public boolean isConnected() {
+        WireConnection c = connection;
+        return c != null && c.isOpen();
+    }
+
+    public boolean isTls() {
+        WireConnection c = connection;
+        return c != null && c.isTls();
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Closes the connection at once, without QUIT: a Cancel button. Waiting calls fail, nothing hangs. */
+    public void abort() {
+        WireConnection c = connection;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        abort();
+    }
+
+    /** The local end, for tests and notes. */
+    protected Socket socket() {
+        WireConnection c = connection;
+        return c == null ? null : c.socket();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.mailbench.wire;
+
+import java.time.Duration;
+
+/** Short human forms of durations for notes: "850 ms", "2.4 s", "5 min". */
+public final class Durations {
+    private Durations() {
+    }
+
+    public static String human(Duration d) {
+        long millis = d.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return (millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0)) + " s";
+        }
+        long seconds = d.toSeconds();
+        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds / 60 + " min " + seconds % 60 + " s";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.mailbench.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The ordered record of a connection: every byte either side sent, and local notes. Sessions write to it;
+ * views, tests and files subscribe. Listeners may be added and removed from any thread; events are
+ * delivered in sequence order on the thread that emitted them, so a UI listener hands them to its own
+ * thread.
+ */
+public final class Transcript {
+    private final List<TranscriptListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<TranscriptEvent> events = new ArrayList<>();
+    private final Clock clock;
+    private long lastClientNanos = -1;
+
+    public Transcript() {
+        this(Clock.systemUTC());
+    }
+
+    public Transcript(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void addListener(TranscriptListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Adds a listener and hands it every event recorded so far, atomically, so it misses none and sees
+     * none twice.
+     */
+    public void addListenerWithHistory(TranscriptListener listener) {
+        synchronized (this) {
+            events.forEach(listener::onEvent);
+            listeners.add(listener);
+        }
+    }
+
+    public void removeListener(TranscriptListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Records bytes that crossed the wire. */
+    public TranscriptEvent record(Direction direction, byte[] bytes, boolean tls, Set<LineIssue> issues,
+                                  Annotation annotation) {
+        synchronized (this) {
+            long now = System.nanoTime();
+            Duration since = lastClientNanos < 0 ? null : Duration.ofNanos(now - lastClientNanos);
+            if (direction == Direction.CLIENT) {
+                lastClientNanos = now;
+            }
+            TranscriptEvent event = new TranscriptEvent(events.size(), direction, bytes, now, clock.instant(),
+                    since, tls, issues, annotation);
+            events.add(event);
+            for (TranscriptListener listener : listeners) {
+                listener.onEvent(event);
+            }
+            return event;
+        }
+    }
+
+    /** Records a local note such as "Connected to 127.0.0.1:2525" or "TLS established: …". */
+    public TranscriptEvent note(String text) {
+        return record(Direction.NOTE, text.getBytes(StandardCharsets.UTF_8), false, Set.of(), null);
+    }
+
+    /** A copy of every event so far, in order. */
+    public synchronized List<TranscriptEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public synchronized int size() {
+        return events.size();
+    }
+
+    /** The transcript as plain text, one event a line, prefixed {@code C:}, {@code S:} or {@code *}. */
+    public String toPlainText() {
+        StringBuilder out = new StringBuilder();
+        for (TranscriptEvent event : events()) {
+            out.append(switch (event.direction()) {
+                case CLIENT -> "C: ";
+                case SERVER -> "S: ";
+                case NOTE -> "*  ";
+            }).append(event.line()).append('\n');
+        }
+        return out.toString();
+    }
+}

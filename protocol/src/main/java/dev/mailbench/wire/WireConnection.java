@@ -1,0 +1,256 @@
+package dev.mailbench.wire;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A socket seen as lines, with every byte recorded in a {@link Transcript}. Used by both sides: a client
+ * writes {@link Direction#CLIENT} lines and reads {@link Direction#SERVER} ones, a server the reverse.
+ *
+ * <p>Writes are serialised; reads belong to one thread at a time.
+ */
+public final class WireConnection implements AutoCloseable {
+    private final Transcript transcript;
+    private final Direction outgoing;
+    private final Direction incoming;
+    private final WireLimits limits;
+    private final Object writeLock = new Object();
+    private volatile Socket socket;
+    private volatile LineReader reader;
+    private volatile OutputStream out;
+    private volatile boolean tls;
+    private volatile boolean closed;
+    private volatile java.util.function.Function<Line, Annotation> incomingAnnotator = line -> null;
+
+    private WireConnection(Socket socket, Transcript transcript, Direction outgoing, WireLimits limits,
+                           boolean tls) throws IOException {
+        this.transcript = transcript;
+        this.outgoing = outgoing;
+        this.incoming = outgoing == Direction.CLIENT ? Direction.SERVER : Direction.CLIENT;
+        this.limits = limits;
+        attach(socket, tls);
+    }
+
+    /** Opens a plain TCP connection as a client; notes the attempt, its result and how long it took. */
+    public static WireConnection connect(String host, int port, Duration connectTimeout, Transcript transcript,
+                                         WireLimits limits) throws IOException {
+        transcript.note("Connecting to " + host + ":" + port + " …");
+        long start = System.nanoTime();
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+        } catch (IOException e) {
+            socket.close();
+            transcript.note("Could not connect to " + host + ":" + port + ": " + describe(e));
+            throw e;
+        }
+        return client(socket, transcript, limits, false, start);
+    }
+
+    /** Wraps a socket a client already connected (for example an implicit-TLS one). */
+    public static WireConnection client(Socket socket, Transcript transcript, WireLimits limits, boolean tls,
+                                        long connectStartNanos) throws IOException {
+        socket.setTcpNoDelay(true);
+        transcript.note("Connected to " + socket.getRemoteSocketAddress() + " from " + socket.getLocalSocketAddress()
+                + " in " + Durations.human(Duration.ofNanos(System.nanoTime() - connectStartNanos)));
+        return new WireConnection(socket, transcript, Direction.CLIENT, limits, tls);
+    }
+
+    /** Wraps a socket a server accepted. */
+    public static WireConnection server(Socket socket, Transcript transcript, WireLimits limits, boolean tls)
+            throws IOException {
+        socket.setTcpNoDelay(true);
+        transcript.note("Connection from " + socket.getRemoteSocketAddress() + " to " + socket.getLocalSocketAddress());
+        return new WireConnection(socket, transcript, Direction.SERVER, limits, tls);
+    }
+
+    private void attach(Socket newSocket, boolean isTls) throws IOException {
+        InputStream in = newSocket.getInputStream();
+        this.socket = newSocket;
+        this.reader = new LineReader(in, limits);
+        this.out = new BufferedOutputStream(newSocket.getOutputStream(), 16 * 1024);
+        this.tls = isTls;
+    }
+
+    /**
+     * Sends one line, adding CRLF. A CR or LF inside the line is refused (RFC 5321 §2.3.8: they may appear
+     * only together, as the line ending), so that no argument can smuggle a second command.
+     */
+    public void sendLine(String line, Annotation annotation) throws IOException {
+        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("a line may not contain CR or LF: " + Printable.of(line.getBytes(StandardCharsets.UTF_8)));
+        }
+        send((line + "\r\n").getBytes(StandardCharsets.UTF_8), annotation);
+    }
+
+    public void sendLine(String line) throws IOException {
+        sendLine(line, null);
+    }
+
+    /**
+     * Sends bytes exactly as given (raw mode, DATA bodies) and records them line by line; a trailing piece
+     * without a line ending is recorded as it is.
+     */
+    public void send(byte[] bytes, Annotation annotation) throws IOException {
+        synchronized (writeLock) {
+            ensureOpen();
+            try {
+                out.write(bytes);
+                out.flush();
+            } catch (IOException e) {
+                lost(e);
+                throw new ConnectionClosedException("connection lost while sending: " + describe(e), e);
+            }
+            recordOutgoing(bytes, annotation);
+        }
+    }
+
+    private void recordOutgoing(byte[] bytes, Annotation annotation) throws IOException {
+        LineReader splitter = new LineReader(new java.io.ByteArrayInputStream(bytes), limits);
+        Line line;
+        boolean first = true;
+        while ((line = splitter.readLine()) != null) {
+            Set<LineIssue> issues = EnumSet.noneOf(LineIssue.class);
+            issues.addAll(line.issues());
+            // A piece without terminator was sent deliberately (raw mode): not "unterminated by a closed connection".
+            issues.remove(LineIssue.UNTERMINATED);
+            transcript.record(outgoing, line.raw(), tls, issues, first ? annotation : null);
+            first = false;
+        }
+    }
+
+    /**
+     * Reads the next line and records it. Throws {@link ConnectionClosedException} at end of stream and
+     * {@link ReplyTimeoutException} when the socket's read timeout expires (the connection stays usable).
+     */
+    public Line readLine() throws IOException {
+        Line line;
+        try {
+            line = reader.readLine();
+        } catch (java.net.SocketTimeoutException e) {
+            Duration timeout = Duration.ofMillis(socket.getSoTimeout());
+            throw new ReplyTimeoutException(timeout);
+        } catch (IOException e) {
+            if (closed) {
+                throw new ConnectionClosedException("connection closed", e);
+            }
+            lost(e);
+            throw new ConnectionClosedException("connection lost: " + describe(e), e);
+        }
+        if (line == null) {
+            peerClosed();
+            throw new ConnectionClosedException("connection closed by the " + incoming.name().toLowerCase());
+        }
+        transcript.record(incoming, line.raw(), tls, line.issues(), incomingAnnotator.apply(line));
+        if (line.has(LineIssue.UNTERMINATED)) {
+            peerClosed();
+        }
+        return line;
+    }
+
+    /**
+     * Lets the session that knows the context explain incoming lines as they are recorded, for example
+     * decoding a {@code 334} challenge during AUTH.
+     */
+    public void setIncomingAnnotator(java.util.function.Function<Line, Annotation> annotator) {
+        this.incomingAnnotator = annotator;
+    }
+
+    /** Sets how long {@link #readLine()} waits; zero waits forever. */
+    public void setReadTimeout(Duration timeout) throws SocketException {
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
+    /**
+     * Continues the connection over a TLS socket layered on the current one (STARTTLS, RFC 3207; STLS,
+     * RFC 2595), and notes the handshake's outcome. Bytes the peer sent after the command's reply and before
+     * the handshake are returned so the caller can report them: RFC 3207 §4.2 lets nothing from before the
+     * handshake be trusted, so they are discarded, never read as protocol.
+     */
+    public byte[] switchToTls(Socket tlsSocket, String note) throws IOException {
+        byte[] stray = reader.drainBuffered();
+        if (stray.length > 0) {
+            transcript.note("Discarded " + stray.length + " bytes the " + incoming.name().toLowerCase()
+                    + " sent before the TLS handshake: " + Printable.of(stray));
+        }
+        attach(tlsSocket, true);
+        transcript.note(note);
+        return stray;
+    }
+
+    /** Bytes received but not yet read as lines. A server checks this after STARTTLS (RFC 3207 §5). */
+    public int bufferedInput() {
+        return reader.buffered();
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    public boolean isTls() {
+        return tls;
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    /** Closes the connection from this side and notes it; closing twice is harmless. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly();
+        transcript.note("Connection closed by the " + outgoing.name().toLowerCase());
+    }
+
+    private void peerClosed() {
+        if (!closed) {
+            closed = true;
+            closeQuietly();
+            transcript.note("Connection closed by the " + incoming.name().toLowerCase());
+        }
+    }
+
+    private void lost(IOException e) {
+        if (!closed) {
+            closed = true;
+            closeQuietly();
+            transcript.note("Connection lost: " + describe(e));
+        }
+    }
+
+    private void ensureOpen() throws ConnectionClosedException {
+        if (closed) {
+            throw new ConnectionClosedException("the connection is closed");
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing more to do: the socket is gone either way
+        }
+    }
+
+    static String describe(IOException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}
