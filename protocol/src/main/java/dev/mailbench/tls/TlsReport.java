@@ -1,0 +1,52 @@
+package dev.mailbench.tls;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a completed TLS handshake established, including the verdict on the peer's certificate chain. The
+ * connection is up whatever the verdict: the report is shown to the user, who decides what to make of it.
+ *
+ * @param protocol the negotiated protocol, e.g. {@code TLSv1.3}
+ * @param cipherSuite the negotiated cipher suite, e.g. {@code TLS_AES_256_GCM_SHA384}
+ * @param chain the peer's certificates, its own first; empty if it presented none
+ * @param chainTrusted whether the chain leads to a trusted certificate and every certificate is valid now
+ * @param trustProblem why the chain is not trusted ("self-signed", "expired on 2020-01-01", ...); empty when
+ *        it is trusted
+ * @param hostNameMatches whether the peer's certificate names the host the user connected to
+ */
+public record TlsReport(String protocol, String cipherSuite, List<CertificateSummary> chain, boolean chainTrusted,
+        String trustProblem, boolean hostNameMatches) {
+
+    public TlsReport {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(cipherSuite, "cipherSuite");
+        chain = List.copyOf(chain);
+        trustProblem = trustProblem == null ? "" : trustProblem;
+    }
+
+    /**
+     * The one-line note for a transcript, e.g. {@code TLS established: TLSv1.3, cipher TLS_AES_256_GCM_SHA384,
+     * certificate CN=mail.example.test, issuer CN=mail.example.test, valid until 2036-11-23, chain trusted:
+     * no (self-signed), host name matches: yes}.
+     */
+    public String describe() {
+        StringBuilder note = new StringBuilder("TLS established: ")
+                .append(protocol).append(", cipher ").append(cipherSuite);
+        if (chain.isEmpty()) {
+            note.append(", no certificate");
+        } else {
+            CertificateSummary peer = chain.get(0);
+            note.append(", certificate ").append(peer.subject())
+                    .append(", issuer ").append(peer.issuer())
+                    .append(", valid until ").append(peer.notAfter().atOffset(ZoneOffset.UTC).toLocalDate());
+        }
+        note.append(", chain trusted: ").append(chainTrusted ? "yes" : "no");
+        if (!chainTrusted && !trustProblem.isEmpty()) {
+            note.append(" (").append(trustProblem).append(')');
+        }
+        note.append(", host name matches: ").append(hostNameMatches ? "yes" : "no");
+        return note.toString();
+    }
+}

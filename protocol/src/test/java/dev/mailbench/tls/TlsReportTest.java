@@ -1,0 +1,43 @@
+package dev.mailbench.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TlsReportTest {
+
+    private static final CertificateSummary PRACTICE_SERVER = new CertificateSummary(
+            "CN=mail.example.test", "CN=mail.example.test",
+            Instant.parse("2026-11-23T10:15:30Z"), Instant.parse("2036-11-23T10:15:30Z"),
+            "AB:CD", List.of("DNS:mail.example.test", "DNS:localhost"));
+
+    @Test
+    void describesAnUntrustedChainWithItsReason() {
+        TlsReport report = new TlsReport("TLSv1.3", "TLS_AES_256_GCM_SHA384", List.of(PRACTICE_SERVER),
+                false, "self-signed", true);
+
+        assertThat(report.describe()).isEqualTo("TLS established: TLSv1.3, cipher TLS_AES_256_GCM_SHA384,"
+                + " certificate CN=mail.example.test, issuer CN=mail.example.test, valid until 2036-11-23,"
+                + " chain trusted: no (self-signed), host name matches: yes");
+    }
+
+    @Test
+    void describesATrustedChainWithAHostNameMismatch() {
+        TlsReport report = new TlsReport("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                List.of(PRACTICE_SERVER), true, "", false);
+
+        assertThat(report.describe()).endsWith("valid until 2036-11-23, chain trusted: yes, host name matches: no");
+    }
+
+    @Test
+    void describesAHandshakeWithoutCertificate() {
+        TlsReport report = new TlsReport("TLSv1.2", "TLS_ECDH_anon_WITH_AES_128_CBC_SHA", List.of(),
+                false, "no certificate presented", false);
+
+        assertThat(report.describe()).isEqualTo("TLS established: TLSv1.2, cipher TLS_ECDH_anon_WITH_AES_128_CBC_SHA,"
+                + " no certificate, chain trusted: no (no certificate presented), host name matches: no");
+    }
+}
