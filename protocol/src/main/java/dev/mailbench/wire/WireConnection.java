@@ -103,6 +103,8 @@ public final class WireConnection implements AutoCloseable {
     public void send(byte[] bytes, Annotation annotation) throws IOException {
         synchronized (writeLock) {
             ensureOpen();
+            // Recorded before writing: a fast peer's answer must never appear above the line that caused it.
+            recordOutgoing(bytes, annotation);
             try {
                 out.write(bytes);
                 out.flush();
@@ -110,7 +112,6 @@ public final class WireConnection implements AutoCloseable {
                 lost(e);
                 throw new ConnectionClosedException("connection lost while sending: " + describe(e), e);
             }
-            recordOutgoing(bytes, annotation);
         }
     }
 

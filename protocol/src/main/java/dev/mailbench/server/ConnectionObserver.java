@@ -1,0 +1,16 @@
+package dev.mailbench.server;
+
+import dev.mailbench.wire.Transcript;
+
+/** Told of every connection the practice server accepts, with the transcript it will fill (the server's own view). */
+@FunctionalInterface
+public interface ConnectionObserver {
+    ConnectionObserver NONE = (protocol, remote, transcript) -> { };
+
+    /**
+     * @param protocol   "SMTP" or "POP3"
+     * @param remote     the client's address and port
+     * @param transcript the connection's transcript, server lines outgoing
+     */
+    void opened(String protocol, String remote, Transcript transcript);
+}

@@ -1,0 +1,62 @@
+package dev.mailbench.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * Salted, slow password hashes for USER/PASS, PLAIN and LOGIN, stored as
+ * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (PBKDF2, RFC 8018 §5.2).
+ */
+public final class PasswordHash {
+    private static final String SCHEME = "pbkdf2-sha256";
+    private static final int ITERATIONS = 60_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private PasswordHash() {
+    }
+
+    public static String hash(String password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return SCHEME + "$" + ITERATIONS + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(derive(password, salt, ITERATIONS));
+    }
+
+    /** Whether the password matches; false for a malformed stored hash. Compares in constant time. */
+    public static boolean verify(String password, String stored) {
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4 || !parts[0].equals(SCHEME)) {
+            return false;
+        }
+        try {
+            int iterations = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public static boolean looksLikeHash(String value) {
+        return value.startsWith(SCHEME + "$");
+    }
+
+    private static byte[] derive(String password, byte[] salt, int iterations) {
+        try {
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is required of every Java platform", e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
