@@ -195,6 +195,9 @@ public abstract class ClientSession<R> implements AutoCloseable {
                     continue;
                 }
                 Pending<R> command = head == null ? null : pending.poll();
+                if (command == null) {
+                    transcript.note("Unsolicited reply: no command was waiting for it.");
+                }
                 replied(command, reply);
                 if (command != null && startsTls(command, reply)) {
                     try {

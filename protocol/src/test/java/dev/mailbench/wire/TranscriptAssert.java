@@ -35,6 +35,25 @@ public final class TranscriptAssert {
                 .collect(Collectors.toList());
     }
 
+    /** Waits until an event matching the predicate is recorded (or was already), failing after the timeout. */
+    public static TranscriptEvent awaitEvent(Transcript transcript, java.util.function.Predicate<TranscriptEvent> matching,
+                                             java.time.Duration timeout) throws InterruptedException {
+        java.util.concurrent.CompletableFuture<TranscriptEvent> found = new java.util.concurrent.CompletableFuture<>();
+        TranscriptListener listener = event -> {
+            if (matching.test(event)) {
+                found.complete(event);
+            }
+        };
+        transcript.addListenerWithHistory(listener);
+        try {
+            return found.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no matching event within " + timeout + " in:\n" + transcript.toPlainText(), e);
+        } finally {
+            transcript.removeListener(listener);
+        }
+    }
+
     static Pattern glob(String expectation) {
         String regex = Arrays.stream(expectation.split("\\*", -1))
                 .map(Pattern::quote)
