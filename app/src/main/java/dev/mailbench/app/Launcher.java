@@ -1,0 +1,69 @@
+package dev.mailbench.app;
+
+import java.util.concurrent.Callable;
+
+import dev.mailbench.app.theme.Theme;
+
+import javafx.application.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code mailbench} command. Without a sub-command it opens the window.
+ *
+ * <p>It must not extend {@link Application}: when the main class is an Application, the Java
+ * launcher insists on JavaFX being on the module path, and a class-path launch (a plain jar,
+ * {@code exec:java}, a jpackage image without modules) fails with "JavaFX runtime components are
+ * missing". Sub-commands are registered in {@link Command#subcommands()}.
+ */
+@Command(name = "mailbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = Launcher.VersionProvider.class,
+        description = "A desktop workbench for talking SMTP and POP3 by hand.")
+public final class Launcher implements Callable<Integer> {
+
+    @Option(names = "--theme",
+            paramLabel = "THEME",
+            defaultValue = "${sys:mailbench.theme:-light}",
+            converter = ThemeConverter.class,
+            description = "light, dark or projector (default: ${DEFAULT-VALUE}; "
+                    + "the system property mailbench.theme sets the default)")
+    Theme theme;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Launcher());
+    }
+
+    /** Opens the window and returns when it has been closed. */
+    @Override
+    public Integer call() {
+        Application.launch(MailbenchApp.class, "--theme=" + theme.id());
+        return CommandLine.ExitCode.OK;
+    }
+
+    static final class ThemeConverter implements CommandLine.ITypeConverter<Theme> {
+        @Override
+        public Theme convert(String value) {
+            try {
+                return Theme.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "Mailbench " + BuildInfo.mailbenchVersion(),
+                "Java " + BuildInfo.javaVersion(),
+            };
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.mailbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+
+import dev.mailbench.app.theme.Theme;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.robot.Motion;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, started headless, driven the way a user drives it. */
+class MailbenchAppTest {
+
+    private final FxRobot robot = new FxRobot();
+    private Application app;
+
+    @BeforeAll
+    static void startToolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void startApp() throws TimeoutException {
+        app = FxToolkit.setupApplication(MailbenchApp.class);
+    }
+
+    @AfterEach
+    void stopApp() throws TimeoutException {
+        FxToolkit.cleanupStages();
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void windowSaysWhatThisBuildIs() {
+        Stage stage = mainStage();
+
+        assertThat(stage.getTitle()).isEqualTo("Mailbench");
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(text("#welcome-title")).isEqualTo("Mailbench");
+        assertThat(text("#welcome-summary")).contains("SMTP and POP3");
+        assertThat(text("#welcome-version")).isEqualTo("Version " + BuildInfo.mailbenchVersion());
+    }
+
+    @Test
+    void viewThemeDarkSwitchesToTheDarkStylesheet() {
+        Scene scene = mainStage().getScene();
+        double lightBackground = backgroundBrightness(scene);
+        assertThat(scene.getStylesheets()).contains(Theme.LIGHT.stylesheet());
+
+        robot.clickOn("View");
+        robot.moveTo("Theme");
+        // across first, then down, as a hand does: a diagonal would leave the Theme row and close the submenu
+        robot.clickOn("Dark", Motion.HORIZONTAL_FIRST);
+
+        assertThat(scene.getStylesheets())
+                .contains(Theme.DARK.stylesheet())
+                .doesNotContain(Theme.LIGHT.stylesheet());
+        assertThat(backgroundBrightness(scene)).isLessThan(lightBackground);
+        assertThat(themeMenuItem(Theme.DARK).isSelected()).isTrue();
+        assertThat(themeMenuItem(Theme.LIGHT).isSelected()).isFalse();
+    }
+
+    @Test
+    void ctrlPlusEnlargesTheTextAndCtrlZeroResetsIt() {
+        double normal = fontSize("#welcome-summary");
+
+        robot.push(KeyCode.CONTROL, KeyCode.PLUS);
+        double zoomed = fontSize("#welcome-summary");
+
+        robot.push(KeyCode.CONTROL, KeyCode.MINUS);
+        robot.push(KeyCode.CONTROL, KeyCode.MINUS);
+        double smaller = fontSize("#welcome-summary");
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        double reset = fontSize("#welcome-summary");
+
+        assertThat(zoomed).isGreaterThan(normal);
+        assertThat(smaller).isLessThan(normal);
+        assertThat(reset).isEqualTo(normal);
+    }
+
+    @Test
+    void ctrlEqualsZoomsInWhereThePlusKeyNeedsShift() {
+        double normal = fontSize("#welcome-summary");
+
+        robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+
+        assertThat(fontSize("#welcome-summary")).isGreaterThan(normal);
+    }
+
+    @Test
+    void helpAboutShowsTheMailbenchJavaAndJavafxVersions() {
+        robot.clickOn("Help").clickOn("About Mailbench");
+
+        assertThat(text("#about-version")).isEqualTo("Version " + BuildInfo.mailbenchVersion());
+        assertThat(text("#about-java")).isEqualTo("Java " + BuildInfo.javaVersion());
+        assertThat(text("#about-javafx"))
+                .isEqualTo("JavaFX " + System.getProperty("javafx.runtime.version"))
+                .matches("JavaFX \\d+\\..*");
+
+        robot.clickOn("Close");
+        assertThat(robot.lookup("#about-version").tryQuery()).isEmpty();
+    }
+
+    private Stage mainStage() {
+        return (Stage) robot.listWindows().stream()
+                .filter(window -> window instanceof Stage stage && "Mailbench".equals(stage.getTitle()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    /** The font size the label is drawn with, after CSS has been applied. */
+    private double fontSize(String query) {
+        Label label = robot.lookup(query).queryAs(Label.class);
+        return onFx(() -> {
+            label.getScene().getRoot().applyCss();
+            return label.getFont().getSize();
+        });
+    }
+
+    private double backgroundBrightness(Scene scene) {
+        return onFx(() -> {
+            scene.getRoot().applyCss();
+            return ((Color) ((Region) scene.getRoot()).getBackground().getFills().get(0).getFill())
+                    .getBrightness();
+        });
+    }
+
+    private RadioMenuItem themeMenuItem(Theme theme) {
+        MenuBar bar = robot.lookup("#main-menu").queryAs(MenuBar.class);
+        Menu view = bar.getMenus().stream().filter(menu -> menu.getText().equals("View")).findFirst().orElseThrow();
+        Menu themes = (Menu) view.getItems().stream()
+                .filter(item -> "Theme".equals(item.getText())).findFirst().orElseThrow();
+        return (RadioMenuItem) themes.getItems().stream()
+                .filter(item -> item.getText().equals(theme.displayName())).findFirst().orElseThrow();
+    }
+
+    /** Runs {@code work} on the JavaFX thread and returns its result. */
+    private static <T> T onFx(Callable<T> work) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));
+    }
+}
