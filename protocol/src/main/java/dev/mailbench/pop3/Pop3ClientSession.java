@@ -6,6 +6,7 @@ import dev.mailbench.wire.Annotation;
 import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.ClientSession;
 import dev.mailbench.wire.Line;
+import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 import java.io.IOException;
@@ -52,6 +53,8 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
         setState(new Pop3State(Pop3Phase.AWAITING_GREETING, mode == TlsMode.IMPLICIT, false, false, List.of()));
         try {
             return open(host, port, mode, GREETING);
+        } catch (ReplyTimeoutException e) {
+            throw e; // still connected and listening: the greeting may yet come, or the user cancels
         } catch (IOException e) {
             setState(Pop3State.disconnected());
             throw e;

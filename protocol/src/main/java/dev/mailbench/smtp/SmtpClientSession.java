@@ -7,6 +7,7 @@ import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.ClientSession;
 import dev.mailbench.wire.DotStuffing;
 import dev.mailbench.wire.Line;
+import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 import java.io.IOException;
@@ -55,6 +56,8 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
         setState(new SmtpState(SmtpPhase.AWAITING_GREETING, mode == TlsMode.IMPLICIT, false, EhloCapabilities.none(), 0));
         try {
             return open(host, port, mode, GREETING);
+        } catch (ReplyTimeoutException e) {
+            throw e; // still connected and listening: the greeting may yet come, or the user cancels
         } catch (IOException e) {
             setState(SmtpState.disconnected());
             throw e;

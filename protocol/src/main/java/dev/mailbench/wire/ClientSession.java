@@ -53,6 +53,7 @@ public abstract class ClientSession<R> implements AutoCloseable {
     private final ConcurrentLinkedDeque<Pending<R>> pending = new ConcurrentLinkedDeque<>();
     private final Object sendLock = new Object();
     private volatile WireConnection connection;
+    private volatile Thread reader;
     private volatile String host;
     private volatile int port;
 
@@ -114,6 +115,7 @@ public abstract class ClientSession<R> implements AutoCloseable {
         this.connection = opened;
         Thread reader = new Thread(() -> readLoop(opened), "mailbench-reader-" + host + ":" + port);
         reader.setDaemon(true);
+        this.reader = reader;
         reader.start();
         return await(greeting.future());
     }
@@ -216,11 +218,12 @@ public abstract class ClientSession<R> implements AutoCloseable {
         } catch (IOException e) {
             ConnectionClosedException closed = e instanceof ConnectionClosedException cce
                     ? cce : new ConnectionClosedException(WireConnection.describe(e), e);
+            // The state is settled before any waiting caller wakes up, so it never sees a stale one.
+            connectionEnded();
             Pending<R> command;
             while ((command = pending.poll()) != null) {
                 command.future().completeExceptionally(closed);
             }
-            connectionEnded();
         }
     }
 
@@ -265,6 +268,16 @@ public abstract class ClientSession<R> implements AutoCloseable {
         WireConnection c = connection;
         if (c != null) {
             c.close();
+        }
+        // Closing the socket ends the reader's blocking read at once; waiting for it means the caller sees
+        // the final state (and no thread is left behind) when abort returns.
+        Thread r = reader;
+        if (r != null && r != Thread.currentThread()) {
+            try {
+                r.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
