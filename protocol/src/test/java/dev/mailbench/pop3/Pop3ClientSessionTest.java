@@ -189,5 +189,29 @@ class Pop3ClientSessionTest {
         assertThat(passLine.annotation().secret()).isTrue();
         assertThat(passLine.annotation().decoded()).doesNotContain("alice-pass");
     }
-}
 
+    @Test
+    void implicitTlsCapaAndAuthPlain() throws Exception {
+        Pop3Reply greeting = pop3.connect("127.0.0.1", greenMail.getPop3s().getPort(), TlsMode.IMPLICIT);
+        assertThat(greeting.isOk()).isTrue();
+        assertThat(pop3.isTls()).isTrue();
+
+        assertThat(pop3.capa().bodyLines()).contains("SASL PLAIN XOAUTH2");
+        assertThat(pop3.state().capabilities()).contains("SASL PLAIN XOAUTH2");
+        // CAPA lists no STLS, so the guidance does not offer it.
+        assertThat(pop3.state().isLegal(Pop3Verb.STLS)).isFalse();
+
+        Pop3Reply auth = pop3.authenticate(new dev.mailbench.sasl.PlainClient("", "alice", "alice-pass"));
+        assertThat(auth.isOk()).isTrue();
+        assertThat(pop3.state().phase()).isEqualTo(Pop3Phase.TRANSACTION);
+        assertThat(MaildropStatus.parse(pop3.stat()).orElseThrow().messages()).isEqualTo(2);
+        pop3.quit();
+
+        TranscriptEvent authLine = transcript.events().stream()
+                .filter(e -> e.line().startsWith("AUTH PLAIN")).findFirst().orElseThrow();
+        assertThat(authLine.tls()).isTrue();
+        assertThat(authLine.annotation().decoded()).contains("alice").doesNotContain("alice-pass");
+        assertThat(transcript.events()).filteredOn(TranscriptEvent::isNote).map(TranscriptEvent::line)
+                .anySatisfy(note -> assertThat(note).startsWith("TLS established: ").contains("chain trusted: no"));
+    }
+}
