@@ -9,11 +9,15 @@ public record MaildropStatus(int messages, long octets) {
         if (!reply.isOk()) {
             return Optional.empty();
         }
+        // RFC 1939 §5: "+OK" nn mm, both plain decimal numbers; anything after them is the server's own.
         String[] words = reply.text().trim().split("\\s+");
+        if (words.length < 2 || !ScanListing.isNumber(words[0]) || !ScanListing.isNumber(words[1])) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(new MaildropStatus(Integer.parseInt(words[0]), Long.parseLong(words[1])));
-        } catch (RuntimeException e) {
-            return Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // too large to be a real count
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.mailbench.wire.Line;
 import dev.mailbench.wire.LineEnding;
 import dev.mailbench.wire.LineIssue;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -24,39 +25,42 @@ public final class Pop3ReplyParser {
     private String text;
     private String responseCode;
     private ByteArrayOutputStream body;
+    /** In a body, whether the next line starts a line, rather than continuing a {@link LineIssue#SPLIT} one. */
+    private boolean atLineStart = true;
+    /** The first pieces of a status line too long for the reader to hold at once. */
+    private final ByteArrayOutputStream statusPieces = new ByteArrayOutputStream();
+    private boolean statusPiecesInvalidUtf8;
     private final Set<String> issues = new LinkedHashSet<>();
 
     /** Takes the next line; returns the response when complete, else null. */
     public Pop3Reply accept(Line line, boolean multiLineIfOk) {
         if (body != null) {
-            if (isEnd(line)) {
-                if (line.ending() == LineEnding.LF) {
-                    issues.add("the terminating \".\" line ends with a bare LF");
-                }
-                return finish(true);
-            }
-            if (line.has(LineIssue.UNTERMINATED)) {
-                issues.add("the connection ended before the terminating \".\" line");
-                body.writeBytes(line.raw());
-                return finish(true);
-            }
-            if (line.has(LineIssue.BARE_LF)) {
-                issues.add("the body has lines ending with a bare LF");
-            }
-            // RFC 1939 §3: a line starting with "." had one added by the server; remove it.
-            byte[] raw = line.raw();
-            int skip = raw.length > 0 && raw[0] == '.' ? 1 : 0;
-            body.write(raw, skip, raw.length - skip);
+            return acceptBodyLine(line);
+        }
+        if (line.has(LineIssue.SPLIT)) {
+            // More of the same status line follows: judge it once it is whole.
+            statusPieces.writeBytes(line.content());
+            statusPiecesInvalidUtf8 |= line.has(LineIssue.INVALID_UTF8);
             return null;
         }
         String first = line.text();
+        int rawLength = line.rawLength();
+        boolean invalidUtf8 = line.has(LineIssue.INVALID_UTF8);
+        if (statusPieces.size() > 0) {
+            rawLength += statusPieces.size();
+            statusPieces.writeBytes(line.content());
+            first = statusPieces.toString(StandardCharsets.UTF_8);
+            invalidUtf8 |= statusPiecesInvalidUtf8;
+            statusPieces.reset();
+            statusPiecesInvalidUtf8 = false;
+        }
         if (line.has(LineIssue.BARE_LF)) {
             issues.add("the status line ends with a bare LF");
         }
-        if (line.rawLength() > MAX_RESPONSE_LINE) {
+        if (rawLength > MAX_RESPONSE_LINE) {
             issues.add("the status line is longer than 512 octets (RFC 2449 §4)");
         }
-        if (line.has(LineIssue.INVALID_UTF8)) {
+        if (invalidUtf8) {
             issues.add("the status line has bytes that are not valid UTF-8");
         }
         String upper = first.toUpperCase(Locale.ROOT);
@@ -88,6 +92,35 @@ public final class Pop3ReplyParser {
         return finish(false);
     }
 
+    /** True while a response has started and not ended. */
+    public boolean inProgress() {
+        return body != null || statusPieces.size() > 0;
+    }
+
+    private Pop3Reply acceptBodyLine(Line line) {
+        boolean startsLine = atLineStart;
+        atLineStart = !line.has(LineIssue.SPLIT);
+        if (startsLine && isEnd(line)) {
+            if (line.ending() == LineEnding.LF) {
+                issues.add("the terminating \".\" line ends with a bare LF");
+            }
+            return finish(true);
+        }
+        if (line.has(LineIssue.BARE_LF)) {
+            issues.add("the body has lines ending with a bare LF");
+        }
+        // RFC 1939 §3: a line starting with "." had one added by the server; remove it. Only at the start of a
+        // line: a later piece of a line too long to hold in one piece is not a line of its own.
+        byte[] raw = line.raw();
+        int skip = startsLine && raw.length > 0 && raw[0] == '.' ? 1 : 0;
+        body.write(raw, skip, raw.length - skip);
+        if (line.has(LineIssue.UNTERMINATED)) {
+            issues.add("the connection ended before the terminating \".\" line");
+            return finish(true);
+        }
+        return null;
+    }
+
     private static boolean isEnd(Line line) {
         return line.ending() != LineEnding.NONE && line.contentLength() == 1 && line.raw()[0] == '.';
     }
@@ -107,6 +140,7 @@ public final class Pop3ReplyParser {
         text = null;
         responseCode = null;
         body = null;
+        atLineStart = true;
         issues.clear();
         return reply;
     }

@@ -26,7 +26,8 @@ public record ScanListing(int number, String value) {
 
     static Optional<ScanListing> parseLine(String line) {
         String[] words = line.trim().split("\\s+");
-        if (words.length < 2) {
+        // RFC 1939 §5: a message number is a plain decimal number, no sign.
+        if (words.length < 2 || !isNumber(words[0])) {
             return Optional.empty();
         }
         try {
@@ -34,6 +35,11 @@ public record ScanListing(int number, String value) {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** Digits only: Java's number parsing would also take a sign. */
+    static boolean isNumber(String word) {
+        return !word.isEmpty() && word.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** The value as a size in octets (for LIST). */

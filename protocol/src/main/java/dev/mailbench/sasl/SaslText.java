@@ -76,9 +76,20 @@ public final class SaslText {
     public static Annotation response(String mechanism, int step, String base64) {
         Optional<byte[]> decoded = decode(base64);
         if (decoded.isEmpty()) {
-            return Annotation.of(base64.trim().equals("*")
-                    ? "cancels the authentication exchange (RFC 4954 §4)"
-                    : "response is not valid base64");
+            if (base64.trim().equals("*")) {
+                return Annotation.of("cancels the authentication exchange (RFC 4954 §4)");
+            }
+            String note = "response is not valid base64";
+            // Where the mechanism expects a password, text that is not base64 is most likely the password
+            // typed in clear, so the line itself stays masked.
+            boolean passwordExpected = switch (mechanism.toUpperCase(Locale.ROOT)) {
+                case "LOGIN" -> step > 0;
+                case "CRAM-MD5" -> false;
+                default -> true;
+            };
+            return passwordExpected
+                    ? Annotation.secret(note + " (hidden: it may be the password typed in clear)", note)
+                    : Annotation.of(note);
         }
         byte[] bytes = decoded.get();
         String clear = "response decoded from base64: " + display(bytes);
@@ -92,7 +103,10 @@ public final class SaslText {
                 }
                 byte[] identities = java.util.Arrays.copyOf(bytes, second + 1);
                 String shown = display(identities);
-                return Annotation.secret("response decoded from base64: " + shown.substring(0, shown.length() - 1) + MASK + '"', clear);
+                String masked = shown.endsWith("\"")
+                        ? shown.substring(0, shown.length() - 1) + MASK + '"'
+                        : shown + " " + MASK; // identities shown in hex: not text
+                return Annotation.secret("response decoded from base64: " + masked, clear);
             }
             case "LOGIN" -> {
                 // The LOGIN mechanism asks for the user name first, then the password.

@@ -38,9 +38,15 @@ public final class EhloCapabilities {
             }
             String keyword = words[0].toUpperCase(Locale.ROOT);
             List<String> params = List.of(words).subList(1, words.length);
-            // Old servers (and Exchange, walkthrough 004) also announce "AUTH=LOGIN" for pre-RFC clients.
+            // Old servers (and Exchange, walkthrough 004) also announce "AUTH=LOGIN" for clients written to a
+            // draft of RFC 2554; Postfix lists several there ("AUTH=PLAIN LOGIN"), so every word counts.
             if (keyword.startsWith("AUTH=")) {
-                params = List.of(keyword.substring(5).split("[ =]"));
+                List<String> mechanisms = new java.util.ArrayList<>();
+                if (keyword.length() > 5) {
+                    mechanisms.add(keyword.substring(5));
+                }
+                mechanisms.addAll(params);
+                params = mechanisms;
                 keyword = "AUTH";
             }
             extensions.merge(keyword, List.copyOf(params), (a, b) -> {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * reply text when the server advertises ENHANCEDSTATUSCODES (RFC 2034).
  */
 public record EnhancedStatus(int klass, int subject, int detail) {
-    // RFC 3463 §2: class "2" / "4" / "5", subject and detail 1 to 3 digits without leading zeros beyond "0".
+    // RFC 3463 §2: class "2" / "4" / "5", subject and detail 1*3digit (so "2.01.5" is as valid as "2.1.5").
     private static final Pattern AT_START = Pattern.compile("^([245])\\.(\\d{1,3})\\.(\\d{1,3})(?= |$)");
 
     public EnhancedStatus {

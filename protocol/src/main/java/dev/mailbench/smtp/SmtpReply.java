@@ -64,7 +64,12 @@ public record SmtpReply(int code, List<String> lines, EnhancedStatus enhanced, S
     /** The text of the first line without its enhanced status code. */
     public String message() {
         String first = lines.isEmpty() ? "" : lines.get(0);
-        return enhanced == null ? first : first.substring(enhanced.toString().length()).stripLeading();
+        if (enhanced == null || EnhancedStatus.atStartOf(first).isEmpty()) {
+            return first;
+        }
+        // Skip the code as written ("2.01.5" is valid too, RFC 3463 §2), not as re-printed ("2.1.5").
+        int space = first.indexOf(' ');
+        return space < 0 ? "" : first.substring(space + 1).stripLeading();
     }
 
     /** The reply as it would be written on the wire, without CRLF: {@code 250-first} … {@code 250 last}. */

@@ -3,6 +3,8 @@ package dev.mailbench.smtp;
 import dev.mailbench.wire.Line;
 import dev.mailbench.wire.LineEnding;
 import dev.mailbench.wire.LineIssue;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,13 +21,25 @@ public final class SmtpReplyParser {
     private int code = -1;
     private final List<String> lines = new ArrayList<>();
     private final EnumSet<ReplyIssue> issues = EnumSet.noneOf(ReplyIssue.class);
+    /** The first pieces of a line too long for the reader to hold at once ({@link LineIssue#SPLIT}). */
+    private final ByteArrayOutputStream pieces = new ByteArrayOutputStream();
 
     /** Takes the next line; returns the reply when this line completed one, else null. */
     public SmtpReply accept(Line line) {
         noteLineIssues(line);
+        if (line.has(LineIssue.SPLIT)) {
+            // More of the same line follows: its code and separator are judged once it is whole.
+            pieces.writeBytes(line.content());
+            return null;
+        }
         String text = line.text();
-        boolean hasCode = text.length() >= 3 && Character.isDigit(text.charAt(0))
-                && Character.isDigit(text.charAt(1)) && Character.isDigit(text.charAt(2));
+        if (pieces.size() > 0) {
+            pieces.writeBytes(line.content());
+            text = pieces.toString(StandardCharsets.UTF_8);
+            pieces.reset();
+        }
+        boolean hasCode = text.length() >= 3 && isAsciiDigit(text.charAt(0))
+                && isAsciiDigit(text.charAt(1)) && isAsciiDigit(text.charAt(2));
         if (!hasCode) {
             issues.add(ReplyIssue.NO_CODE);
             lines.add(text);
@@ -68,7 +82,12 @@ public final class SmtpReplyParser {
 
     /** True while a multi-line reply has started and not ended. */
     public boolean inProgress() {
-        return code >= 0;
+        return code >= 0 || pieces.size() > 0;
+    }
+
+    /** RFC 5321 §4.2: a reply code is three ASCII digits; other scripts' digits are not a code. */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private void noteLineIssues(Line line) {

@@ -23,6 +23,13 @@ public final class LineReader {
     private boolean eof;
     /** Octets of the current logical line already delivered in earlier SPLIT pieces. */
     private long carriedLength;
+    /*
+     * The line being assembled. Kept in fields, not locals, so that a read timeout in the middle of a line
+     * loses nothing: the next call continues where this one stopped.
+     */
+    private byte[] line = new byte[128];
+    private int length;
+    private EnumSet<LineIssue> issues = EnumSet.noneOf(LineIssue.class);
 
     public LineReader(InputStream in, WireLimits limits) {
         this.in = in;
@@ -31,12 +38,12 @@ public final class LineReader {
 
     /**
      * The next line, or {@code null} at end of stream with nothing pending. A line cut short by end of stream
-     * is returned with {@link LineEnding#NONE} and {@link LineIssue#UNTERMINATED}.
+     * is returned with {@link LineEnding#NONE} and {@link LineIssue#UNTERMINATED}. A line longer than the
+     * hold limit is returned in pieces flagged {@link LineIssue#SPLIT}; a piece is so flagged only when more
+     * of its line follows. If reading fails (for example on a socket read timeout), the bytes of an
+     * unfinished line are kept and the next call continues it.
      */
     public Line readLine() throws IOException {
-        byte[] line = new byte[128];
-        int length = 0;
-        EnumSet<LineIssue> issues = EnumSet.noneOf(LineIssue.class);
         while (true) {
             if (position == limit && !fill()) {
                 if (length == 0) {
@@ -46,57 +53,75 @@ public final class LineReader {
                     issues.add(LineIssue.BARE_CR);
                 }
                 issues.add(LineIssue.UNTERMINATED);
-                return finish(line, length, LineEnding.NONE, issues);
+                return finish(LineEnding.NONE);
             }
-            int b = buffer[position++] & 0xFF;
-            if (length > 0 && line[length - 1] == CR && b != LF) {
+            int b = buffer[position] & 0xFF;
+            boolean afterCr = length > 0 && line[length - 1] == CR;
+            if (afterCr && b != LF) {
                 issues.add(LineIssue.BARE_CR);
             }
+            // A piece holds at most holdLimit octets plus the CR LF (or the bare LF) that ends it, so a CRLF is
+            // always seen whole. Anything else past the limit starts the next piece.
+            boolean endsLine = b == LF && (afterCr || limits.lfEndsLine());
+            boolean mayStartCrlf = b == CR && length == limits.holdLimit();
+            if (length >= limits.holdLimit() && !endsLine && !mayStartCrlf) {
+                issues.add(LineIssue.SPLIT);
+                return finish(LineEnding.NONE);
+            }
+            position++;
             if (length == line.length) {
-                line = Arrays.copyOf(line, Math.min(Math.max(line.length * 2, 128), limits.holdLimit() + 2));
+                line = Arrays.copyOf(line, (int) Math.min((long) line.length * 2, limits.holdLimit() + 2L));
             }
             line[length++] = (byte) b;
             if (b == LF) {
-                if (length >= 2 && line[length - 2] == CR) {
-                    return finish(line, length, LineEnding.CRLF, issues);
+                if (afterCr) {
+                    return finish(LineEnding.CRLF);
                 }
                 issues.add(LineIssue.BARE_LF);
                 if (limits.lfEndsLine()) {
-                    return finish(line, length, LineEnding.LF, issues);
+                    return finish(LineEnding.LF);
                 }
             } else if (b == 0) {
                 issues.add(LineIssue.NUL);
-            }
-            // Never split between CR and LF, so that a CRLF is always seen whole.
-            if (length >= limits.holdLimit() && b != CR) {
-                issues.add(LineIssue.SPLIT);
-                return finish(line, length, LineEnding.NONE, issues);
             }
         }
     }
 
     /** Bytes received but not yet returned as lines (e.g. data a peer sent right after a STARTTLS reply). */
     public int buffered() {
-        return limit - position;
+        return length + limit - position;
     }
 
     /** Takes the bytes received but not yet returned, leaving the buffer empty. */
     public byte[] drainBuffered() {
-        byte[] rest = Arrays.copyOfRange(buffer, position, limit);
+        byte[] rest = new byte[length + limit - position];
+        System.arraycopy(line, 0, rest, 0, length);
+        System.arraycopy(buffer, position, rest, length, limit - position);
         position = limit;
+        length = 0;
+        issues = EnumSet.noneOf(LineIssue.class);
+        carriedLength = 0;
         return rest;
     }
 
-    private Line finish(byte[] line, int length, LineEnding ending, EnumSet<LineIssue> issues) {
+    private Line finish(LineEnding ending) {
         long logicalLength = carriedLength + length;
-        if (logicalLength > limits.maxLineLength()) {
+        boolean split = issues.contains(LineIssue.SPLIT);
+        // A SPLIT piece is followed by at least one more octet of the same line.
+        if (logicalLength + (split ? 1 : 0) > limits.maxLineLength()) {
             issues.add(LineIssue.OVERLONG);
         }
-        carriedLength = issues.contains(LineIssue.SPLIT) ? logicalLength : 0;
+        carriedLength = split ? logicalLength : 0;
         if (!Line.isValidUtf8(line, length)) {
             issues.add(LineIssue.INVALID_UTF8);
         }
-        return new Line(Arrays.copyOf(line, length), ending, issues);
+        Line result = new Line(Arrays.copyOf(line, length), ending, issues);
+        if (line.length > buffer.length) {
+            line = new byte[128]; // do not keep a huge line's array for the rest of the connection
+        }
+        length = 0;
+        issues = EnumSet.noneOf(LineIssue.class);
+        return result;
     }
 
     private boolean fill() throws IOException {
