@@ -100,7 +100,7 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
         int rounds = 0;
         while (reply.status() == Pop3Reply.Status.CONTINUATION && rounds++ < 10) {
             byte[] challenge = SaslText.decode(reply.text()).orElse(new byte[0]);
-            reply = command(SaslText.encode(mechanism.respond(challenge)));
+            reply = command(SaslText.encodeAnswer(mechanism.respond(challenge)));
         }
         return reply;
     }

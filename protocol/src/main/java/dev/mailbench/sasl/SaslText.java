@@ -26,6 +26,11 @@ public final class SaslText {
         return bytes.length == 0 ? "=" : Base64.getEncoder().encodeToString(bytes);
     }
 
+    /** Base64 of an answer to a challenge; unlike the initial response, an empty answer is an empty line (RFC 4954 §4). */
+    public static String encodeAnswer(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
     /** Decodes a base64 payload; "=" is the empty response. Empty when the text is not base64. */
     public static Optional<byte[]> decode(String base64) {
         String trimmed = base64.trim();

@@ -184,7 +184,7 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
         while (reply.code() == 334 && rounds++ < 10) {
             String challenge = reply.lines().isEmpty() ? "" : reply.lines().get(0).trim();
             byte[] decoded = SaslText.decode(challenge).orElse(new byte[0]);
-            reply = command(SaslText.encode(mechanism.respond(decoded))).orElseThrow();
+            reply = command(SaslText.encodeAnswer(mechanism.respond(decoded))).orElseThrow();
         }
         return reply;
     }

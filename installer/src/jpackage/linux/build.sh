@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Builds the Linux app-image and .deb of Mailbench with its own trimmed Java runtime.
+#   build.sh TARGET_DIR VERSION
+# Called by `./mvnw -Pinstaller package` after the dependencies were copied to
+#   TARGET_DIR/jpackage-input (the application's class path, JavaFX excluded) and
+#   TARGET_DIR/javafx-modules (the platform JavaFX jars, linked into the runtime as modules).
+set -euo pipefail
+
+target=$1
+version=${2%%-*}            # jpackage wants digits and dots: 0.1.0-SNAPSHOT -> 0.1.0
+here=$(cd "$(dirname "$0")" && pwd)
+java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+jlink=$java_home/bin/jlink
+jpackage=$java_home/bin/jpackage
+
+runtime=$target/runtime
+images=$target/jpackage
+rm -rf "$runtime" "$images"
+mkdir -p "$images"
+
+# Only the JavaFX jars with natives (classifier linux) are modules jlink can use.
+fx_path=$(find "$target/javafx-modules" -name 'javafx-*-linux*.jar' | sort | paste -sd:)
+if [[ -z "$fx_path" ]]; then
+    echo "no platform JavaFX jars found in $target/javafx-modules" >&2
+    exit 1
+fi
+
+# The JDK modules the class path needs: mail and TLS (naming, crypto), logging, the desktop bits JavaFX
+# uses, jdk.unsupported for JavaFX and picocli, jdk.crypto.ec for the EC curves of modern TLS.
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,java.datatransfer,jdk.crypto.ec,jdk.unsupported,jdk.zipfs
+modules=$modules,javafx.base,javafx.graphics,javafx.controls
+
+echo "jlink: $modules"
+"$jlink" --module-path "$fx_path" --add-modules "$modules" \
+    --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --output "$runtime"
+
+# The JavaFX natives sit in the runtime's lib/, so nothing is unpacked to ~/.openjfx on first start.
+"$runtime/bin/java" -Xshare:dump >/dev/null 2>&1 || true
+
+main_jar=$(cd "$target/jpackage-input" && ls mailbench-app-*.jar | head -n 1)
+common=(
+    --name mailbench
+    --app-version "$version"
+    --vendor "Mailbench"
+    --description "A workbench for talking SMTP and POP3 by hand"
+)
+
+echo "jpackage: app-image"
+"$jpackage" --type app-image "${common[@]}" \
+    --input "$target/jpackage-input" \
+    --main-jar "$main_jar" \
+    --main-class dev.mailbench.app.Launcher \
+    --runtime-image "$runtime" \
+    --icon "$here/mailbench.png" \
+    --dest "$images"
+
+if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
+    echo "jpackage: deb"
+    "$jpackage" --type deb "${common[@]}" \
+        --app-image "$images/mailbench" \
+        --linux-package-name mailbench \
+        --linux-menu-group "Network;Email;Education" \
+        --linux-app-category net \
+        --linux-shortcut \
+        --file-associations "$here/eml.properties" \
+        --icon "$here/mailbench.png" \
+        --dest "$images"
+else
+    echo "dpkg-deb or fakeroot missing: no .deb built (apt-get install dpkg-dev fakeroot)" >&2
+fi
+
+echo "app-image size: $(du -sh "$images/mailbench" | cut -f1)"
+for deb in "$images"/*.deb; do
+    [[ -e "$deb" ]] && echo "deb: $(basename "$deb") ($(du -h "$deb" | cut -f1))"
+done
