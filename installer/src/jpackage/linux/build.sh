@@ -35,7 +35,12 @@ echo "jlink: $modules"
     --strip-debug --no-header-files --no-man-pages --compress=2 \
     --output "$runtime"
 
-# The JavaFX natives sit in the runtime's lib/, so nothing is unpacked to ~/.openjfx on first start.
+# The JavaFX natives go into the runtime's lib/, where JavaFX looks first: nothing is unpacked to
+# ~/.openjfx/cache on first start, and the package's dependencies on GTK are visible to the .deb tooling.
+for jar in ${fx_path//:/ }; do
+    unzip -q -o -j "$jar" '*.so' -d "$runtime/lib" 2>/dev/null || true
+done
+# A class-data-sharing archive of the JDK's classes for a faster start.
 "$runtime/bin/java" -Xshare:dump >/dev/null 2>&1 || true
 
 main_jar=$(cd "$target/jpackage-input" && ls mailbench-app-*.jar | head -n 1)

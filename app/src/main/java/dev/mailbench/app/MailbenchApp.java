@@ -51,6 +51,7 @@ public final class MailbenchApp extends Application {
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
         stage.show();
+        StartupProbe.attach(stage);
     }
 
     private Theme initialTheme() {
