@@ -192,7 +192,7 @@ public final class Pop3ServerSession {
         userGivenNow = null;
         Optional<Pop3Command> command = commands.lookup(line.keyword());
         if (command.isEmpty()) {
-            error(Pop3ServerReply.UNKNOWN_COMMAND, "verb", shown(line.keyword()));
+            error(Pop3ServerReply.UNKNOWN_COMMAND, "verb", line.keyword().isEmpty() ? "(empty line)" : shown(line.keyword()));
         } else if (!command.get().validIn().contains(phase)) {
             error(Pop3ServerReply.WRONG_STATE, "verb", line.keyword(), "state", phase.name());
         } else {

@@ -209,6 +209,7 @@ class Pop3DialogueTest {
 
         pop3.assertReply(client.command("HELO there"), UNKNOWN_COMMAND, "verb", "HELO");
         pop3.assertReply(client.command("XYZZY"), UNKNOWN_COMMAND, "verb", "XYZZY");
+        pop3.assertReply(client.command(""), UNKNOWN_COMMAND, "verb", "(empty line)");
     }
 
     @Test

@@ -89,7 +89,11 @@ final class Pop3Fixture implements AutoCloseable {
     }
 
     Pop3ServerContext context() {
-        return new Pop3ServerContext(InetAddress.getLoopbackAddress(), 0, HOST, store, ACCOUNTS, limits,
+        return contextOnPort(0);
+    }
+
+    Pop3ServerContext contextOnPort(int port) {
+        return new Pop3ServerContext(InetAddress.getLoopbackAddress(), port, HOST, store, ACCOUNTS, limits,
                 personality::get, faults, tls, popLogins, (protocol, remote, transcript) -> serverTranscripts.add(transcript));
     }
 

@@ -2,9 +2,11 @@ package dev.mailbench.server.pop3;
 
 import static dev.mailbench.server.pop3.Pop3ServerReply.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.pop3.Pop3Reply;
+import dev.mailbench.server.PortInUseException;
 import dev.mailbench.server.ServerLimits;
 import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.TlsMode;
@@ -52,7 +54,7 @@ class Pop3LimitsTest {
 
     @Test
     void anIdleSessionIsLoggedOutWithoutDeletingAnything() throws Exception {
-        pop3 = new Pop3Fixture(directory).limits(limits(10, Duration.ofMillis(1500), 20)).start();
+        pop3 = new Pop3Fixture(directory).limits(limits(10, Duration.ofSeconds(2), 20)).start();
         pop3.deliver("alice", "Subject: keep me\r\n\r\nstill here\r\n");
         Pop3ClientSession client = pop3.loggedIn("alice", "alice-pass");
         client.dele(1);
@@ -121,6 +123,20 @@ class Pop3LimitsTest {
         pop3.assertReply(client.command("EHLO"), TOO_MANY_ERRORS);
 
         Pop3Fixture.awaitClosed(client);
+    }
+
+    @Test
+    void aTakenPortIsReportedInWordsNotAsAStackTrace() throws Exception {
+        pop3 = new Pop3Fixture(directory).start();
+
+        try (Pop3Server second = new Pop3Server(pop3.contextOnPort(pop3.port()))) {
+            assertThatThrownBy(second::start).isInstanceOf(PortInUseException.class)
+                    .hasMessage("POP3 port " + pop3.port() + " on 127.0.0.1 is already in use by another program. "
+                            + "Choose another port (for example " + (pop3.port() + 1) + "), or 0 to let the system "
+                            + "pick a free one.");
+            assertThat(second.isRunning()).isFalse();
+        }
+        assertThat(pop3.connect().isConnected()).isTrue();
     }
 
     private void awaitNoConnections() throws InterruptedException {
