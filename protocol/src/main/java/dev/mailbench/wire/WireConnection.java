@@ -115,6 +115,24 @@ public final class WireConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends bytes without recording them: for bulk content such as a large message body, whose every line
+     * would make a transcript as big as the message. The caller notes in the transcript what was sent
+     * unrecorded, so the record stays honest about what it leaves out.
+     */
+    public void sendUnrecorded(byte[] bytes, int offset, int length) throws IOException {
+        synchronized (writeLock) {
+            ensureOpen();
+            try {
+                out.write(bytes, offset, length);
+                out.flush();
+            } catch (IOException e) {
+                lost(e);
+                throw new ConnectionClosedException("connection lost while sending: " + describe(e), e);
+            }
+        }
+    }
+
     private void recordOutgoing(byte[] bytes, Annotation annotation) throws IOException {
         LineReader splitter = new LineReader(new java.io.ByteArrayInputStream(bytes), limits);
         Line line;

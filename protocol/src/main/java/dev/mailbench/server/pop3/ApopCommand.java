@@ -1,0 +1,52 @@
+package dev.mailbench.server.pop3;
+
+import dev.mailbench.pop3.Pop3ClientSession;
+import dev.mailbench.pop3.Pop3Phase;
+import dev.mailbench.pop3.Pop3Verb;
+import dev.mailbench.server.Accounts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * APOP name digest (RFC 1939 §7): the MD5 of the greeting's timestamp followed by the shared secret, so
+ * the secret never crosses the wire. The server must hold the secret in recoverable form; an account that
+ * does not is told so.
+ */
+final class ApopCommand implements Pop3Command {
+    @Override
+    public Pop3Verb verb() {
+        return Pop3Verb.APOP;
+    }
+
+    @Override
+    public Set<Pop3Phase> validIn() {
+        return StateSets.AUTHORIZATION;
+    }
+
+    @Override
+    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+        if (!Arguments.count(session, line, 2, 2, "APOP name digest")) {
+            return;
+        }
+        String name = line.argument(0);
+        String digest = line.argument(1).toLowerCase(Locale.ROOT);
+        session.logIn(attempt(session.context().accounts(), session.apopTimestamp(), name, digest));
+    }
+
+    private static LoginAttempt attempt(Accounts accounts, String timestamp, String name, String digest) {
+        if (accounts.mailboxOf(name).isEmpty()) {
+            return LoginAttempt.refused("APOP", name, Pop3ServerReply.AUTH_FAILED);
+        }
+        Optional<String> secret = accounts.sharedSecret(name);
+        if (secret.isEmpty()) {
+            return LoginAttempt.refused("APOP", name, Pop3ServerReply.SHARED_SECRET_NOT_ENABLED);
+        }
+        byte[] expected = Pop3ClientSession.apopDigest(timestamp, secret.get()).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = digest.getBytes(StandardCharsets.US_ASCII);
+        return new LoginAttempt("APOP", name, () -> MessageDigest.isEqual(expected, given), Pop3ServerReply.AUTH_FAILED);
+    }
+}

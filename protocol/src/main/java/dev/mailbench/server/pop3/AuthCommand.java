@@ -1,0 +1,105 @@
+package dev.mailbench.server.pop3;
+
+import dev.mailbench.pop3.Pop3Phase;
+import dev.mailbench.pop3.Pop3Verb;
+import dev.mailbench.sasl.SaslText;
+import dev.mailbench.wire.Line;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * AUTH mechanism [initial-response] (RFC 5034 §4): a SASL exchange of "+ base64" challenges and base64
+ * responses; "*" cancels.
+ *
+ * <p>AUTH without a mechanism is answered {@code -ERR} with the list of mechanisms in the text. RFC 5034's
+ * grammar requires a mechanism and names CAPA's SASL line (RFC 2449 §6.3) as the way to learn them; some
+ * servers answer a bare AUTH with a multi-line list instead, which a client following RFC 5034 would read
+ * as a successful login. A one-line {@code -ERR} cannot be misread by anyone, and still tells a person at a
+ * keyboard what to type.
+ */
+final class AuthCommand implements Pop3Command {
+    private static final String USAGE = "AUTH mechanism [initial-response]";
+    /** More rounds than any offered mechanism needs: a guard against a confused exchange. */
+    private static final int MAX_ROUNDS = 5;
+
+    @Override
+    public Pop3Verb verb() {
+        return Pop3Verb.AUTH;
+    }
+
+    @Override
+    public Set<Pop3Phase> validIn() {
+        return StateSets.AUTHORIZATION;
+    }
+
+    @Override
+    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+        if (line.arguments().isEmpty()) {
+            session.error(Pop3ServerReply.AUTH_MECHANISM_REQUIRED,
+                    "mechanisms", String.join(" ", AuthExchange.MECHANISMS));
+            return;
+        }
+        if (!Arguments.count(session, line, 1, 2, USAGE)) {
+            return;
+        }
+        String name = line.argument(0);
+        Optional<AuthExchange> found = AuthExchange.forName(name, session.context().accounts(),
+                session.context().hostName());
+        if (found.isEmpty()) {
+            session.error(Pop3ServerReply.AUTH_MECHANISM_UNKNOWN, "mechanism", Pop3ServerSession.shown(name));
+            return;
+        }
+        AuthExchange exchange = found.get();
+        Optional<byte[]> initial = Optional.empty();
+        if (line.arguments().size() == 2) {
+            initial = SaslText.decode(line.argument(1)); // "=" is the empty initial response (RFC 5034 §4)
+            if (initial.isEmpty()) {
+                session.error(Pop3ServerReply.AUTH_INVALID_BASE64);
+                return;
+            }
+        }
+        AuthExchange.Step step;
+        session.authExchangeStarted(exchange.mechanism(), initial.isPresent() ? 1 : 0);
+        try {
+            step = converse(session, exchange, exchange.start(initial));
+        } finally {
+            session.authExchangeEnded();
+        }
+        if (step instanceof AuthExchange.Finished finished) {
+            session.logIn(finished.attempt());
+        } else if (step instanceof AuthExchange.Malformed malformed) {
+            session.error(Pop3ServerReply.AUTH_MALFORMED, "mechanism", exchange.mechanism(),
+                    "explanation", malformed.explanation());
+        }
+    }
+
+    /** Sends challenges and reads responses until the exchange finishes; null when it was answered otherwise. */
+    private static AuthExchange.Step converse(Pop3ServerSession session, AuthExchange exchange, AuthExchange.Step first)
+            throws IOException {
+        AuthExchange.Step step = first;
+        for (int round = 0; step instanceof AuthExchange.Challenge challenge; round++) {
+            if (round == MAX_ROUNDS) {
+                session.reply(Pop3ServerReply.AUTH_FAILED);
+                return null;
+            }
+            session.challenge(challenge.bytes());
+            Optional<Line> response = session.readAuthResponse();
+            if (response.isEmpty()) {
+                return null;
+            }
+            String text = response.get().text().strip();
+            if (text.equals("*")) {
+                session.reply(Pop3ServerReply.AUTH_CANCELLED); // RFC 5034 §4
+                return null;
+            }
+            Optional<byte[]> decoded = SaslText.decode(text);
+            if (decoded.isEmpty()) {
+                session.error(Pop3ServerReply.AUTH_INVALID_BASE64);
+                return null;
+            }
+            step = exchange.step(decoded.get());
+        }
+        return step;
+    }
+}

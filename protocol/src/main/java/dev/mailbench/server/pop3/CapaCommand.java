@@ -1,0 +1,41 @@
+package dev.mailbench.server.pop3;
+
+import dev.mailbench.pop3.Pop3Phase;
+import dev.mailbench.pop3.Pop3Verb;
+import java.util.ArrayList;
+import java.util.List;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * CAPA (RFC 2449 §5): what this server offers. STLS is listed only while it can be used: before TLS, in
+ * the AUTHORIZATION state (RFC 2595 §4).
+ */
+final class CapaCommand implements Pop3Command {
+    @Override
+    public Pop3Verb verb() {
+        return Pop3Verb.CAPA;
+    }
+
+    @Override
+    public Set<Pop3Phase> validIn() {
+        return StateSets.BOTH;
+    }
+
+    @Override
+    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+        if (!Arguments.count(session, line, 0, 0, "CAPA")) {
+            return;
+        }
+        List<String> capabilities = new ArrayList<>(List.of(
+                "TOP", "USER", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING",
+                "SASL " + String.join(" ", AuthExchange.MECHANISMS)));
+        if (session.context().offersTls() && !session.isTls() && session.phase() == Pop3Phase.AUTHORIZATION) {
+            capabilities.add("STLS");
+        }
+        capabilities.add("EXPIRE NEVER");
+        capabilities.add("LOGIN-DELAY 0");
+        capabilities.add("IMPLEMENTATION " + session.implementation());
+        session.replyWithLines(Pop3ServerReply.CAPABILITIES, capabilities);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.mailbench.server.pop3;
+
+import dev.mailbench.server.Accounts;
+import dev.mailbench.store.InvalidUserNameException;
+import dev.mailbench.store.MailStore;
+import dev.mailbench.store.MailboxInUseException;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The login decision itself: check the credentials, then take the mailbox's exclusive lock (RFC 1939 §8),
+ * which a second session cannot have ({@code -ERR [IN-USE]}, RFC 2449 §8).
+ */
+final class MailboxLogin implements LoginPolicy {
+    private final Accounts accounts;
+    private final MailStore store;
+
+    MailboxLogin(Accounts accounts, MailStore store) {
+        this.accounts = accounts;
+        this.store = store;
+    }
+
+    @Override
+    public LoginOutcome attempt(LoginAttempt attempt) {
+        if (!attempt.proof().getAsBoolean()) {
+            return LoginOutcome.refused(attempt.refusal(), true);
+        }
+        Optional<String> mailbox = accounts.mailboxOf(attempt.loginName());
+        if (mailbox.isEmpty()) {
+            return LoginOutcome.refused(Pop3ServerReply.AUTH_FAILED, true);
+        }
+        try {
+            return LoginOutcome.loggedIn(store.openForPop3(mailbox.get()));
+        } catch (MailboxInUseException e) {
+            return LoginOutcome.refused(Pop3ServerReply.MAILBOX_IN_USE, false);
+        } catch (IOException | InvalidUserNameException e) {
+            return LoginOutcome.refused(Pop3ServerReply.MAILBOX_UNAVAILABLE, false);
+        }
+    }
+}

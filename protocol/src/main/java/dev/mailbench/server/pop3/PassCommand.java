@@ -1,0 +1,41 @@
+package dev.mailbench.server.pop3;
+
+import dev.mailbench.pop3.Pop3Phase;
+import dev.mailbench.pop3.Pop3Verb;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PASS string (RFC 1939 §7): only right after a successful USER. The whole rest of the line is the
+ * password, spaces included, as RFC 1939 §7 allows.
+ */
+final class PassCommand implements Pop3Command {
+    @Override
+    public Pop3Verb verb() {
+        return Pop3Verb.PASS;
+    }
+
+    @Override
+    public Set<Pop3Phase> validIn() {
+        return StateSets.AUTHORIZATION;
+    }
+
+    @Override
+    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+        Optional<String> user = session.userGivenJustBefore();
+        if (user.isEmpty()) {
+            session.error(Pop3ServerReply.PASS_WITHOUT_USER);
+            return;
+        }
+        String password = line.argumentText();
+        if (password.isEmpty()) {
+            session.error(Pop3ServerReply.INVALID_ARGUMENTS, "usage", "PASS string");
+            return;
+        }
+        String name = user.get();
+        var accounts = session.context().accounts();
+        session.logIn(new LoginAttempt("USER/PASS", name, () -> accounts.verifyPassword(name, password),
+                Pop3ServerReply.AUTH_FAILED));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.mailbench.server.pop3;
+
+import dev.mailbench.pop3.Pop3Phase;
+import dev.mailbench.pop3.Pop3Verb;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * The server's handler for one POP3 verb. Each declares the states it is valid in (RFC 1939 §3); the
+ * session's dispatcher answers {@code -ERR} for every other state, so no handler checks its own.
+ */
+interface Pop3Command {
+
+    Pop3Verb verb();
+
+    /** The states in which the verb may be given: AUTHORIZATION, TRANSACTION or both. */
+    Set<Pop3Phase> validIn();
+
+    /** Carries out the command and sends its reply. */
+    void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException;
+}

@@ -1,0 +1,31 @@
+package dev.mailbench.server.pop3;
+
+import dev.mailbench.pop3.Pop3Phase;
+import dev.mailbench.pop3.Pop3Verb;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * USER name (RFC 1939 §7). Always accepted: whether the name exists is only told together with the
+ * password's verdict, so that USER cannot be used to find out who has a mailbox here.
+ */
+final class UserCommand implements Pop3Command {
+    @Override
+    public Pop3Verb verb() {
+        return Pop3Verb.USER;
+    }
+
+    @Override
+    public Set<Pop3Phase> validIn() {
+        return StateSets.AUTHORIZATION;
+    }
+
+    @Override
+    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+        if (!Arguments.count(session, line, 1, 1, "USER name")) {
+            return;
+        }
+        session.userGiven(line.argument(0));
+        session.reply(Pop3ServerReply.USER_ACCEPTED, "user", Pop3ServerSession.shown(line.argument(0)));
+    }
+}
