@@ -1,5 +1,7 @@
 package dev.mailbench.server;
 
+import dev.mailbench.server.pop3.Pop3Server;
+import dev.mailbench.server.pop3.Pop3ServerContext;
 import dev.mailbench.server.smtp.SmtpServer;
 import dev.mailbench.server.smtp.SmtpServerContext;
 import dev.mailbench.store.MailStore;
@@ -38,6 +40,7 @@ public final class PracticeServer implements AutoCloseable {
     private final AtomicReference<Personality> personality;
     private final List<ConnectionObserver> observers = new CopyOnWriteArrayList<>();
     private final SmtpServer smtp;
+    private final Pop3Server pop3;
 
     private PracticeServer(ServerConfig config, MailStore store, ServerTls tls) {
         this.config = config;
@@ -48,6 +51,8 @@ public final class PracticeServer implements AutoCloseable {
         this.smtp = new SmtpServer(new SmtpServerContext(config.bindAddress(), config.smtpPort(), config.hostName(),
                 store, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
                 config.relay()));
+        this.pop3 = new Pop3Server(new Pop3ServerContext(config.bindAddress(), config.pop3Port(), config.hostName(),
+                store, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver));
     }
 
     /**
@@ -71,7 +76,7 @@ public final class PracticeServer implements AutoCloseable {
         PracticeServer server = new PracticeServer(config, store, tls);
         try {
             server.smtp.start();
-            // TODO POP3: start dev.mailbench.server.pop3.Pop3Server here, on config.pop3Port(), once it is in the build.
+            server.pop3.start();
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -144,13 +149,20 @@ public final class PracticeServer implements AutoCloseable {
         return smtp.port();
     }
 
+    /** The POP3 port listened on (the real one when 0 was configured). */
+    public int pop3Port() {
+        return pop3.port();
+    }
+
+    /** Whether both servers are listening. */
     public boolean isRunning() {
-        return smtp.isRunning();
+        return smtp.isRunning() && pop3.isRunning();
     }
 
     /** Stops both servers and closes every connection; deliveries in progress are aborted. */
     @Override
     public void close() {
         smtp.close();
+        pop3.close();
     }
 }

@@ -51,6 +51,7 @@ class PracticeServerTest {
             }
 
             assertThat(server.isRunning()).isTrue();
+            assertThat(server.pop3Port()).isPositive().isNotEqualTo(server.smtpPort());
             assertThat(server.bindAddress().isLoopbackAddress()).isTrue();
             assertThat(opened).singleElement().asString().startsWith("SMTP 127.0.0.1:");
             assertThat(server.store().listMessages("alice")).hasSize(1);
