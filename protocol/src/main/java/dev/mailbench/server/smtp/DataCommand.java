@@ -71,12 +71,22 @@ final class DataCommand implements SmtpCommand {
     private Problem receive(SmtpServerSession connection, IncomingMessage message) throws IOException {
         long max = connection.context().limits().maxMessageSize();
         Faults faults = connection.context().faults();
+        MessageTextReader text = new MessageTextReader(connection);
+        try {
+            return receive(connection, message, text, max, faults);
+        } finally {
+            text.noteHidden();
+        }
+    }
+
+    private Problem receive(SmtpServerSession connection, IncomingMessage message, MessageTextReader text, long max,
+                            Faults faults) throws IOException {
         Problem problem = null;
         long size = 0;
         boolean atLineStart = true;
         boolean first = true;
         while (true) {
-            Line line = connection.readLine();
+            Line line = text.next();
             if (first && faults.dropConnectionMidData()) {
                 message.abort();
                 connection.drop("Fault injected: connection dropped in the middle of DATA; the message is discarded");

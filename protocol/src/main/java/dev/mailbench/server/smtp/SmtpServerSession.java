@@ -279,6 +279,16 @@ public final class SmtpServerSession {
         return connection.readLine();
     }
 
+    /** The next line without recording it (bulk message text); see {@link MessageTextReader}. */
+    Line readLineUnrecorded() throws IOException {
+        return connection.readLineUnrecorded();
+    }
+
+    /** Records a line read unrecorded after all. */
+    void recordIncoming(Line line) {
+        connection.recordIncoming(line);
+    }
+
     /** Ends the session after the current reply (QUIT). */
     void closeAfterReply() {
         closing = true;

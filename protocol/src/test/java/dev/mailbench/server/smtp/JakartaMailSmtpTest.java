@@ -139,6 +139,11 @@ class JakartaMailSmtpTest {
         try (InputStream in = received.getInputStream()) {
             assertThat(in.readAllBytes()).isEqualTo(attachment);
         }
+        // The server's transcript shows the start of the text and the end of data, not 7 MB of base64.
+        long recorded = practice.lastServerTranscript().events().stream().mapToLong(e -> e.bytes().length).sum();
+        assertThat(recorded).isLessThan(MessageTextReader.SHOWN_OCTETS + 16 * 1024);
+        assertThat(practice.lastServerTranscript().toPlainText())
+                .containsPattern("\\*  … \\d+ more line\\(s\\), \\d+ octets of message text received, not shown here\nC: \\.\n");
     }
 
     @Test

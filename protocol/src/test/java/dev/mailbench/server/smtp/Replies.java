@@ -44,6 +44,11 @@ final class Replies {
         TranscriptEvent reply = TranscriptAssert.awaitEvent(smtp.transcript(),
                 e -> e.sequence() >= mark && e.direction() == Direction.SERVER && e.line().startsWith(prefix),
                 Duration.ofSeconds(15));
+        // The client's reader records a line before it decides whom the reply belongs to; for raw bytes it
+        // then notes "Unsolicited reply". Only after that may the next command be queued, or it would get this reply.
+        TranscriptAssert.awaitEvent(smtp.transcript(),
+                e -> e.sequence() > reply.sequence() && e.isNote() && e.line().startsWith("Unsolicited reply"),
+                Duration.ofSeconds(15));
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (smtp.state().phase() == SmtpPhase.DATA_INPUT && System.nanoTime() < deadline) {
             Thread.sleep(5);

@@ -75,6 +75,21 @@ class SmtpDataTest {
     }
 
     @Test
+    void aSmugglingAttemptDeepInALargeMessageIsStillShownInTheServerTranscript() throws Exception {
+        practice = PracticeSmtp.start(root);
+        SmtpClientSession smtp = practice.connectAndEhlo();
+        smtp.mailFrom("miro@example.test");
+        smtp.rcptTo("alice@example.test");
+        smtp.data();
+        String filler = ("x".repeat(76) + "\r\n").repeat(2000); // 156 000 octets, beyond what is shown line by line
+
+        Replies.sendRawAndAwait(smtp, ascii("Subject: long\r\n\r\n" + filler + "end\n.\nMAIL FROM:<x@example.test>\r\n.\r\n"), "550");
+
+        String server = practice.lastServerTranscript().toPlainText();
+        assertThat(server).contains("C: end\n.\nMAIL FROM:<x@example.test>", "more line(s)", "\nC: .\nS: 550 5.6.0 ");
+    }
+
+    @Test
     void afterARefusedSmugglingAttemptTheNextMessageIsDeliveredNormally() throws Exception {
         practice = PracticeSmtp.start(root);
         SmtpClientSession smtp = practice.connectAndEhlo();
