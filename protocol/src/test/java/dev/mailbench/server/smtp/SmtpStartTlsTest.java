@@ -4,6 +4,10 @@ import static dev.mailbench.server.smtp.Replies.assertReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailbench.smtp.SmtpClientSession;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +73,44 @@ class SmtpStartTlsTest {
         smtp.ehlo("client.example.test");
 
         assertReply(smtp.authPlain("bob", "bob-pass"), SmtpReplies.S235_AUTHENTICATED);
+    }
+
+    @Test
+    void aFailedHandshakeEndsTheConnectionAndSaysWhyInTheServerTranscript() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", practice.port())) {
+            socket.setSoTimeout(15_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            assertThat(in.readLine()).startsWith("220 ");
+            out.write("EHLO client.example.test\r\n".getBytes(StandardCharsets.US_ASCII));
+            while (!in.readLine().startsWith("250 ")) {
+                // the extension lines
+            }
+            out.write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("220 2.0.0 Ready to start TLS");
+
+            out.write("this is not a TLS ClientHello\r\n".getBytes(StandardCharsets.US_ASCII));
+
+            // The server answers in TLS now: an alert record (content type 21), then it closes.
+            assertThat(in.read()).isEqualTo(21);
+            while (in.read() >= 0) {
+                // the rest of the alert, up to the close; a socket left open would time out here
+            }
+        }
+        practice.awaitIdle();
+        assertThat(practice.lastServerTranscript().toPlainText()).contains("*  TLS handshake failed");
+    }
+
+    @Test
+    void withoutACertificateStartTlsIsNeitherOfferedNorAccepted(@TempDir Path other) throws Exception {
+        try (PracticeSmtp plain = PracticeSmtp.start(other, c -> new SmtpServerContext(c.bindAddress(), 0, c.hostName(),
+                c.store(), c.accounts(), c.limits(), c.personality(), c.faults(), null, c.popLogins(), c.observer(),
+                c.relay()))) {
+            SmtpClientSession smtp = plain.connectAndEhlo();
+
+            assertThat(smtp.capabilities().has("STARTTLS")).isFalse();
+            assertReply(smtp.command("STARTTLS"), SmtpReplies.S454_TLS_UNAVAILABLE);
+        }
     }
 
     @Test
