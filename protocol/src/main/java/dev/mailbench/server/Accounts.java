@@ -1,5 +1,6 @@
 package dev.mailbench.server;
 
+import dev.mailbench.sasl.CredentialsCheck;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.Set;
  * (RFC 2195) prove knowledge of a shared secret without sending it, so the server must be able to recover
  * that secret: an account that allows them keeps it in clear. That trade-off is shown to the user.
  */
-public final class Accounts {
+public final class Accounts implements CredentialsCheck {
 
     /**
      * A user.
@@ -110,6 +111,7 @@ public final class Accounts {
      * Checks a password for USER/PASS, PLAIN and LOGIN. The user may be given as a bare name or as a local
      * address. An unknown user costs as much time as a wrong password, so the answer leaks nothing.
      */
+    @Override
     public boolean verifyPassword(String user, String password) {
         Optional<Account> account = account(stripLocalDomain(user));
         if (account.isEmpty()) {
@@ -120,11 +122,13 @@ public final class Accounts {
     }
 
     /** The shared secret for APOP / CRAM-MD5, if the account allows those mechanisms. */
+    @Override
     public Optional<String> sharedSecret(String user) {
         return account(stripLocalDomain(user)).map(Account::recoverableSecret);
     }
 
     /** The mailbox name for a login name ("alice" or "alice@example.test"), if it is a user here. */
+    @Override
     public Optional<String> mailboxOf(String login) {
         return account(stripLocalDomain(login)).map(Account::name);
     }

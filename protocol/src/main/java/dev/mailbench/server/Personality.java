@@ -94,10 +94,17 @@ public final class Personality {
         return out.toString();
     }
 
-    /** The lines of a multi-line text ({@code key.1}, {@code key.2}, …), placeholders filled. */
+    /**
+     * The lines of a multi-line text ({@code key.1}, {@code key.2}, …), placeholders filled. The lines come
+     * whole from the personality that defines {@code key.1}, so a shorter text never gets the default's
+     * extra lines appended.
+     */
     public List<String> lines(String key, Map<String, String> values) {
+        if (texts.getProperty(key + ".1") == null) {
+            return fallback == null ? List.of() : fallback.lines(key, values);
+        }
         List<String> lines = new java.util.ArrayList<>();
-        for (int i = 1; raw(key + "." + i) != null; i++) {
+        for (int i = 1; texts.getProperty(key + "." + i) != null; i++) {
             lines.add(text(key + "." + i, values));
         }
         return lines;

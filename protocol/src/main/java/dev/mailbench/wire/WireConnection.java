@@ -152,6 +152,24 @@ public final class WireConnection implements AutoCloseable {
      * {@link ReplyTimeoutException} when the socket's read timeout expires (the connection stays usable).
      */
     public Line readLine() throws IOException {
+        return readLine(true);
+    }
+
+    /**
+     * Reads the next line like {@link #readLine()} without recording it: for bulk content such as a large
+     * message received after DATA, whose every line would make a transcript as big as the message. The
+     * caller records what matters ({@link #recordIncoming}) and notes what it leaves out.
+     */
+    public Line readLineUnrecorded() throws IOException {
+        return readLine(false);
+    }
+
+    /** Records a line read with {@link #readLineUnrecorded()} after all, in its place in the transcript. */
+    public void recordIncoming(Line line) {
+        transcript.record(incoming, line.raw(), tls, line.issues(), incomingAnnotator.apply(line));
+    }
+
+    private Line readLine(boolean record) throws IOException {
         Line line;
         try {
             line = reader.readLine();
@@ -169,7 +187,9 @@ public final class WireConnection implements AutoCloseable {
             peerClosed();
             throw new ConnectionClosedException("connection closed by the " + incoming.name().toLowerCase());
         }
-        transcript.record(incoming, line.raw(), tls, line.issues(), incomingAnnotator.apply(line));
+        if (record) {
+            recordIncoming(line);
+        }
         if (line.has(LineIssue.UNTERMINATED)) {
             peerClosed();
         }

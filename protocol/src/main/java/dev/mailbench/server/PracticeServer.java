@@ -1,0 +1,168 @@
+package dev.mailbench.server;
+
+import dev.mailbench.server.pop3.Pop3Server;
+import dev.mailbench.server.pop3.Pop3ServerContext;
+import dev.mailbench.server.smtp.SmtpServer;
+import dev.mailbench.server.smtp.SmtpServerContext;
+import dev.mailbench.store.MailStore;
+import dev.mailbench.tls.SelfSignedCertificate;
+import dev.mailbench.tls.ServerTls;
+import dev.mailbench.wire.Transcript;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The embedded practice server: SMTP and POP3 over one mail store, so that mail sent in one tab can be read
+ * in the next. Built from a {@link ServerConfig}; faults and the personality can be changed while it runs.
+ *
+ * <pre>{@code
+ * ServerConfig config = DataDirectory.defaultLocation().loadOrCreateConfig();
+ * try (PracticeServer server = PracticeServer.start(config)) {   // PortInUseException if a port is taken
+ *     server.addObserver((protocol, remote, transcript) -> show(transcript));
+ *     server.faults().greylisting(true);
+ *     server.switchPersonality("exchange2003");
+ * }
+ * }</pre>
+ */
+public final class PracticeServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final MailStore store;
+    private final ServerTls tls;
+    private final Faults faults = new Faults();
+    private final RecentPopLogins popLogins = new RecentPopLogins();
+    private final AtomicReference<Personality> personality;
+    private final List<ConnectionObserver> observers = new CopyOnWriteArrayList<>();
+    private final SmtpServer smtp;
+    private final Pop3Server pop3;
+
+    private PracticeServer(ServerConfig config, MailStore store, ServerTls tls) {
+        this.config = config;
+        this.store = store;
+        this.tls = tls;
+        this.personality = new AtomicReference<>(Personality.load(config.personality()));
+        ConnectionObserver everyObserver = this::tellObservers;
+        this.smtp = new SmtpServer(new SmtpServerContext(config.bindAddress(), config.smtpPort(), config.hostName(),
+                store, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
+                config.relay()));
+        this.pop3 = new Pop3Server(new Pop3ServerContext(config.bindAddress(), config.pop3Port(), config.hostName(),
+                store, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver));
+    }
+
+    /**
+     * Opens the store and the certificate (creating both on first start) and starts listening.
+     *
+     * @throws PortInUseException naming the taken port and suggesting another; nothing is left running
+     * @throws IOException        if the data directory cannot be used
+     */
+    public static PracticeServer start(ServerConfig config) throws IOException {
+        Objects.requireNonNull(config, "config");
+        DataDirectory data = config.dataDirectory();
+        MailStore store = MailStore.open(data.mailStore());
+        char[] password = config.keystorePassword().toCharArray();
+        KeyStore keyStore = SelfSignedCertificate.loadOrCreate(data.keystoreFile(), config.hostName(), password);
+        ServerTls tls;
+        try {
+            tls = ServerTls.fromKeyStore(keyStore, password);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("The certificate in " + data.keystoreFile() + " cannot be used for TLS: " + e.getMessage(), e);
+        }
+        PracticeServer server = new PracticeServer(config, store, tls);
+        try {
+            server.smtp.start();
+            server.pop3.start();
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void tellObservers(String protocol, String remote, Transcript transcript) {
+        for (ConnectionObserver observer : observers) {
+            try {
+                observer.opened(protocol, remote, transcript);
+            } catch (RuntimeException e) {
+                // A broken view must not break the server; the connection goes on without it.
+            }
+        }
+    }
+
+    /** Told of every new SMTP and POP3 connection with its server-side transcript, from its own thread. */
+    public void addObserver(ConnectionObserver observer) {
+        observers.add(Objects.requireNonNull(observer));
+    }
+
+    public void removeObserver(ConnectionObserver observer) {
+        observers.remove(observer);
+    }
+
+    /** The faults to switch on and off while the server runs. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The personality new connections get. */
+    public Personality personality() {
+        return personality.get();
+    }
+
+    /** Switches the personality for connections opened from now on (one already open keeps its wording). */
+    public void switchPersonality(String id) {
+        personality.set(Personality.load(id));
+    }
+
+    public MailStore store() {
+        return store;
+    }
+
+    public Accounts accounts() {
+        return config.accounts();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The recent POP3 logins that SMTP after POP reads. */
+    public RecentPopLogins popLogins() {
+        return popLogins;
+    }
+
+    /** The certificate STARTTLS and STLS present; a client may choose to trust it. */
+    public X509Certificate certificate() {
+        return tls.certificate();
+    }
+
+    public InetAddress bindAddress() {
+        return config.bindAddress();
+    }
+
+    /** The SMTP port listened on (the real one when 0 was configured). */
+    public int smtpPort() {
+        return smtp.port();
+    }
+
+    /** The POP3 port listened on (the real one when 0 was configured). */
+    public int pop3Port() {
+        return pop3.port();
+    }
+
+    /** Whether both servers are listening. */
+    public boolean isRunning() {
+        return smtp.isRunning() && pop3.isRunning();
+    }
+
+    /** Stops both servers and closes every connection; deliveries in progress are aborted. */
+    @Override
+    public void close() {
+        smtp.close();
+        pop3.close();
+    }
+}

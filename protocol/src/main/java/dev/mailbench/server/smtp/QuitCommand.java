@@ -1,0 +1,16 @@
+package dev.mailbench.server.smtp;
+
+import dev.mailbench.smtp.SmtpReply;
+
+/** QUIT (RFC 5321 §4.1.1.10): {@code 221}, then the server closes the connection. */
+final class QuitCommand implements SmtpCommand {
+    @Override
+    public SmtpReply execute(SmtpServerSession connection, String argument) {
+        if (!argument.isEmpty()) {
+            return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", "QUIT");
+        }
+        connection.session().endTransaction();
+        connection.closeAfterReply();
+        return connection.reply(SmtpReplies.S221_BYE);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.mailbench.server.smtp;
+
+import dev.mailbench.server.Accounts;
+import dev.mailbench.smtp.SmtpReply;
+
+/**
+ * RCPT TO (RFC 5321 §4.1.1.3): adds a recipient. Local users (and aliases, lists, the Postmaster) are
+ * accepted, unknown local users get {@code 550 5.1.1}, other domains are relaying and follow the
+ * {@link RelayPolicy}. Beyond the recipient limit: {@code 452 4.5.3} (RFC 5321 §4.5.3.1.10).
+ */
+final class RcptCommand implements SmtpCommand {
+    static final String SYNTAX = "RCPT TO:<address>";
+
+    @Override
+    public SmtpReply execute(SmtpServerSession connection, String argument) {
+        PathArgument.Parsed parsed = PathArgument.parse(argument, "TO", false);
+        if (parsed.path().isEmpty()) {
+            return parsed.problem() == PathArgument.Problem.SYNTAX
+                    ? connection.reply(SmtpReplies.S501_SYNTAX, "syntax", SYNTAX)
+                    : connection.reply(SmtpReplies.S501_BAD_RECIPIENT, "address", parsed.offending());
+        }
+        PathArgument path = parsed.path().get();
+        if (!path.parameters().isEmpty()) {
+            // No RCPT parameters are offered (no DSN, RFC 3461).
+            return connection.reply(SmtpReplies.S555_UNSUPPORTED_PARAMETER, "parameter",
+                    path.parameters().keySet().iterator().next());
+        }
+        Envelope envelope = connection.session().envelope().orElseThrow();
+        if (envelope.recipients().size() >= connection.context().limits().maxRecipients()) {
+            return connection.reply(SmtpReplies.S452_TOO_MANY_RECIPIENTS);
+        }
+        String address = path.address();
+        Accounts.Destination destination = connection.context().accounts().resolve(address);
+        if (destination instanceof Accounts.UnknownLocal) {
+            return connection.reply(SmtpReplies.S550_UNKNOWN_USER, "address", address);
+        }
+        if (destination instanceof Accounts.Remote) {
+            SmtpServerContext context = connection.context();
+            Session session = connection.session();
+            RelayPolicy.Permission permission = context.relay().relayPermission(context.bindAddress(),
+                    session.authenticated(), session.clientAddress(), context.popLogins());
+            if (permission == RelayPolicy.Permission.DENIED) {
+                return connection.reply(SmtpReplies.S550_RELAY_DENIED, "address", address);
+            }
+            connection.transcript().note("Relaying for " + address + " allowed ("
+                    + (permission == RelayPolicy.Permission.AUTHENTICATED
+                        ? "authenticated as " + session.authenticatedUser().orElseThrow()
+                        : "SMTP after POP: this address logged in over POP3 recently")
+                    + "); the message will be held in " + RelayPolicy.OUTBOX_MAILBOX + ", never sent out");
+        }
+        envelope.addRecipient(new Envelope.Recipient(address, destination));
+        return connection.reply(SmtpReplies.S250_RECIPIENT_OK, "address", address);
+    }
+}

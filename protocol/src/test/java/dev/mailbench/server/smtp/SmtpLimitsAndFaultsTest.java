@@ -1,0 +1,145 @@
+package dev.mailbench.server.smtp;
+
+import static dev.mailbench.server.smtp.Replies.assertReply;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailbench.smtp.SmtpClientSession;
+import dev.mailbench.smtp.SmtpReply;
+import dev.mailbench.wire.TlsMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Connection and idle limits, and each fault a teacher can switch on while the server runs. */
+class SmtpLimitsAndFaultsTest {
+
+    private static final byte[] MESSAGE = "Subject: hi\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path root;
+    private PracticeSmtp practice;
+
+    @AfterEach
+    void stop() {
+        if (practice != null) {
+            practice.close();
+        }
+    }
+
+    @Test
+    void aClientBeyondTheConnectionLimitGets421AtOnceNotAHang() throws Exception {
+        practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withMaxConnections(1)));
+        SmtpClientSession first = practice.connect();
+
+        SmtpReply refused = practice.client().connect("127.0.0.1", practice.port(), TlsMode.NONE);
+
+        assertReply(refused, SmtpReplies.S421_TOO_MANY_CONNECTIONS);
+        assertReply(first.noop(), SmtpReplies.S250_OK);
+    }
+
+    @Test
+    void anIdleClientIsToldAndDisconnected() throws Exception {
+        practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(300))));
+        SmtpClientSession smtp = practice.connect();
+
+        Replies.awaitServerLine(smtp.transcript(), "421 4.4.2 ");
+        Replies.awaitNote(smtp.transcript(), "Connection closed by the server");
+    }
+
+    @Test
+    void refusingConnectionsAnswers421OnConnect() throws Exception {
+        practice = PracticeSmtp.start(root);
+        practice.faults.refuseConnections(true);
+
+        assertReply(practice.client().connect("127.0.0.1", practice.port(), TlsMode.NONE), SmtpReplies.S421_UNAVAILABLE);
+
+        practice.faults.refuseConnections(false);
+        assertReply(practice.client().connect("127.0.0.1", practice.port(), TlsMode.NONE), SmtpReplies.S220_GREETING);
+    }
+
+    @Test
+    void temporaryFailuresOnRcptAreReadAtTheMomentTheyMatter() throws Exception {
+        practice = PracticeSmtp.start(root);
+        SmtpClientSession smtp = practice.connectAndEhlo();
+        smtp.mailFrom("miro@example.test");
+
+        practice.faults.rcptTemporaryFailure(451);
+        assertReply(smtp.rcptTo("alice@example.test"), SmtpReplies.S451_RECIPIENT_TEMPORARY);
+        practice.faults.rcptTemporaryFailure(452);
+        assertReply(smtp.rcptTo("alice@example.test"), SmtpReplies.S452_INSUFFICIENT_STORAGE);
+        practice.faults.rcptTemporaryFailure(0);
+        assertReply(smtp.rcptTo("alice@example.test"), SmtpReplies.S250_RECIPIENT_OK);
+    }
+
+    @Test
+    void aTemporaryFailureAtTheEndOfDataDeliversNothing() throws Exception {
+        practice = PracticeSmtp.start(root);
+        practice.faults.dataTemporaryFailure(451);
+        SmtpClientSession smtp = practice.connectAndEhlo();
+        smtp.mailFrom("miro@example.test");
+        smtp.rcptTo("alice@example.test");
+
+        assertReply(smtp.data(MESSAGE), SmtpReplies.S451_LOCAL_ERROR);
+        practice.faults.dataTemporaryFailure(452);
+        smtp.mailFrom("miro@example.test");
+        smtp.rcptTo("alice@example.test");
+        assertReply(smtp.data(MESSAGE), SmtpReplies.S452_INSUFFICIENT_STORAGE);
+
+        assertThat(practice.messages("alice")).isEmpty();
+        assertThat(practice.temporaryFiles()).isEmpty();
+    }
+
+    @Test
+    void greylistingRefusesTheFirstAttemptOfEachTripletAndAcceptsTheRetry() throws Exception {
+        practice = PracticeSmtp.start(root);
+        practice.faults.greylisting(true);
+        SmtpClientSession smtp = practice.connectAndEhlo();
+        smtp.mailFrom("miro@example.test");
+
+        assertReply(smtp.rcptTo("alice@example.test"), SmtpReplies.S450_GREYLISTED);
+        assertReply(smtp.rcptTo("alice@example.test"), SmtpReplies.S250_RECIPIENT_OK);
+        assertReply(smtp.rcptTo("bob@example.test"), SmtpReplies.S450_GREYLISTED);
+        smtp.rset();
+        smtp.mailFrom("someone-else@example.test");
+        assertReply(smtp.rcptTo("alice@example.test"), SmtpReplies.S450_GREYLISTED);
+        assertReply(smtp.rcptTo("alice@example.test"), SmtpReplies.S250_RECIPIENT_OK);
+        assertReply(smtp.data(MESSAGE), SmtpReplies.S250_QUEUED);
+        assertThat(practice.messages("alice")).hasSize(1);
+    }
+
+    @Test
+    void aReplyDelayHoldsBackEveryReply() throws Exception {
+        practice = PracticeSmtp.start(root);
+        SmtpClientSession smtp = practice.connect();
+        practice.faults.replyDelay(Duration.ofMillis(300));
+
+        long start = System.nanoTime();
+        assertReply(smtp.noop(), SmtpReplies.S250_OK);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void droppingTheConnectionInTheMiddleOfDataLeavesNothingVisible() throws Exception {
+        practice = PracticeSmtp.start(root);
+        practice.faults.dropConnectionMidData(true);
+        SmtpClientSession smtp = practice.connectAndEhlo();
+        smtp.mailFrom("miro@example.test");
+        smtp.rcptTo("alice@example.test");
+        assertReply(smtp.data(), SmtpReplies.S354_START_INPUT);
+
+        smtp.sendRaw("Subject: lost\r\n\r\nthis never arrives\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
+        Replies.awaitNote(smtp.transcript(), "Connection closed by the server");
+        practice.awaitIdle();
+
+        assertThat(practice.messages("alice")).isEmpty();
+        assertThat(practice.temporaryFiles()).isEmpty();
+        assertThat(practice.lastServerTranscript().toPlainText())
+                .contains("Fault injected: connection dropped in the middle of DATA")
+                .doesNotContain("S: 250 2.0.0 Ok: queued");
+    }
+}
