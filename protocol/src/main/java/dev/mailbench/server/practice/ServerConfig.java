@@ -1,5 +1,9 @@
-package dev.mailbench.server;
+package dev.mailbench.server.practice;
 
+import dev.mailbench.server.Accounts;
+import dev.mailbench.server.PasswordHash;
+import dev.mailbench.server.Personality;
+import dev.mailbench.server.ServerLimits;
 import dev.mailbench.server.smtp.RelayPolicy;
 import dev.mailbench.store.UserNames;
 import java.net.InetAddress;

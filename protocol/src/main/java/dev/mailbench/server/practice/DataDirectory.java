@@ -1,4 +1,4 @@
-package dev.mailbench.server;
+package dev.mailbench.server.practice;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,8 @@
-package dev.mailbench.server;
+package dev.mailbench.server.practice;
 
+import dev.mailbench.server.Accounts;
+import dev.mailbench.server.Personality;
+import dev.mailbench.server.ServerLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,11 @@
-package dev.mailbench.server;
+package dev.mailbench.server.practice;
 
+import dev.mailbench.server.Accounts;
+import dev.mailbench.server.ConnectionObserver;
+import dev.mailbench.server.Faults;
+import dev.mailbench.server.Personality;
+import dev.mailbench.server.PortInUseException;
+import dev.mailbench.server.RecentPopLogins;
 import dev.mailbench.server.pop3.Pop3Server;
 import dev.mailbench.server.pop3.Pop3ServerContext;
 import dev.mailbench.server.smtp.SmtpServer;

@@ -1,5 +1,6 @@
-package dev.mailbench.server;
+package dev.mailbench.server.practice;
 
+import dev.mailbench.server.PortInUseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
