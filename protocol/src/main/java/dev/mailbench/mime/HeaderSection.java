@@ -16,6 +16,7 @@ final class HeaderSection {
 
     /** More than this is not a header section anybody meant to write; the rest is not listed. */
     static final int MAX_BYTES = 1 << 20;
+    static final int MAX_FIELDS = 10_000;
 
     /** A field and where its first 8-bit byte is (-1 if none), for the problems list. */
     record RawField(HeaderField field, boolean hasColon, long firstEightBit, List<String> unknownCharsets) {
@@ -38,9 +39,13 @@ final class HeaderSection {
             }
             read += n;
         }
-        return new Result(split(block, range.start()), range.length() > MAX_BYTES);
+        List<RawField> fields = split(block, range.start());
+        boolean tooMany = fields.size() > MAX_FIELDS;
+        return new Result(tooMany ? List.copyOf(fields.subList(0, MAX_FIELDS)) : fields,
+                tooMany || range.length() > MAX_BYTES);
     }
 
+    /** The fields of {@code h}, at most {@link #MAX_FIELDS} + 1 of them. */
     static List<RawField> split(byte[] h, long base) {
         List<RawField> fields = new ArrayList<>();
         int fieldStart = -1;
@@ -63,6 +68,9 @@ final class HeaderSection {
             } else {
                 if (fieldStart >= 0) {
                     fields.add(field(h, base, fieldStart, fieldContentEnd, fieldEnd));
+                    if (fields.size() > MAX_FIELDS) {
+                        return fields;
+                    }
                 }
                 fieldStart = lineStart;
                 fieldContentEnd = contentEnd;

@@ -315,9 +315,11 @@ final class PartTreeBuilder {
             }
         }
         if (section.truncated()) {
+            long listedEnd = fields.isEmpty() ? range.start() : fields.get(fields.size() - 1).range().end();
             problems.add(ProblemKind.HEADER_SECTION_TOO_LONG, describeOwner(path) + " has a header section of "
-                    + range.length() + " bytes; only the fields in its first " + HeaderSection.MAX_BYTES
-                    + " bytes are listed", path, range.start() + HeaderSection.MAX_BYTES);
+                    + range.length() + " bytes; only its first " + fields.size() + " fields are listed (at most "
+                    + HeaderSection.MAX_FIELDS + " fields in " + HeaderSection.MAX_BYTES + " bytes)", path,
+                    listedEnd);
         }
         return fields;
     }
