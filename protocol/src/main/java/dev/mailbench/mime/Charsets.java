@@ -41,20 +41,20 @@ final class Charsets {
      * Decodes a text body. Without a declared charset, US-ASCII (RFC 2046 §4.1.2). With an unknown one,
      * UTF-8 if the bytes are valid UTF-8, else windows-1252, and the result says it guessed.
      */
-    static DecodedText decode(byte[] bytes, String declared) {
+    static DecodedText decode(byte[] bytes, String declared, boolean truncated) {
         if (declared == null || declared.isBlank()) {
             return new DecodedText(new String(bytes, StandardCharsets.US_ASCII), null, StandardCharsets.US_ASCII,
-                    false);
+                    false, truncated);
         }
         Charset charset = lookup(declared);
         if (charset != null) {
-            return new DecodedText(new String(bytes, charset), declared, charset, false);
+            return new DecodedText(new String(bytes, charset), declared, charset, false, truncated);
         }
         String utf8 = RawText.strictUtf8(bytes, 0, bytes.length);
         if (utf8 != null) {
-            return new DecodedText(utf8, declared, StandardCharsets.UTF_8, true);
+            return new DecodedText(utf8, declared, StandardCharsets.UTF_8, true, truncated);
         }
-        return new DecodedText(new String(bytes, WINDOWS_1252), declared, WINDOWS_1252, true);
+        return new DecodedText(new String(bytes, WINDOWS_1252), declared, WINDOWS_1252, true, truncated);
     }
 
     static String normalise(String charset) {

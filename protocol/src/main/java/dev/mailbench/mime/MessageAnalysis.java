@@ -119,7 +119,22 @@ public final class MessageAnalysis {
      * RFC 2046 §4.1.2; a guess when the declared one is unknown, which the problems list reports).
      */
     public DecodedText text(PartNode part) throws IOException {
-        return Charsets.decode(decodedBytes(part), part.charset());
+        return Charsets.decode(decodedBytes(part), part.charset(), false);
+    }
+
+    /**
+     * As {@link #text(PartNode)}, decoding at most the first {@code maxBytes} bytes of the decoded body,
+     * for a preview of a part too large to show whole. A character cut in two at the limit shows as U+FFFD.
+     */
+    public DecodedText text(PartNode part, int maxBytes) throws IOException {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes " + maxBytes);
+        }
+        try (InputStream in = openDecoded(part)) {
+            byte[] head = in.readNBytes(maxBytes);
+            boolean truncated = in.read() >= 0;
+            return Charsets.decode(head, part.charset(), truncated);
+        }
     }
 
     /** For {@code mailbench inspect --json}: parts, headers, Received chain and problems. */

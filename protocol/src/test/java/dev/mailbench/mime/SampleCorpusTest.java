@@ -235,7 +235,18 @@ class SampleCorpusTest {
         assertThat(part(a, "1").transferEncoding()).isEqualTo("base64");
         assertThat(text(a, "1"))
                 .isEqualTo("Gr\u00fc\u00dfe aus K\u00f6ln!\r\nThis body is base64, so it travels as 7-bit text.\r\n");
+        assertThat(a.text(part(a, "1")).truncated()).isFalse();
         assertThat(a.problems()).isEmpty();
+    }
+
+    @Test
+    void aPreviewDecodesOnlyTheStartOfALongBody() throws Exception {
+        MessageAnalysis a = analyze("base64-text.eml");
+
+        DecodedText preview = a.text(part(a, "1"), 9);
+        assertThat(preview.text()).isEqualTo("Gr\u00fc\u00dfe a");
+        assertThat(preview.truncated()).isTrue();
+        assertThat(a.text(part(a, "1"), 1000).truncated()).isFalse();
     }
 
     // ---- broken samples: each still opens, shows what could be read, and names what is wrong
