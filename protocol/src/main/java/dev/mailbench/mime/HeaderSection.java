@@ -113,13 +113,15 @@ final class HeaderSection {
         String name;
         String value;
         if (colon >= 0) {
-            name = trimTrailingBlanks(raw.substring(0, colon));
+            // RFC 5322 §4.5 (obs-optional): blanks before the colon are obsolete but allowed
+            name = RawText.trimBlanks(raw.substring(0, colon));
             value = RawText.trimBlanks(RawText.unfold(raw.substring(colon + 1)));
         } else {
             name = RawText.trimBlanks(RawText.unfold(raw));
             value = "";
         }
-        boolean wellFormed = colon >= 0 && isFieldName(name);
+        // a field starting with a blank is a continuation with nothing to continue
+        boolean wellFormed = colon >= 0 && isFieldName(name) && !RawText.isBlank(h[start]);
         EncodedWords.Result decoded = wellFormed ? EncodedWords.decode(value) : new EncodedWords.Result(value, List.of());
         HeaderField field = new HeaderField(name, raw, value, decoded.text(),
                 new ByteRange(base + start, base + end), wellFormed);
@@ -138,13 +140,5 @@ final class HeaderSection {
             }
         }
         return true;
-    }
-
-    private static String trimTrailingBlanks(String s) {
-        int end = s.length();
-        while (end > 0 && RawText.isBlank(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(0, end);
     }
 }

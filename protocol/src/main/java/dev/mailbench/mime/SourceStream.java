@@ -53,10 +53,6 @@ final class SourceStream extends InputStream implements SharedInputStream {
         return end;
     }
 
-    ByteRange range() {
-        return new ByteRange(start, end);
-    }
-
     @Override
     public int read() throws IOException {
         if (position >= end) {
