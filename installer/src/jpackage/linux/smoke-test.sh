@@ -1,25 +1,53 @@
 #!/usr/bin/env bash
-# Runs the packaged launcher as a user would, without installing anything system-wide.
+# Runs the packaged launcher as a user would, without installing anything system-wide:
+# --version, serve (one message sent with Jakarta Mail and read back over POP3), inspect; then prints
+# the app-image's size and its start-up time.
 #   smoke-test.sh TARGET_DIR
 set -euo pipefail
 target=$1
-launcher=$target/jpackage/mailbench/bin/mailbench
+here=$(cd "$(dirname "$0")" && pwd)
+image=$target/jpackage/mailbench
+launcher=$image/bin/mailbench
 [[ -x "$launcher" ]] || { echo "no packaged launcher at $launcher" >&2; exit 1; }
+work=$(mktemp -d)
+server=
+cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
 
 echo "== mailbench --version"
-out=$("$launcher" --version)
-echo "$out"
-grep -q '^Mailbench ' <<<"$out"
-echo "app-image size: $(du -sh "$target/jpackage/mailbench" | cut -f1)"
+"$launcher" --version | tee "$work/version.txt"
+grep -q '^Mailbench ' "$work/version.txt"
 
-# Start-up: process start to first window frame, measured by the app itself (StartupProbe), on a virtual
-# display when no real one is there.
+echo "== mailbench serve"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+smtp=$(free_port); pop3=$(free_port)
+"$launcher" serve --data-dir "$work/data" --smtp-port "$smtp" --pop3-port "$pop3" > "$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do grep -q 'Press Ctrl-C to stop' "$work/serve.log" && break; sleep 0.2; done
+cat "$work/serve.log"
+grep -q "SMTP  127.0.0.1:$smtp" "$work/serve.log"
+java -cp "$image/lib/app/*" "$here/SmokeClient.java" "$smtp" "$pop3"
+kill -TERM "$server"; wait "$server" || true; server=
+grep -q 'Practice server stopped.' "$work/serve.log"
+echo "stopped cleanly on SIGTERM"
+
+echo "== mailbench inspect"
+unzip -p "$image"/lib/app/mailbench-resources-*.jar dev/mailbench/samples/mixed-attachments.eml > "$work/sample.eml"
+"$launcher" inspect "$work/sample.eml" | tee "$work/inspect.txt" | head -12
+grep -q 'multipart/mixed' "$work/inspect.txt"
+"$launcher" inspect "$work/sample.eml" --json | grep -q '"contentType"'
+
+echo "== figures"
+echo "app-image size: $(du -sh "$image" | cut -f1)"
+for deb in "$target"/jpackage/*.deb; do [[ -e "$deb" ]] && echo "deb size: $(du -h "$deb" | cut -f1)"; done
+# Start-up: process start to the first frame of the window, measured by the app itself (StartupProbe),
+# on a virtual display when no real one is there.
 if [[ -n "${DISPLAY:-}" ]]; then run=(); elif command -v xvfb-run >/dev/null; then run=(xvfb-run -a -s "-screen 0 1280x800x24"); else run=(none); fi
 if [[ "${run[0]:-}" == none ]]; then
     echo "start-up: not measured (no display and no xvfb-run; apt-get install xvfb libgtk-3-0)"
 else
     for i in 1 2 3; do
-        line=$(MAILBENCH_STARTUP_PROBE=1 timeout 60 "${run[@]}" "$launcher" 2>/dev/null | grep '^first window shown' || true)
+        line=$(MAILBENCH_STARTUP_PROBE=1 XDG_DATA_HOME="$work/xdg" timeout 60 "${run[@]}" "$launcher" 2>/dev/null | grep '^first window shown' || true)
         echo "start-up run $i: ${line:-no window (is libgtk-3-0 installed?)}"
     done
 fi

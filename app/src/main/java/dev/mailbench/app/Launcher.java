@@ -2,6 +2,9 @@ package dev.mailbench.app;
 
 import java.util.concurrent.Callable;
 
+import dev.mailbench.app.cli.InspectCommand;
+import dev.mailbench.app.cli.ServeCommand;
+import dev.mailbench.app.cli.VersionProvider;
 import dev.mailbench.app.theme.Theme;
 
 import javafx.application.Application;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "mailbench",
         mixinStandardHelpOptions = true,
-        versionProvider = Launcher.VersionProvider.class,
+        versionProvider = VersionProvider.class,
+        subcommands = {ServeCommand.class, InspectCommand.class},
         description = "A desktop workbench for talking SMTP and POP3 by hand.")
 public final class Launcher implements Callable<Integer> {
 
@@ -54,16 +58,6 @@ public final class Launcher implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
-        }
-    }
-
-    static final class VersionProvider implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {
-                "Mailbench " + BuildInfo.mailbenchVersion(),
-                "Java " + BuildInfo.javaVersion(),
-            };
         }
     }
 }

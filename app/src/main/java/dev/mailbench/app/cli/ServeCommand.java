@@ -1,0 +1,168 @@
+package dev.mailbench.app.cli;
+
+import dev.mailbench.server.Accounts;
+import dev.mailbench.server.PortInUseException;
+import dev.mailbench.server.practice.DataDirectory;
+import dev.mailbench.server.practice.PracticeServer;
+import dev.mailbench.server.practice.ServerConfig;
+import dev.mailbench.wire.Direction;
+import dev.mailbench.wire.Transcript;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mailbench serve}: the practice SMTP and POP3 server without a window, for a teacher's shared
+ * server or a script. Runs until Ctrl-C or SIGTERM, then stops cleanly.
+ */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Runs the practice SMTP and POP3 server without a window, until Ctrl-C.",
+            "Settings come from server.properties in the data directory (created with defaults on first start);",
+            "options given here override them for this run."
+        })
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "data directory (default: $XDG_DATA_HOME/mailbench, else ~/.local/share/mailbench)")
+    Path dataDir;
+
+    @Option(names = "--smtp-port", paramLabel = "PORT", description = "SMTP port (default from the configuration: 2525; 0 picks a free one)")
+    Integer smtpPort;
+
+    @Option(names = "--pop3-port", paramLabel = "PORT", description = "POP3 port (default from the configuration: 1110; 0 picks a free one)")
+    Integer pop3Port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "address to listen on (default 127.0.0.1); another address needs --allow-remote")
+    String bind;
+
+    @Option(names = "--allow-remote",
+            description = "allow listening on an address other than loopback; relaying then always requires AUTH")
+    boolean allowRemote;
+
+    @Option(names = "--personality", paramLabel = "ID",
+            description = "how the server words its replies: postfix-dovecot, exchange55, exchange2003")
+    String personality;
+
+    @Option(names = "--transcripts", description = "print every line of every connection, as the server sees it")
+    boolean transcripts;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ServerConfig config;
+        try {
+            config = configure();
+        } catch (IllegalArgumentException e) {
+            err.println("mailbench serve: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        PracticeServer server;
+        try {
+            server = PracticeServer.start(config);
+        } catch (PortInUseException e) {
+            err.println("mailbench serve: " + e.getMessage());
+            err.println("Try: mailbench serve --" + e.protocol().toLowerCase(java.util.Locale.ROOT)
+                    + "-port " + (e.port() + 1));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            out.println("Practice server stopped.");
+            out.flush();
+            stopped.countDown();
+        }, "mailbench-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        AtomicInteger connections = new AtomicInteger();
+        server.addObserver((protocol, remote, transcript) -> follow(out, connections.incrementAndGet(), protocol, transcript));
+        describe(out, server);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // Interrupted rather than signalled (e.g. when embedded): stop here, and drop the hook.
+            if (stopped.getCount() > 0) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                server.close();
+            }
+        }
+        return CommandLine.ExitCode.OK;
+    }
+
+    private ServerConfig configure() throws IOException {
+        DataDirectory data = dataDir == null ? DataDirectory.defaultLocation() : DataDirectory.at(dataDir);
+        ServerConfig config = data.loadOrCreateConfig();
+        if (smtpPort != null || pop3Port != null) {
+            config = config.withPorts(smtpPort == null ? config.smtpPort() : smtpPort,
+                    pop3Port == null ? config.pop3Port() : pop3Port);
+        }
+        if (bind != null || allowRemote) {
+            InetAddress address;
+            try {
+                address = bind == null ? config.bindAddress() : InetAddress.getByName(bind);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("not an address to listen on: " + bind);
+            }
+            config = config.withBindAddress(address, allowRemote || config.allowRemote());
+        }
+        if (personality != null) {
+            config = config.withPersonality(personality);
+        }
+        return config;
+    }
+
+    private static void describe(PrintWriter out, PracticeServer server) {
+        String host = server.bindAddress().getHostAddress();
+        out.println("Mailbench practice server (" + server.personality().displayName() + ")");
+        out.println("  SMTP  " + host + ":" + server.smtpPort() + "   (STARTTLS, AUTH PLAIN LOGIN CRAM-MD5)");
+        out.println("  POP3  " + host + ":" + server.pop3Port() + "   (STLS, APOP, AUTH)");
+        out.println("  data  " + server.config().dataDirectory().root());
+        Accounts accounts = server.accounts();
+        out.println("  domain " + String.join(", ", accounts.domains()));
+        accounts.users().values().forEach(account -> out.println("  user  " + account.name()
+                + (account.recoverableSecret() != null
+                        ? "  password " + account.recoverableSecret() + "  (kept recoverable for APOP and CRAM-MD5)"
+                        : "  (password stored hashed only)")));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    private void follow(PrintWriter out, int id, String protocol, Transcript transcript) {
+        String prefix = String.format(java.util.Locale.ROOT, "[%s %d] ", protocol, id);
+        transcript.addListenerWithHistory(event -> {
+            if (transcripts) {
+                String arrow = switch (event.direction()) {
+                    case CLIENT -> "C: ";
+                    case SERVER -> "S: ";
+                    case NOTE -> "*  ";
+                };
+                String text = event.annotation() != null && event.annotation().secret()
+                        ? event.annotation().decoded() : event.line();
+                out.println(prefix + arrow + text);
+                out.flush();
+            } else if (event.direction() == Direction.NOTE) {
+                out.println(prefix + event.line());
+                out.flush();
+            }
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package dev.mailbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code mailbench inspect} over the sample corpus. */
+class InspectCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsTheTreeHeadersAndProblems() throws Exception {
+        Path file = sample("broken-unclosed-boundary.eml");
+        StringWriter out = new StringWriter();
+        int code = new CommandLine(new InspectCommand()).setOut(new PrintWriter(out, true)).execute(file.toString());
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains("multipart/mixed", "Subject: Cut off", "UNCLOSED_BOUNDARY", "RFC 2046 §5.1.1");
+    }
+
+    @Test
+    void printsJsonWithPathsAndByteRanges() throws Exception {
+        Path file = sample("mixed-attachments.eml");
+        StringWriter out = new StringWriter();
+        int code = new CommandLine(new InspectCommand()).setOut(new PrintWriter(out, true)).execute(file.toString(), "--json");
+        assertThat(code).isZero();
+        String json = out.toString().trim();
+        assertThat(json).startsWith("{").endsWith("}").contains("\"path\"", "\"contentType\"", "image/png");
+    }
+
+    @Test
+    void aMissingFileIsAClearErrorWithANonZeroExit() {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new InspectCommand()).setErr(new PrintWriter(err, true))
+                .execute(dir.resolve("nope.eml").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("mailbench inspect: no such file: ");
+    }
+
+    private Path sample(String name) throws Exception {
+        Path file = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/dev/mailbench/samples/" + name)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.mailbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code mailbench serve} as a script would use it, with Jakarta Mail as the clients. */
+class ServeCommandTest {
+    private static final Pattern PORT = Pattern.compile("(SMTP|POP3)  127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void servesOnTheGivenPortsUntilStopped() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new ServeCommand()).setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread serving = new Thread(() -> exit.complete(cli.execute(
+                "--data-dir", data.toString(), "--smtp-port", "0", "--pop3-port", "0", "--personality", "exchange2003")));
+        serving.start();
+
+        int smtp = awaitPort(out, "SMTP");
+        int pop3 = awaitPort(out, "POP3");
+        assertThat(out.toString()).contains("user  alice  password alice-pass", "Press Ctrl-C to stop.");
+        assertThat(data.resolve("server.properties")).exists();
+
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(smtp));
+        props.put("mail.pop3.host", "127.0.0.1");
+        props.put("mail.pop3.port", String.valueOf(pop3));
+        Session session = Session.getInstance(props);
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress("bob@example.test"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("alice@example.test"));
+        message.setSubject("from the serve test");
+        message.setText("hello over a headless server\n");
+        Transport.send(message);
+
+        Store store = session.getStore("pop3");
+        store.connect("alice", "alice-pass");
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        assertThat(inbox.getMessageCount()).isEqualTo(1);
+        assertThat(inbox.getMessage(1).getSubject()).isEqualTo("from the serve test");
+        inbox.close(false);
+        store.close();
+
+        assertThat(out.toString()).contains("[SMTP 1] ", "[POP3 2] ");
+        serving.interrupt();
+        assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aTakenPortIsReportedInWordsWithAnotherPortToTry() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(
+                    "--data-dir", data.toString(), "--smtp-port", String.valueOf(taken.getLocalPort()), "--pop3-port", "0");
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString())
+                    .contains("SMTP port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
+                    .contains("Try: mailbench serve --smtp-port " + (taken.getLocalPort() + 1))
+                    .doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void aRemoteAddressNeedsConsent() {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(
+                "--data-dir", data.toString(), "--bind", "0.0.0.0", "--smtp-port", "0", "--pop3-port", "0");
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("--allow-remote").doesNotContain("\tat ");
+    }
+
+    private static int awaitPort(StringWriter out, String protocol) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = PORT.matcher(out.toString());
+            while (m.find()) {
+                if (m.group(1).equals(protocol)) {
+                    return Integer.parseInt(m.group(2));
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the server did not report its " + protocol + " port:\n" + out);
+    }
+}
