@@ -60,6 +60,25 @@ echo "jpackage: app-image"
     --icon "$here/mailbench.png" \
     --dest "$images"
 
+# AppCDS: a class-data archive of what a start of the window loads, so later starts map those classes
+# instead of loading and verifying them (about half a second less here). Made by starting the packaged
+# app once, which needs a display: a real one, or Xvfb. Where the archive cannot be used (files moved
+# or touched), the JVM silently loads classes as usual.
+app_dir=$images/mailbench/lib/app
+if [[ -n "${DISPLAY:-}" ]] || command -v xvfb-run >/dev/null; then
+    run=(); [[ -z "${DISPLAY:-}" ]] && run=(xvfb-run -a -s "-screen 0 1280x800x24")
+    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$app_dir/mailbench.jsa -Xlog:cds*=off" MAILBENCH_STARTUP_PROBE=1 \
+        XDG_DATA_HOME="$target/cds-home" XDG_CONFIG_HOME="$target/cds-home" \
+        timeout 120 "${run[@]}" "$images/mailbench/bin/mailbench" >/dev/null 2>&1 || true
+fi
+if [[ -f "$app_dir/mailbench.jsa" ]]; then
+    printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/mailbench.jsa' 'java-options=-Xlog:cds*=off' \
+        >> "$app_dir/mailbench.cfg"
+    echo "AppCDS archive: $(du -h "$app_dir/mailbench.jsa" | cut -f1)"
+else
+    echo "AppCDS archive: not made (no display and no xvfb-run)"
+fi
+
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     echo "jpackage: deb"
     "$jpackage" --type deb "${common[@]}" \
