@@ -2,6 +2,8 @@ package dev.mailbench.server.pop3;
 
 import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
+import dev.mailbench.sasl.SaslServerMechanism;
+import dev.mailbench.sasl.SaslStep;
 import dev.mailbench.sasl.SaslText;
 import dev.mailbench.wire.Line;
 import java.io.IOException;
@@ -37,20 +39,20 @@ final class AuthCommand implements Pop3Command {
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
         if (line.arguments().isEmpty()) {
             session.error(Pop3ServerReply.AUTH_MECHANISM_REQUIRED,
-                    "mechanisms", String.join(" ", AuthExchange.MECHANISMS));
+                    "mechanisms", String.join(" ", SaslServerMechanism.NAMES));
             return;
         }
         if (!Arguments.count(session, line, 1, 2, USAGE)) {
             return;
         }
         String name = line.argument(0);
-        Optional<AuthExchange> found = AuthExchange.forName(name, session.context().accounts(),
+        Optional<SaslServerMechanism> found = SaslServerMechanism.forName(name, session.context().accounts(),
                 session.context().hostName());
         if (found.isEmpty()) {
             session.error(Pop3ServerReply.AUTH_MECHANISM_UNKNOWN, "mechanism", Pop3ServerSession.shown(name));
             return;
         }
-        AuthExchange exchange = found.get();
+        SaslServerMechanism mechanism = found.get();
         Optional<byte[]> initial = Optional.empty();
         if (line.arguments().size() == 2) {
             initial = SaslText.decode(line.argument(1)); // "=" is the empty initial response (RFC 5034 §4)
@@ -59,31 +61,37 @@ final class AuthCommand implements Pop3Command {
                 return;
             }
         }
-        AuthExchange.Step step;
-        session.authExchangeStarted(exchange.mechanism(), initial.isPresent() ? 1 : 0);
+        SaslStep verdict;
+        session.authExchangeStarted(mechanism.name(), initial.isPresent() ? 1 : 0);
         try {
-            step = converse(session, exchange, exchange.start(initial));
+            verdict = converse(session, mechanism, mechanism.start(initial));
         } finally {
             session.authExchangeEnded();
         }
-        if (step instanceof AuthExchange.Finished finished) {
-            session.logIn(finished.attempt());
-        } else if (step instanceof AuthExchange.Malformed malformed) {
-            session.error(Pop3ServerReply.AUTH_MALFORMED, "mechanism", exchange.mechanism(),
-                    "explanation", malformed.explanation());
+        String method = "AUTH " + mechanism.name();
+        if (verdict instanceof SaslStep.Authenticated authenticated) {
+            // The mechanism has checked the credentials; the login policy still decides (faults, mailbox lock).
+            session.logIn(new LoginAttempt(method, authenticated.user(), () -> true, Pop3ServerReply.AUTH_FAILED));
+        } else if (verdict instanceof SaslStep.Rejected rejected) {
+            switch (rejected.reason()) {
+                case MALFORMED -> session.error(Pop3ServerReply.AUTH_MALFORMED, "mechanism", mechanism.name(),
+                        "explanation", rejected.explanation());
+                case NO_SHARED_SECRET -> session.logIn(LoginAttempt.refused(method, "", Pop3ServerReply.SHARED_SECRET_NOT_ENABLED));
+                default -> session.logIn(LoginAttempt.refused(method, "", Pop3ServerReply.AUTH_FAILED));
+            }
         }
     }
 
-    /** Sends challenges and reads responses until the exchange finishes; null when it was answered otherwise. */
-    private static AuthExchange.Step converse(Pop3ServerSession session, AuthExchange exchange, AuthExchange.Step first)
+    /** Sends challenges and reads responses until the mechanism decides; null when it was answered otherwise. */
+    private static SaslStep converse(Pop3ServerSession session, SaslServerMechanism mechanism, SaslStep first)
             throws IOException {
-        AuthExchange.Step step = first;
-        for (int round = 0; step instanceof AuthExchange.Challenge challenge; round++) {
+        SaslStep step = first;
+        for (int round = 0; step instanceof SaslStep.Challenge challenge; round++) {
             if (round == MAX_ROUNDS) {
                 session.reply(Pop3ServerReply.AUTH_FAILED);
                 return null;
             }
-            session.challenge(challenge.bytes());
+            session.challenge(challenge.challenge());
             Optional<Line> response = session.readAuthResponse();
             if (response.isEmpty()) {
                 return null;
@@ -98,7 +106,7 @@ final class AuthCommand implements Pop3Command {
                 session.error(Pop3ServerReply.AUTH_INVALID_BASE64);
                 return null;
             }
-            step = exchange.step(decoded.get());
+            step = mechanism.step(decoded.get());
         }
         return step;
     }

@@ -1,5 +1,7 @@
 package dev.mailbench.server.pop3;
 
+import dev.mailbench.sasl.SaslServerMechanism;
+
 import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ final class CapaCommand implements Pop3Command {
         }
         List<String> capabilities = new ArrayList<>(List.of(
                 "TOP", "USER", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING",
-                "SASL " + String.join(" ", AuthExchange.MECHANISMS)));
+                "SASL " + String.join(" ", SaslServerMechanism.NAMES)));
         if (session.context().offersTls() && !session.isTls() && session.phase() == Pop3Phase.AUTHORIZATION) {
             capabilities.add("STLS");
         }

@@ -196,7 +196,7 @@ class Pop3LoginTest {
                 + "message: CRAM-MD5 starts with the server's challenge; an initial response is not allowed.");
         pop3.assertReply(client.command("AUTH PLAIN " + SaslText.encode("alice".getBytes(StandardCharsets.UTF_8))),
                 AUTH_MALFORMED, "mechanism", "PLAIN",
-                "explanation", "PLAIN expects [authorization id] NUL user NUL password (RFC 4616 §2)");
+                "explanation", "PLAIN expects authzid, NUL, user name, NUL, password (RFC 4616 §2)");
         client.command("AUTH LOGIN");
         pop3.assertReply(client.command("not base64!"), AUTH_INVALID_BASE64);
         assertThat(client.isConnected()).isTrue();
