@@ -130,24 +130,21 @@ public final class EventExplainer implements TranscriptListener {
         };
     }
 
+    /** Whether the line with this sequence number belongs to a RETR or TOP response that carries a message. */
+    public synchronized boolean carriesMessage(long sequence) {
+        return messageGroup(index(sequence)) != NO_GROUP;
+    }
+
     /**
      * The message a RETR or TOP response carried, when the line with this sequence number belongs to one
-     * (its status line, a line of its text, or its final dot).
+     * (the command, its status line, a line of its text, or its final dot).
      */
     public synchronized Optional<RetrievedMessage> retrievedMessage(long sequence) {
-        if (protocol != MailProtocol.POP3) {
-            return Optional.empty();
-        }
-        int index = index(sequence);
-        int groupId = links[index];
+        int groupId = messageGroup(index(sequence));
         if (groupId == NO_GROUP) {
             return Optional.empty();
         }
         Group group = groups.get(groupId);
-        String verb = verbOf(group.command);
-        if (!verb.equals("RETR") && !verb.equals("TOP") || !group.multiLine) {
-            return Optional.empty();
-        }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         for (int i = group.start + 1; i <= group.end; i++) {
             LineInfo info = infos.get(i);
@@ -159,6 +156,16 @@ public final class EventExplainer implements TranscriptListener {
         }
         return Optional.of(new RetrievedMessage(shownLine(events.get(group.command)), content.toByteArray(),
                 group.complete));
+    }
+
+    private int messageGroup(int index) {
+        int groupId = links[index];
+        if (protocol != MailProtocol.POP3 || groupId == NO_GROUP) {
+            return NO_GROUP;
+        }
+        Group group = groups.get(groupId);
+        String verb = verbOf(group.command);
+        return (verb.equals("RETR") || verb.equals("TOP")) && group.multiLine ? groupId : NO_GROUP;
     }
 
     // ---------------------------------------------------------------- explanations
@@ -333,7 +340,7 @@ public final class EventExplainer implements TranscriptListener {
             fields.add(secretField("answers", command));
         }
         events.get(group.start).latency().ifPresent(latency ->
-                fields.add(field("latency", Durations.human(latency))));
+                fields.add(field("latency", latency(latency))));
     }
 
     /** Facts every wire line has: its decoded meaning, its exact bytes, TLS, and its rule breaks. */
@@ -353,6 +360,12 @@ public final class EventExplainer implements TranscriptListener {
         }
         event.issues().stream().sorted().map(LineIssue::description)
                 .forEach(description -> fields.add(field("problem", description)));
+    }
+
+    /** A reply latency: below a millisecond in tenths, so a fast local server does not read "0 ms". */
+    private static String latency(java.time.Duration latency) {
+        long micros = latency.toNanos() / 1_000;
+        return micros < 1_000 ? String.format(Locale.ROOT, "%.1f ms", micros / 1000.0) : Durations.human(latency);
     }
 
     private Explanation.Field field(String label, String value) {

@@ -26,7 +26,7 @@ public final class EventText {
      */
     public static String display(TranscriptEvent event, boolean showLineEndings, boolean revealSecrets) {
         if (isSecret(event) && !revealSecrets) {
-            String masked = masked(event.line());
+            String masked = mask(event.line());
             return showLineEndings ? masked + Printable.of(terminator(event)) : masked;
         }
         if (showLineEndings) {
@@ -45,7 +45,7 @@ public final class EventText {
      * A secret line with the secret part masked: {@code PASS ••••••}, {@code AUTH PLAIN ••••••}, or the mask
      * alone for a bare base64 response. The verb and mechanism stay, because they are what a student reads.
      */
-    static String masked(String line) {
+    public static String mask(String line) {
         String[] words = line.strip().split("\\s+");
         String verb = words[0].toUpperCase(Locale.ROOT);
         if (verb.equals("PASS") && words.length > 1) {

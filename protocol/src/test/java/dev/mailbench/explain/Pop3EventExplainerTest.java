@@ -135,6 +135,7 @@ class Pop3EventExplainerTest {
         assertThat(value(explanation, "line-number")).isEqualTo(String.valueOf(dotted.sequence() - status.sequence()));
 
         for (TranscriptEvent anyLine : new TranscriptEvent[] {line(Direction.CLIENT, "RETR 1"), status, dotted}) {
+            assertThat(explainer.carriesMessage(anyLine.sequence())).isTrue();
             RetrievedMessage message = explainer.retrievedMessage(anyLine.sequence()).orElseThrow();
             assertThat(message.command()).isEqualTo("RETR 1");
             assertThat(message.complete()).isTrue();
@@ -142,6 +143,7 @@ class Pop3EventExplainerTest {
         }
         assertThat(new String(retr.content(), StandardCharsets.US_ASCII)).contains("\r\n.starts with a dot\r\n");
         assertThat(explainer.retrievedMessage(line(Direction.CLIENT, "USER alice").sequence())).isEmpty();
+        assertThat(explainer.carriesMessage(line(Direction.CLIENT, "USER alice").sequence())).isFalse();
     }
 
     private TranscriptEvent line(Direction direction, String text) {
