@@ -173,6 +173,41 @@ class SmtpWalkthroughTest {
         window.await(() -> !window.transcriptLines().get(greeting).contains("⟨CR⟩"), "hidden line endings");
     }
 
+    @Test
+    void theTranscriptFollowsZoomAndTheme() {
+        window.awaitState(SmtpPhase.GREETED.description());
+        window.step("EHLO");
+        int ehlo = window.awaitLine(line -> line.endsWith("C: EHLO client.example.test"), "EHLO");
+        double normal = transcriptFontSize();
+        javafx.scene.paint.Paint lightClient = clientFill(ehlo);
+
+        double label = WindowDriver.onFx(() -> ((javafx.scene.control.Label) window.node("#session-state")).getFont().getSize());
+        window.robot().push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.PLUS);
+        window.await(() -> ((javafx.scene.control.Label) window.node("#session-state")).getFont().getSize() > label, "a larger label font " + label);
+        window.await(() -> transcriptFontSize() > normal, "a larger transcript font than " + normal);
+
+        window.robot().clickOn("View");
+        window.robot().moveTo("Theme");
+        window.robot().clickOn("Dark", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        window.await(() -> !clientFill(ehlo).equals(lightClient), "the dark theme's colour for client lines");
+    }
+
+    private double transcriptFontSize() {
+        return WindowDriver.onFx(() -> {
+            window.transcript().applyCss();
+            return window.robot().lookup("#transcript .text").queryAs(javafx.scene.text.Text.class).getFont().getSize();
+        });
+    }
+
+    private javafx.scene.paint.Paint clientFill(int line) {
+        return WindowDriver.onFx(() -> {
+            window.transcript().showParagraphAtTop(line);
+            window.transcript().layout();
+            window.transcript().applyCss();
+            return window.robot().lookup("#transcript .client").queryAs(javafx.scene.text.Text.class).getFill();
+        });
+    }
+
     private String explanationText() {
         return WindowDriver.onFx(() -> {
             StringBuilder text = new StringBuilder();

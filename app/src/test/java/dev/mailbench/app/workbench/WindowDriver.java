@@ -111,6 +111,22 @@ public final class WindowDriver implements AutoCloseable {
         return onFx(() -> List.copyOf(robot.lookup(query).query().getStyleClass()));
     }
 
+    /** Whether the node and all its parents are visible: what a user can see. */
+    public boolean shown(String query) {
+        return onFx(() -> {
+            Optional<Node> found = robot.lookup(query).tryQuery();
+            if (found.isEmpty()) {
+                return false;
+            }
+            for (Node node = found.get(); node != null; node = node.getParent()) {
+                if (!node.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     public <T extends Node> T node(String query) {
         return robot.lookup(query).query();
     }
