@@ -365,7 +365,11 @@ public final class EventExplainer implements TranscriptListener {
     /** A reply latency: below a millisecond in tenths, so a fast local server does not read "0 ms". */
     private static String latency(java.time.Duration latency) {
         long micros = latency.toNanos() / 1_000;
-        return micros < 1_000 ? String.format(Locale.ROOT, "%.1f ms", micros / 1000.0) : Durations.human(latency);
+        if (micros < 950) {
+            return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+        }
+        long millis = Math.round(micros / 1000.0);
+        return millis < 1_000 ? millis + " ms" : Durations.human(latency);
     }
 
     private Explanation.Field field(String label, String value) {

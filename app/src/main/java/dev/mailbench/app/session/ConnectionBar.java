@@ -70,6 +70,9 @@ public final class ConnectionBar extends VBox {
         connect.setDefaultButton(false);
         connect.disableProperty().bind(session.connectedProperty().or(session.busyProperty()));
         connect.setOnAction(event -> session.connect());
+        // Enter in the host or port field connects, as in a browser's address bar
+        host.setOnAction(event -> session.connect());
+        port.setOnAction(event -> session.connect());
 
         Button disconnect = new Button("Disconnect");
         disconnect.setId("disconnect");

@@ -44,6 +44,7 @@ public final class StepFormView extends VBox {
         inputs.getStyleClass().add("step-inputs");
         int row = 0;
         boolean secrets = false;
+        boolean focusOnEmpty = false;
         for (StepField field : form.fields()) {
             javafx.scene.Node input = switch (field.kind()) {
                 case TEXT -> bound(new TextField(), form, field);
@@ -57,8 +58,11 @@ public final class StepFormView extends VBox {
             };
             secrets |= field.kind() == StepField.Kind.SECRET;
             input.setId("field-" + field.key());
-            if (row == 0) {
+            // the cursor goes where typing is needed: the first empty text input, else the first input
+            boolean empty = field.kind() != StepField.Kind.CHOICE && form.value(field.key()).get().isEmpty();
+            if (row == 0 || empty && !focusOnEmpty) {
                 firstInputFocus = input::requestFocus;
+                focusOnEmpty |= empty;
             }
             inputs.addRow(row++, new Label(field.label()), input);
             GridPane.setHgrow(input, Priority.ALWAYS);

@@ -51,9 +51,12 @@ public final class TranscriptFormat {
         LineInfo info = entry.info();
         String style = styleClass(info.lineClass());
         List<StyledLine.Segment> segments = new ArrayList<>(5);
-        segments.add(new StyledLine.Segment(time.format(event.time()) + " ", TIMESTAMP));
-        String latency = info.role() == LineRole.REPLY ? event.latency().map(TranscriptFormat::latency).orElse("") : "";
-        segments.add(new StyledLine.Segment(pad(latency) + " ", LATENCY));
+        if (options.showTimes()) {
+            segments.add(new StyledLine.Segment(time.format(event.time()) + " ", TIMESTAMP));
+            String latency = info.role() == LineRole.REPLY
+                    ? event.latency().map(TranscriptFormat::latency).orElse("") : "";
+            segments.add(new StyledLine.Segment(pad(latency) + " ", LATENCY));
+        }
         String marker = switch (event.direction()) {
             case CLIENT -> "C: ";
             case SERVER -> "S: ";
@@ -73,10 +76,10 @@ public final class TranscriptFormat {
     /** A reply latency in a few characters: {@code +0.4 ms}, {@code +12 ms}, {@code +2.5 s}. */
     public static String latency(Duration latency) {
         long micros = latency.toNanos() / 1_000;
-        if (micros < 1_000) {
+        if (micros < 950) {
             return String.format(Locale.ROOT, "+%.1f ms", micros / 1000.0);
         }
-        long millis = micros / 1_000;
+        long millis = Math.round(micros / 1000.0);
         if (millis < 1_000) {
             return "+" + millis + " ms";
         }

@@ -68,6 +68,7 @@ public final class TranscriptPane extends StackPane {
         viewModel.selectedProperty().addListener((observable, old, now) -> mark(old.intValue(), now.intValue()));
         viewModel.showLineEndingsProperty().addListener((observable, old, now) -> redraw());
         viewModel.revealSecretsProperty().addListener((observable, old, now) -> redraw());
+        viewModel.showTimesProperty().addListener((observable, old, now) -> redraw());
 
         MenuItem copy = new MenuItem("Copy");
         copy.setOnAction(event -> area.copy());

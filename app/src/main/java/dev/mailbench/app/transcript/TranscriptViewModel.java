@@ -46,6 +46,7 @@ public final class TranscriptViewModel {
 
     private final BooleanProperty showLineEndings = new SimpleBooleanProperty(this, "showLineEndings", false);
     private final BooleanProperty revealSecrets = new SimpleBooleanProperty(this, "revealSecrets", false);
+    private final BooleanProperty showTimes = new SimpleBooleanProperty(this, "showTimes", true);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
     private final ReadOnlyBooleanWrapper messageSelected = new ReadOnlyBooleanWrapper(this, "messageSelected", false);
@@ -121,8 +122,12 @@ public final class TranscriptViewModel {
         return revealSecrets;
     }
 
+    public BooleanProperty showTimesProperty() {
+        return showTimes;
+    }
+
     public RenderOptions renderOptions() {
-        return new RenderOptions(showLineEndings.get(), revealSecrets.get());
+        return new RenderOptions(showLineEndings.get(), revealSecrets.get(), showTimes.get());
     }
 
     public StyledLine render(TranscriptEntry entry) {

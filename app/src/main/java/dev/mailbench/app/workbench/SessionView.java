@@ -62,7 +62,10 @@ public final class SessionView extends BorderPane {
         CheckBox reveal = new CheckBox("Reveal passwords");
         reveal.setId("reveal-secrets");
         reveal.selectedProperty().bindBidirectional(session.transcript().revealSecretsProperty());
-        HBox toolbar = new HBox(endings, reveal);
+        CheckBox times = new CheckBox("Show times");
+        times.setId("show-times");
+        times.selectedProperty().bindBidirectional(session.transcript().showTimesProperty());
+        HBox toolbar = new HBox(times, endings, reveal);
         toolbar.getStyleClass().add("transcript-toolbar");
         VBox transcriptBox = new VBox(toolbar, transcript);
         VBox.setVgrow(transcript, Priority.ALWAYS);

@@ -55,15 +55,24 @@ class TranscriptFormatTest {
         TranscriptEntry dotted = record(Direction.CLIENT, "..dotted\r\n");
 
         assertThat(format.render(dotted, RenderOptions.DEFAULT).segments()).hasSize(3);
-        StyledLine shown = format.render(dotted, new RenderOptions(true, false));
+        StyledLine shown = format.render(dotted, new RenderOptions(true, false, true));
         assertThat(shown.segments()).extracting(StyledLine.Segment::text).endsWith("C: ", ".", ".dotted␍␊");
         assertThat(shown.segments().get(3).styleClass()).isEqualTo(TranscriptFormat.STUFFING_DOT);
         assertThat(shown.lineStyle()).isEqualTo("client");
     }
 
     @Test
+    void timesCanBeLeftOut() {
+        TranscriptEntry greeting = record(Direction.SERVER, "220 mx.example.test ESMTP\r\n");
+
+        assertThat(format.render(greeting, new RenderOptions(false, false, false)).text())
+                .isEqualTo("S: 220 mx.example.test ESMTP");
+    }
+
+    @Test
     void latenciesAreShort() {
         assertThat(TranscriptFormat.latency(Duration.ofNanos(420_000))).isEqualTo("+0.4 ms");
+        assertThat(TranscriptFormat.latency(Duration.ofNanos(999_000))).isEqualTo("+1 ms");
         assertThat(TranscriptFormat.latency(Duration.ofMillis(12))).isEqualTo("+12 ms");
         assertThat(TranscriptFormat.latency(Duration.ofMillis(2_540))).isEqualTo("+2.5 s");
         assertThat(TranscriptFormat.latency(Duration.ofSeconds(130))).isEqualTo("+2 min");
