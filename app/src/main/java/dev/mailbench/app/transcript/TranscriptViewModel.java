@@ -11,8 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.explain.EventExplainer;
 import dev.mailbench.explain.Explanation;
+import dev.mailbench.explain.LineClass;
+import dev.mailbench.explain.LineInfo;
+import dev.mailbench.explain.LineRole;
 import dev.mailbench.explain.RetrievedMessage;
 import dev.mailbench.wire.Transcript;
+import dev.mailbench.wire.TranscriptEvent;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -66,11 +70,28 @@ public final class TranscriptViewModel {
      */
     public void follow(Transcript transcript, EventExplainer explainer) {
         transcript.addListenerWithHistory(event -> {
-            incoming.add(new TranscriptEntry(event, explainer.accept(event), explainer));
+            incoming.add(new TranscriptEntry(event, read(explainer, event), explainer));
             if (waiting.getAndIncrement() == 0) {
                 executor.runOnUi(wakeUp);
             }
         });
+    }
+
+    /**
+     * The explainer's reading of a line. This runs on the session's reader thread, inside the transcript:
+     * whatever goes wrong here must not end the session, so the line is still shown, plainly.
+     */
+    private static LineInfo read(EventExplainer explainer, TranscriptEvent event) {
+        try {
+            return explainer.accept(event);
+        } catch (RuntimeException e) {
+            LineClass plain = switch (event.direction()) {
+                case CLIENT -> LineClass.CLIENT;
+                case SERVER -> LineClass.MALFORMED;
+                case NOTE -> LineClass.NOTE;
+            };
+            return new LineInfo(event.sequence(), plain, LineRole.NOTE, false);
+        }
     }
 
     /** What to run on the UI thread when lines start waiting (the view starts its pulse timer). */
@@ -164,8 +185,14 @@ public final class TranscriptViewModel {
         TranscriptEntry entry = entries.get(index);
         long sequence = entry.event().sequence();
         selected.set(index);
-        explanation.set(entry.explainer().explain(sequence));
-        messageSelected.set(entry.explainer().carriesMessage(sequence));
+        try {
+            explanation.set(entry.explainer().explain(sequence));
+            messageSelected.set(entry.explainer().carriesMessage(sequence));
+        } catch (RuntimeException e) {
+            explanation.set(new Explanation(entry.event().line(),
+                    List.of("Mailbench could not explain this line: " + e), List.of()));
+            messageSelected.set(false);
+        }
     }
 
     /** The selected line, if any. */
