@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Captures the Mailbench window to a PNG on a virtual X display, the way a user would see it.
 #
-#   app/docs/screenshot.sh [THEME] [OUTPUT.png]      THEME: light (default), dark or projector
+#   app/docs/screenshot.sh [THEME] [OUTPUT.png] [SERVER-URI]
+#
+# THEME: light (default), dark or projector. SERVER-URI, e.g. smtp://127.0.0.1:2525, opens the first
+# session tab connected to it (mailbench --connect); without it the window shows its welcome.
 #
 # Needs: apt-get install -y xvfb libgtk-3-0 imagemagick x11-utils xdotool
 # The app is started with `./mvnw -pl app -am javafx:run` under xvfb-run, the script waits for the
@@ -11,18 +14,20 @@ set -euo pipefail
 
 theme=${1:-light}
 out=$(realpath -m "${2:-mailbench-$theme.png}")
+connect=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 timeout_s=${SCREENSHOT_TIMEOUT:-180}
 
 if [[ "${MAILBENCH_SCREENSHOT_INSIDE:-}" != 1 ]]; then
     # Re-run this script inside a fresh virtual display.
-    MAILBENCH_SCREENSHOT_INSIDE=1 exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$theme" "$out"
+    MAILBENCH_SCREENSHOT_INSIDE=1 exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$theme" "$out" "$connect"
 fi
 
 cd "$root"
 log=$(mktemp)
 # setsid: Maven and the java process it forks share one process group, stopped together below.
-setsid ./mvnw -B -q -pl app -am javafx:run -Djavafx.args="--theme=$theme" >"$log" 2>&1 &
+args="--theme=$theme${connect:+ --connect=$connect}"
+setsid ./mvnw -B -q -pl app -am javafx:run -Djavafx.args="$args" >"$log" 2>&1 &
 app=$!
 stop() { kill -- "-$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -f "$log"; }
 trap stop EXIT

@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import dev.mailbench.app.cli.InspectCommand;
 import dev.mailbench.app.cli.ServeCommand;
 import dev.mailbench.app.cli.VersionProvider;
+import dev.mailbench.app.session.ConnectionSettings;
+import dev.mailbench.app.session.ConnectionUri;
 import dev.mailbench.app.theme.Theme;
 
 import javafx.application.Application;
@@ -35,6 +37,13 @@ public final class Launcher implements Callable<Integer> {
                     + "the system property mailbench.theme sets the default)")
     Theme theme;
 
+    @Option(names = "--connect",
+            paramLabel = "URI",
+            converter = ConnectionConverter.class,
+            description = "open the first session tab connected to this server: smtp://host:port, "
+                    + "smtp+starttls://…, smtps://…, pop3://…, pop3+stls://…, pop3s://…")
+    ConnectionSettings connect;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -46,7 +55,11 @@ public final class Launcher implements Callable<Integer> {
     /** Opens the window and returns when it has been closed. */
     @Override
     public Integer call() {
-        Application.launch(MailbenchApp.class, "--theme=" + theme.id());
+        if (connect == null) {
+            Application.launch(MailbenchApp.class, "--theme=" + theme.id());
+        } else {
+            Application.launch(MailbenchApp.class, "--theme=" + theme.id(), "--connect=" + uri(connect));
+        }
         return CommandLine.ExitCode.OK;
     }
 
@@ -55,6 +68,35 @@ public final class Launcher implements Callable<Integer> {
         public Theme convert(String value) {
             try {
                 return Theme.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Written back as a URI for the application's parameters. */
+    static String uri(ConnectionSettings settings) {
+        String scheme = switch (settings.protocol()) {
+            case SMTP -> switch (settings.tlsMode()) {
+                case NONE -> "smtp";
+                case STARTTLS -> "smtp+starttls";
+                case IMPLICIT -> "smtps";
+            };
+            case POP3 -> switch (settings.tlsMode()) {
+                case NONE -> "pop3";
+                case STARTTLS -> "pop3+stls";
+                case IMPLICIT -> "pop3s";
+            };
+        };
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return scheme + "://" + host + ":" + settings.port();
+    }
+
+    static final class ConnectionConverter implements CommandLine.ITypeConverter<ConnectionSettings> {
+        @Override
+        public ConnectionSettings convert(String value) {
+            try {
+                return ConnectionUri.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

@@ -6,6 +6,8 @@ import java.util.Map;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -17,23 +19,30 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The main window's menu bar: File, View (theme and zoom) and Help. */
+/** The main window's menu bar: File (sessions, saving transcripts), Edit, View (theme and zoom) and Help. */
 final class MainMenu {
+
+    /**
+     * What the menu items do.
+     *
+     * @param sessionInFront true while a session tab is in front, which the transcript items act on
+     */
+    record Actions(Runnable newSmtp, Runnable newPop3, Runnable closeTab, Runnable saveText, Runnable saveHtml,
+                   Runnable copy, Runnable about, Runnable quit, ObservableBooleanValue sessionInFront) {
+    }
 
     private final ThemeManager themes;
     private final FontZoom zoom;
-    private final Runnable onAbout;
-    private final Runnable onQuit;
+    private final Actions actions;
 
-    MainMenu(ThemeManager themes, FontZoom zoom, Runnable onAbout, Runnable onQuit) {
+    MainMenu(ThemeManager themes, FontZoom zoom, Actions actions) {
         this.themes = themes;
         this.zoom = zoom;
-        this.onAbout = onAbout;
-        this.onQuit = onQuit;
+        this.actions = actions;
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(fileMenu(), viewMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), helpMenu());
         bar.setId("main-menu");
         return bar;
     }
@@ -53,10 +62,40 @@ final class MainMenu {
     }
 
     private Menu fileMenu() {
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(event -> onQuit.run());
-        return new Menu("File", null, quit);
+        MenuItem newSmtp = item("New SMTP Session", "menu-new-smtp", actions.newSmtp(),
+                new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        MenuItem newPop3 = item("New POP3 Session", "menu-new-pop3", actions.newPop3(),
+                new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        MenuItem close = item("Close Tab", "menu-close-tab", actions.closeTab(),
+                new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
+        MenuItem saveText = item("Save Transcript as Text…", "menu-save-text", actions.saveText(),
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        MenuItem saveHtml = item("Save Transcript as HTML…", "menu-save-html", actions.saveHtml(),
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        for (MenuItem item : new MenuItem[] {saveText, saveHtml}) {
+            item.disableProperty().bind(Bindings.not(actions.sessionInFront()));
+        }
+        MenuItem quit = item("Quit", "menu-quit", actions.quit(),
+                new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        return new Menu("File", null, newSmtp, newPop3, close, new SeparatorMenuItem(), saveText, saveHtml,
+                new SeparatorMenuItem(), quit);
+    }
+
+    private Menu editMenu() {
+        // Ctrl+C is the text controls' own key; the menu item copies the transcript's selection
+        MenuItem copy = item("Copy Transcript Selection", "menu-copy", actions.copy(), null);
+        copy.disableProperty().bind(Bindings.not(actions.sessionInFront()));
+        return new Menu("Edit", null, copy);
+    }
+
+    private static MenuItem item(String text, String id, Runnable action, KeyCombination accelerator) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(event -> action.run());
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        return item;
     }
 
     private Menu viewMenu() {
@@ -109,7 +148,7 @@ final class MainMenu {
 
     private Menu helpMenu() {
         MenuItem about = new MenuItem("About Mailbench");
-        about.setOnAction(event -> onAbout.run());
+        about.setOnAction(event -> actions.about().run());
         return new Menu("Help", null, about);
     }
 }

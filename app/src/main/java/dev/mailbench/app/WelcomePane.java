@@ -1,22 +1,33 @@
 package dev.mailbench.app;
 
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The centre of the window while it has nothing else to show: what Mailbench is, and this build. */
+/** The centre of the window while no session is open: what Mailbench is, what this build does, how to start. */
 final class WelcomePane extends VBox {
 
-    WelcomePane() {
+    WelcomePane(Runnable newSmtp, Runnable newPop3) {
         Label title = label("welcome-title", "Mailbench");
         Label summary = label("welcome-summary",
                 "A desktop workbench for talking SMTP and POP3 by hand: you type the commands, "
                         + "and read the server's replies line by line.");
         Label scope = label("welcome-scope",
-                "This build is the application window only: sessions, the practice server and "
-                        + "the message viewer are not in it yet.");
+                "Open a session, connect to an SMTP or POP3 server, and go through the dialogue with the step "
+                        + "buttons or by typing. Every line is shown and explained. The built-in practice server "
+                        + "and the message viewer are not in this build yet: connect to a server you can reach.");
+        Button smtp = new Button("New SMTP Session");
+        smtp.setId("welcome-new-smtp");
+        smtp.setOnAction(event -> newSmtp.run());
+        Button pop3 = new Button("New POP3 Session");
+        pop3.setId("welcome-new-pop3");
+        pop3.setOnAction(event -> newPop3.run());
+        HBox start = new HBox(smtp, pop3);
+        start.getStyleClass().add("welcome-actions");
         Label version = label("welcome-version", "Version " + BuildInfo.mailbenchVersion());
 
-        getChildren().addAll(title, summary, scope, version);
+        getChildren().addAll(title, summary, scope, start, version);
         getStyleClass().add("welcome");
     }
 

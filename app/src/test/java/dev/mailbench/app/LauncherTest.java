@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.theme.Theme;
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.TlsMode;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -62,5 +65,25 @@ class LauncherTest {
         Launcher launcher = new Launcher();
         new CommandLine(launcher).parseArgs(args);
         return launcher;
+    }
+
+    @Test
+    void connectTakesAServerUriAndWritesItBackTheSame() {
+        Launcher launcher = parse("--connect=pop3s://pop.example.test");
+
+        assertThat(launcher.connect).isEqualTo(new ConnectionSettings("pop.example.test", 995, MailProtocol.POP3,
+                TlsMode.IMPLICIT));
+        assertThat(Launcher.uri(launcher.connect)).isEqualTo("pop3s://pop.example.test:995");
+        assertThat(Launcher.uri(parse("--connect", "smtp+starttls://[::1]:2587").connect))
+                .isEqualTo("smtp+starttls://[::1]:2587");
+    }
+
+    @Test
+    void aConnectUriWithAnUnknownSchemeIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Launcher.commandLine().setErr(new PrintWriter(err));
+
+        assertThat(commandLine.execute("--connect=imap://mail.example.test")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("smtp://, smtp+starttls://, smtps://, pop3://");
     }
 }

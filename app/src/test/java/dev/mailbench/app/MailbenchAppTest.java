@@ -2,6 +2,8 @@ package dev.mailbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.robot.Motion;
@@ -38,9 +41,15 @@ class MailbenchAppTest {
         FxToolkit.registerPrimaryStage();
     }
 
+    @TempDir
+    Path config;
+
     @BeforeEach
     void startApp() throws TimeoutException {
-        app = FxToolkit.setupApplication(MailbenchApp.class);
+        // the user's own settings stay untouched: recent servers are read from a temporary directory
+        AppContext defaults = AppContext.defaults();
+        AppContext context = new AppContext(defaults.services(), config, Optional.empty(), defaults.files());
+        app = FxToolkit.setupApplication(() -> new MailbenchApp(context));
     }
 
     @AfterEach
@@ -58,6 +67,21 @@ class MailbenchAppTest {
         assertThat(text("#welcome-title")).isEqualTo("Mailbench");
         assertThat(text("#welcome-summary")).contains("SMTP and POP3");
         assertThat(text("#welcome-version")).isEqualTo("Version " + BuildInfo.mailbenchVersion());
+        assertThat(text("#welcome-scope")).contains("practice server").contains("not in this build yet");
+    }
+
+    @Test
+    void theWelcomeOpensASessionTabAndClosingItBringsTheWelcomeBack() {
+        robot.clickOn("#welcome-new-pop3");
+
+        assertThat(robot.lookup("#session-state").queryAs(Label.class).getText()).isEqualTo("not connected");
+        assertThat(robot.lookup("#port").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("110");
+        assertThat(robot.lookup("#step-USER").query().isDisabled()).isTrue();
+        assertThat(robot.lookup(".welcome").query().isVisible()).isFalse();
+
+        robot.push(KeyCode.CONTROL, KeyCode.W);
+
+        assertThat(robot.lookup(".welcome").query().isVisible()).isTrue();
     }
 
     @Test

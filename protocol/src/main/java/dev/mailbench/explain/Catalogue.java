@@ -168,6 +168,23 @@ public final class Catalogue {
         return Optional.empty();
     }
 
+    // ---------------------------------------------------------------- transcript lines
+
+    /**
+     * A sentence about a kind of transcript line beyond its code or verb, such as {@code message-text}
+     * (a line sent after 354) or {@code pop3.body.end}: the catalogue key {@code event.<name>}.
+     *
+     * @throws IllegalStateException if the catalogue has no such sentence
+     */
+    public String eventSentence(String name) {
+        return text("event." + name);
+    }
+
+    /** The label of a fact shown beside an explanation ({@code code}, {@code syntax} …): key {@code field.<name>}. */
+    public String fieldLabel(String name) {
+        return text("field." + name);
+    }
+
     // ---------------------------------------------------------------- verbs
 
     /** What the catalogue says about an SMTP command, looked up in any case. */

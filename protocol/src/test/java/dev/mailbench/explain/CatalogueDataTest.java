@@ -24,7 +24,9 @@ class CatalogueDataTest {
             "pop3\\.(ok|err|continuation)",
             "pop3\\.code\\.[A-Z0-9-]+(/[A-Z0-9-]+)*",
             "(smtp|pop3)\\.verbs",
-            "(smtp|pop3)\\.verb\\.[A-Z]+\\.(syntax|purpose|rfc|example)"));
+            "(smtp|pop3)\\.verb\\.[A-Z]+\\.(syntax|purpose|rfc|example)",
+            "event\\.[a-z0-9-]+(\\.[a-z0-9-]+)*",
+            "field\\.[a-z-]+"));
 
     private final ResourceBundle english = ResourceBundle.getBundle(Catalogue.BASE_NAME, Locale.ROOT,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

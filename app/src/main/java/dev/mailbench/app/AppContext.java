@@ -1,0 +1,33 @@
+package dev.mailbench.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.mailbench.app.config.ConfigDirectory;
+import dev.mailbench.app.session.ConnectionSettings;
+import dev.mailbench.app.session.Prefill;
+import dev.mailbench.app.session.SessionServices;
+import dev.mailbench.app.task.FxTaskExecutor;
+import dev.mailbench.app.workbench.FileChoosers;
+import dev.mailbench.explain.Catalogue;
+import dev.mailbench.tls.ClientTlsLayer;
+import dev.mailbench.wire.ClientOptions;
+
+/**
+ * What the window is built with. The application uses {@link #defaults()}; tests give their own (a server on
+ * port 0 for the first tab, a temporary config directory, file choosers that answer without a dialog).
+ *
+ * @param services        what session tabs need: executor, catalogue, client options, prefill, clock
+ * @param configDirectory where recent servers are remembered
+ * @param firstSession    where the first tab connects when the window opens; empty: no tab, the welcome
+ * @param files           file dialogs
+ */
+public record AppContext(SessionServices services, Path configDirectory, Optional<ConnectionSettings> firstSession,
+                         FileChoosers files) {
+
+    public static AppContext defaults() {
+        SessionServices services = new SessionServices(new FxTaskExecutor(), Catalogue.english(),
+                ClientOptions.defaults(new ClientTlsLayer()), Prefill.classroom(), System::nanoTime);
+        return new AppContext(services, ConfigDirectory.resolve(), Optional.empty(), FileChoosers.system());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mailbench.app.config;
+
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.TlsMode;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A server the user connected to: enough to connect again with one click. */
+public record RecentHost(String host, int port, MailProtocol protocol, TlsMode tlsMode) {
+
+    public RecentHost {
+        Objects.requireNonNull(host);
+        Objects.requireNonNull(protocol);
+        Objects.requireNonNull(tlsMode);
+        if (host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("not a host name: '" + host + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("not a port: " + port);
+        }
+    }
+
+    /** How it is shown in a menu: {@code smtp.example.test:587 (SMTP, STARTTLS)}. */
+    public String label() {
+        String tls = switch (tlsMode) {
+            case NONE -> "plain";
+            case STARTTLS -> protocol == MailProtocol.SMTP ? "STARTTLS" : "STLS";
+            case IMPLICIT -> "implicit TLS";
+        };
+        return host + ":" + port + " (" + protocol + ", " + tls + ")";
+    }
+
+    /** One line of the recent-hosts file: {@code SMTP STARTTLS smtp.example.test 587}. */
+    String line() {
+        return protocol + " " + tlsMode + " " + host + " " + port;
+    }
+
+    /** The TLS word of a line, also in the words people use: STLS for POP3's STARTTLS, plain, SSL. */
+    private static TlsMode tlsMode(String word) {
+        return switch (word.toUpperCase(Locale.ROOT)) {
+            case "STLS" -> TlsMode.STARTTLS;
+            case "PLAIN" -> TlsMode.NONE;
+            case "SSL", "TLS" -> TlsMode.IMPLICIT;
+            default -> TlsMode.valueOf(word.toUpperCase(Locale.ROOT));
+        };
+    }
+
+    /** Reads a line written by {@link #line()}; anything else (a hand edit gone wrong) is skipped. */
+    static Optional<RecentHost> parse(String line) {
+        String[] words = line.strip().split("\\s+");
+        if (words.length != 4) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new RecentHost(words[2], Integer.parseInt(words[3]),
+                    MailProtocol.valueOf(words[0].toUpperCase(Locale.ROOT)),
+                    tlsMode(words[1])));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.mailbench.app.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The servers the user connected to, most recent first, in {@code recent-hosts} in the config directory.
+ * Plain text, one server a line, so a teacher can prepare the list for a classroom. The methods do disk
+ * work: call them off the UI thread.
+ */
+public final class RecentHosts {
+
+    /** How many servers are remembered. */
+    public static final int LIMIT = 10;
+    static final String FILE_NAME = "recent-hosts";
+
+    private final Path file;
+
+    public RecentHosts(Path configDirectory) {
+        this.file = configDirectory.resolve(FILE_NAME);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The remembered servers, most recent first; none when the file does not exist yet. */
+    public List<RecentHost> load() throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        List<RecentHost> hosts = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            Optional<RecentHost> host = RecentHost.parse(line);
+            if (host.isPresent() && !hosts.contains(host.get()) && hosts.size() < LIMIT) {
+                hosts.add(host.get());
+            }
+        }
+        return List.copyOf(hosts);
+    }
+
+    /** Puts {@code host} first (moving it if it was there already), keeps {@link #LIMIT}, and saves; returns the list. */
+    public List<RecentHost> remember(RecentHost host) throws IOException {
+        List<RecentHost> hosts = new ArrayList<>(load());
+        hosts.remove(host);
+        hosts.add(0, host);
+        if (hosts.size() > LIMIT) {
+            hosts = hosts.subList(0, LIMIT);
+        }
+        save(hosts);
+        return List.copyOf(hosts);
+    }
+
+    private void save(List<RecentHost> hosts) throws IOException {
+        Files.createDirectories(file.getParent());
+        List<String> lines = new ArrayList<>();
+        lines.add("# Mailbench: servers connected to, most recent first (protocol, TLS mode, host, port)");
+        hosts.forEach(host -> lines.add(host.line()));
+        // Written beside and renamed over the old file, so a crash never leaves half a list.
+        Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
+        Files.write(temporary, lines, StandardCharsets.UTF_8);
+        try {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.mailbench.app.session;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The command line: type as in telnet, Enter sends, Up/Down recall. Raw mode sends exactly what is typed;
+ * the ⟨CR⟩ and ⟨LF⟩ buttons (or Ctrl+M and Ctrl+J, as in a terminal) put a bare CR or LF into it.
+ */
+public final class CommandLineView extends HBox {
+
+    private final TextField field = new TextField();
+
+    public CommandLineView(SessionViewModel session) {
+        CommandLineViewModel commandLine = session.commandLine();
+        getStyleClass().add("command-line");
+
+        Label prompt = new Label("Command");
+        CheckBox raw = new CheckBox("Raw");
+        raw.setId("raw-mode");
+        raw.setTooltip(new Tooltip("Send exactly what is typed, nothing added: end lines yourself with ⟨CR⟩⟨LF⟩"));
+        raw.selectedProperty().bindBidirectional(commandLine.rawProperty());
+
+        field.setId("command-line");
+        field.getStyleClass().add("command-field");
+        field.setPromptText("type a command, Enter sends it (↑ ↓ for earlier ones)");
+        field.textProperty().bindBidirectional(commandLine.textProperty());
+        HBox.setHgrow(field, Priority.ALWAYS);
+        field.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                commandLine.submit();
+                field.end();
+                event.consume();
+            } else if (event.getCode() == KeyCode.UP) {
+                commandLine.previous();
+                field.end();
+                event.consume();
+            } else if (event.getCode() == KeyCode.DOWN) {
+                commandLine.next();
+                field.end();
+                event.consume();
+            } else if (event.isShortcutDown() && event.getCode() == KeyCode.M && commandLine.rawProperty().get()) {
+                field.replaceSelection(RawInput.CR);
+                event.consume();
+            } else if (event.isShortcutDown() && event.getCode() == KeyCode.J && commandLine.rawProperty().get()) {
+                field.replaceSelection(RawInput.LF);
+                event.consume();
+            }
+        });
+
+        Button cr = insert("insert-cr", RawInput.CR, "a carriage return (CR, 0x0D)");
+        Button lf = insert("insert-lf", RawInput.LF, "a line feed (LF, 0x0A): alone, a bare LF");
+        for (Button button : new Button[] {cr, lf}) {
+            button.visibleProperty().bind(commandLine.rawProperty());
+            button.managedProperty().bind(button.visibleProperty());
+        }
+
+        Button send = new Button("Send");
+        send.setId("command-send");
+        send.setOnAction(event -> {
+            commandLine.submit();
+            field.requestFocus();
+        });
+
+        disableProperty().bind(session.connectedProperty().not());
+        getChildren().addAll(prompt, raw, field, cr, lf, send);
+    }
+
+    public TextField field() {
+        return field;
+    }
+
+    private Button insert(String id, String mark, String meaning) {
+        Button button = new Button(mark);
+        button.setId(id);
+        button.setFocusTraversable(false);
+        button.setTooltip(new Tooltip("Type " + meaning));
+        button.setOnAction(event -> {
+            field.requestFocus();
+            field.replaceSelection(mark);
+        });
+        return button;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.mailbench.app.session;
+
+import dev.mailbench.app.config.RecentHost;
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.TlsMode;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * Where to connect and how it is going: host (with the recent ones a click away), port, protocol, TLS
+ * mode, Connect and Disconnect, the session's state in words, and while waiting for the server, how long
+ * it has waited and a Cancel.
+ */
+public final class ConnectionBar extends VBox {
+
+    private final Label elapsed = new Label();
+
+    public ConnectionBar(SessionViewModel session, ObservableList<RecentHost> recentHosts) {
+        getStyleClass().add("connection-bar");
+
+        TextField host = new TextField();
+        host.setId("host");
+        host.setPromptText("host");
+        host.setPrefColumnCount(16);
+        host.textProperty().bindBidirectional(session.hostProperty());
+
+        MenuButton recent = new MenuButton("Recent");
+        recent.setId("recent-hosts");
+        fillRecent(recent, recentHosts, session);
+        recentHosts.addListener((ListChangeListener<RecentHost>) change -> fillRecent(recent, recentHosts, session));
+
+        TextField port = new TextField();
+        port.setId("port");
+        port.setPrefColumnCount(5);
+        port.textProperty().bindBidirectional(session.portProperty());
+
+        ChoiceBox<MailProtocol> protocol = new ChoiceBox<>();
+        protocol.setId("protocol");
+        protocol.getItems().setAll(MailProtocol.values());
+        protocol.valueProperty().bindBidirectional(session.protocolProperty());
+
+        ChoiceBox<TlsMode> tls = new ChoiceBox<>();
+        tls.setId("tls-mode");
+        tls.getItems().setAll(TlsMode.values());
+        tls.setConverter(new TlsNames(session));
+        tls.valueProperty().bindBidirectional(session.tlsModeProperty());
+        // the STARTTLS item is called STLS for POP3: redraw the names when the protocol changes
+        session.protocolProperty().addListener((observable, old, now) -> {
+            TlsMode selected = tls.getValue();
+            tls.getItems().setAll(TlsMode.values());
+            tls.setValue(selected);
+        });
+
+        Button connect = new Button("Connect");
+        connect.setId("connect");
+        connect.setDefaultButton(false);
+        connect.disableProperty().bind(session.connectedProperty().or(session.busyProperty()));
+        connect.setOnAction(event -> session.connect());
+        // Enter in the host or port field connects, as in a browser's address bar
+        host.setOnAction(event -> session.connect());
+        port.setOnAction(event -> session.connect());
+
+        Button disconnect = new Button("Disconnect");
+        disconnect.setId("disconnect");
+        disconnect.disableProperty().bind(session.connectedProperty().not());
+        disconnect.setOnAction(event -> session.disconnect());
+
+        for (var field : new javafx.scene.Node[] {host, recent, port, protocol, tls}) {
+            field.disableProperty().bind(session.connectedProperty().or(session.busyProperty()));
+        }
+
+        Label state = new Label();
+        state.setId("session-state");
+        state.getStyleClass().add("session-state");
+        state.textProperty().bind(session.stateProperty());
+        Label secure = new Label("TLS");
+        secure.setId("session-tls");
+        secure.getStyleClass().add("session-tls");
+        secure.visibleProperty().bind(session.tlsProperty());
+        secure.managedProperty().bind(secure.visibleProperty());
+
+        elapsed.setId("elapsed");
+        elapsed.getStyleClass().add("elapsed");
+        Label waiting = new Label();
+        waiting.setId("busy-with");
+        waiting.textProperty().bind(session.busyWithProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.setOnAction(event -> session.cancel());
+        HBox busy = new HBox(waiting, elapsed, cancel);
+        busy.getStyleClass().add("busy");
+        busy.visibleProperty().bind(session.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+
+        Label problem = new Label();
+        problem.setId("session-problem");
+        problem.getStyleClass().add("session-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(session.problemProperty());
+        problem.visibleProperty().bind(Bindings.isNotEmpty(session.problemProperty()));
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        FlowPane settings = new FlowPane(new Label("Host"), host, recent, new Label("Port"), port, protocol, tls,
+                connect, disconnect);
+        settings.getStyleClass().add("connection-settings");
+        HBox status = new HBox(new Label("State:"), state, secure, spacer, busy);
+        status.getStyleClass().add("connection-status");
+        getChildren().addAll(settings, status, problem);
+    }
+
+    /** Updates the elapsed time while waiting; called once per frame by the session view. */
+    public void tick(SessionViewModel session) {
+        elapsed.setText(session.elapsed());
+    }
+
+    private static void fillRecent(MenuButton menu, ObservableList<RecentHost> hosts, SessionViewModel session) {
+        menu.getItems().clear();
+        for (RecentHost host : hosts) {
+            MenuItem item = new MenuItem(host.label());
+            item.setOnAction(event -> session.apply(host));
+            menu.getItems().add(item);
+        }
+        if (hosts.isEmpty()) {
+            MenuItem none = new MenuItem("No servers yet");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+    }
+
+    /** TLS modes as a user reads them: the upgrade is STARTTLS in SMTP (RFC 3207) and STLS in POP3 (RFC 2595). */
+    private static final class TlsNames extends StringConverter<TlsMode> {
+        private final SessionViewModel session;
+
+        TlsNames(SessionViewModel session) {
+            this.session = session;
+        }
+
+        @Override
+        public String toString(TlsMode mode) {
+            if (mode == null) {
+                return "";
+            }
+            return switch (mode) {
+                case NONE -> "no TLS";
+                case STARTTLS -> session.protocolProperty().get() == MailProtocol.POP3 ? "STLS" : "STARTTLS";
+                case IMPLICIT -> "implicit TLS";
+            };
+        }
+
+        @Override
+        public TlsMode fromString(String text) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

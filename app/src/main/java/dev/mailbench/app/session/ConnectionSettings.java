@@ -1,0 +1,36 @@
+package dev.mailbench.app.session;
+
+import java.util.Objects;
+
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.TlsMode;
+
+/**
+ * Where a session tab connects: what the connection bar holds. The window opens its first tab with these
+ * (the practice server's, once it runs inside the app).
+ */
+public record ConnectionSettings(String host, int port, MailProtocol protocol, TlsMode tlsMode) {
+
+    public ConnectionSettings {
+        Objects.requireNonNull(host);
+        Objects.requireNonNull(protocol);
+        Objects.requireNonNull(tlsMode);
+    }
+
+    /** The usual port for a protocol and TLS mode: 25/587/465 for SMTP (RFC 6409, RFC 8314), 110/995 for POP3. */
+    public static int defaultPort(MailProtocol protocol, TlsMode tlsMode) {
+        return switch (protocol) {
+            case SMTP -> switch (tlsMode) {
+                case NONE -> 25;
+                case STARTTLS -> 587;
+                case IMPLICIT -> 465;
+            };
+            case POP3 -> tlsMode == TlsMode.IMPLICIT ? 995 : 110;
+        };
+    }
+
+    /** Whether a port is one {@link #defaultPort} gives, so changing protocol or TLS may replace it. */
+    public static boolean isDefaultPort(int port) {
+        return port == 25 || port == 587 || port == 465 || port == 110 || port == 995;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.mailbench.app.session;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.pop3.Pop3ClientSession;
+import dev.mailbench.pop3.Pop3Verb;
+import dev.mailbench.sasl.SaslClientMechanism;
+import dev.mailbench.wire.TlsMode;
+import dev.mailbench.wire.Transcript;
+
+/** A POP3 client session as the window drives it. */
+public final class Pop3Driver implements SessionDriver {
+
+    private final Pop3ClientSession session;
+
+    public Pop3Driver(Pop3ClientSession session) {
+        this.session = session;
+    }
+
+    public Pop3ClientSession session() {
+        return session;
+    }
+
+    @Override
+    public MailProtocol protocol() {
+        return MailProtocol.POP3;
+    }
+
+    @Override
+    public Transcript transcript() {
+        return session.transcript();
+    }
+
+    @Override
+    public void connect(String host, int port, TlsMode mode) throws IOException {
+        session.connect(host, port, mode);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return session.isConnected();
+    }
+
+    @Override
+    public boolean isTls() {
+        return session.state().tls();
+    }
+
+    @Override
+    public String stateDescription() {
+        return session.state().phase().description();
+    }
+
+    @Override
+    public List<String> verbs() {
+        return Arrays.stream(Pop3Verb.values()).map(Enum::name).toList();
+    }
+
+    @Override
+    public Set<String> legalVerbs() {
+        return session.state().legalVerbs().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public void send(String line) throws IOException {
+        session.command(line);
+        if (Pop3Verb.firstWord(line).equals("QUIT")) {
+            Disconnection.await(session::isConnected);
+        }
+    }
+
+    @Override
+    public void sendRaw(byte[] bytes) throws IOException {
+        session.sendRaw(bytes);
+    }
+
+    @Override
+    public void authenticate(SaslClientMechanism mechanism) throws IOException {
+        session.authenticate(mechanism);
+    }
+
+    @Override
+    public void quit() throws IOException {
+        session.quit();
+    }
+
+    /** RFC 2449 §6.3: CAPA lists the mechanisms as {@code SASL PLAIN LOGIN}. */
+    @Override
+    public List<String> authMechanisms() {
+        return session.state().capabilities().stream()
+                .filter(capability -> capability.startsWith("SASL "))
+                .flatMap(capability -> Arrays.stream(capability.substring(5).trim().split("\\s+")))
+                .map(mechanism -> mechanism.toUpperCase(Locale.ROOT))
+                .toList();
+    }
+
+    @Override
+    public Optional<String> apopTimestamp() {
+        return session.apopTimestamp();
+    }
+
+    @Override
+    public void abort() {
+        session.abort();
+    }
+
+    @Override
+    public void onStateChange(Runnable listener) {
+        session.addStateListener(state -> listener.run());
+    }
+}

@@ -1,0 +1,345 @@
+package dev.mailbench.app.session;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.mailbench.app.config.RecentHost;
+import dev.mailbench.app.task.BackgroundTask;
+import dev.mailbench.app.transcript.TranscriptViewModel;
+import dev.mailbench.explain.EventExplainer;
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.pop3.Pop3Verb;
+import dev.mailbench.smtp.SmtpVerb;
+import dev.mailbench.wire.ReplyTimeoutException;
+import dev.mailbench.wire.TlsMode;
+import dev.mailbench.wire.Transcript;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * One session tab: where to connect, the connection's state in words, which verbs are legal now, and the
+ * work in flight. Network work runs through the {@link dev.mailbench.app.task.TaskExecutor}, one piece at a
+ * time, so commands leave in the order they were given; while a reply is awaited the tab is busy, shows how
+ * long it has waited, and offers Cancel.
+ *
+ * <p>Each Connect starts a new connection with its own transcript and explainer; the tab's transcript pane
+ * shows them one after the other.
+ */
+public final class SessionViewModel {
+
+    private final SessionServices services;
+    private final Consumer<RecentHost> remember;
+
+    private final StringProperty host = new SimpleStringProperty(this, "host", "127.0.0.1");
+    private final StringProperty port = new SimpleStringProperty(this, "port", "25");
+    private final ObjectProperty<MailProtocol> protocol = new SimpleObjectProperty<>(this, "protocol", MailProtocol.SMTP);
+    private final ObjectProperty<TlsMode> tlsMode = new SimpleObjectProperty<>(this, "tlsMode", TlsMode.NONE);
+
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected", false);
+    private final ReadOnlyBooleanWrapper tls = new ReadOnlyBooleanWrapper(this, "tls", false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "not connected");
+    private final ReadOnlyStringWrapper busyWith = new ReadOnlyStringWrapper(this, "busyWith", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyObjectWrapper<SessionDriver> driver = new ReadOnlyObjectWrapper<>(this, "driver");
+    private final ObservableSet<String> legalVerbs = FXCollections.observableSet();
+    private final ObservableList<String> verbs = FXCollections.observableArrayList();
+    private final Map<String, String> remembered = new HashMap<>();
+    private long busySince;
+
+    private final TranscriptViewModel transcript;
+    private final CommandLineViewModel commandLine;
+
+    public SessionViewModel(SessionServices services, Consumer<RecentHost> remember) {
+        this.services = services;
+        this.remember = remember;
+        this.transcript = new TranscriptViewModel(services.executor());
+        this.commandLine = new CommandLineViewModel(this::sendLine, this::sendRaw);
+        verbs.setAll(verbsOf(MailProtocol.SMTP));
+        protocol.addListener((observable, old, now) -> {
+            verbs.setAll(verbsOf(now));
+            suggestPort();
+            updateTitle();
+        });
+        tlsMode.addListener((observable, old, now) -> suggestPort());
+        host.addListener((observable, old, now) -> updateTitle());
+        port.addListener((observable, old, now) -> updateTitle());
+        updateTitle();
+    }
+
+    // ---------------------------------------------------------------- the connection bar
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public ObjectProperty<MailProtocol> protocolProperty() {
+        return protocol;
+    }
+
+    public ObjectProperty<TlsMode> tlsModeProperty() {
+        return tlsMode;
+    }
+
+    /** Fills the connection bar. */
+    public void apply(ConnectionSettings settings) {
+        protocol.set(settings.protocol());
+        tlsMode.set(settings.tlsMode());
+        host.set(settings.host());
+        port.set(String.valueOf(settings.port()));
+    }
+
+    public void apply(RecentHost recent) {
+        apply(new ConnectionSettings(recent.host(), recent.port(), recent.protocol(), recent.tlsMode()));
+    }
+
+    /**
+     * What the connection bar says, checked.
+     *
+     * @throws IllegalArgumentException with a sentence for the user when the host or port is not usable
+     */
+    public ConnectionSettings settings() {
+        String name = host.get() == null ? "" : host.get().strip();
+        if (name.isEmpty() || name.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("Type the server's host name or address.");
+        }
+        int number;
+        try {
+            number = Integer.parseInt(port.get().strip());
+        } catch (RuntimeException e) {
+            number = -1;
+        }
+        if (number < 1 || number > 65535) {
+            throw new IllegalArgumentException("The port must be a number from 1 to 65535.");
+        }
+        return new ConnectionSettings(name, number, protocol.get(), tlsMode.get());
+    }
+
+    /** A port left at a protocol's usual value follows the protocol and TLS mode (25 → 465 for implicit TLS). */
+    private void suggestPort() {
+        int current;
+        try {
+            current = Integer.parseInt(port.get().strip());
+        } catch (RuntimeException e) {
+            current = -1;
+        }
+        if (current < 0 || ConnectionSettings.isDefaultPort(current)) {
+            port.set(String.valueOf(ConnectionSettings.defaultPort(protocol.get(), tlsMode.get())));
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty tlsProperty() {
+        return tls.getReadOnlyProperty();
+    }
+
+    /** Whether network work is in flight (a connect, or a command waiting for its reply). */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What the tab waits for, in words. */
+    public ReadOnlyStringProperty busyWithProperty() {
+        return busyWith.getReadOnlyProperty();
+    }
+
+    /** The state in words, from the protocol: "greeted: introduce yourself with EHLO (or HELO)". */
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** What went wrong last, in words; empty when nothing did. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** The tab's title: protocol, host and port. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The current connection's session; null before the first Connect. */
+    public ReadOnlyObjectProperty<SessionDriver> driverProperty() {
+        return driver.getReadOnlyProperty();
+    }
+
+    public SessionDriver driver() {
+        return driver.get();
+    }
+
+    /** The verbs a correct client may send now; the step bar highlights them. */
+    public ObservableSet<String> legalVerbs() {
+        return legalVerbs;
+    }
+
+    /** The verbs of the selected protocol, in dialogue order. */
+    public ObservableList<String> verbs() {
+        return verbs;
+    }
+
+    public TranscriptViewModel transcript() {
+        return transcript;
+    }
+
+    public CommandLineViewModel commandLine() {
+        return commandLine;
+    }
+
+    public SessionServices services() {
+        return services;
+    }
+
+    /** Form values the user typed before, by {@code VERB.field}, so a form opens as it was left. */
+    public Map<String, String> remembered() {
+        return remembered;
+    }
+
+    /** How long the work in flight has waited, e.g. {@code 3.2 s}; empty when not busy. */
+    public String elapsed() {
+        if (!busy.get()) {
+            return "";
+        }
+        long tenths = Math.max(0, services.nanoClock().getAsLong() - busySince) / 100_000_000L;
+        return tenths < 600 ? String.format(Locale.ROOT, "%d.%d s", tenths / 10, tenths % 10)
+                : String.format(Locale.ROOT, "%d min %02d s", tenths / 600, tenths / 10 % 60);
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** Opens a new connection with the bar's settings; its lines join the tab's transcript. */
+    public void connect() {
+        if (busy.get() || connected.get()) {
+            return;
+        }
+        ConnectionSettings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        problem.set("");
+        Transcript connection = new Transcript();
+        SessionDriver next = SessionDriver.create(settings.protocol(), connection, services.clientOptions());
+        next.onStateChange(() -> services.executor().runOnUi(() -> refresh(next)));
+        transcript.follow(connection, new EventExplainer(settings.protocol(), services.catalogue()));
+        driver.set(next);
+        remember.accept(new RecentHost(settings.host(), settings.port(), settings.protocol(), settings.tlsMode()));
+        start("connecting to " + settings.host() + ":" + settings.port(),
+                d -> d.connect(settings.host(), settings.port(), settings.tlsMode()));
+    }
+
+    /** Closes the connection at once, without QUIT (the QUIT step says goodbye politely). */
+    public void disconnect() {
+        SessionDriver current = driver.get();
+        if (current != null) {
+            services.executor().execute(BackgroundTask.run(current::abort).onFinished(() -> refresh(current)));
+        }
+    }
+
+    /** Stops waiting: closes the connection, so that whatever waits for the server ends now. */
+    public void cancel() {
+        disconnect();
+    }
+
+    /** Sends a line as typed in the command line; false when it cannot be sent now. */
+    public boolean sendLine(String line) {
+        String verb = line.strip().isEmpty() ? "the line" : line.strip().split("\\s+")[0].toUpperCase(Locale.ROOT);
+        return run("the reply to " + verb, d -> d.send(line));
+    }
+
+    /** Sends bytes exactly as given; false when they cannot be sent now. */
+    public boolean sendRaw(byte[] bytes) {
+        return run("sending raw bytes", d -> d.sendRaw(bytes));
+    }
+
+    /**
+     * Runs network work on the connection, unless other work is in flight or there is no connection.
+     *
+     * @param waitingFor what the tab waits for, in words, shown beside the elapsed time
+     * @return whether the work was started
+     */
+    public boolean run(String waitingFor, SessionAction action) {
+        if (busy.get() || !connected.get()) {
+            return false;
+        }
+        return start(waitingFor, action);
+    }
+
+    private boolean start(String waitingFor, SessionAction action) {
+        SessionDriver current = driver.get();
+        if (current == null) {
+            return false;
+        }
+        busySince = services.nanoClock().getAsLong();
+        busyWith.set("Waiting for " + waitingFor);
+        busy.set(true);
+        problem.set("");
+        // connected is set before the work starts: a connect in flight already counts, so Cancel can end it.
+        connected.set(true);
+        services.executor().execute(BackgroundTask.run(() -> action.run(current))
+                .onFailure(this::failed)
+                .onFinished(() -> {
+                    busy.set(false);
+                    busyWith.set("");
+                    refresh(current);
+                }));
+        return true;
+    }
+
+    private void failed(Exception failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        problem.set(failure instanceof ReplyTimeoutException
+                ? "No reply yet; still listening. Wait, send something else, or Disconnect."
+                : message.substring(0, 1).toUpperCase(Locale.ROOT) + message.substring(1));
+    }
+
+    /** Reads the session's state into the properties; UI thread. */
+    private void refresh(SessionDriver from) {
+        if (from != driver.get()) {
+            return; // an earlier connection of this tab
+        }
+        connected.set(from.isConnected() || busy.get());
+        tls.set(from.isTls());
+        state.set(from.stateDescription());
+        Set<String> legal = from.legalVerbs();
+        legalVerbs.retainAll(legal);
+        legalVerbs.addAll(legal);
+    }
+
+    private void updateTitle() {
+        title.set(protocol.get() + " " + host.get() + ":" + port.get());
+    }
+
+    private static List<String> verbsOf(MailProtocol protocol) {
+        return protocol == MailProtocol.SMTP
+                ? java.util.Arrays.stream(SmtpVerb.values()).map(Enum::name).toList()
+                : java.util.Arrays.stream(Pop3Verb.values()).map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.mailbench.app.steps;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.mailbench.app.session.SessionViewModel;
+
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+
+/**
+ * One button per verb, in the order of a normal dialogue. Buttons a correct client would use now carry the
+ * style class {@value #LEGAL}; the others {@value #OUT_OF_SEQUENCE}, drawn quieter but still working, so a
+ * student can send one and meet the server's 503.
+ */
+public final class StepBar extends FlowPane {
+
+    /** Style class of a step that is legal in the session's state. */
+    public static final String LEGAL = "legal";
+    /** Style class of a step that is not: it can still be sent. */
+    public static final String OUT_OF_SEQUENCE = "out-of-sequence";
+
+    private final SessionViewModel session;
+    private final Consumer<StepDefinition> open;
+
+    public StepBar(SessionViewModel session, Consumer<StepDefinition> open) {
+        this.session = session;
+        this.open = open;
+        setId("step-bar");
+        getStyleClass().add("step-bar");
+        rebuild();
+        session.protocolProperty().addListener((observable, old, now) -> rebuild());
+        session.legalVerbs().addListener((SetChangeListener<String>) change -> highlight());
+    }
+
+    private void rebuild() {
+        getChildren().clear();
+        List<StepDefinition> steps = Steps.of(session.protocolProperty().get());
+        for (StepDefinition step : steps) {
+            Button button = new Button(step.label());
+            button.setId("step-" + step.verb());
+            button.getStyleClass().add("step");
+            button.setUserData(step.verb());
+            button.setFocusTraversable(true);
+            button.setTooltip(new Tooltip(tooltip(step)));
+            button.disableProperty().bind(session.connectedProperty().not().or(session.busyProperty()));
+            button.setOnAction(event -> open.accept(step));
+            getChildren().add(button);
+        }
+        highlight();
+    }
+
+    private void highlight() {
+        getChildren().forEach(node -> {
+            boolean legal = session.legalVerbs().contains((String) node.getUserData());
+            node.getStyleClass().removeAll(LEGAL, OUT_OF_SEQUENCE);
+            node.getStyleClass().add(legal ? LEGAL : OUT_OF_SEQUENCE);
+        });
+    }
+
+    private String tooltip(StepDefinition step) {
+        var catalogue = session.services().catalogue();
+        var info = session.protocolProperty().get() == dev.mailbench.explain.MailProtocol.SMTP
+                ? catalogue.smtpVerb(step.verb()) : catalogue.pop3Verb(step.verb());
+        return info.map(verb -> verb.syntax() + "\n" + verb.purpose()).orElse(step.label());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.mailbench.app.steps;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The form a step button opens, between the step bar and the transcript: what the verb is for, its
+ * inputs, and the exact line that Send puts on the wire.
+ */
+public final class StepFormView extends VBox {
+
+    private Runnable firstInputFocus = () -> { };
+
+    public StepFormView(StepFormViewModel form, Runnable close) {
+        setId("step-form");
+        getStyleClass().add("step-form");
+
+        Label title = new Label(form.step().label());
+        title.getStyleClass().add("step-form-title");
+        Label purpose = new Label(form.purpose());
+        purpose.setWrapText(true);
+        purpose.getStyleClass().add("step-purpose");
+        HBox heading = new HBox(title, purpose);
+        heading.getStyleClass().add("step-form-heading");
+        HBox.setHgrow(purpose, Priority.ALWAYS);
+
+        Label syntax = new Label(form.syntax());
+        syntax.setId("step-syntax");
+        syntax.getStyleClass().add("step-syntax");
+
+        GridPane inputs = new GridPane();
+        inputs.getStyleClass().add("step-inputs");
+        int row = 0;
+        boolean secrets = false;
+        boolean focusOnEmpty = false;
+        for (StepField field : form.fields()) {
+            javafx.scene.Node input = switch (field.kind()) {
+                case TEXT -> bound(new TextField(), form, field);
+                case SECRET -> bound(new PasswordField(), form, field);
+                case CHOICE -> {
+                    ChoiceBox<String> choice = new ChoiceBox<>();
+                    choice.getItems().setAll(field.choices());
+                    choice.valueProperty().bindBidirectional(form.value(field.key()));
+                    yield choice;
+                }
+            };
+            secrets |= field.kind() == StepField.Kind.SECRET;
+            input.setId("field-" + field.key());
+            // the cursor goes where typing is needed: the first empty text input, else the first input
+            boolean empty = field.kind() != StepField.Kind.CHOICE && form.value(field.key()).get().isEmpty();
+            if (row == 0 || empty && !focusOnEmpty) {
+                firstInputFocus = input::requestFocus;
+                focusOnEmpty |= empty;
+            }
+            inputs.addRow(row++, new Label(field.label()), input);
+            GridPane.setHgrow(input, Priority.ALWAYS);
+        }
+
+        Label sends = new Label("Sends:");
+        Label preview = new Label();
+        preview.setId("step-preview");
+        preview.getStyleClass().add("step-preview");
+        preview.textProperty().bind(form.previewProperty());
+        HBox wire = new HBox(sends, preview);
+        wire.getStyleClass().add("step-wire");
+
+        Label problem = new Label();
+        problem.setId("step-problem");
+        problem.getStyleClass().add("step-problem");
+        problem.textProperty().bind(form.problemProperty());
+        problem.visibleProperty().bind(Bindings.isNotEmpty(form.problemProperty()));
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        Label sequence = new Label("Not expected in this state: the server will probably refuse it (which is worth seeing).");
+        sequence.setId("step-out-of-sequence");
+        sequence.getStyleClass().add("step-out-of-sequence");
+        sequence.setWrapText(true);
+        sequence.setVisible(!form.legalNow());
+        sequence.setManaged(!form.legalNow());
+
+        CheckBox reveal = new CheckBox("Show password");
+        reveal.setId("step-reveal");
+        reveal.selectedProperty().bindBidirectional(form.revealProperty());
+        reveal.setVisible(secrets);
+        reveal.setManaged(secrets);
+
+        Button send = new Button("Send");
+        send.setId("step-send");
+        send.setDefaultButton(true);
+        send.disableProperty().bind(form.canSendProperty().not());
+        send.setOnAction(event -> {
+            if (form.send()) {
+                close.run();
+            }
+        });
+        Button cancel = new Button("Cancel");
+        cancel.setId("step-cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(event -> close.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(reveal, spacer, cancel, send);
+        buttons.getStyleClass().add("step-buttons");
+
+        getChildren().addAll(heading, syntax, inputs, wire, problem, sequence, buttons);
+        setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                close.run();
+            }
+        });
+    }
+
+    /** Puts the cursor in the first input, so typing starts there. */
+    public void focusFirstInput() {
+        firstInputFocus.run();
+    }
+
+    private static TextInputControl bound(TextInputControl input, StepFormViewModel form, StepField field) {
+        input.textProperty().bindBidirectional(form.value(field.key()));
+        return input;
+    }
+}

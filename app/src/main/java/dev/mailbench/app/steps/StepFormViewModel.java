@@ -1,0 +1,142 @@
+package dev.mailbench.app.steps;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.mailbench.app.session.SessionDriver;
+import dev.mailbench.app.session.SessionViewModel;
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.explain.VerbInfo;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The small form a step button opens: its inputs, prefilled (with what the user typed last time, else
+ * with the classroom defaults), and, live, the exact lines that Send will put on the wire.
+ */
+public final class StepFormViewModel {
+
+    private final StepDefinition step;
+    private final SessionViewModel session;
+    private final SessionDriver driver;
+    private final List<StepField> fields;
+    private final Map<String, StringProperty> values = new LinkedHashMap<>();
+    private final BooleanProperty reveal = new SimpleBooleanProperty(this, "reveal", false);
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper(this, "canSend", false);
+    private final Optional<VerbInfo> info;
+
+    public StepFormViewModel(StepDefinition step, SessionViewModel session) {
+        this.step = step;
+        this.session = session;
+        this.driver = session.driver();
+        this.fields = step.fields(driver);
+        Map<String, String> defaults = step.defaults(session.services().prefill(), driver);
+        for (StepField field : fields) {
+            String initial = session.remembered().getOrDefault(key(field), defaults.getOrDefault(field.key(), ""));
+            if (field.kind() == StepField.Kind.CHOICE && !field.choices().contains(initial)) {
+                initial = field.choices().get(0);
+            }
+            StringProperty value = new SimpleStringProperty(this, field.key(), initial);
+            value.addListener((observable, old, now) -> update());
+            values.put(field.key(), value);
+        }
+        reveal.addListener((observable, old, now) -> update());
+        MailProtocol protocol = driver == null ? session.protocolProperty().get() : driver.protocol();
+        this.info = protocol == MailProtocol.SMTP
+                ? session.services().catalogue().smtpVerb(step.verb())
+                : session.services().catalogue().pop3Verb(step.verb());
+        update();
+    }
+
+    public StepDefinition step() {
+        return step;
+    }
+
+    public List<StepField> fields() {
+        return fields;
+    }
+
+    public StringProperty value(String key) {
+        StringProperty value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException(step.label() + " has no field " + key);
+        }
+        return value;
+    }
+
+    /** Show passwords in the preview. */
+    public BooleanProperty revealProperty() {
+        return reveal;
+    }
+
+    /** The lines Send will put on the wire, one a line, secrets masked unless revealed. */
+    public ReadOnlyStringProperty previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    /** Why it cannot be sent as filled in; empty when it can. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSendProperty() {
+        return canSend.getReadOnlyProperty();
+    }
+
+    /** What the verb is for, from the catalogue. */
+    public String purpose() {
+        return info.map(VerbInfo::purpose).orElse("");
+    }
+
+    /** The verb's syntax and where it is defined: {@code MAIL FROM:<reverse-path> … (RFC 5321 §4.1.1.2)}. */
+    public String syntax() {
+        return info.map(verb -> verb.syntax() + "   (" + verb.rfcSection() + ")").orElse("");
+    }
+
+    /** Whether a correct client would send this now; if not, it can still be sent, to see the server refuse. */
+    public boolean legalNow() {
+        return session.legalVerbs().contains(step.verb());
+    }
+
+    /** Sends the previewed lines; false when nothing was sent (a problem, or the tab is busy). */
+    public boolean send() {
+        if (!canSend.get()) {
+            return false;
+        }
+        Map<String, String> snapshot = snapshot();
+        fields.forEach(field -> session.remembered().put(key(field), snapshot.get(field.key())));
+        return session.run("the reply to " + step.label(), step.action(snapshot));
+    }
+
+    private void update() {
+        Map<String, String> snapshot = snapshot();
+        Optional<String> wrong = step.problem(snapshot, driver);
+        problem.set(wrong.orElse(""));
+        canSend.set(wrong.isEmpty());
+        preview.set(step.preview(snapshot, driver).stream()
+                .map(line -> line.shown(reveal.get()))
+                .collect(Collectors.joining("\n")));
+    }
+
+    private Map<String, String> snapshot() {
+        Map<String, String> snapshot = new LinkedHashMap<>();
+        values.forEach((key, value) -> snapshot.put(key, value.get() == null ? "" : value.get()));
+        return snapshot;
+    }
+
+    private String key(StepField field) {
+        return step.verb() + "." + field.key();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.mailbench.app.task;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Work that must not run on the JavaFX thread (network, disk), with what to do on the UI thread once it
+ * has succeeded or failed. Hand it to a {@link TaskExecutor}.
+ *
+ * @param <T> the result of the work
+ */
+public final class BackgroundTask<T> {
+
+    private final Callable<T> work;
+    private Consumer<T> onSuccess = result -> { };
+    private Consumer<Exception> onFailure = failure -> { };
+    private Runnable onFinished = () -> { };
+
+    private BackgroundTask(Callable<T> work) {
+        this.work = Objects.requireNonNull(work);
+    }
+
+    public static <T> BackgroundTask<T> of(Callable<T> work) {
+        return new BackgroundTask<>(work);
+    }
+
+    /** Work without a result. */
+    public static BackgroundTask<Void> run(ThrowingRunnable work) {
+        return new BackgroundTask<>(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs on the UI thread with the result. */
+    public BackgroundTask<T> onSuccess(Consumer<T> action) {
+        this.onSuccess = Objects.requireNonNull(action);
+        return this;
+    }
+
+    /** Runs on the UI thread with what went wrong. */
+    public BackgroundTask<T> onFailure(Consumer<Exception> action) {
+        this.onFailure = Objects.requireNonNull(action);
+        return this;
+    }
+
+    /** Runs on the UI thread after success or failure, after their own actions. */
+    public BackgroundTask<T> onFinished(Runnable action) {
+        this.onFinished = Objects.requireNonNull(action);
+        return this;
+    }
+
+    Callable<T> work() {
+        return work;
+    }
+
+    /** Delivers the outcome of {@link #work()}; called on the UI thread by the executor. */
+    void succeeded(T result) {
+        try {
+            onSuccess.accept(result);
+        } finally {
+            onFinished.run();
+        }
+    }
+
+    void failed(Exception failure) {
+        try {
+            onFailure.accept(failure);
+        } finally {
+            onFinished.run();
+        }
+    }
+
+    /** A {@link Runnable} that may throw, for work without a result. */
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.mailbench.app.transcript;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A transcript line as drawn: pieces of text, each with the CSS style class that colours it. */
+public record StyledLine(List<Segment> segments) {
+
+    public StyledLine {
+        segments = List.copyOf(segments);
+    }
+
+    /** A piece of text with one style class (see base.css for the classes). */
+    public record Segment(String text, String styleClass) {
+    }
+
+    /** The line's text, as copied or saved. */
+    public String text() {
+        return segments.stream().map(Segment::text).collect(Collectors.joining());
+    }
+
+    /** The style class of the line's own text (its last segment): {@code client}, {@code reply-2xx} … */
+    public String lineStyle() {
+        return segments.get(segments.size() - 1).styleClass();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.mailbench.app.transcript;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.mailbench.explain.EventText;
+import dev.mailbench.explain.LineClass;
+import dev.mailbench.explain.LineInfo;
+import dev.mailbench.explain.LineRole;
+import dev.mailbench.wire.TranscriptEvent;
+
+/**
+ * How a transcript line is laid out: the time it crossed the wire, the reply latency, who sent it, and the
+ * line itself, each piece with its style class. Colours live in CSS; this only names the classes.
+ */
+public final class TranscriptFormat {
+
+    /** Style class of the time column. */
+    public static final String TIMESTAMP = "timestamp";
+    /** Style class of the latency column. */
+    public static final String LATENCY = "latency";
+    /** Extra style class of a transparency dot (dot-stuffing) when line endings are shown. */
+    public static final String STUFFING_DOT = "stuffing-dot";
+    private static final int LATENCY_WIDTH = 9;
+
+    private final DateTimeFormatter time;
+
+    public TranscriptFormat(ZoneId zone) {
+        this.time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
+    }
+
+    /** The style class of a line's text; base.css and every theme colour each of them. */
+    public static String styleClass(LineClass lineClass) {
+        return switch (lineClass) {
+            case CLIENT -> "client";
+            case SUCCESS -> "reply-2xx";
+            case INTERMEDIATE -> "reply-3xx";
+            case TRANSIENT -> "reply-4xx";
+            case PERMANENT -> "reply-5xx";
+            case MALFORMED -> "malformed";
+            case NOTE -> "note";
+        };
+    }
+
+    public StyledLine render(TranscriptEntry entry, RenderOptions options) {
+        TranscriptEvent event = entry.event();
+        LineInfo info = entry.info();
+        String style = styleClass(info.lineClass());
+        List<StyledLine.Segment> segments = new ArrayList<>(5);
+        if (options.showTimes()) {
+            segments.add(new StyledLine.Segment(time.format(event.time()) + " ", TIMESTAMP));
+            String latency = info.role() == LineRole.REPLY
+                    ? event.latency().map(TranscriptFormat::latency).orElse("") : "";
+            segments.add(new StyledLine.Segment(pad(latency) + " ", LATENCY));
+        }
+        String marker = switch (event.direction()) {
+            case CLIENT -> "C: ";
+            case SERVER -> "S: ";
+            case NOTE -> "*  ";
+        };
+        String text = EventText.display(event, options.showLineEndings(), options.revealSecrets());
+        if (options.showLineEndings() && info.leadingDot() && text.startsWith(".")) {
+            segments.add(new StyledLine.Segment(marker, style));
+            segments.add(new StyledLine.Segment(".", STUFFING_DOT));
+            segments.add(new StyledLine.Segment(text.substring(1), style));
+        } else {
+            segments.add(new StyledLine.Segment(marker + text, style));
+        }
+        return new StyledLine(segments);
+    }
+
+    /** A reply latency in a few characters: {@code +0.4 ms}, {@code +12 ms}, {@code +2.5 s}. */
+    public static String latency(Duration latency) {
+        long micros = latency.toNanos() / 1_000;
+        if (micros < 950) {
+            return String.format(Locale.ROOT, "+%.1f ms", micros / 1000.0);
+        }
+        long millis = Math.round(micros / 1000.0);
+        if (millis < 1_000) {
+            return "+" + millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "+%.1f s", millis / 1000.0);
+        }
+        return "+" + millis / 60_000 + " min";
+    }
+
+    private static String pad(String text) {
+        return text.length() >= LATENCY_WIDTH ? text : " ".repeat(LATENCY_WIDTH - text.length()) + text;
+    }
+}

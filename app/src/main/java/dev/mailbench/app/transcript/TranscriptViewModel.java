@@ -1,0 +1,220 @@
+package dev.mailbench.app.transcript;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.mailbench.app.task.TaskExecutor;
+import dev.mailbench.explain.EventExplainer;
+import dev.mailbench.explain.Explanation;
+import dev.mailbench.explain.LineClass;
+import dev.mailbench.explain.LineInfo;
+import dev.mailbench.explain.LineRole;
+import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.wire.Transcript;
+import dev.mailbench.wire.TranscriptEvent;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * The transcript pane's state: every line of the tab's connections, the selected line and its explanation,
+ * and how lines are drawn.
+ *
+ * <p>Events arrive on the session's reader thread, fast: a 20 MB RETR is some 300,000 lines. They wait in a
+ * queue, and the view takes at most {@link #MAX_LINES_PER_PULSE} of them per animation pulse
+ * ({@link #drain}), so that the UI thread always has time left to paint and to answer the user. The
+ * connection's {@link EventExplainer} reads each event on the reader thread, so the UI thread only draws.
+ */
+public final class TranscriptViewModel {
+
+    /** How many lines one pulse appends at most: small enough to keep a frame short, large enough to keep up. */
+    public static final int MAX_LINES_PER_PULSE = 2_000;
+
+    private final TaskExecutor executor;
+    private final TranscriptFormat format;
+    private final ConcurrentLinkedQueue<TranscriptEntry> incoming = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final List<TranscriptEntry> entries = new ArrayList<>();
+    private volatile Runnable wakeUp = () -> { };
+
+    private final BooleanProperty showLineEndings = new SimpleBooleanProperty(this, "showLineEndings", false);
+    private final BooleanProperty revealSecrets = new SimpleBooleanProperty(this, "revealSecrets", false);
+    private final BooleanProperty showTimes = new SimpleBooleanProperty(this, "showTimes", true);
+    private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
+    private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
+    private final ReadOnlyBooleanWrapper messageSelected = new ReadOnlyBooleanWrapper(this, "messageSelected", false);
+
+    public TranscriptViewModel(TaskExecutor executor) {
+        this(executor, ZoneId.systemDefault());
+    }
+
+    public TranscriptViewModel(TaskExecutor executor, ZoneId zone) {
+        this.executor = executor;
+        this.format = new TranscriptFormat(zone);
+    }
+
+    /**
+     * Shows the events of a connection's transcript from now on, those already recorded first. The explainer
+     * must be new: it reads this transcript's events and no other.
+     */
+    public void follow(Transcript transcript, EventExplainer explainer) {
+        transcript.addListenerWithHistory(event -> {
+            incoming.add(new TranscriptEntry(event, read(explainer, event), explainer));
+            if (waiting.getAndIncrement() == 0) {
+                executor.runOnUi(wakeUp);
+            }
+        });
+    }
+
+    /**
+     * The explainer's reading of a line. This runs on the session's reader thread, inside the transcript:
+     * whatever goes wrong here must not end the session, so the line is still shown, plainly.
+     */
+    private static LineInfo read(EventExplainer explainer, TranscriptEvent event) {
+        try {
+            return explainer.accept(event);
+        } catch (RuntimeException e) {
+            LineClass plain = switch (event.direction()) {
+                case CLIENT -> LineClass.CLIENT;
+                case SERVER -> LineClass.MALFORMED;
+                case NOTE -> LineClass.NOTE;
+            };
+            return new LineInfo(event.sequence(), plain, LineRole.NOTE, false);
+        }
+    }
+
+    /** What to run on the UI thread when lines start waiting (the view starts its pulse timer). */
+    public void setWakeUp(Runnable wakeUp) {
+        this.wakeUp = wakeUp;
+        if (hasWaiting()) {
+            executor.runOnUi(wakeUp);
+        }
+    }
+
+    /** Whether lines are waiting to be drawn. */
+    public boolean hasWaiting() {
+        return !incoming.isEmpty();
+    }
+
+    /** Takes up to {@code max} waiting lines, in order, into the pane's lines, and returns them. UI thread. */
+    public List<TranscriptEntry> drain(int max) {
+        List<TranscriptEntry> batch = new ArrayList<>(Math.min(max, 256));
+        TranscriptEntry entry;
+        while (batch.size() < max && (entry = incoming.poll()) != null) {
+            batch.add(entry);
+        }
+        entries.addAll(batch);
+        waiting.addAndGet(-batch.size());
+        return batch;
+    }
+
+    /** Lines drawn so far. */
+    public int size() {
+        return entries.size();
+    }
+
+    public TranscriptEntry entry(int index) {
+        return entries.get(index);
+    }
+
+    /** The lines drawn so far, for saving and re-drawing; a snapshot. */
+    public List<TranscriptEntry> entries() {
+        return Collections.unmodifiableList(new ArrayList<>(entries));
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    public BooleanProperty showLineEndingsProperty() {
+        return showLineEndings;
+    }
+
+    public BooleanProperty revealSecretsProperty() {
+        return revealSecrets;
+    }
+
+    public BooleanProperty showTimesProperty() {
+        return showTimes;
+    }
+
+    public RenderOptions renderOptions() {
+        return new RenderOptions(showLineEndings.get(), revealSecrets.get(), showTimes.get());
+    }
+
+    public StyledLine render(TranscriptEntry entry) {
+        return format.render(entry, renderOptions());
+    }
+
+    public StyledLine render(TranscriptEntry entry, RenderOptions options) {
+        return format.render(entry, options);
+    }
+
+    // ---------------------------------------------------------------- selection
+
+    public ReadOnlyIntegerProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Explanation> explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    /** Whether the selected line belongs to a RETR or TOP response, so its message can be opened. */
+    public ReadOnlyBooleanProperty messageSelectedProperty() {
+        return messageSelected.getReadOnlyProperty();
+    }
+
+    /** Selects a drawn line and explains it; an index past the drawn lines clears the selection. */
+    public void select(int index) {
+        if (index < 0 || index >= entries.size()) {
+            selected.set(-1);
+            explanation.set(null);
+            messageSelected.set(false);
+            return;
+        }
+        TranscriptEntry entry = entries.get(index);
+        long sequence = entry.event().sequence();
+        selected.set(index);
+        try {
+            explanation.set(entry.explainer().explain(sequence));
+            messageSelected.set(entry.explainer().carriesMessage(sequence));
+        } catch (RuntimeException e) {
+            explanation.set(new Explanation(entry.event().line(),
+                    List.of("Mailbench could not explain this line: " + e), List.of()));
+            messageSelected.set(false);
+        }
+    }
+
+    /** The selected line, if any. */
+    public Optional<TranscriptEntry> selectedEntry() {
+        int index = selected.get();
+        return index < 0 ? Optional.empty() : Optional.of(entries.get(index));
+    }
+
+    /** Every line as drawn with these options; safe off the UI thread for a snapshot of {@link #entries()}. */
+    public List<StyledLine> render(List<TranscriptEntry> snapshot, RenderOptions options) {
+        List<StyledLine> lines = new ArrayList<>(snapshot.size());
+        snapshot.forEach(entry -> lines.add(format.render(entry, options)));
+        return lines;
+    }
+
+    /** The message of the selected RETR or TOP response. */
+    public Optional<RetrievedMessage> selectedMessage() {
+        int index = selected.get();
+        if (index < 0) {
+            return Optional.empty();
+        }
+        TranscriptEntry entry = entries.get(index);
+        return entry.explainer().retrievedMessage(entry.event().sequence());
+    }
+}

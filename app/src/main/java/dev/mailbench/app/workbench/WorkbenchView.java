@@ -1,0 +1,111 @@
+package dev.mailbench.app.workbench;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.mailbench.app.session.SessionViewModel;
+import dev.mailbench.explain.RetrievedMessage;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The window's centre: one tab per session (and per opened message), the welcome text while none is open,
+ * and a status line for what the window did last.
+ */
+public final class WorkbenchView extends BorderPane implements MessageViewer {
+
+    private final WorkbenchViewModel viewModel;
+    private final FileChoosers files;
+    private final TabPane tabs = new TabPane();
+    private final Map<SessionViewModel, Tab> sessionTabs = new HashMap<>();
+
+    public WorkbenchView(WorkbenchViewModel viewModel, FileChoosers files, Node welcome) {
+        this.viewModel = viewModel;
+        this.files = files;
+        tabs.setId("session-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        welcome.visibleProperty().bind(Bindings.isEmpty(tabs.getTabs()));
+        tabs.visibleProperty().bind(welcome.visibleProperty().not());
+        setCenter(new StackPane(welcome, tabs));
+
+        Label status = new Label();
+        status.setId("status");
+        status.getStyleClass().add("status-line");
+        status.textProperty().bind(viewModel.statusProperty());
+        status.visibleProperty().bind(Bindings.isNotEmpty(viewModel.statusProperty()));
+        status.managedProperty().bind(status.visibleProperty());
+        setBottom(status);
+
+        viewModel.sessions().forEach(this::added);
+        viewModel.sessions().addListener((ListChangeListener<SessionViewModel>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(this::removed);
+                change.getAddedSubList().forEach(this::added);
+            }
+        });
+    }
+
+    /** The session tab in front, if the tab in front is a session. */
+    public Optional<SessionView> currentSession() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected != null && selected.getContent() instanceof SessionView view ? Optional.of(view) : Optional.empty();
+    }
+
+    /** True while a session tab is in front: the transcript menu items apply to it. */
+    public BooleanBinding sessionInFront() {
+        return Bindings.createBooleanBinding(() -> currentSession().isPresent(),
+                tabs.getSelectionModel().selectedItemProperty());
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** Closes the tab in front. */
+    public void closeCurrent() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            if (selected.getContent() instanceof SessionView view) {
+                viewModel.close(view.session());
+            } else {
+                tabs.getTabs().remove(selected);
+            }
+        }
+    }
+
+    @Override
+    public void show(RetrievedMessage message) {
+        Tab tab = new Tab("Message: " + message.command(),
+                new RawMessageView(message, viewModel.services().executor()));
+        tab.getStyleClass().add("message-tab");
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    private void added(SessionViewModel session) {
+        Tab tab = new Tab();
+        tab.textProperty().bind(session.titleProperty());
+        tab.setContent(new SessionView(session, viewModel.recentHosts(), files, this));
+        tab.getStyleClass().add("session-tab");
+        tab.setOnClosed(event -> viewModel.close(session));
+        sessionTabs.put(session, tab);
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    private void removed(SessionViewModel session) {
+        Tab tab = sessionTabs.remove(session);
+        if (tab != null) {
+            tabs.getTabs().remove(tab);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.mailbench.app.workbench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import dev.mailbench.app.config.RecentHost;
+import dev.mailbench.app.config.RecentHosts;
+import dev.mailbench.app.session.ConnectionSettings;
+import dev.mailbench.app.session.SessionServices;
+import dev.mailbench.app.session.SessionViewModel;
+import dev.mailbench.app.task.BackgroundTask;
+import dev.mailbench.app.transcript.RenderOptions;
+import dev.mailbench.app.transcript.StyledLine;
+import dev.mailbench.app.transcript.TranscriptEntry;
+import dev.mailbench.app.transcript.TranscriptExport;
+import dev.mailbench.app.transcript.TranscriptViewModel;
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.TlsMode;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's state: the open session tabs, the servers connected to recently (kept on disk), and a
+ * status line for what the window did last (a transcript saved, or why not).
+ */
+public final class WorkbenchViewModel {
+
+    /** The formats File ▸ Save Transcript offers. */
+    public enum Format {
+        TEXT("txt"), HTML("html");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+    }
+
+    private final SessionServices services;
+    private final RecentHosts store;
+    private final ObservableList<SessionViewModel> sessions = FXCollections.observableArrayList();
+    private final ObservableList<RecentHost> recentHosts = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+
+    public WorkbenchViewModel(SessionServices services, RecentHosts store) {
+        this.services = services;
+        this.store = store;
+    }
+
+    public SessionServices services() {
+        return services;
+    }
+
+    public ObservableList<SessionViewModel> sessions() {
+        return sessions;
+    }
+
+    /** Servers connected to, most recent first. */
+    public ObservableList<RecentHost> recentHosts() {
+        return recentHosts;
+    }
+
+    /** What the window did last, in words. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Reads the recent servers from disk, off the UI thread. */
+    public void loadRecentHosts() {
+        services.executor().execute(BackgroundTask.of(store::load)
+                .onSuccess(hosts -> {
+                    // connections made meanwhile stay first
+                    List<RecentHost> merged = new java.util.ArrayList<>(recentHosts);
+                    hosts.stream().filter(host -> !merged.contains(host)).forEach(merged::add);
+                    recentHosts.setAll(merged.subList(0, Math.min(merged.size(), RecentHosts.LIMIT)));
+                })
+                .onFailure(e -> status.set("Could not read the recent servers from " + store.file() + ": " + e.getMessage())));
+    }
+
+    /** Opens a session tab with these settings, connecting at once if asked. */
+    public SessionViewModel open(ConnectionSettings settings, boolean connect) {
+        SessionViewModel session = new SessionViewModel(services, this::remember);
+        session.apply(settings);
+        sessions.add(session);
+        if (connect) {
+            session.connect();
+        }
+        return session;
+    }
+
+    /** Opens a session tab for a protocol, filled in with the last server used for it. */
+    public SessionViewModel open(MailProtocol protocol) {
+        ConnectionSettings settings = recentHosts.stream()
+                .filter(host -> host.protocol() == protocol)
+                .findFirst()
+                .map(host -> new ConnectionSettings(host.host(), host.port(), host.protocol(), host.tlsMode()))
+                .orElse(new ConnectionSettings("127.0.0.1", ConnectionSettings.defaultPort(protocol, TlsMode.NONE),
+                        protocol, TlsMode.NONE));
+        return open(settings, false);
+    }
+
+    /** Closes a tab; its connection is closed at once. */
+    public void close(SessionViewModel session) {
+        session.disconnect();
+        sessions.remove(session);
+    }
+
+    /** Writes a tab's transcript as the pane shows it; the writing happens off the UI thread. */
+    public void save(SessionViewModel session, Path file, Format format) {
+        TranscriptViewModel transcript = session.transcript();
+        List<TranscriptEntry> snapshot = transcript.entries();
+        RenderOptions options = transcript.renderOptions();
+        String title = "Mailbench transcript: " + session.titleProperty().get() + ", "
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(ZonedDateTime.now());
+        services.executor().execute(BackgroundTask.run(() -> {
+            List<StyledLine> lines = transcript.render(snapshot, options);
+            String content = format == Format.HTML ? TranscriptExport.html(lines, title) : TranscriptExport.plainText(lines);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        }).onSuccess(done -> status.set("Saved " + snapshot.size() + " lines to " + file))
+                .onFailure(e -> status.set("Could not save to " + file + ": " + e.getMessage())));
+    }
+
+    /** Closes every connection: the window is closing. */
+    public void shutdown() {
+        sessions.forEach(SessionViewModel::disconnect);
+    }
+
+    private void remember(RecentHost host) {
+        recentHosts.remove(host);
+        recentHosts.add(0, host);
+        if (recentHosts.size() > RecentHosts.LIMIT) {
+            recentHosts.remove(RecentHosts.LIMIT, recentHosts.size());
+        }
+        services.executor().execute(BackgroundTask.of(() -> store.remember(host))
+                .onFailure(e -> status.set("Could not remember the server in " + store.file() + ": " + e.getMessage())));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mailbench.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.TlsMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecentHostsTest {
+
+    @TempDir
+    Path config;
+
+    private static final RecentHost PRACTICE = new RecentHost("127.0.0.1", 2525, MailProtocol.SMTP, TlsMode.NONE);
+    private static final RecentHost SUBMISSION = new RecentHost("smtp.example.test", 587, MailProtocol.SMTP, TlsMode.STARTTLS);
+    private static final RecentHost MAILBOX = new RecentHost("pop.example.test", 995, MailProtocol.POP3, TlsMode.IMPLICIT);
+
+    @Test
+    void nothingIsRememberedAtFirst() throws Exception {
+        assertThat(new RecentHosts(config.resolve("not-yet")).load()).isEmpty();
+    }
+
+    @Test
+    void theMostRecentComesFirstAndAServerIsListedOnce() throws Exception {
+        RecentHosts hosts = new RecentHosts(config.resolve("mailbench"));
+        hosts.remember(PRACTICE);
+        hosts.remember(SUBMISSION);
+        hosts.remember(MAILBOX);
+        hosts.remember(PRACTICE);
+
+        assertThat(new RecentHosts(config.resolve("mailbench")).load()).containsExactly(PRACTICE, MAILBOX, SUBMISSION);
+    }
+
+    @Test
+    void onlyTheNewestTenAreKept() throws Exception {
+        RecentHosts hosts = new RecentHosts(config);
+        for (int port = 1; port <= 12; port++) {
+            hosts.remember(new RecentHost("mx.example.test", port, MailProtocol.SMTP, TlsMode.NONE));
+        }
+
+        assertThat(hosts.load()).hasSize(RecentHosts.LIMIT)
+                .first().isEqualTo(new RecentHost("mx.example.test", 12, MailProtocol.SMTP, TlsMode.NONE));
+    }
+
+    @Test
+    void theFileIsPlainTextATeacherCanWriteAndBrokenLinesAreSkipped() throws Exception {
+        Files.writeString(config.resolve("recent-hosts"), String.join("\n",
+                "# prepared for the class",
+                "pop3 stls pop.example.test 110",
+                "SMTP NONE half a line",
+                "SMTP NONE mx.example.test 99999",
+                "SMTP IMPLICIT smtp.example.test 465",
+                ""), StandardCharsets.UTF_8);
+
+        assertThat(new RecentHosts(config).load()).containsExactly(
+                new RecentHost("pop.example.test", 110, MailProtocol.POP3, TlsMode.STARTTLS),
+                new RecentHost("smtp.example.test", 465, MailProtocol.SMTP, TlsMode.IMPLICIT));
+    }
+
+    @Test
+    void labelsSayProtocolAndTlsTheWayEachProtocolNamesIt() {
+        assertThat(SUBMISSION.label()).isEqualTo("smtp.example.test:587 (SMTP, STARTTLS)");
+        assertThat(new RecentHost("pop.example.test", 110, MailProtocol.POP3, TlsMode.STARTTLS).label())
+                .isEqualTo("pop.example.test:110 (POP3, STLS)");
+        assertThat(PRACTICE.label()).isEqualTo("127.0.0.1:2525 (SMTP, plain)");
+    }
+}

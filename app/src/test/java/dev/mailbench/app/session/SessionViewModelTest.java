@@ -1,0 +1,111 @@
+package dev.mailbench.app.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.mailbench.app.task.QueuedUiExecutor;
+import dev.mailbench.app.transcript.TranscriptEntry;
+import dev.mailbench.explain.Catalogue;
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.tls.ClientTlsLayer;
+import dev.mailbench.wire.ClientOptions;
+import dev.mailbench.wire.TlsMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SessionViewModelTest {
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(
+            ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP}));
+
+    @Test
+    void theConnectionBarChecksHostAndPort() {
+        SessionViewModel session = TestSessions.session(new ConnectionSettings("", 25, MailProtocol.SMTP, TlsMode.NONE));
+
+        session.connect();
+        assertThat(session.problemProperty().get()).isEqualTo("Type the server's host name or address.");
+        assertThat(session.connectedProperty().get()).isFalse();
+
+        session.hostProperty().set("mail.example.test");
+        session.portProperty().set("70000");
+        session.connect();
+        assertThat(session.problemProperty().get()).isEqualTo("The port must be a number from 1 to 65535.");
+        assertThat(session.driver()).isNull();
+    }
+
+    @Test
+    void aUsualPortFollowsTheProtocolAndTlsModeButATypedOneStays() {
+        SessionViewModel session = TestSessions.session(new ConnectionSettings("mail.example.test", 25,
+                MailProtocol.SMTP, TlsMode.NONE));
+
+        session.tlsModeProperty().set(TlsMode.IMPLICIT);
+        assertThat(session.portProperty().get()).isEqualTo("465");
+        session.protocolProperty().set(MailProtocol.POP3);
+        assertThat(session.portProperty().get()).isEqualTo("995");
+        assertThat(session.verbs()).startsWith("CAPA", "STLS", "USER", "PASS");
+        assertThat(session.titleProperty().get()).isEqualTo("POP3 mail.example.test:995");
+
+        session.portProperty().set("1110");
+        session.tlsModeProperty().set(TlsMode.NONE);
+        assertThat(session.portProperty().get()).isEqualTo("1110");
+    }
+
+    @Test
+    void eachConnectionJoinsTheSameTranscriptPane() {
+        SessionViewModel session = TestSessions.session(new ConnectionSettings("127.0.0.1", greenMail.getSmtp().getPort(),
+                MailProtocol.SMTP, TlsMode.NONE));
+
+        session.connect();
+        session.sendLine("QUIT");
+        session.connect();
+        session.sendLine("NOOP");
+
+        List<String> lines = session.transcript().drain(Integer.MAX_VALUE).stream()
+                .map(TranscriptEntry::event).filter(e -> !e.isNote()).map(e -> e.line().substring(0, 4)).toList();
+        assertThat(lines).containsExactly("220 ", "QUIT", "221 ", "220 ", "NOOP", "250 ");
+        assertThat(session.connectedProperty().get()).isTrue();
+    }
+
+    @Test
+    void aSilentServerLeavesTheTabBusyWithAClockAndCancelEndsTheWait() throws Exception {
+        AtomicLong clock = new AtomicLong(1_000_000_000L);
+        QueuedUiExecutor executor = new QueuedUiExecutor();
+        SessionServices services = new SessionServices(executor, Catalogue.english(),
+                ClientOptions.defaults(new ClientTlsLayer()), Prefill.classroom(), clock::get);
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SessionViewModel session = new SessionViewModel(services, host -> { });
+            session.apply(new ConnectionSettings("127.0.0.1", silent.getLocalPort(), MailProtocol.SMTP, TlsMode.NONE));
+
+            session.connect();
+            try (Socket accepted = silent.accept()) {
+                assertThat(session.busyProperty().get()).isTrue();
+                assertThat(session.busyWithProperty().get())
+                        .isEqualTo("Waiting for connecting to 127.0.0.1:" + silent.getLocalPort());
+                assertThat(session.connectedProperty().get()).as("Cancel needs a connection to end").isTrue();
+                assertThat(session.elapsed()).isEqualTo("0.0 s");
+                clock.addAndGet(3_250_000_000L);
+                assertThat(session.elapsed()).isEqualTo("3.2 s");
+                clock.addAndGet(120_000_000_000L);
+                assertThat(session.elapsed()).isEqualTo("2 min 03 s");
+                assertThat(session.sendLine("NOOP")).as("one thing at a time").isFalse();
+
+                session.cancel();
+                executor.runUntil(() -> !session.busyProperty().get(), Duration.ofSeconds(10));
+            }
+            executor.runUntil(() -> !session.connectedProperty().get(), Duration.ofSeconds(10));
+            assertThat(session.elapsed()).isEmpty();
+            assertThat(session.problemProperty().get()).isNotEmpty();
+            assertThat(session.stateProperty().get()).isEqualTo("not connected");
+        }
+    }
+}

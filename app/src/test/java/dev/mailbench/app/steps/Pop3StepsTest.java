@@ -1,0 +1,120 @@
+package dev.mailbench.app.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.mailbench.app.session.ConnectionSettings;
+import dev.mailbench.app.session.SessionViewModel;
+import dev.mailbench.app.session.TestSessions;
+import dev.mailbench.app.transcript.TranscriptEntry;
+import dev.mailbench.app.transcript.TranscriptViewModel;
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.pop3.Pop3Phase;
+import dev.mailbench.sasl.SaslText;
+import dev.mailbench.wire.TlsMode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The POP3 dialogue through the view models alone, against GreenMail. */
+class Pop3StepsTest {
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(
+            ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.POP3}))
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("alice@example.test", "alice", "alice-pass"));
+
+    private SessionViewModel session;
+
+    @BeforeEach
+    void deliverAndOpenTab() {
+        GreenMailUtil.sendTextEmail("alice@example.test", "bob@example.test", "first", "Hello Alice\r\n.dotted\r\n",
+                greenMail.getSmtp().getServerSetup());
+        session = TestSessions.session(new ConnectionSettings("127.0.0.1", greenMail.getPop3().getPort(),
+                MailProtocol.POP3, TlsMode.NONE));
+    }
+
+    @Test
+    void loginListRetrieveDeleteQuit() {
+        session.connect();
+        assertThat(session.stateProperty().get()).isEqualTo(Pop3Phase.AUTHORIZATION.description());
+        assertThat(session.legalVerbs()).contains("USER", "CAPA").doesNotContain("PASS", "STAT");
+
+        assertThat(form("USER").send()).isTrue();
+        assertThat(session.legalVerbs()).contains("PASS");
+
+        StepFormViewModel pass = form("PASS");
+        pass.value(Steps.PASSWORD).set("alice-pass");
+        assertThat(pass.previewProperty().get()).isEqualTo("PASS " + SaslText.MASK);
+        pass.revealProperty().set(true);
+        assertThat(pass.previewProperty().get()).isEqualTo("PASS alice-pass");
+        assertThat(pass.send()).isTrue();
+        assertThat(session.stateProperty().get()).isEqualTo(Pop3Phase.TRANSACTION.description());
+        assertThat(session.legalVerbs()).contains("STAT", "LIST", "RETR", "DELE", "QUIT").doesNotContain("USER", "PASS");
+
+        assertThat(form("STAT").send()).isTrue();
+        StepFormViewModel list = form("LIST");
+        assertThat(list.previewProperty().get()).isEqualTo("LIST");
+        assertThat(list.send()).isTrue();
+        StepFormViewModel retr = form("RETR");
+        assertThat(retr.previewProperty().get()).isEqualTo("RETR 1");
+        assertThat(retr.send()).isTrue();
+        assertThat(form("DELE").send()).isTrue();
+        assertThat(form("QUIT").send()).isTrue();
+        assertThat(session.stateProperty().get()).isEqualTo(Pop3Phase.CLOSED.description());
+
+        TranscriptViewModel transcript = session.transcript();
+        List<TranscriptEntry> entries = transcript.drain(Integer.MAX_VALUE);
+        int passLine = indexOf(entries, "PASS alice-pass");
+        assertThat(transcript.render(entries.get(passLine)).text()).endsWith("C: PASS " + SaslText.MASK);
+        transcript.revealSecretsProperty().set(true);
+        assertThat(transcript.render(entries.get(passLine)).text()).endsWith("C: PASS alice-pass");
+
+        int dotted = indexOf(entries, "..dotted");
+        transcript.select(dotted);
+        assertThat(transcript.messageSelectedProperty().get()).isTrue();
+        assertThat(transcript.explanationProperty().get().title()).isEqualTo("..dotted");
+        RetrievedMessage message = transcript.selectedMessage().orElseThrow();
+        assertThat(message.command()).isEqualTo("RETR 1");
+        assertThat(new String(message.content(), StandardCharsets.UTF_8)).contains("Subject: first\r\n", "\r\n.dotted\r\n");
+
+        transcript.select(passLine);
+        assertThat(transcript.messageSelectedProperty().get()).isFalse();
+        transcript.select(entries.size());
+        assertThat(transcript.explanationProperty().get()).isNull();
+    }
+
+    @Test
+    void apopIsRefusedBeforeSendingWhenTheGreetingHasNoTimestamp() {
+        session.connect();
+
+        StepFormViewModel apop = form("APOP");
+
+        assertThat(apop.canSendProperty().get()).isFalse();
+        assertThat(apop.problemProperty().get()).contains("no timestamp");
+        assertThat(apop.send()).isFalse();
+    }
+
+    private StepFormViewModel form(String verb) {
+        StepDefinition step = Steps.of(MailProtocol.POP3).stream().filter(s -> s.verb().equals(verb))
+                .findFirst().orElseThrow();
+        return new StepFormViewModel(step, session);
+    }
+
+    private static int indexOf(List<TranscriptEntry> entries, String line) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).event().line().equals(line)) {
+                return i;
+            }
+        }
+        throw new AssertionError(line + " not in the transcript");
+    }
+}

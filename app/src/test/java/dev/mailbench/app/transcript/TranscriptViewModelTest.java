@@ -1,0 +1,68 @@
+package dev.mailbench.app.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.mailbench.app.task.CurrentThreadTaskExecutor;
+import dev.mailbench.explain.Catalogue;
+import dev.mailbench.explain.EventExplainer;
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.Direction;
+import dev.mailbench.wire.Transcript;
+import org.junit.jupiter.api.Test;
+
+class TranscriptViewModelTest {
+
+    private final TranscriptViewModel pane = new TranscriptViewModel(new CurrentThreadTaskExecutor());
+    private final Transcript transcript = new Transcript();
+
+    @Test
+    void linesWaitUntilDrainedAndComeInOrderInBatchesOfTheAskedSize() {
+        List<String> wakeUps = new ArrayList<>();
+        pane.setWakeUp(() -> wakeUps.add("wake"));
+        pane.follow(transcript, new EventExplainer(MailProtocol.POP3, Catalogue.english()));
+        for (int i = 0; i < 5; i++) {
+            transcript.record(Direction.SERVER, ("line " + i + "\r\n").getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+        }
+
+        assertThat(wakeUps).as("one wake-up for a run of lines").hasSize(1);
+        assertThat(pane.size()).isZero();
+        assertThat(pane.drain(2)).extracting(entry -> entry.event().line()).containsExactly("line 0", "line 1");
+        assertThat(pane.drain(2)).extracting(entry -> entry.event().line()).containsExactly("line 2", "line 3");
+        assertThat(pane.hasWaiting()).isTrue();
+        assertThat(pane.drain(2)).hasSize(1);
+        assertThat(pane.hasWaiting()).isFalse();
+        assertThat(pane.size()).isEqualTo(5);
+
+        transcript.note("more");
+        assertThat(wakeUps).as("lines after a drain wake the view again").hasSize(2);
+    }
+
+    @Test
+    void linesRecordedBeforeFollowingAreShownToo() {
+        transcript.note("Connecting to 127.0.0.1:25 …");
+
+        pane.follow(transcript, new EventExplainer(MailProtocol.SMTP, Catalogue.english()));
+
+        assertThat(pane.drain(10)).singleElement().satisfies(entry ->
+                assertThat(pane.render(entry).lineStyle()).isEqualTo("note"));
+    }
+
+    @Test
+    void selectingALineExplainsIt() {
+        pane.follow(transcript, new EventExplainer(MailProtocol.SMTP, Catalogue.english()));
+        transcript.record(Direction.SERVER, "554 5.7.1 No SMTP service here\r\n".getBytes(StandardCharsets.US_ASCII),
+                false, Set.of(), null);
+        pane.drain(10);
+
+        pane.select(0);
+
+        assertThat(pane.selectedProperty().get()).isZero();
+        assertThat(pane.explanationProperty().get().sentences()).contains(Catalogue.english().smtpReply(554));
+        assertThat(pane.messageSelectedProperty().get()).isFalse();
+    }
+}

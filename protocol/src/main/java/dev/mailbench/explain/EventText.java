@@ -1,0 +1,81 @@
+package dev.mailbench.explain;
+
+import dev.mailbench.sasl.SaslText;
+import dev.mailbench.wire.Annotation;
+import dev.mailbench.wire.Printable;
+import dev.mailbench.wire.TranscriptEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A transcript line as a person reads it on screen: always a single line, with passwords masked unless
+ * revealed, and with line endings and control octets made visible on request.
+ */
+public final class EventText {
+
+    private EventText() {
+    }
+
+    /**
+     * The line to show.
+     *
+     * @param showLineEndings show the exact bytes with CR, LF and other control octets as visible marks
+     *                        ({@code 250 OK␍␊}, a bare LF as {@code ␊} alone); otherwise the line without its
+     *                        terminator, with only unusual control octets (not TAB) made visible
+     * @param revealSecrets   show passwords and base64 secrets in clear
+     */
+    public static String display(TranscriptEvent event, boolean showLineEndings, boolean revealSecrets) {
+        if (isSecret(event) && !revealSecrets) {
+            String masked = mask(event.line());
+            return showLineEndings ? masked + Printable.of(terminator(event)) : masked;
+        }
+        if (showLineEndings) {
+            return Printable.of(event.bytes());
+        }
+        return visible(event.line());
+    }
+
+    /** Whether the line's own bytes carry a secret (PASS, an AUTH response), so it is masked until revealed. */
+    public static boolean isSecret(TranscriptEvent event) {
+        Annotation annotation = event.annotation();
+        return annotation != null && annotation.secret();
+    }
+
+    /**
+     * A secret line with the secret part masked: {@code PASS ••••••}, {@code AUTH PLAIN ••••••}, or the mask
+     * alone for a bare base64 response. The verb and mechanism stay, because they are what a student reads.
+     */
+    public static String mask(String line) {
+        String[] words = line.strip().split("\\s+");
+        String verb = words[0].toUpperCase(Locale.ROOT);
+        if (verb.equals("PASS") && words.length > 1) {
+            return words[0] + " " + SaslText.MASK;
+        }
+        if (verb.equals("AUTH") && words.length > 2) {
+            return words[0] + " " + words[1] + " " + SaslText.MASK;
+        }
+        return SaslText.MASK;
+    }
+
+    /** Control octets other than TAB as Unicode control pictures, so a line never breaks on screen. */
+    static String visible(String line) {
+        StringBuilder out = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || c == 0x7F;
+            if (control && out == null) {
+                out = new StringBuilder(line.length() + 8).append(line, 0, i);
+            }
+            if (out != null) {
+                out.append(control ? (c == 0x7F ? '\u2421' : (char) (0x2400 + c)) : c);
+            }
+        }
+        return out == null ? line : out.toString();
+    }
+
+    private static byte[] terminator(TranscriptEvent event) {
+        String text = event.text();
+        String ending = text.endsWith("\r\n") ? "\r\n" : text.endsWith("\n") ? "\n" : "";
+        return ending.getBytes(StandardCharsets.US_ASCII);
+    }
+}

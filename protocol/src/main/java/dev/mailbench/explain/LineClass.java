@@ -1,0 +1,22 @@
+package dev.mailbench.explain;
+
+/**
+ * How a transcript line reads at a glance, which is what its colour shows: who wrote it and, for a
+ * server line, the outcome of the reply it belongs to (RFC 5321 §4.2.1, first digit; RFC 1939 §3).
+ */
+public enum LineClass {
+    /** Bytes the client sent. */
+    CLIENT,
+    /** 2yz, or POP3 {@code +OK} and the lines of its multi-line response. */
+    SUCCESS,
+    /** 3yz (354, 334), or the POP3 {@code +} continuation of an AUTH exchange: the server waits for more. */
+    INTERMEDIATE,
+    /** 4yz: failed this time, may work later. POP3 has no such class. */
+    TRANSIENT,
+    /** 5yz, or POP3 {@code -ERR}. */
+    PERMANENT,
+    /** A server line that is not a reply at all: no code, or neither +OK nor -ERR. */
+    MALFORMED,
+    /** A local note, never on the wire. */
+    NOTE
+}

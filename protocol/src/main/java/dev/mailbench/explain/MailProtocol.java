@@ -1,0 +1,9 @@
+package dev.mailbench.explain;
+
+/** The two protocols a Mailbench session speaks. */
+public enum MailProtocol {
+    /** Sending mail, RFC 5321. */
+    SMTP,
+    /** Collecting mail, RFC 1939. */
+    POP3
+}
