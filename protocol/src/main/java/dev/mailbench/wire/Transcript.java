@@ -38,7 +38,7 @@ public final class Transcript {
      */
     public void addListenerWithHistory(TranscriptListener listener) {
         synchronized (this) {
-            events.forEach(listener::onEvent);
+            events.forEach(event -> deliver(listener, event));
             listeners.add(listener);
         }
     }
@@ -60,9 +60,22 @@ public final class Transcript {
                     since, tls, issues, annotation);
             events.add(event);
             for (TranscriptListener listener : listeners) {
-                listener.onEvent(event);
+                deliver(listener, event);
             }
             return event;
+        }
+    }
+
+    /**
+     * A listener that throws must not stop the recording, nor the thread that records (often a connection's
+     * reader): its failure is its own.
+     */
+    private static void deliver(TranscriptListener listener, TranscriptEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            Thread t = Thread.currentThread();
+            t.getUncaughtExceptionHandler().uncaughtException(t, e);
         }
     }
 
