@@ -19,13 +19,13 @@ echo "== mailbench --version"
 grep -q '^Mailbench ' "$work/version.txt"
 
 echo "== mailbench serve"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-smtp=$(free_port); pop3=$(free_port)
-"$launcher" serve --data-dir "$work/data" --smtp-port "$smtp" --pop3-port "$pop3" > "$work/serve.log" 2>&1 &
+"$launcher" serve --data-dir "$work/data" --smtp-port 0 --pop3-port 0 > "$work/serve.log" 2>&1 &
 server=$!
-for _ in $(seq 1 100); do grep -q 'Press Ctrl-C to stop' "$work/serve.log" && break; sleep 0.2; done
+for _ in $(seq 1 150); do grep -q 'Press Ctrl-C to stop' "$work/serve.log" && break; sleep 0.2; done
 cat "$work/serve.log"
-grep -q "SMTP  127.0.0.1:$smtp" "$work/serve.log"
+smtp=$(sed -n 's/^  SMTP  127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.log")
+pop3=$(sed -n 's/^  POP3  127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.log")
+[[ -n "$smtp" && -n "$pop3" ]] || { echo "the packaged server did not report its ports" >&2; exit 1; }
 java -cp "$image/lib/app/*" "$here/SmokeClient.java" "$smtp" "$pop3"
 kill -TERM "$server"; wait "$server" || true; server=
 grep -q 'Practice server stopped.' "$work/serve.log"
