@@ -3,8 +3,14 @@
 #
 #   app/docs/screenshot.sh [THEME] [OUTPUT.png] [SERVER-URI]
 #
+# The pictures in the README are made with:
+#   SCREENSHOT_SETTLE=8 SCREENSHOT_SELECT=3 \
+#   SCREENSHOT_COMMANDS='EHLO client.example.test;MAIL FROM:<alice@example.test>;RCPT TO:<someone@elsewhere.test>;RCPT TO:<bob@example.test>' \
+#   app/docs/screenshot.sh light app/docs/mailbench-light.png
+#
 # THEME: light (default), dark or projector. SERVER-URI, e.g. smtp://127.0.0.1:2525, opens the first
-# session tab connected to it (mailbench --connect); without it the window shows its welcome.
+# session tab connected to it (mailbench --connect); without it the first tab connects to the practice
+# server, which runs in a fresh temporary data directory.
 #
 # Needs: apt-get install -y xvfb libgtk-3-0 imagemagick x11-utils xdotool
 # The app is started with `./mvnw -pl app -am javafx:run` under xvfb-run, the script waits for the
@@ -25,11 +31,15 @@ fi
 
 cd "$root"
 log=$(mktemp)
+# A fresh user's data and settings (the practice server's mailboxes, recent servers), unless the caller
+# names others: the picture shows what a new user sees, and no running server's ports are in the way.
+scratch=$(mktemp -d)
+export XDG_DATA_HOME=${XDG_DATA_HOME_FOR_SCREENSHOT:-$scratch/data} XDG_CONFIG_HOME=${XDG_CONFIG_HOME_FOR_SCREENSHOT:-$scratch/config}
 # setsid: Maven and the java process it forks share one process group, stopped together below.
 args="--theme=$theme${connect:+ --connect=$connect}"
 setsid ./mvnw -B -q -pl app -am javafx:run -Djavafx.args="$args" >"$log" 2>&1 &
 app=$!
-stop() { kill -- "-$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -f "$log"; }
+stop() { kill -- "-$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$log" "$scratch"; }
 trap stop EXIT
 
 window=
@@ -50,5 +60,25 @@ if [[ -z "$window" ]]; then
 fi
 
 sleep "${SCREENSHOT_SETTLE:-2}"   # the first frames are painted after the window is mapped
+
+# SCREENSHOT_COMMANDS="EHLO x;MAIL FROM:<a@b>": typed into the command line, one after another, as a user
+# types them; SCREENSHOT_SELECT=N then selects the transcript line N lines above the end, so that the
+# explanation pane shows it. There is no window manager, so the window sits at 0,0.
+height=$(xwininfo -id "$window" | awk '/Height:/ {print $2}')
+if [[ -n "${SCREENSHOT_COMMANDS:-}" ]]; then
+    xdotool mousemove --window "$window" 450 $((height - 19)) click 1
+    IFS=';' read -ra commands <<<"$SCREENSHOT_COMMANDS"
+    for command in "${commands[@]}"; do
+        xdotool type --delay 20 "$command"
+        xdotool key Return
+        sleep 1
+    done
+fi
+if [[ -n "${SCREENSHOT_SELECT:-}" ]]; then
+    xdotool mousemove --window "$window" 120 260 click 1
+    xdotool key ctrl+End
+    for ((i = 0; i < SCREENSHOT_SELECT; i++)); do xdotool key Up; done
+    sleep 1
+fi
 import -window "$window" "$out"
 echo "$out ($(xwininfo -id "$window" | awk '/Width:/ {w=$2} /Height:/ {h=$2} END {print w "x" h}'))"

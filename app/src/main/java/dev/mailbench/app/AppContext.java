@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.mailbench.app.config.ConfigDirectory;
+import dev.mailbench.app.practice.PracticeServerSource;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.Prefill;
 import dev.mailbench.app.session.SessionServices;
@@ -15,19 +16,30 @@ import dev.mailbench.wire.ClientOptions;
 
 /**
  * What the window is built with. The application uses {@link #defaults()}; tests give their own (a server on
- * port 0 for the first tab, a temporary config directory, file choosers that answer without a dialog).
+ * port 0 for the first tab, a practice server in a temporary data directory, a temporary config directory,
+ * file choosers that answer without a dialog).
  *
  * @param services        what session tabs need: executor, catalogue, client options, prefill, clock
  * @param configDirectory where recent servers are remembered
- * @param firstSession    where the first tab connects when the window opens; empty: no tab, the welcome
+ * @param firstSession    where the first tab connects when the window opens; empty: the practice server's SMTP
+ *                        once it listens, else no tab but the welcome
  * @param files           file dialogs
+ * @param practiceServer  where the embedded practice server's configuration comes from; empty: the window
+ *                        runs none (the first tab then waits for a server the user names)
  */
 public record AppContext(SessionServices services, Path configDirectory, Optional<ConnectionSettings> firstSession,
-                         FileChoosers files) {
+                         FileChoosers files, Optional<PracticeServerSource> practiceServer) {
+
+    /** A window without a practice server. */
+    public AppContext(SessionServices services, Path configDirectory, Optional<ConnectionSettings> firstSession,
+                      FileChoosers files) {
+        this(services, configDirectory, firstSession, files, Optional.empty());
+    }
 
     public static AppContext defaults() {
         SessionServices services = new SessionServices(new FxTaskExecutor(), Catalogue.english(),
                 ClientOptions.defaults(new ClientTlsLayer()), Prefill.classroom(), System::nanoTime);
-        return new AppContext(services, ConfigDirectory.resolve(), Optional.empty(), FileChoosers.system());
+        return new AppContext(services, ConfigDirectory.resolve(), Optional.empty(), FileChoosers.system(),
+                Optional.of(PracticeServerSource.userDataDirectory()));
     }
 }

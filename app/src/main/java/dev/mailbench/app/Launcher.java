@@ -44,6 +44,10 @@ public final class Launcher implements Callable<Integer> {
                     + "smtp+starttls://…, smtps://…, pop3://…, pop3+stls://…, pop3s://…")
     ConnectionSettings connect;
 
+    @Option(names = "--no-practice-server",
+            description = "do not start the built-in practice server (for working only with real servers)")
+    boolean noPracticeServer;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -55,11 +59,14 @@ public final class Launcher implements Callable<Integer> {
     /** Opens the window and returns when it has been closed. */
     @Override
     public Integer call() {
-        if (connect == null) {
-            Application.launch(MailbenchApp.class, "--theme=" + theme.id());
-        } else {
-            Application.launch(MailbenchApp.class, "--theme=" + theme.id(), "--connect=" + uri(connect));
+        java.util.List<String> parameters = new java.util.ArrayList<>(java.util.List.of("--theme=" + theme.id()));
+        if (connect != null) {
+            parameters.add("--connect=" + uri(connect));
         }
+        if (noPracticeServer) {
+            parameters.add("--practice-server=off");
+        }
+        Application.launch(MailbenchApp.class, parameters.toArray(String[]::new));
         return CommandLine.ExitCode.OK;
     }
 

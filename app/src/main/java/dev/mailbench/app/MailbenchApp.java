@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.mailbench.app.config.RecentHosts;
+import dev.mailbench.app.practice.PracticeServerPanel;
+import dev.mailbench.app.practice.PracticeServerViewModel;
 import dev.mailbench.app.session.ConnectionUri;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
@@ -14,16 +16,22 @@ import dev.mailbench.explain.MailProtocol;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The Mailbench window. Started by {@link Launcher}; accepts {@code --theme=light|dark|projector}
- * as a named application parameter.
+ * The Mailbench window, with the practice server running inside it. Started by {@link Launcher}; accepts
+ * {@code --theme=light|dark|projector}, {@code --connect=URI} and {@code --practice-server=off} as named
+ * application parameters.
  */
 public final class MailbenchApp extends Application {
 
@@ -35,6 +43,7 @@ public final class MailbenchApp extends Application {
 
     private final AppContext context;
     private WorkbenchViewModel workbench;
+    private PracticeServerViewModel practice;
 
     /** The window as a user starts it. */
     public MailbenchApp() {
@@ -52,10 +61,15 @@ public final class MailbenchApp extends Application {
         ThemeManager themes = new ThemeManager(initialTheme());
         FontZoom zoom = new FontZoom();
         workbench = new WorkbenchViewModel(app.services(), new RecentHosts(app.configDirectory()));
+        practice = app.practiceServer().map(source -> new PracticeServerViewModel(app.services().executor(), source,
+                app.services().catalogue())).orElse(null);
         WelcomePane welcome = new WelcomePane(() -> workbench.open(MailProtocol.SMTP),
-                () -> workbench.open(MailProtocol.POP3));
+                () -> workbench.open(MailProtocol.POP3), practice != null);
         WorkbenchView view = new WorkbenchView(workbench, app.files(), welcome);
         view.setId("workbench");
+        SplitPane centre = new SplitPane(view);
+        centre.setId("workbench-split");
+        BooleanProperty panelShown = new SimpleBooleanProperty(practice != null);
 
         MainMenu menu = new MainMenu(themes, zoom, new MainMenu.Actions(
                 () -> workbench.open(MailProtocol.SMTP),
@@ -67,11 +81,27 @@ public final class MailbenchApp extends Application {
                 () -> AboutDialog.create(stage, themes).show(),
                 Platform::exit,
                 view.sessionInFront()));
+        if (practice != null) {
+            PracticeServerPanel panel = new PracticeServerPanel(practice, app.services().executor(), view::show);
+            SplitPane.setResizableWithParent(panel, false);
+            centre.getItems().add(panel);
+            centre.setDividerPositions(0.7);
+            menu.withPracticePanel(panelShown);
+            panelShown.addListener((observable, old, shown) -> {
+                if (shown) {
+                    centre.getItems().add(panel);
+                    centre.setDividerPositions(0.7);
+                } else {
+                    centre.getItems().remove(panel);
+                }
+            });
+            workbench.setPracticeServer(practice::endpoint);
+        }
 
         BorderPane layout = new BorderPane();
         layout.setId("main-layout");
         layout.setTop(menu.build());
-        layout.setCenter(view);
+        layout.setCenter(centre);
         // The zoom sits one level below the scene root, so that it multiplies the font size the
         // theme gives .root instead of replacing it (see FontZoom.fontSizeStyle).
         layout.styleProperty().bind(zoom.fontSizeStyle());
@@ -91,12 +121,37 @@ public final class MailbenchApp extends Application {
 
         workbench.loadRecentHosts();
         app.firstSession().ifPresent(settings -> workbench.open(settings, true));
+        if (practice != null) {
+            if (app.firstSession().isEmpty()) {
+                openFirstTabOnThePracticeServer();
+            }
+            practice.start();
+        }
+    }
+
+    /** Once the practice server first listens, the first tab connects to its SMTP, unless a tab is open already. */
+    private void openFirstTabOnThePracticeServer() {
+        practice.statusProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends PracticeServerViewModel.Status> observable,
+                                PracticeServerViewModel.Status old, PracticeServerViewModel.Status now) {
+                if (now == PracticeServerViewModel.Status.RUNNING) {
+                    observable.removeListener(this);
+                    if (workbench.sessions().isEmpty()) {
+                        practice.endpoint(MailProtocol.SMTP).ifPresent(settings -> workbench.open(settings, true));
+                    }
+                }
+            }
+        });
     }
 
     @Override
     public void stop() {
         if (workbench != null) {
             workbench.shutdown();
+        }
+        if (practice != null) {
+            practice.shutdown();
         }
     }
 
@@ -108,13 +163,18 @@ public final class MailbenchApp extends Application {
         });
     }
 
-    /** The defaults, with the first tab from {@code --connect=URI} if given. */
+    /**
+     * The defaults, with the first tab from {@code --connect=URI} if given, and without the practice server
+     * for {@code --practice-server=off}.
+     */
     private AppContext contextFromParameters() {
         AppContext defaults = AppContext.defaults();
         Parameters parameters = getParameters();
         String connect = parameters == null ? null : parameters.getNamed().get("connect");
-        return connect == null ? defaults : new AppContext(defaults.services(), defaults.configDirectory(),
-                Optional.of(ConnectionUri.parse(connect)), defaults.files());
+        String practiceServer = parameters == null ? null : parameters.getNamed().get("practice-server");
+        return new AppContext(defaults.services(), defaults.configDirectory(),
+                connect == null ? Optional.empty() : Optional.of(ConnectionUri.parse(connect)), defaults.files(),
+                "off".equals(practiceServer) ? Optional.empty() : defaults.practiceServer());
     }
 
     private Theme initialTheme() {

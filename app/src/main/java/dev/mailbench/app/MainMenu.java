@@ -7,8 +7,10 @@ import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -19,7 +21,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The main window's menu bar: File (sessions, saving transcripts), Edit, View (theme and zoom) and Help. */
+/**
+ * The main window's menu bar: File (sessions, saving transcripts), Edit, View (practice-server panel, theme and
+ * zoom) and Help.
+ */
 final class MainMenu {
 
     /**
@@ -34,11 +39,18 @@ final class MainMenu {
     private final ThemeManager themes;
     private final FontZoom zoom;
     private final Actions actions;
+    private BooleanProperty practicePanelShown;
 
     MainMenu(ThemeManager themes, FontZoom zoom, Actions actions) {
         this.themes = themes;
         this.zoom = zoom;
         this.actions = actions;
+    }
+
+    /** Adds View ▸ Practice Server Panel, ticked while the panel is shown. Call before {@link #build()}. */
+    MainMenu withPracticePanel(BooleanProperty shown) {
+        this.practicePanelShown = shown;
+        return this;
     }
 
     MenuBar build() {
@@ -99,8 +111,16 @@ final class MainMenu {
     }
 
     private Menu viewMenu() {
-        return new Menu("View", null, themeMenu(), new SeparatorMenuItem(),
+        Menu view = new Menu("View", null, themeMenu(), new SeparatorMenuItem(),
                 zoomIn(), zoomOut(), zoomReset());
+        if (practicePanelShown != null) {
+            CheckMenuItem panel = new CheckMenuItem("Practice Server Panel");
+            panel.setId("menu-practice-panel");
+            panel.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+            panel.selectedProperty().bindBidirectional(practicePanelShown);
+            view.getItems().addAll(0, java.util.List.of(panel, new SeparatorMenuItem()));
+        }
+        return view;
     }
 
     private Menu themeMenu() {

@@ -8,15 +8,19 @@ import javafx.scene.layout.VBox;
 /** The centre of the window while no session is open: what Mailbench is, what this build does, how to start. */
 final class WelcomePane extends VBox {
 
-    WelcomePane(Runnable newSmtp, Runnable newPop3) {
+    WelcomePane(Runnable newSmtp, Runnable newPop3, boolean practiceServer) {
         Label title = label("welcome-title", "Mailbench");
         Label summary = label("welcome-summary",
                 "A desktop workbench for talking SMTP and POP3 by hand: you type the commands, "
                         + "and read the server's replies line by line.");
-        Label scope = label("welcome-scope",
-                "Open a session, connect to an SMTP or POP3 server, and go through the dialogue with the step "
-                        + "buttons or by typing. Every line is shown and explained. The built-in practice server "
-                        + "and the message viewer are not in this build yet: connect to a server you can reach.");
+        Label scope = label("welcome-scope", practiceServer
+                ? "Open a session and go through the dialogue with the step buttons or by typing; every line is "
+                        + "shown and explained. New sessions connect to the practice server running inside Mailbench "
+                        + "(its panel is on the right): domain example.test, users alice / alice-pass and "
+                        + "bob / bob-pass. Any other server is a host name away."
+                : "Open a session, connect to an SMTP or POP3 server, and go through the dialogue with the step "
+                        + "buttons or by typing; every line is shown and explained. The practice server is off "
+                        + "in this window: connect to a server you can reach.");
         Button smtp = new Button("New SMTP Session");
         smtp.setId("welcome-new-smtp");
         smtp.setOnAction(event -> newSmtp.run());

@@ -67,7 +67,7 @@ class MailbenchAppTest {
         assertThat(text("#welcome-title")).isEqualTo("Mailbench");
         assertThat(text("#welcome-summary")).contains("SMTP and POP3");
         assertThat(text("#welcome-version")).isEqualTo("Version " + BuildInfo.mailbenchVersion());
-        assertThat(text("#welcome-scope")).contains("practice server").contains("not in this build yet");
+        assertThat(text("#welcome-scope")).contains("practice server is off");
     }
 
     @Test

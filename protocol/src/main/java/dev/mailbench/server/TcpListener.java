@@ -63,12 +63,27 @@ public final class TcpListener implements AutoCloseable {
             socket.bind(new InetSocketAddress(bindAddress, requestedPort), 100);
         } catch (BindException e) {
             socket.close();
+            if (!isAddressOfThisMachine(bindAddress)) {
+                throw new BindException(bindAddress.getHostAddress() + " is not an address of this computer, so "
+                        + protocol + " cannot listen there. Choose one of its own addresses, or 127.0.0.1.");
+            }
             throw new PortInUseException(protocol, bindAddress.getHostAddress(), requestedPort, e);
         }
         serverSocket = socket;
         acceptor = new Thread(this::acceptLoop, "mailbench-" + protocol.toLowerCase(java.util.Locale.ROOT) + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    private static boolean isAddressOfThisMachine(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+            return true;
+        }
+        try {
+            return java.net.NetworkInterface.getByInetAddress(address) != null;
+        } catch (java.net.SocketException e) {
+            return true;   // cannot tell: the port is the likelier cause
+        }
     }
 
     /** The port actually bound (useful after asking for port 0). */

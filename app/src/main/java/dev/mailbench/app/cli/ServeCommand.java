@@ -73,14 +73,19 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("mailbench serve: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
+        } catch (IOException e) {
+            err.println("mailbench serve: the data directory cannot be used: " + describe(e));
+            return 1;
         }
         PracticeServer server;
         try {
             server = PracticeServer.start(config);
         } catch (PortInUseException e) {
             err.println("mailbench serve: " + e.getMessage());
-            err.println("Try: mailbench serve --" + e.protocol().toLowerCase(java.util.Locale.ROOT)
-                    + "-port " + (e.port() + 1));
+            err.println("Try: " + retryWithPort(e.protocol(), e.port() + 1));
+            return 1;
+        } catch (IOException e) {
+            err.println("mailbench serve: the practice server cannot start: " + describe(e));
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -106,6 +111,38 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return CommandLine.ExitCode.OK;
+    }
+
+    /** What went wrong with a file, in words: the JDK names some failures only by the path. */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return e.getMessage() + " is a file, not a directory";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return e.getMessage() + " does not exist and cannot be created";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "no permission to use " + e.getMessage();
+        }
+        return e.getMessage();
+    }
+
+    /** The command as it was given, with another port for {@code protocol}: what to run next. */
+    private String retryWithPort(String protocol, int port) {
+        String option = "--" + protocol.toLowerCase(java.util.Locale.ROOT) + "-port";
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("mailbench", "serve"));
+        java.util.List<String> given = spec.commandLine().getParseResult().originalArgs();
+        for (int i = 0; i < given.size(); i++) {
+            String word = given.get(i);
+            if (word.equals(option)) {
+                i++;   // its value goes too
+            } else if (!word.startsWith(option + "=")) {
+                words.add(word);
+            }
+        }
+        words.add(option);
+        words.add(Integer.toString(port));
+        return String.join(" ", words);
     }
 
     private ServerConfig configure() throws IOException {

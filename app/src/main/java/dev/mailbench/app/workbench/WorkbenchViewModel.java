@@ -7,6 +7,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 import dev.mailbench.app.config.RecentHost;
 import dev.mailbench.app.config.RecentHosts;
@@ -53,6 +56,7 @@ public final class WorkbenchViewModel {
     private final ObservableList<SessionViewModel> sessions = FXCollections.observableArrayList();
     private final ObservableList<RecentHost> recentHosts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private Function<MailProtocol, Optional<ConnectionSettings>> practiceServer = protocol -> Optional.empty();
 
     public WorkbenchViewModel(SessionServices services, RecentHosts store) {
         this.services = services;
@@ -100,14 +104,22 @@ public final class WorkbenchViewModel {
         return session;
     }
 
-    /** Opens a session tab for a protocol, filled in with the last server used for it. */
+    /** Where new tabs reach the embedded practice server while it runs. */
+    public void setPracticeServer(Function<MailProtocol, Optional<ConnectionSettings>> endpoint) {
+        this.practiceServer = Objects.requireNonNull(endpoint);
+    }
+
+    /**
+     * Opens a session tab for a protocol, filled in with the practice server while it runs (the other servers
+     * are a click away in the host list), else the last server used for the protocol.
+     */
     public SessionViewModel open(MailProtocol protocol) {
-        ConnectionSettings settings = recentHosts.stream()
+        ConnectionSettings settings = practiceServer.apply(protocol).orElseGet(() -> recentHosts.stream()
                 .filter(host -> host.protocol() == protocol)
                 .findFirst()
                 .map(host -> new ConnectionSettings(host.host(), host.port(), host.protocol(), host.tlsMode()))
                 .orElse(new ConnectionSettings("127.0.0.1", ConnectionSettings.defaultPort(protocol, TlsMode.NONE),
-                        protocol, TlsMode.NONE));
+                        protocol, TlsMode.NONE)));
         return open(settings, false);
     }
 

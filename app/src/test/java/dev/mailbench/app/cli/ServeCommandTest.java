@@ -80,9 +80,42 @@ class ServeCommandTest {
             assertThat(code).isEqualTo(1);
             assertThat(err.toString())
                     .contains("SMTP port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
-                    .contains("Try: mailbench serve --smtp-port " + (taken.getLocalPort() + 1))
+                    // the options given are kept, so the suggestion can be run as it stands
+                    .contains("Try: mailbench serve --data-dir " + data + " --pop3-port 0 --smtp-port "
+                            + (taken.getLocalPort() + 1))
                     .doesNotContain("Exception", "\tat ");
         }
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsReportedInWords() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(data.resolveSibling(data.getFileName() + ".txt"), "not a directory");
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(
+                "--data-dir", file.toString(), "--smtp-port", "0", "--pop3-port", "0");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("mailbench serve: the data directory cannot be used: ")
+                .contains(file + " is a file, not a directory").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void oneServerCannotTakeOnePortTwice() {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(
+                "--data-dir", data.toString(), "--smtp-port", "2626", "--pop3-port", "2626");
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("SMTP and POP3 cannot both listen on port 2626").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anAddressThisComputerDoesNotHaveIsNotCalledATakenPort() {
+        StringWriter err = new StringWriter();
+        // 192.0.2.1: TEST-NET-1 (RFC 5737), never assigned to a real machine
+        int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(
+                "--data-dir", data.toString(), "--bind", "192.0.2.1", "--allow-remote", "--smtp-port", "0", "--pop3-port", "0");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("192.0.2.1 is not an address of this computer")
+                .doesNotContain("already in use", "\tat ");
     }
 
     @Test

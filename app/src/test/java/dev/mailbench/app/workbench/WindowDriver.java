@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import dev.mailbench.app.AppContext;
 import dev.mailbench.app.MailbenchApp;
+import dev.mailbench.app.practice.PracticeServerSource;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.Prefill;
 import dev.mailbench.app.session.SessionServices;
@@ -45,8 +46,15 @@ public final class WindowDriver implements AutoCloseable {
     private final FxRobot robot = new FxRobot();
     private final Application app;
     private final List<Path> saveAnswers = new ArrayList<>();
+    private int lineClicks;
 
     public WindowDriver(Path configDirectory, Optional<ConnectionSettings> firstSession) throws TimeoutException {
+        this(configDirectory, firstSession, Optional.empty());
+    }
+
+    /** The window with its practice server configured by {@code practiceServer} (port 0, a temporary directory). */
+    public WindowDriver(Path configDirectory, Optional<ConnectionSettings> firstSession,
+                        Optional<PracticeServerSource> practiceServer) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         SessionServices services = new SessionServices(new FxTaskExecutor(), Catalogue.english(),
                 ClientOptions.defaults(new ClientTlsLayer()).withReplyTimeout(Duration.ofSeconds(15)),
@@ -62,7 +70,7 @@ public final class WindowDriver implements AutoCloseable {
                 return Optional.empty();
             }
         };
-        AppContext context = new AppContext(services, configDirectory, firstSession, files);
+        AppContext context = new AppContext(services, configDirectory, firstSession, files, practiceServer);
         app = FxToolkit.setupApplication(() -> new MailbenchApp(context));
     }
 
@@ -173,15 +181,50 @@ public final class WindowDriver implements AutoCloseable {
         });
     }
 
-    /** Clicks a transcript line, scrolled into view first, as a user clicks a line to have it explained. */
+    /**
+     * Clicks a transcript line, scrolled into view first, as a user clicks a line to have it explained. Where
+     * to click is found by asking the text area which line lies under each height of its view (its own hit
+     * test, the one that will read the click), so the place is right even while the view is settling. Each
+     * click is made a little to the right of the one before: centred in view, two lines land at one height, and
+     * two quick clicks at one point are a double click, which selects a word instead.
+     */
     public void clickLine(int index) {
-        onFx(() -> {
-            transcript().showParagraphAtCenter(index);
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        Bounds bounds = onFx(() -> transcript().getParagraphBoundsOnScreen(index).orElseThrow());
-        robot.clickOn(new Point2D(bounds.getMinX() + 40, bounds.getCenterY()));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            onFx(() -> {
+                transcript().showParagraphAtCenter(index);
+                transcript().layout();
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Optional<Point2D> target = onFx(() -> pointOnLine(index));
+            if (target.isPresent()) {
+                robot.clickOn(target.get());
+                WaitForAsyncUtils.waitForFxEvents();
+                if (onFx(() -> transcript().getCurrentParagraph() == index)) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("could not click transcript line " + index);
+    }
+
+    /** A point on screen over line {@code index}, as the area's hit test places it; empty if not in view. */
+    private Optional<Point2D> pointOnLine(int index) {
+        StyleClassedTextArea area = transcript();
+        double x = 40 + 25 * (lineClicks++ % 8);
+        double first = -1;
+        double last = -1;
+        for (double y = 1; y < area.getHeight(); y += 2) {
+            int offset = area.hit(x, y).getInsertionIndex();
+            int line = area.offsetToPosition(offset, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor();
+            if (line == index) {
+                first = first < 0 ? y : first;
+                last = y;
+            } else if (first >= 0) {
+                break;
+            }
+        }
+        return first < 0 ? Optional.empty() : Optional.of(area.localToScreen(x, (first + last) / 2));
     }
 
     public StyleClassedTextArea transcript() {

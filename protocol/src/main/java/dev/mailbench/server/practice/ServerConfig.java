@@ -68,6 +68,10 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
         }
         requirePort("SMTP", smtpPort);
         requirePort("POP3", pop3Port);
+        if (smtpPort == pop3Port && smtpPort != 0) {
+            throw new IllegalArgumentException("SMTP and POP3 cannot both listen on port " + smtpPort
+                    + ": give each a port of its own");
+        }
         if (hostName == null || hostName.isBlank()) {
             throw new IllegalArgumentException("hostname must not be empty");
         }

@@ -66,7 +66,7 @@ class SmtpDataTest {
                 .dropWhile(line -> !line.startsWith("354")).toList();
         assertThat(repliesAfter354).containsExactly(
                 "354 End data with <CR><LF>.<CR><LF>",
-                "550 5.6.0 Error: bare <CR> or <LF> in message text (RFC 5321 §2.3.8); message not delivered",
+                "550 5.6.0 Error: bare <CR> or <LF> in message text (RFC 5321 section 2.3.8); message not delivered",
                 "250 2.0.0 Ok",
                 "221 2.0.0 Bye");
         assertThat(practice.messages("alice")).isEmpty();

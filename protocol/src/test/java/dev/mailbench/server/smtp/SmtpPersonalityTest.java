@@ -130,7 +130,10 @@ class SmtpPersonalityTest {
             if (reply == SmtpReplies.S214_HELP) {
                 assertThat(reply.renderLines(personality, values).lines()).as(id + " HELP").isNotEmpty();
             } else if (reply != SmtpReplies.S250_EXPN) {
-                assertThat(reply.render(personality, values).text()).as(id + " " + reply).doesNotContain("{");
+                String text = reply.render(personality, values).text();
+                assertThat(text).as(id + " " + reply).doesNotContain("{");
+                // RFC 5321 §2.4: reply text is US-ASCII, so any client can show it
+                assertThat(text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).as(id + " " + reply + " in US-ASCII: " + text).isTrue();
             }
         }
         Properties own = new Properties();

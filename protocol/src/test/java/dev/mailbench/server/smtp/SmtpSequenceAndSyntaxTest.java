@@ -163,7 +163,7 @@ class SmtpSequenceAndSyntaxTest {
         // The LF did not end a line: one refused line, then the one NOOP after it.
         assertThat(practice.lastServerTranscript().events().stream()
                 .filter(e -> e.direction() == dev.mailbench.wire.Direction.SERVER).map(e -> e.line()).skip(1))
-                .containsExactly("500 5.5.2 Error: bare <CR> or <LF> in command line (RFC 5321 §2.3.8)", "250 2.0.0 Ok");
+                .containsExactly("500 5.5.2 Error: bare <CR> or <LF> in command line (RFC 5321 section 2.3.8)", "250 2.0.0 Ok");
     }
 
     @Test

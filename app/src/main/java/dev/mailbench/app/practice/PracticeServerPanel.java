@@ -1,0 +1,366 @@
+package dev.mailbench.app.practice;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import dev.mailbench.app.task.TaskExecutor;
+import dev.mailbench.app.transcript.TranscriptPane;
+import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.server.Personality;
+import dev.mailbench.store.StoredMessage;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * Beside the sessions: the embedded practice server. Where it listens (start, stop, other ports when the
+ * usual ones are taken), the classroom accounts with their mailboxes (open a message), its personality and
+ * faults, and the server's own transcript of each connection.
+ */
+public final class PracticeServerPanel extends BorderPane {
+
+    private static final DateTimeFormatter DELIVERED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+    private static final List<Integer> TEMPORARY_FAILURES = List.of(0, 451, 452);
+
+    private final PracticeServerViewModel viewModel;
+    private final TaskExecutor executor;
+    private final Consumer<RetrievedMessage> viewer;
+    private final StackPane serverTranscript = new StackPane();
+    private final java.util.Map<ServerConnection, TranscriptPane> panes = new java.util.HashMap<>();
+
+    public PracticeServerPanel(PracticeServerViewModel viewModel, TaskExecutor executor, Consumer<RetrievedMessage> viewer) {
+        this.viewModel = viewModel;
+        this.executor = executor;
+        this.viewer = viewer;
+        setId("practice-panel");
+        getStyleClass().add("practice-panel");
+
+        TabPane sections = new TabPane(
+                tab("Mailboxes", "practice-tab-mailboxes", mailboxes()),
+                tab("Faults", "practice-tab-faults", new ScrollPane(faults())),
+                tab("Connections", "practice-tab-connections", connections()));
+        sections.setId("practice-sections");
+        sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setTop(header());
+        setCenter(sections);
+    }
+
+    public PracticeServerViewModel viewModel() {
+        return viewModel;
+    }
+
+    private VBox header() {
+        Label heading = new Label("Practice server");
+        heading.getStyleClass().add("practice-heading");
+        Label summary = new Label();
+        summary.setId("practice-summary");
+        summary.getStyleClass().add("practice-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(viewModel.summaryProperty());
+        Label problem = new Label();
+        problem.setId("practice-problem");
+        problem.getStyleClass().add("practice-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(viewModel.problemProperty());
+        problem.visibleProperty().bind(Bindings.isNotEmpty(viewModel.problemProperty()));
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        var stopped = viewModel.statusProperty().isEqualTo(PracticeServerViewModel.Status.STOPPED);
+        TextField smtp = portField("practice-smtp-port", viewModel.smtpPortProperty());
+        TextField pop3 = portField("practice-pop3-port", viewModel.pop3PortProperty());
+        smtp.disableProperty().bind(stopped.not());
+        pop3.disableProperty().bind(stopped.not());
+        Button start = new Button("Start");
+        start.setId("practice-start");
+        start.disableProperty().bind(stopped.not());
+        start.setOnAction(event -> viewModel.start());
+        smtp.setOnAction(event -> viewModel.start());
+        pop3.setOnAction(event -> viewModel.start());
+        Button stop = new Button("Stop");
+        stop.setId("practice-stop");
+        stop.disableProperty().bind(viewModel.statusProperty().isNotEqualTo(PracticeServerViewModel.Status.RUNNING));
+        stop.setOnAction(event -> viewModel.stop());
+        Button free = new Button("Use Free Ports");
+        free.setId("practice-free-ports");
+        free.visibleProperty().bind(stopped.and(problem.visibleProperty()));
+        free.managedProperty().bind(free.visibleProperty());
+        free.setOnAction(event -> viewModel.startOnFreePorts());
+
+        HBox ports = new HBox(fixed(new Label("SMTP port")), smtp, fixed(new Label("POP3 port")), pop3);
+        ports.getStyleClass().add("practice-ports");
+        HBox actions = new HBox(fixed(start), fixed(stop), fixed(free));
+        actions.getStyleClass().add("practice-ports");
+        VBox header = new VBox(heading, summary, ports, actions, problem);
+        header.getStyleClass().add("practice-header");
+        return header;
+    }
+
+    /** A control that keeps its whole text when the panel is narrow. */
+    private static <T extends javafx.scene.control.Control> T fixed(T control) {
+        control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return control;
+    }
+
+    private static TextField portField(String id, javafx.beans.property.StringProperty port) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(5);
+        field.textProperty().bindBidirectional(port);
+        field.setPromptText("port");
+        return field;
+    }
+
+    private VBox mailboxes() {
+        TableView<MailboxRow> table = new TableView<>(viewModel.mailboxes());
+        table.setId("practice-mailboxes");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("The mailboxes show once the server runs."));
+        table.getColumns().add(column("User", row -> row.user()));
+        table.getColumns().add(column("Password", row -> row.password().isEmpty() ? "(hashed only)" : row.password()));
+        table.getColumns().add(column("Messages", row -> Integer.toString(row.messages().size())));
+        table.getColumns().add(column("Octets", row -> String.format(Locale.ROOT, "%,d", row.octets())));
+        table.setPrefHeight(130);
+        table.setMinHeight(100);
+
+        ListView<StoredMessage> messages = new ListView<>();
+        messages.setId("practice-messages");
+        messages.setPlaceholder(new Label("Choose a user to see the messages in the mailbox."));
+        messages.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(StoredMessage message, boolean empty) {
+                super.updateItem(message, empty);
+                setText(empty || message == null ? null : "#" + (getIndex() + 1) + "   "
+                        + String.format(Locale.ROOT, "%,d", message.sizeOctets()) + " octets   delivered "
+                        + DELIVERED.format(message.deliveredAt()));
+            }
+        });
+        Runnable showMessages = () -> {
+            MailboxRow row = table.getSelectionModel().getSelectedItem();
+            messages.getItems().setAll(row == null ? List.of() : row.messages());
+        };
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> showMessages.run());
+        viewModel.mailboxes().addListener((ListChangeListener<MailboxRow>) change -> {
+            // the table keeps the selected user across a refresh
+            String user = messagesUser(messages);
+            if (user != null) {
+                viewModel.mailboxes().stream().filter(row -> row.user().equals(user)).findFirst()
+                        .ifPresent(row -> table.getSelectionModel().select(row));
+            }
+            showMessages.run();
+        });
+
+        Button open = new Button("Open Message");
+        open.setId("practice-open-message");
+        open.disableProperty().bind(messages.getSelectionModel().selectedItemProperty().isNull());
+        Runnable openSelected = () -> {
+            StoredMessage message = messages.getSelectionModel().getSelectedItem();
+            if (message != null) {
+                viewModel.open(message, messages.getSelectionModel().getSelectedIndex() + 1, viewer);
+            }
+        };
+        open.setOnAction(event -> openSelected.run());
+        messages.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2) {
+                openSelected.run();
+            }
+        });
+        Button refresh = new Button("Refresh");
+        refresh.setId("practice-refresh");
+        refresh.setOnAction(event -> viewModel.refreshMailboxes());
+
+        Label secrets = new Label("These accounts keep their passwords recoverable, because APOP and CRAM-MD5 need "
+                + "the clear secret on the server: that is why it can be shown here. An account stored as a hash only "
+                + "is safer, and cannot use those two mechanisms. Mail to other domains is held in relay-outbox, "
+                + "never sent.");
+        secrets.setId("practice-secrets-note");
+        secrets.getStyleClass().add("practice-note");
+        secrets.setWrapText(true);
+        secrets.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        VBox box = new VBox(table, new HBox(open, refresh), messages, secrets);
+        box.getStyleClass().add("practice-section");
+        VBox.setVgrow(messages, Priority.ALWAYS);
+        return box;
+    }
+
+    private static String messagesUser(ListView<StoredMessage> messages) {
+        return messages.getItems().isEmpty() ? null : messages.getItems().get(0).user();
+    }
+
+    private static TableColumn<MailboxRow, String> column(String title, java.util.function.Function<MailboxRow, String> value) {
+        TableColumn<MailboxRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
+    private GridPane faults() {
+        GridPane grid = new GridPane();
+        grid.setId("practice-faults");
+        grid.getStyleClass().addAll("practice-section", "practice-faults");
+        int row = 0;
+
+        ChoiceBox<String> personality = new ChoiceBox<>();
+        personality.setId("practice-personality");
+        personality.getItems().setAll(Personality.BUILT_IN);
+        personality.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? "" : Personality.load(id).displayName();
+            }
+
+            @Override
+            public String fromString(String text) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        personality.valueProperty().bindBidirectional(viewModel.personalityProperty());
+        grid.addRow(row++, new Label("Personality"), personality);
+
+        Spinner<Integer> delay = new Spinner<>(0, PracticeServerViewModel.MAX_REPLY_DELAY_SECONDS, 0);
+        delay.setId("practice-reply-delay");
+        delay.setEditable(true);
+        delay.setPrefWidth(90);
+        delay.valueProperty().addListener((observable, old, now) -> viewModel.replyDelaySecondsProperty().set(now));
+        viewModel.replyDelaySecondsProperty().addListener((observable, old, now) -> delay.getValueFactory().setValue(now.intValue()));
+        grid.addRow(row++, new Label("Delay every reply (s)"), delay);
+
+        grid.addRow(row++, new Label("RCPT fails with"), temporaryFailure("practice-rcpt-failure", viewModel.rcptFailureProperty()));
+        grid.addRow(row++, new Label("DATA fails with"), temporaryFailure("practice-data-failure", viewModel.dataFailureProperty()));
+
+        grid.add(check("practice-greylisting", "Greylisting: first attempt gets 450 4.7.1, a retry is accepted",
+                viewModel.greylistingProperty()), 0, row++, 2, 1);
+        grid.add(check("practice-refuse", "Refuse new connections (421, -ERR [SYS/TEMP])",
+                viewModel.refuseConnectionsProperty()), 0, row++, 2, 1);
+        grid.add(check("practice-drop-mid-data", "Drop the connection in the middle of DATA",
+                viewModel.dropMidDataProperty()), 0, row++, 2, 1);
+        grid.add(check("practice-pop3-login-failure", "POP3 logins fail with -ERR [SYS/TEMP]",
+                viewModel.pop3LoginFailureProperty()), 0, row++, 2, 1);
+
+        Button clear = new Button("All Faults Off");
+        clear.setId("practice-faults-off");
+        clear.setOnAction(event -> {
+            viewModel.replyDelaySecondsProperty().set(0);
+            viewModel.rcptFailureProperty().set(0);
+            viewModel.dataFailureProperty().set(0);
+            viewModel.greylistingProperty().set(false);
+            viewModel.refuseConnectionsProperty().set(false);
+            viewModel.dropMidDataProperty().set(false);
+            viewModel.pop3LoginFailureProperty().set(false);
+        });
+        grid.add(clear, 0, row++, 2, 1);
+        Label note = new Label("Faults take effect at once, for connections already open too; the personality for "
+                + "connections opened from now on.");
+        note.getStyleClass().add("practice-note");
+        note.setWrapText(true);
+        grid.add(note, 0, row, 2, 1);
+        return grid;
+    }
+
+    private static ChoiceBox<Integer> temporaryFailure(String id, IntegerProperty code) {
+        ChoiceBox<Integer> choice = new ChoiceBox<>();
+        choice.setId(id);
+        choice.getItems().setAll(TEMPORARY_FAILURES);
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                if (value == null || value == 0) {
+                    return "never";
+                }
+                return value == 451 ? "451 local error" : "452 insufficient storage";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        choice.setValue(code.get());
+        choice.valueProperty().addListener((observable, old, now) -> code.set(now == null ? 0 : now));
+        code.addListener((observable, old, now) -> choice.setValue(now.intValue()));
+        return choice;
+    }
+
+    private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty property) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.setWrapText(true);
+        box.selectedProperty().bindBidirectional(property);
+        return box;
+    }
+
+    private SplitPane connections() {
+        ListView<ServerConnection> list = new ListView<>(viewModel.connections());
+        list.setId("practice-connections");
+        list.setPlaceholder(new Label("Each connection to the practice server is listed here, with the server's "
+                + "side of the dialogue."));
+        list.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
+            if (now != null) {
+                viewModel.selectedConnectionProperty().set(now);
+            }
+        });
+        viewModel.selectedConnectionProperty().addListener((observable, old, now) -> {
+            show(now);
+            list.getSelectionModel().select(now);
+        });
+        viewModel.connections().addListener((ListChangeListener<ServerConnection>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(panes::remove);
+            }
+        });
+        show(viewModel.selectedConnectionProperty().get());
+        SplitPane split = new SplitPane(list, serverTranscript);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.3);
+        return split;
+    }
+
+    /** Shows one connection's server-side transcript, in the same pane and colours as a session's. */
+    private void show(ServerConnection connection) {
+        if (connection == null) {
+            serverTranscript.getChildren().setAll(new Label("No connection yet."));
+            return;
+        }
+        // one pane per connection, kept while the connection is listed: a pane draws each line once
+        TranscriptPane pane = panes.computeIfAbsent(connection, shown -> {
+            TranscriptPane made = new TranscriptPane(shown.transcript(), executor, () -> { });
+            made.area().setId("server-transcript");
+            return made;
+        });
+        serverTranscript.getChildren().setAll(pane);
+    }
+
+    private static Tab tab(String title, String id, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        return tab;
+    }
+}
