@@ -7,6 +7,7 @@
 #   SCREENSHOT_SETTLE=8 SCREENSHOT_SELECT=3 \
 #   SCREENSHOT_COMMANDS='EHLO client.example.test;MAIL FROM:<alice@example.test>;RCPT TO:<someone@elsewhere.test>;RCPT TO:<bob@example.test>' \
 #   app/docs/screenshot.sh light app/docs/mailbench-light.png
+# (the same for dark; for projector, whose larger type moves the transcript, add SCREENSHOT_SELECT_AT=200,400)
 #
 # THEME: light (default), dark or projector. SERVER-URI, e.g. smtp://127.0.0.1:2525, opens the first
 # session tab connected to it (mailbench --connect); without it the first tab connects to the practice
@@ -63,7 +64,8 @@ sleep "${SCREENSHOT_SETTLE:-2}"   # the first frames are painted after the windo
 
 # SCREENSHOT_COMMANDS="EHLO x;MAIL FROM:<a@b>": typed into the command line, one after another, as a user
 # types them; SCREENSHOT_SELECT=N then selects the transcript line N lines above the end, so that the
-# explanation pane shows it. There is no window manager, so the window sits at 0,0.
+# explanation pane shows it (SCREENSHOT_SELECT_AT=X,Y: a point in the transcript to click first, where the
+# theme's sizes put it elsewhere). There is no window manager, so the window sits at 0,0.
 height=$(xwininfo -id "$window" | awk '/Height:/ {print $2}')
 if [[ -n "${SCREENSHOT_COMMANDS:-}" ]]; then
     xdotool mousemove --window "$window" 450 $((height - 19)) click 1
@@ -75,7 +77,8 @@ if [[ -n "${SCREENSHOT_COMMANDS:-}" ]]; then
     done
 fi
 if [[ -n "${SCREENSHOT_SELECT:-}" ]]; then
-    xdotool mousemove --window "$window" 120 260 click 1
+    at=${SCREENSHOT_SELECT_AT:-120,260}   # a point inside the transcript
+    xdotool mousemove --window "$window" "${at%,*}" "${at#*,}" click 1
     xdotool key ctrl+End
     for ((i = 0; i < SCREENSHOT_SELECT; i++)); do xdotool key Up; done
     sleep 1

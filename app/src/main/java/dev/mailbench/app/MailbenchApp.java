@@ -58,7 +58,8 @@ public final class MailbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         AppContext app = Objects.requireNonNullElseGet(context, this::contextFromParameters);
-        ThemeManager themes = new ThemeManager(initialTheme());
+        Theme theme = initialTheme();
+        ThemeManager themes = new ThemeManager(theme);
         FontZoom zoom = new FontZoom();
         workbench = new WorkbenchViewModel(app.services(), new RecentHosts(app.configDirectory()));
         practice = app.practiceServer().map(source -> new PracticeServerViewModel(app.services().executor(), source,
@@ -69,7 +70,8 @@ public final class MailbenchApp extends Application {
         view.setId("workbench");
         SplitPane centre = new SplitPane(view);
         centre.setId("workbench-split");
-        BooleanProperty panelShown = new SimpleBooleanProperty(practice != null);
+        // on a projector the session needs the whole width; the panel is a menu item (or Ctrl+Shift+P) away
+        BooleanProperty panelShown = new SimpleBooleanProperty(practice != null && theme != Theme.PROJECTOR);
 
         MainMenu menu = new MainMenu(themes, zoom, new MainMenu.Actions(
                 () -> workbench.open(MailProtocol.SMTP),
@@ -84,8 +86,10 @@ public final class MailbenchApp extends Application {
         if (practice != null) {
             PracticeServerPanel panel = new PracticeServerPanel(practice, app.services().executor(), view::show);
             SplitPane.setResizableWithParent(panel, false);
-            centre.getItems().add(panel);
-            centre.setDividerPositions(0.7);
+            if (panelShown.get()) {
+                centre.getItems().add(panel);
+                centre.setDividerPositions(0.7);
+            }
             menu.withPracticePanel(panelShown);
             panelShown.addListener((observable, old, shown) -> {
                 if (shown) {

@@ -178,6 +178,15 @@ class PracticeServerWindowTest {
 
         window.click("#practice-faults-off");
         assertThat(this.<Boolean>practice(practice -> practice.server().orElseThrow().faults().greylisting())).isFalse();
+
+        // View ▸ Practice Server Panel hides the panel and brings it back; the server runs on
+        window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+        window.await(() -> !window.shown("#practice-panel"), "the panel hidden");
+        window.step("RSET");
+        window.awaitState(SmtpPhase.READY.description());
+        window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+        window.await(() -> window.shown("#practice-panel"), "the panel shown again");
+        assertThat(this.<Boolean>practice(practice -> practice.server().isPresent())).isTrue();
     }
 
     @Test
