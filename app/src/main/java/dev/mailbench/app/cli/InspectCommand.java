@@ -40,6 +40,10 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (Files.isDirectory(file)) {
+            err.println("mailbench inspect: " + file + " is a directory; name a message file in it (.eml)");
+            return 1;
+        }
         if (!Files.isRegularFile(file)) {
             err.println("mailbench inspect: no such file: " + file);
             return 1;

@@ -63,6 +63,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--transcripts", description = "print every line of every connection, as the server sees it")
     boolean transcripts;
 
+    /** Where the console's commands come from: the terminal, or a test's script. */
+    java.io.InputStream console = System.in;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -99,6 +102,10 @@ public final class ServeCommand implements Callable<Integer> {
         AtomicInteger connections = new AtomicInteger();
         server.addObserver((protocol, remote, transcript) -> follow(out, connections.incrementAndGet(), protocol, transcript));
         describe(out, server);
+        ServeConsole commands = new ServeConsole(server, out);
+        Thread reader = new Thread(() -> commands.run(console), "mailbench-serve-console");
+        reader.setDaemon(true);
+        reader.start();
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -179,6 +186,7 @@ public final class ServeCommand implements Callable<Integer> {
                 + (account.recoverableSecret() != null
                         ? "  password " + account.recoverableSecret() + "  (kept recoverable for APOP and CRAM-MD5)"
                         : "  (password stored hashed only)")));
+        out.println("Type help for the commands that switch faults and the personality while it runs.");
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }
@@ -194,7 +202,8 @@ public final class ServeCommand implements Callable<Integer> {
                 };
                 String text = event.annotation() != null && event.annotation().secret()
                         ? event.annotation().decoded() : event.line();
-                out.println(prefix + arrow + text);
+                // a bare CR or LF in the line is shown as a mark, so that every printed line is one line
+                out.println(prefix + arrow + dev.mailbench.app.transcript.ControlMarks.of(text));
                 out.flush();
             } else if (event.direction() == Direction.NOTE) {
                 out.println(prefix + event.line());

@@ -45,6 +45,14 @@ class InspectCommandTest {
         assertThat(err.toString()).startsWith("mailbench inspect: no such file: ");
     }
 
+    @Test
+    void aDirectoryIsNamedAsSuch() {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new InspectCommand()).setErr(new PrintWriter(err, true)).execute(dir.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("mailbench inspect: " + dir + " is a directory; name a message file in it (.eml)\n");
+    }
+
     private Path sample(String name) throws Exception {
         Path file = dir.resolve(name);
         try (InputStream in = getClass().getResourceAsStream("/dev/mailbench/samples/" + name)) {

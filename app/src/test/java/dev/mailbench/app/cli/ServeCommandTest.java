@@ -72,6 +72,50 @@ class ServeCommandTest {
     }
 
     @Test
+    void faultsAreSwitchedFromTheTerminalWhileItRuns() throws Exception {
+        java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
+        ServeCommand serve = new ServeCommand();
+        serve.console = new java.io.PipedInputStream(typing);
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(serve).setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread serving = new Thread(() -> exit.complete(cli.execute(
+                "--data-dir", data.toString(), "--smtp-port", "0", "--pop3-port", "0")));
+        serving.start();
+        int smtp = awaitPort(out, "SMTP");
+        assertThat(out.toString()).contains("Type help for the commands that switch faults");
+
+        typing.write("refuse on\nstatus\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        typing.flush();
+        awaitText(out, "; faults: refuse");
+
+        try (java.net.Socket client = new java.net.Socket("127.0.0.1", smtp)) {
+            client.setSoTimeout(15_000);
+            String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(greeting).startsWith("421 4.3.2 ");
+        }
+
+        typing.write("faults off\ngreylisting maybe\nfrobnicate\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        typing.flush();
+        awaitText(out, "unknown command: frobnicate (help lists the commands)");
+        assertThat(out.toString()).contains("every fault off", "greylisting: on or off");
+        typing.close();
+        serving.interrupt();
+        assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
+
+    private static void awaitText(StringWriter out, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!out.toString().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no \"" + text + "\" in:\n" + out);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void aTakenPortIsReportedInWordsWithAnotherPortToTry() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             StringWriter err = new StringWriter();
