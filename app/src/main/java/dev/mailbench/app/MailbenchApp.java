@@ -60,6 +60,7 @@ public final class MailbenchApp extends Application {
         MainMenu menu = new MainMenu(themes, zoom, new MainMenu.Actions(
                 () -> workbench.open(MailProtocol.SMTP),
                 () -> workbench.open(MailProtocol.POP3),
+                () -> app.files().openFile(stage, "Open Message").ifPresent(view::openMessageFile),
                 view::closeCurrent,
                 () -> save(stage, view, WorkbenchViewModel.Format.TEXT, app),
                 () -> save(stage, view, WorkbenchViewModel.Format.HTML, app),

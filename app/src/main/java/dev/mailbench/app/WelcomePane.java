@@ -16,7 +16,8 @@ final class WelcomePane extends VBox {
         Label scope = label("welcome-scope",
                 "Open a session, connect to an SMTP or POP3 server, and go through the dialogue with the step "
                         + "buttons or by typing. Every line is shown and explained. The built-in practice server "
-                        + "and the message viewer are not in this build yet: connect to a server you can reach.");
+                        + "is not in this build yet: connect to a server you can reach. Messages (RETR, or an .eml "
+                        + "file opened or dropped here) open in the MIME viewer.");
         Button smtp = new Button("New SMTP Session");
         smtp.setId("welcome-new-smtp");
         smtp.setOnAction(event -> newSmtp.run());
