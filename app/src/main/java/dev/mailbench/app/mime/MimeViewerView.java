@@ -38,6 +38,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -63,6 +64,8 @@ import org.fxmisc.richtext.model.TwoDimensional;
 public final class MimeViewerView extends BorderPane {
 
     private static final Collection<String> NO_STYLE = List.of();
+    /** Images narrower than this are enlarged so that they can be seen at all. */
+    private static final double SMALL_IMAGE = 64;
     private static final DateTimeFormatter HOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -91,13 +94,13 @@ public final class MimeViewerView extends BorderPane {
         setTop(heading());
         SplitPane left = new SplitPane(treePane(), problemsPane());
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.62);
+        left.setDividerPositions(0.66);
         SplitPane right = new SplitPane(detailsPane(), rawPane());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.45);
         SplitPane columns = new SplitPane(left, right);
         columns.setId("mime-columns");
-        columns.setDividerPositions(0.36);
+        columns.setDividerPositions(0.42);
         SplitPane.setResizableWithParent(left, false);
         setCenter(columns);
 
@@ -151,9 +154,11 @@ public final class MimeViewerView extends BorderPane {
                 getStyleClass().removeAll("part-composite", "part-attachment");
                 if (empty || part == null) {
                     setText(null);
+                    setTooltip(null);
                     return;
                 }
                 setText(PartDescriptions.label(part));
+                setTooltip(new Tooltip(getText()));
                 if (!part.isLeaf()) {
                     getStyleClass().add("part-composite");
                 } else if (part.isAttachment()) {
@@ -310,7 +315,7 @@ public final class MimeViewerView extends BorderPane {
                         if (drawn.isError()) {
                             placeholder("This image could not be drawn: " + drawn.getException());
                         } else {
-                            image.setImage(drawn);
+                            showImage(drawn, pictureBody);
                         }
                     }));
         } else {
@@ -325,6 +330,19 @@ public final class MimeViewerView extends BorderPane {
         }
     }
 
+    /** Draws the image; a tiny one (an icon, a tracking pixel) enlarged by a whole factor, without smoothing. */
+    private void showImage(Image drawn, PartBody.Picture body) {
+        int factor = drawn.getWidth() > 0 && drawn.getWidth() < SMALL_IMAGE
+                ? (int) Math.ceil(SMALL_IMAGE / Math.max(drawn.getWidth(), drawn.getHeight())) : 1;
+        image.setSmooth(factor == 1);
+        image.setFitWidth(drawn.getWidth() * factor);
+        image.setFitHeight(drawn.getHeight() * factor);
+        image.setImage(drawn);
+        bodyNote.setText(body.contentType() + ", " + (int) drawn.getWidth() + " × " + (int) drawn.getHeight()
+                + " pixels, " + PartDescriptions.size(body.bytes().length) + " decoded"
+                + (factor > 1 ? "; shown " + factor + " times enlarged." : "."));
+    }
+
     private void placeholder(String text) {
         bodyPlaceholder.setText(text);
         bodyContent.getChildren().setAll(bodyPlaceholder);
@@ -336,12 +354,16 @@ public final class MimeViewerView extends BorderPane {
         table.getStyleClass().add("mime-headers");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(styled(new Label("No header fields."), "mime-placeholder"));
+        TableColumn<HeaderRow, Object> section = column("Section", HeaderRow::section, 11);
         table.getColumns().setAll(List.of(
-                column("#", HeaderRow::number, 3),
-                column("Section", HeaderRow::section, 8),
-                column("Field", HeaderRow::name, 10),
-                column("Decoded", HeaderRow::decoded, 24),
-                column("Raw", HeaderRow::raw, 28)));
+                column("#", HeaderRow::number, 2.5),
+                section,
+                column("Field", HeaderRow::name, 12),
+                column("Decoded", HeaderRow::decoded, 26),
+                column("Raw", HeaderRow::raw, 30)));
+        // the section matters only when a message part shows its own fields and the embedded message's
+        section.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> viewModel.headers().stream().map(HeaderRow::section).distinct().count() > 1, viewModel.headers()));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(HeaderRow row, boolean empty) {

@@ -35,7 +35,8 @@ public final class PartDescriptions {
         if (part.filename() != null) {
             label.append(part.disposition() == null ? SEPARATOR : " ").append('“').append(part.filename()).append('”');
         }
-        label.append(SEPARATOR).append(size(part.decodedSize()));
+        // the whole message: its size as received; a part: its content's, transfer encoding undone
+        label.append(SEPARATOR).append(size(part.isRoot() ? part.range().length() : part.decodedSize()));
         if (part.kind() == PartKind.EMBEDDED_MESSAGE) {
             part.embeddedMessage().map(PartDescriptions::subject)
                     .ifPresent(subject -> label.append(SEPARATOR).append("Subject: ").append(subject));

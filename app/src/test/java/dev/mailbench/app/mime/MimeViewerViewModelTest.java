@@ -99,7 +99,7 @@ class MimeViewerViewModelTest {
         MessageAnalysis analysis = open("mixed-attachments.eml");
 
         assertThat(analysis.parts().stream().map(PartDescriptions::label)).containsExactly(
-                "message  multipart/mixed · 1.2 KiB",
+                "message  multipart/mixed · 1.5 KiB",
                 "1  multipart/alternative · 358 bytes",
                 "1.1  text/plain; charset=utf-8 · quoted-printable · 40 bytes",
                 "1.2  text/html; charset=utf-8 · quoted-printable · 80 bytes",
