@@ -113,6 +113,7 @@ public final class MimeViewerView extends BorderPane {
             }
             highlight();
         });
+        viewModel.selectedHeaderProperty().addListener((observable, old, field) -> highlight());
         viewModel.rawTextProperty().addListener((observable, old, text) -> showRaw(text));
         viewModel.bodyProperty().addListener((observable, old, body) -> showBody(body));
         buildTree(viewModel.analysisProperty().get());
@@ -364,6 +365,13 @@ public final class MimeViewerView extends BorderPane {
         // the section matters only when a message part shows its own fields and the embedded message's
         section.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> viewModel.headers().stream().map(HeaderRow::section).distinct().count() > 1, viewModel.headers()));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
+                viewModel.selectedHeaderProperty().set(row));
+        viewModel.selectedHeaderProperty().addListener((observable, old, row) -> {
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(HeaderRow row, boolean empty) {

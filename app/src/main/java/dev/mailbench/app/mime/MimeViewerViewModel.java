@@ -68,6 +68,7 @@ public final class MimeViewerViewModel {
     private final ReadOnlyStringWrapper rawHeading = new ReadOnlyStringWrapper(this, "rawHeading", "");
     private final BooleanProperty showMarks = new SimpleBooleanProperty(this, "showMarks", false);
     private final ObservableList<HeaderRow> headers = FXCollections.observableArrayList();
+    private final ObjectProperty<HeaderRow> selectedHeader = new SimpleObjectProperty<>(this, "selectedHeader");
     private final ObservableList<ReceivedHop> hops = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
 
@@ -190,6 +191,11 @@ public final class MimeViewerViewModel {
         return headers;
     }
 
+    /** The header field selected in the table, marked in the raw source; cleared when another part is selected. */
+    public ObjectProperty<HeaderRow> selectedHeaderProperty() {
+        return selectedHeader;
+    }
+
     /** The Received hops of the message (or embedded message) selected, oldest first. */
     public ObservableList<ReceivedHop> hops() {
         return hops;
@@ -207,14 +213,17 @@ public final class MimeViewerViewModel {
             return null;
         }
         PartNode part = selectedPart.get();
-        return part == null ? raw.styles(null, null) : raw.styles(part.headerRange(), part.bodyRange());
+        HeaderRow field = selectedHeader.get();
+        return part == null ? raw.styles(null, null)
+                : raw.styles(part.headerRange(), part.bodyRange(), field == null ? null : field.range());
     }
 
-    /** Where in the raw text the selected part starts, for scrolling to it. */
+    /** Where in the raw text the selected header field, else the selected part, starts: to scroll to it. */
     public int selectionStartInRaw() {
         RawSourceText raw = rawText.get();
         PartNode part = selectedPart.get();
-        return raw == null || part == null ? 0 : raw.charOffset(part.range().start());
+        HeaderRow field = selectedHeader.get();
+        return raw == null || part == null ? 0 : raw.charOffset(field != null ? field.range().start() : part.range().start());
     }
 
     // ---- saving ----
@@ -254,6 +263,7 @@ public final class MimeViewerViewModel {
     // ---- selection ----
 
     private void selected(PartNode part) {
+        selectedHeader.set(null);
         MessageAnalysis current = analysis.get();
         if (part == null || current == null) {
             headers.clear();

@@ -39,6 +39,8 @@ public final class RawSourceText {
     public static final String SELECTED_PART = "selected-part";
     public static final String PART_HEADER = "part-header";
     public static final String PART_BODY = "part-body";
+    /** The header field selected in the header table, inside the part's highlight. */
+    public static final String SELECTED_FIELD = "selected-field";
 
     private final String text;
     private final long firstByte;
@@ -88,9 +90,15 @@ public final class RawSourceText {
 
     /** The style of every character: marks, and the highlight of a part's header section and body. */
     public StyleSpans<Collection<String>> styles(ByteRange header, ByteRange body) {
+        return styles(header, body, null);
+    }
+
+    /** As {@link #styles(ByteRange, ByteRange)}, with one header field's bytes marked as well. */
+    public StyleSpans<Collection<String>> styles(ByteRange header, ByteRange body, ByteRange field) {
         int[] h = header == null ? new int[] {0, 0} : charRange(header);
         int[] b = body == null ? new int[] {0, 0} : charRange(body);
-        int[] cuts = new int[markStart.length * 2 + 6];
+        int[] f = field == null ? new int[] {0, 0} : charRange(field);
+        int[] cuts = new int[markStart.length * 2 + 8];
         int n = 0;
         cuts[n++] = 0;
         cuts[n++] = text.length();
@@ -98,6 +106,8 @@ public final class RawSourceText {
         cuts[n++] = h[1];
         cuts[n++] = b[0];
         cuts[n++] = b[1];
+        cuts[n++] = f[0];
+        cuts[n++] = f[1];
         for (int i = 0; i < markStart.length; i++) {
             cuts[n++] = markStart[i];
             cuts[n++] = markEnd[i];
@@ -117,7 +127,8 @@ public final class RawSourceText {
             String markStyle = mark < markStart.length && markStart[mark] <= previous ? markClass[mark] : null;
             String part = previous >= h[0] && previous < h[1] ? PART_HEADER
                     : previous >= b[0] && previous < b[1] ? PART_BODY : null;
-            spans.add(style(markStyle, part), cut - previous);
+            boolean inField = previous >= f[0] && previous < f[1];
+            spans.add(style(markStyle, part, inField), cut - previous);
             previous = cut;
         }
         if (previous == 0) {
@@ -126,14 +137,19 @@ public final class RawSourceText {
         return spans.create();
     }
 
-    private static Collection<String> style(String mark, String part) {
-        if (mark == null && part == null) {
-            return List.of();
+    private static Collection<String> style(String mark, String part, boolean field) {
+        List<String> classes = new java.util.ArrayList<>(4);
+        if (part != null) {
+            classes.add(SELECTED_PART);
+            classes.add(part);
         }
-        if (part == null) {
-            return List.of(mark);
+        if (field) {
+            classes.add(SELECTED_FIELD);
         }
-        return mark == null ? List.of(SELECTED_PART, part) : List.of(SELECTED_PART, part, mark);
+        if (mark != null) {
+            classes.add(mark);
+        }
+        return List.copyOf(classes);
     }
 
     /** One pass over the bytes. */

@@ -176,6 +176,34 @@ class MimeViewerViewModelTest {
     }
 
     @Test
+    void aHeaderFieldSelectedInTheTableIsMarkedInTheRawSource() {
+        open("plain-text.eml");
+        HeaderRow subject = viewer.headers().stream().filter(h -> h.name().equals("Subject")).findFirst().orElseThrow();
+
+        viewer.selectedHeaderProperty().set(subject);
+
+        String text = viewer.rawTextProperty().get().text();
+        assertThat(marked(viewer.rawStyles(), text, RawSourceText.SELECTED_FIELD)).isEqualTo(subject.raw() + "\n");
+        assertThat(text.substring(viewer.selectionStartInRaw())).startsWith("Subject:");
+
+        viewer.selectPart("1");
+        assertThat(viewer.selectedHeaderProperty().get()).isNull();
+        assertThat(marked(viewer.rawStyles(), text, RawSourceText.SELECTED_FIELD)).isEmpty();
+    }
+
+    private static String marked(StyleSpans<Collection<String>> spans, String text, String styleClass) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (StyleSpan<Collection<String>> span : spans) {
+            if (span.getStyle().contains(styleClass)) {
+                out.append(text, at, at + span.getLength());
+            }
+            at += span.getLength();
+        }
+        return out.toString();
+    }
+
+    @Test
     void aForwardedMessageOpensAsASubtreeWithItsOwnHeaders() {
         MessageAnalysis analysis = open("forwarded.eml");
         PartNode embedded = analysis.parts().stream().filter(p -> p.contentType().equals("message/rfc822"))

@@ -108,6 +108,13 @@ class MimeViewerWindowTest {
         // the whole message is selected at first: all of it is highlighted
         awaitHighlight(new ByteRange(0, stored.length));
 
+        // a header field clicked in the table is marked in the raw source
+        javafx.scene.control.TableRow<?> subjectRow = WindowDriver.onFx(() -> window.robot()
+                .lookup("#mime-headers .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(row -> row.getItem() instanceof HeaderRow h && h.name().equals("Subject")).findFirst().orElseThrow());
+        window.robot().clickOn(subjectRow);
+        window.await(() -> fieldText().equals("Subject: Report and a picture"), "the Subject field marked");
+
         clickPart("1.2  text/html");
         ByteRange html = expected.part("1.2").orElseThrow().range();
         awaitHighlight(html);
@@ -254,6 +261,22 @@ class MimeViewerWindowTest {
             int[] run = highlightRun();
             return raw().getText().substring(run[0], run[1]);
         });
+    }
+
+    /** The text marked as the selected header field, paragraph by paragraph without line breaks. */
+    private String fieldText() {
+        StyleClassedTextArea area = raw();
+        StringBuilder out = new StringBuilder();
+        for (int p = 0; p < area.getParagraphs().size(); p++) {
+            int at = 0;
+            for (var span : area.getParagraph(p).getStyleSpans()) {
+                if (span.getStyle().contains(RawSourceText.SELECTED_FIELD)) {
+                    out.append(area.getParagraph(p).getText(), at, at + span.getLength());
+                }
+                at += span.getLength();
+            }
+        }
+        return out.toString();
     }
 
     private Collection<String> classesAt(int offset) {

@@ -82,6 +82,20 @@ class RawSourceTextTest {
     }
 
     @Test
+    void aSelectedFieldIsMarkedInsideItsPartsHighlight() {
+        RawSourceText raw = RawSourceText.of(ascii("A: 1\r\nB: 2\r\n\r\nx"), 0, false);
+
+        StyleSpans<Collection<String>> styles = raw.styles(new ByteRange(0, 14), new ByteRange(14, 15),
+                new ByteRange(6, 12));
+
+        assertThat(stylesOf(styles, raw.text())).containsExactly(
+                "A: 1\n=selected-part,part-header",
+                "B: 2\n=selected-part,part-header,selected-field",
+                "\n=selected-part,part-header",
+                "x=selected-part,part-body");
+    }
+
+    @Test
     void emptySourceHasEmptyStyles() {
         RawSourceText raw = RawSourceText.of(new byte[0], 0, false);
         assertThat(raw.text()).isEmpty();
