@@ -114,6 +114,7 @@ public final class MimeViewerView extends BorderPane {
             highlight();
         });
         viewModel.selectedHeaderProperty().addListener((observable, old, field) -> highlight());
+        viewModel.selectedProblemProperty().addListener((observable, old, problem) -> highlight());
         viewModel.rawTextProperty().addListener((observable, old, text) -> showRaw(text));
         viewModel.bodyProperty().addListener((observable, old, body) -> showBody(body));
         buildTree(viewModel.analysisProperty().get());
@@ -225,7 +226,7 @@ public final class MimeViewerView extends BorderPane {
         });
         list.getSelectionModel().selectedItemProperty().addListener((observable, old, problem) -> {
             if (problem != null) {
-                viewModel.selectPart(problem.partPath());
+                viewModel.selectProblem(problem);
             }
         });
         Label title = styled(new Label(), "mime-section-title");

@@ -69,6 +69,7 @@ public final class MimeViewerViewModel {
     private final BooleanProperty showMarks = new SimpleBooleanProperty(this, "showMarks", false);
     private final ObservableList<HeaderRow> headers = FXCollections.observableArrayList();
     private final ObjectProperty<HeaderRow> selectedHeader = new SimpleObjectProperty<>(this, "selectedHeader");
+    private final ReadOnlyObjectWrapper<Problem> selectedProblem = new ReadOnlyObjectWrapper<>(this, "selectedProblem");
     private final ObservableList<ReceivedHop> hops = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
 
@@ -79,6 +80,11 @@ public final class MimeViewerViewModel {
     public MimeViewerViewModel(TaskExecutor executor) {
         this.executor = executor;
         selectedPart.addListener((observable, old, part) -> selected(part));
+        selectedHeader.addListener((observable, old, field) -> {
+            if (field != null) {
+                selectedProblem.set(null);
+            }
+        });
         showMarks.addListener((observable, old, now) -> {
             RawSourceText current = rawText.get();
             if (analysis.get() != null && current != null) {
@@ -162,9 +168,29 @@ public final class MimeViewerViewModel {
         return selectedPart;
     }
 
-    /** Selects the part with this IMAP part number, as clicking a problem does. */
+    /** Selects the part with this IMAP part number. */
     public void selectPart(String path) {
         Optional.ofNullable(analysis.get()).flatMap(a -> a.part(path)).ifPresent(selectedPart::set);
+    }
+
+    /** Selects the problem's part and marks the line it was found on in the raw source. */
+    public void selectProblem(Problem problem) {
+        MessageAnalysis current = analysis.get();
+        if (current == null || problem == null) {
+            return;
+        }
+        selectPart(problem.partPath());
+        selectedHeader.set(null);
+        selectedProblem.set(problem);
+        RawSourceText raw = rawText.get();
+        if (raw != null && !raw.bytes().contains(problem.offset()) && problem.offset() < current.source().size()) {
+            loadRaw(window(current.source().size(), problem.offset()));
+        }
+    }
+
+    /** The problem marked in the raw source; cleared when a part or a header field is selected. */
+    public ReadOnlyObjectProperty<Problem> selectedProblemProperty() {
+        return selectedProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<PartBody> bodyProperty() {
@@ -214,16 +240,21 @@ public final class MimeViewerViewModel {
         }
         PartNode part = selectedPart.get();
         HeaderRow field = selectedHeader.get();
-        return part == null ? raw.styles(null, null)
-                : raw.styles(part.headerRange(), part.bodyRange(), field == null ? null : field.range());
+        Problem problem = selectedProblem.get();
+        return part == null ? raw.styles(null, null) : raw.styles(part.headerRange(), part.bodyRange(),
+                field == null ? null : field.range(), problem == null ? -1 : problem.offset());
     }
 
-    /** Where in the raw text the selected header field, else the selected part, starts: to scroll to it. */
+    /** Where in the raw text the selected problem, header field or part starts: to scroll to it. */
     public int selectionStartInRaw() {
         RawSourceText raw = rawText.get();
         PartNode part = selectedPart.get();
         HeaderRow field = selectedHeader.get();
-        return raw == null || part == null ? 0 : raw.charOffset(field != null ? field.range().start() : part.range().start());
+        Problem problem = selectedProblem.get();
+        if (raw == null || part == null) {
+            return 0;
+        }
+        return raw.charOffset(problem != null ? problem.offset() : field != null ? field.range().start() : part.range().start());
     }
 
     // ---- saving ----
@@ -264,6 +295,7 @@ public final class MimeViewerViewModel {
 
     private void selected(PartNode part) {
         selectedHeader.set(null);
+        selectedProblem.set(null);
         MessageAnalysis current = analysis.get();
         if (part == null || current == null) {
             headers.clear();

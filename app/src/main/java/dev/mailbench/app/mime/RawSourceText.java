@@ -41,6 +41,8 @@ public final class RawSourceText {
     public static final String PART_BODY = "part-body";
     /** The header field selected in the header table, inside the part's highlight. */
     public static final String SELECTED_FIELD = "selected-field";
+    /** The line a problem selected in the problems list was found on. */
+    public static final String PROBLEM_MARK = "problem-mark";
 
     private final String text;
     private final long firstByte;
@@ -90,15 +92,19 @@ public final class RawSourceText {
 
     /** The style of every character: marks, and the highlight of a part's header section and body. */
     public StyleSpans<Collection<String>> styles(ByteRange header, ByteRange body) {
-        return styles(header, body, null);
+        return styles(header, body, null, -1);
     }
 
-    /** As {@link #styles(ByteRange, ByteRange)}, with one header field's bytes marked as well. */
-    public StyleSpans<Collection<String>> styles(ByteRange header, ByteRange body, ByteRange field) {
+    /**
+     * As {@link #styles(ByteRange, ByteRange)}, with one header field's bytes and the line holding the byte
+     * at {@code problem} marked as well; the field may be null, the offset negative for none.
+     */
+    public StyleSpans<Collection<String>> styles(ByteRange header, ByteRange body, ByteRange field, long problem) {
         int[] h = header == null ? new int[] {0, 0} : charRange(header);
         int[] b = body == null ? new int[] {0, 0} : charRange(body);
         int[] f = field == null ? new int[] {0, 0} : charRange(field);
-        int[] cuts = new int[markStart.length * 2 + 8];
+        int[] p = problem < 0 || !bytes().contains(problem) ? new int[] {0, 0} : lineAround(charOffset(problem));
+        int[] cuts = new int[markStart.length * 2 + 10];
         int n = 0;
         cuts[n++] = 0;
         cuts[n++] = text.length();
@@ -108,6 +114,8 @@ public final class RawSourceText {
         cuts[n++] = b[1];
         cuts[n++] = f[0];
         cuts[n++] = f[1];
+        cuts[n++] = p[0];
+        cuts[n++] = p[1];
         for (int i = 0; i < markStart.length; i++) {
             cuts[n++] = markStart[i];
             cuts[n++] = markEnd[i];
@@ -128,7 +136,8 @@ public final class RawSourceText {
             String part = previous >= h[0] && previous < h[1] ? PART_HEADER
                     : previous >= b[0] && previous < b[1] ? PART_BODY : null;
             boolean inField = previous >= f[0] && previous < f[1];
-            spans.add(style(markStyle, part, inField), cut - previous);
+            boolean atProblem = previous >= p[0] && previous < p[1];
+            spans.add(style(markStyle, part, inField, atProblem), cut - previous);
             previous = cut;
         }
         if (previous == 0) {
@@ -137,7 +146,17 @@ public final class RawSourceText {
         return spans.create();
     }
 
-    private static Collection<String> style(String mark, String part, boolean field) {
+    /**
+     * The line the character at {@code at} is on, without its line break; a line break belongs to the
+     * line it ends (a bare CR is found at the end of its line, as the problems list counts lines).
+     */
+    private int[] lineAround(int at) {
+        int start = text.lastIndexOf('\n', at - 1) + 1;
+        int end = text.indexOf('\n', at);
+        return new int[] {start, end < 0 ? text.length() : end};
+    }
+
+    private static Collection<String> style(String mark, String part, boolean field, boolean problem) {
         List<String> classes = new java.util.ArrayList<>(4);
         if (part != null) {
             classes.add(SELECTED_PART);
@@ -145,6 +164,9 @@ public final class RawSourceText {
         }
         if (field) {
             classes.add(SELECTED_FIELD);
+        }
+        if (problem) {
+            classes.add(PROBLEM_MARK);
         }
         if (mark != null) {
             classes.add(mark);

@@ -219,13 +219,22 @@ class MimeViewerViewModelTest {
     }
 
     @Test
-    void clickingAProblemSelectsItsPart() {
+    void aProblemSelectedInTheListSelectsItsPartAndMarksItsLine() {
+        byte[] bytes = SampleMessages.get("broken-bad-base64.eml").bytes();
         open("broken-bad-base64.eml");
         Problem problem = viewer.problems().stream().filter(p -> !p.partPath().isEmpty()).findFirst().orElseThrow();
 
-        viewer.selectPart(problem.partPath());
+        viewer.selectProblem(problem);
 
         assertThat(viewer.selectedPartProperty().get().path()).isEqualTo(problem.partPath());
+        String text = viewer.rawTextProperty().get().text();
+        String line = new String(bytes, StandardCharsets.ISO_8859_1).split("\r\n|\n|\r", -1)[(int) problem.line() - 1];
+        assertThat(marked(viewer.rawStyles(), text, RawSourceText.PROBLEM_MARK)).isEqualTo(line).isNotEmpty();
+        assertThat(viewer.selectionStartInRaw()).isEqualTo(viewer.rawTextProperty().get().charOffset(problem.offset()));
+
+        viewer.selectedHeaderProperty().set(viewer.headers().get(0));
+        assertThat(viewer.selectedProblemProperty().get()).isNull();
+        assertThat(marked(viewer.rawStyles(), text, RawSourceText.PROBLEM_MARK)).isEmpty();
     }
 
     @Test

@@ -166,6 +166,17 @@ class MimeViewerWindowTest {
         assertThat(problems).anyMatch(p -> p.contains("BARE_LF")).anyMatch(p -> p.contains("BARE_CR"));
         window.await(() -> rawText().startsWith("From:") || rawText().contains("\nFrom:"), "the raw source");
 
+        // a problem clicked in the list selects its part and marks where it was found
+        javafx.scene.control.ListCell<?> bareCr = WindowDriver.onFx(() -> window.robot().lookup("#mime-problems .list-cell")
+                .queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .filter(cell -> cell.getItem() != null && cell.getItem().toString().contains("BARE_CR")).findFirst()
+                .orElseThrow());
+        window.robot().clickOn(bareCr);
+        window.await(() -> markedParagraphs(RawSourceText.PROBLEM_MARK).size() == 1, "the problem marked");
+        int line = markedParagraphs(RawSourceText.PROBLEM_MARK).get(0);
+        assertThat(WindowDriver.onFx(() -> raw().getParagraph(line).getText())).isEqualTo("And this one has a bare CR");
+        assertThat(window.text("#mime-title")).isEqualTo("broken-bare-lf.eml");
+
         window.click("#mime-show-marks");
         window.await(() -> rawText().contains("⟨LF⟩\n"), "the line endings marked");
         java.util.regex.Matcher bare = java.util.regex.Pattern.compile("(?<!⟨CR⟩)⟨LF⟩\n").matcher(rawText());
@@ -260,6 +271,23 @@ class MimeViewerWindowTest {
         return WindowDriver.onFx(() -> {
             int[] run = highlightRun();
             return raw().getText().substring(run[0], run[1]);
+        });
+    }
+
+    /** The paragraphs holding text in {@code styleClass}. */
+    private List<Integer> markedParagraphs(String styleClass) {
+        return WindowDriver.onFx(() -> {
+            List<Integer> found = new ArrayList<>();
+            StyleClassedTextArea area = raw();
+            for (int p = 0; p < area.getParagraphs().size(); p++) {
+                for (var span : area.getParagraph(p).getStyleSpans()) {
+                    if (span.getLength() > 0 && span.getStyle().contains(styleClass)) {
+                        found.add(p);
+                        break;
+                    }
+                }
+            }
+            return found;
         });
     }
 

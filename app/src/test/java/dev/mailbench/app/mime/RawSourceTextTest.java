@@ -86,13 +86,24 @@ class RawSourceTextTest {
         RawSourceText raw = RawSourceText.of(ascii("A: 1\r\nB: 2\r\n\r\nx"), 0, false);
 
         StyleSpans<Collection<String>> styles = raw.styles(new ByteRange(0, 14), new ByteRange(14, 15),
-                new ByteRange(6, 12));
+                new ByteRange(6, 12), -1);
 
         assertThat(stylesOf(styles, raw.text())).containsExactly(
                 "A: 1\n=selected-part,part-header",
                 "B: 2\n=selected-part,part-header,selected-field",
                 "\n=selected-part,part-header",
                 "x=selected-part,part-body");
+    }
+
+    @Test
+    void aProblemMarksTheLineItIsOnAndALineBreakBelongsToTheLineItEnds() {
+        RawSourceText raw = RawSourceText.of(ascii("one\r\ntwo\rthree"), 0, false);
+
+        assertThat(stylesOf(raw.styles(null, null, null, 8), raw.text()))
+                .as("the bare CR after two").containsExactly("one\n", "two=problem-mark", "\nthree");
+        assertThat(stylesOf(raw.styles(null, null, null, 12), raw.text()))
+                .containsExactly("one\ntwo\n", "three=problem-mark");
+        assertThat(stylesOf(raw.styles(null, null, null, 99), raw.text())).as("outside: nothing").containsExactly("one\ntwo\nthree");
     }
 
     @Test
