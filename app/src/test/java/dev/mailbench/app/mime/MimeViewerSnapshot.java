@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Pictures of the viewer in every theme, for a person to look at; not part of the build (the name does not
  * end in Test). Run with {@code ./mvnw -B -pl app -am verify -Dtest=MimeViewerSnapshot
- * -Dsurefire.failIfNoSpecifiedTests=false}; the PNGs land in {@code app/target/snapshots/}.
+ * -Dsurefire.failIfNoSpecifiedTests=false}; the PNGs land in {@code app/target/snapshots/}. Properties:
+ * {@code snapshot.sample} (a sample's file name), {@code snapshot.part} (the start of a tree label),
+ * {@code snapshot.problem} (text of a problem to click), {@code snapshot.body}, {@code snapshot.marks}.
  */
 class MimeViewerSnapshot {
 
@@ -48,6 +50,14 @@ class MimeViewerSnapshot {
             window.robot().clickOn(cell);
             if (Boolean.getBoolean("snapshot.body")) {
                 window.click("#mime-body-tab");
+            }
+            String problem = System.getProperty("snapshot.problem");
+            if (problem != null) {
+                javafx.scene.control.ListCell<?> found = WindowDriver.onFx(() -> window.robot()
+                        .lookup("#mime-problems .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                        .filter(c -> c.getItem() != null && c.getItem().toString().contains(problem)).findFirst()
+                        .orElseThrow());
+                window.robot().clickOn(found);
             }
             if (Boolean.getBoolean("snapshot.marks")) {
                 window.click("#mime-show-marks");
