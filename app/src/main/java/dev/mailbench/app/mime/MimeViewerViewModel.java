@@ -259,10 +259,11 @@ public final class MimeViewerViewModel {
 
     // ---- saving ----
 
-    /** Whether the selected part can be saved: a leaf with content of its own. */
+    /** Whether the selected part can be saved: a leaf, or a forwarded message (saved as an .eml file). */
     public boolean canSaveSelected() {
         PartNode part = selectedPart.get();
-        return part != null && part.kind() == PartKind.LEAF && !loading.get();
+        return part != null && (part.kind() == PartKind.LEAF || part.kind() == PartKind.EMBEDDED_MESSAGE)
+                && !loading.get();
     }
 
     /** A name for the file the selected part is saved to. */
@@ -392,7 +393,7 @@ public final class MimeViewerViewModel {
                     + ". Select a part in the tree to see its content.";
             case MULTIPART -> part.contentType() + " with " + holds + ". Select one of them to see its content.";
             case EMBEDDED_MESSAGE -> "A message inside this one (" + part.contentType() + "), with " + holds
-                    + ". Its header fields are in the Headers tab.";
+                    + ". Its header fields are in the Headers tab; save it to open it as a message file.";
             default -> "";
         };
     }

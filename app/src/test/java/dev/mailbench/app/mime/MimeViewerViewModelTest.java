@@ -219,6 +219,23 @@ class MimeViewerViewModelTest {
     }
 
     @Test
+    void aForwardedMessageIsSavedAsAMessageFileThatOpensAgain() throws IOException {
+        MessageAnalysis analysis = open("forwarded.eml");
+        PartNode attached = analysis.part("3").orElseThrow();
+        assertThat(attached.contentType()).isEqualTo("message/rfc822");
+        viewer.selectedPartProperty().set(attached);
+        assertThat(viewer.canSaveSelected()).isTrue();
+        assertThat(viewer.suggestedFileName()).isEqualTo("note.eml");
+
+        Path saved = temp.resolve(viewer.suggestedFileName());
+        viewer.saveSelected(saved);
+        viewer.open(saved);
+
+        assertThat(viewer.analysisProperty().get().headers()).extracting(h -> h.name())
+                .containsExactlyElementsOf(attached.embedded().headers().stream().map(h -> h.name()).toList());
+    }
+
+    @Test
     void aProblemSelectedInTheListSelectsItsPartAndMarksItsLine() {
         byte[] bytes = SampleMessages.get("broken-bad-base64.eml").bytes();
         open("broken-bad-base64.eml");
