@@ -79,6 +79,8 @@ else
     echo "AppCDS archive: not made (no display and no xvfb-run)"
 fi
 
+# resources/mailbench.desktop replaces jpackage's desktop entry: its Exec passes the file (%f), so an .eml
+# opened from the file manager opens in the MIME viewer, and its Name is the product's.
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     echo "jpackage: deb"
     "$jpackage" --type deb "${common[@]}" \
@@ -87,6 +89,7 @@ if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
         --linux-menu-group "Network;Email;Education" \
         --linux-app-category net \
         --linux-shortcut \
+        --resource-dir "$here/resources" \
         --file-associations "$here/eml.properties" \
         --icon "$here/mailbench.png" \
         --dest "$images"

@@ -37,6 +37,17 @@ unzip -p "$image"/lib/app/mailbench-resources-*.jar dev/mailbench/samples/mixed-
 grep -q 'multipart/mixed' "$work/inspect.txt"
 "$launcher" inspect "$work/sample.eml" --json | grep -q '"contentType"'
 
+echo "== the desktop entry in the .deb"
+for deb in "$target"/jpackage/*.deb; do
+    [[ -e "$deb" ]] || continue
+    entry=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO --wildcards '*.desktop')
+    echo "$entry"
+    # an .eml file opened from the file manager reaches the launcher, which opens it in the MIME viewer
+    grep -q '^Exec=/opt/mailbench/bin/mailbench %f$' <<<"$entry"
+    grep -q '^MimeType=message/rfc822;$' <<<"$entry"
+    grep -q '^Name=Mailbench$' <<<"$entry"
+done
+
 echo "== figures"
 echo "app-image size: $(du -sh "$image" | cut -f1)"
 for deb in "$target"/jpackage/*.deb; do [[ -e "$deb" ]] && echo "deb size: $(du -h "$deb" | cut -f1)"; done

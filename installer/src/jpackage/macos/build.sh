@@ -5,6 +5,9 @@
 set -euo pipefail
 target=$1
 version=${2%%-*}
+# macOS bundle versions (CFBundleVersion) must start above zero, and jpackage refuses 0.x there: a 0.x
+# pre-release is packaged as 1.x with the same minor and patch numbers.
+[[ "$version" == 0.* ]] && version=1.${version#0.}
 here=$(cd "$(dirname "$0")" && pwd)
 java_home=${JAVA_HOME:-$(/usr/libexec/java_home)}
 runtime=$target/runtime

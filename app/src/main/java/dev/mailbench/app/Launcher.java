@@ -44,6 +44,13 @@ public final class Launcher implements Callable<Integer> {
                     + "smtp+starttls://…, smtps://…, pop3://…, pop3+stls://…, pop3s://…")
     ConnectionSettings connect;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "MESSAGE.eml",
+            description = "a message file to open in the MIME viewer (as the desktop does for .eml files)")
+    java.nio.file.Path message;
+
     @Option(names = "--no-practice-server",
             description = "do not start the built-in practice server (for working only with real servers)")
     boolean noPracticeServer;
@@ -65,6 +72,13 @@ public final class Launcher implements Callable<Integer> {
         }
         if (noPracticeServer) {
             parameters.add("--practice-server=off");
+        }
+        if (message != null) {
+            if (!java.nio.file.Files.isRegularFile(message)) {
+                spec.commandLine().getErr().println("mailbench: no such message file: " + message);
+                return 1;
+            }
+            parameters.add("--open=" + message.toAbsolutePath());
         }
         Application.launch(MailbenchApp.class, parameters.toArray(String[]::new));
         return CommandLine.ExitCode.OK;

@@ -30,8 +30,8 @@ import javafx.stage.Stage;
 
 /**
  * The Mailbench window, with the practice server running inside it. Started by {@link Launcher}; accepts
- * {@code --theme=light|dark|projector}, {@code --connect=URI} and {@code --practice-server=off} as named
- * application parameters.
+ * {@code --theme=light|dark|projector}, {@code --connect=URI}, {@code --practice-server=off} and
+ * {@code --open=MESSAGE-FILE} as named application parameters.
  */
 public final class MailbenchApp extends Application {
 
@@ -76,6 +76,7 @@ public final class MailbenchApp extends Application {
         MainMenu menu = new MainMenu(themes, zoom, new MainMenu.Actions(
                 () -> workbench.open(MailProtocol.SMTP),
                 () -> workbench.open(MailProtocol.POP3),
+                () -> app.files().openFile(stage, "Open Message").ifPresent(view::openMessageFile),
                 view::closeCurrent,
                 () -> save(stage, view, WorkbenchViewModel.Format.TEXT, app),
                 () -> save(stage, view, WorkbenchViewModel.Format.HTML, app),
@@ -125,6 +126,7 @@ public final class MailbenchApp extends Application {
 
         workbench.loadRecentHosts();
         app.firstSession().ifPresent(settings -> workbench.open(settings, true));
+        openedMessage().ifPresent(view::openMessageFile);
         if (practice != null) {
             if (app.firstSession().isEmpty()) {
                 openFirstTabOnThePracticeServer();
@@ -179,6 +181,13 @@ public final class MailbenchApp extends Application {
         return new AppContext(defaults.services(), defaults.configDirectory(),
                 connect == null ? Optional.empty() : Optional.of(ConnectionUri.parse(connect)), defaults.files(),
                 "off".equals(practiceServer) ? Optional.empty() : defaults.practiceServer());
+    }
+
+    /** The message file named by {@code --open=PATH}: what the desktop hands over for an .eml file. */
+    private Optional<java.nio.file.Path> openedMessage() {
+        Parameters parameters = getParameters();
+        String open = parameters == null ? null : parameters.getNamed().get("open");
+        return open == null ? Optional.empty() : Optional.of(java.nio.file.Path.of(open));
     }
 
     private Theme initialTheme() {

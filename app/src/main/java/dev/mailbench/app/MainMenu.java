@@ -22,8 +22,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
- * The main window's menu bar: File (sessions, saving transcripts), Edit, View (practice-server panel, theme and
- * zoom) and Help.
+ * The main window's menu bar: File (sessions, opening a message file, saving transcripts), Edit, View
+ * (practice-server panel, theme and zoom) and Help.
  */
 final class MainMenu {
 
@@ -32,7 +32,7 @@ final class MainMenu {
      *
      * @param sessionInFront true while a session tab is in front, which the transcript items act on
      */
-    record Actions(Runnable newSmtp, Runnable newPop3, Runnable closeTab, Runnable saveText, Runnable saveHtml,
+    record Actions(Runnable newSmtp, Runnable newPop3, Runnable openMessage, Runnable closeTab, Runnable saveText, Runnable saveHtml,
                    Runnable copy, Runnable about, Runnable quit, ObservableBooleanValue sessionInFront) {
     }
 
@@ -78,6 +78,8 @@ final class MainMenu {
                 new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         MenuItem newPop3 = item("New POP3 Session", "menu-new-pop3", actions.newPop3(),
                 new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        MenuItem openMessage = item("Open Message…", "menu-open-message", actions.openMessage(),
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         MenuItem close = item("Close Tab", "menu-close-tab", actions.closeTab(),
                 new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
         MenuItem saveText = item("Save Transcript as Text…", "menu-save-text", actions.saveText(),
@@ -89,7 +91,7 @@ final class MainMenu {
         }
         MenuItem quit = item("Quit", "menu-quit", actions.quit(),
                 new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        return new Menu("File", null, newSmtp, newPop3, close, new SeparatorMenuItem(), saveText, saveHtml,
+        return new Menu("File", null, newSmtp, newPop3, openMessage, close, new SeparatorMenuItem(), saveText, saveHtml,
                 new SeparatorMenuItem(), quit);
     }
 

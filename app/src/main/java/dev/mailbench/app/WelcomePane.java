@@ -17,10 +17,12 @@ final class WelcomePane extends VBox {
                 ? "Open a session and go through the dialogue with the step buttons or by typing; every line is "
                         + "shown and explained. New sessions connect to the practice server running inside Mailbench "
                         + "(its panel is on the right): domain example.test, users alice / alice-pass and "
-                        + "bob / bob-pass. Any other server is a host name away."
+                        + "bob / bob-pass. Any other server is a host name away. Messages (RETR, or an .eml file "
+                        + "opened or dropped here) open in the MIME viewer."
                 : "Open a session, connect to an SMTP or POP3 server, and go through the dialogue with the step "
                         + "buttons or by typing; every line is shown and explained. The practice server is off "
-                        + "in this window: connect to a server you can reach.");
+                        + "in this window: connect to a server you can reach. Messages (RETR, or an .eml file "
+                        + "opened or dropped here) open in the MIME viewer.");
         Button smtp = new Button("New SMTP Session");
         smtp.setId("welcome-new-smtp");
         smtp.setOnAction(event -> newSmtp.run());

@@ -79,6 +79,15 @@ class LauncherTest {
     }
 
     @Test
+    void aMessageFileThatIsNotThereIsAClearErrorAndNoWindow() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = Launcher.commandLine().setErr(new java.io.PrintWriter(err, true));
+
+        assertThat(commandLine.execute("no-such-message.eml")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("mailbench: no such message file: no-such-message.eml" + System.lineSeparator());
+    }
+
+    @Test
     void aConnectUriWithAnUnknownSchemeIsAUsageError() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = Launcher.commandLine().setErr(new PrintWriter(err));

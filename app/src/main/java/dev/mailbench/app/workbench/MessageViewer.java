@@ -2,10 +2,7 @@ package dev.mailbench.app.workbench;
 
 import dev.mailbench.explain.RetrievedMessage;
 
-/**
- * Shows a message a RETR or TOP brought back. Today it is the raw source ({@link RawMessageView}); the
- * MIME viewer plugs in here.
- */
+/** Shows a message a RETR or TOP brought back: the window opens it in a MIME viewer tab. */
 @FunctionalInterface
 public interface MessageViewer {
     void show(RetrievedMessage message);

@@ -1,10 +1,15 @@
 package dev.mailbench.app.workbench;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mailbench.app.mime.MessageFileDrop;
+import dev.mailbench.app.mime.MimeViewerView;
+import dev.mailbench.app.mime.MimeViewerViewModel;
 import dev.mailbench.app.session.SessionViewModel;
+import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.explain.RetrievedMessage;
 
 import javafx.beans.binding.Bindings;
@@ -18,8 +23,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 
 /**
- * The window's centre: one tab per session (and per opened message), the welcome text while none is open,
- * and a status line for what the window did last.
+ * The window's centre: one tab per session and per opened message (a MIME viewer), the welcome text while
+ * none is open, and a status line for what the window did last. {@code .eml} files dropped on it open.
  */
 public final class WorkbenchView extends BorderPane implements MessageViewer {
 
@@ -44,6 +49,7 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         status.visibleProperty().bind(Bindings.isNotEmpty(viewModel.statusProperty()));
         status.managedProperty().bind(status.visibleProperty());
         setBottom(status);
+        MessageFileDrop.install(this, this::openMessageFile);
 
         viewModel.sessions().forEach(this::added);
         viewModel.sessions().addListener((ListChangeListener<SessionViewModel>) change -> {
@@ -82,13 +88,27 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         }
     }
 
+    /** Opens a retrieved message in a MIME viewer tab. */
     @Override
     public void show(RetrievedMessage message) {
-        Tab tab = new Tab("Message: " + message.command(),
-                new RawMessageView(message, viewModel.services().executor()));
+        MimeViewerView viewer = messageTab("Message: " + message.command());
+        viewer.viewModel().open(message.command() + (message.complete() ? "" : " (incomplete: the connection ended first)"),
+                message.content());
+    }
+
+    /** Opens a message file ({@code .eml}) in a MIME viewer tab; it is read where it lies. */
+    public void openMessageFile(Path file) {
+        messageTab(file.getFileName().toString()).viewModel().open(file);
+    }
+
+    private MimeViewerView messageTab(String title) {
+        TaskExecutor executor = viewModel.services().executor();
+        MimeViewerView viewer = new MimeViewerView(new MimeViewerViewModel(executor), executor, files);
+        Tab tab = new Tab(title, viewer);
         tab.getStyleClass().add("message-tab");
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+        return viewer;
     }
 
     private void added(SessionViewModel session) {

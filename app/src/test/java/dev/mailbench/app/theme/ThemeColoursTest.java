@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -79,6 +80,32 @@ class ThemeColoursTest {
     void darkThemeIsDarkerThan(Theme theme) {
         assertThat(luminance(paint(Theme.DARK).background()))
                 .isLessThan(luminance(paint(theme).background()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void theMimeViewersHighlightsKeepTextReadableAndDifferFromTheBackground(Theme theme) {
+        Map<String, Color> highlights = onFx(() -> {
+            Map<String, Color> found = new LinkedHashMap<>();
+            VBox box = new VBox();
+            Map<String, Region> regions = new LinkedHashMap<>();
+            for (String name : List.of("-mb-highlight-header", "-mb-highlight-body")) {
+                Region region = new Region();
+                region.setStyle("-fx-background-color: " + name + ";");
+                regions.put(name, region);
+                box.getChildren().add(region);
+            }
+            Scene scene = new Scene(new StackPane(box));
+            new ThemeManager(theme).attach(scene);
+            box.applyCss();
+            regions.forEach((name, region) -> found.put(name, (Color) region.getBackground().getFills().get(0).getFill()));
+            return found;
+        });
+        Painted painted = paint(theme);
+
+        assertThat(highlights.values()).doesNotHaveDuplicates().doesNotContain(painted.background());
+        highlights.forEach((name, colour) -> assertThat(contrast(painted.bodyText(), colour))
+                .as("body text on %s in %s", name, theme.id()).isGreaterThanOrEqualTo(minimumContrast(theme)));
     }
 
     /** WCAG 2.x: 4.5:1 is level AA for body text; 7:1, level AAA, for the projector theme. */

@@ -101,15 +101,15 @@ class Pop3WalkthroughTest {
         window.await(() -> window.text("#explanation-title").equals("..see you at noon"), "the explanation");
         assertThat(window.node("#open-message").isVisible()).isTrue();
         window.click("#open-message");
-        window.await(() -> window.robot().lookup("#raw-message").tryQuery().isPresent()
-                && ((StyleClassedTextArea) window.node("#raw-message")).getText().contains("Subject: Lunch?"),
-                "the raw message");
-        StyleClassedTextArea raw = window.node("#raw-message");
+        window.await(() -> window.robot().lookup("#mime-raw").tryQuery().isPresent()
+                && ((StyleClassedTextArea) window.node("#mime-raw")).getText().contains("Subject: Lunch?"),
+                "the message in the viewer");
+        StyleClassedTextArea raw = window.node("#mime-raw");
         String rawText = WindowDriver.onFx(() -> raw.getText());
         assertThat(rawText).contains("\n.see you at noon\n").doesNotContain("..see");
         Tab front = WindowDriver.onFx(() -> ((TabPane) window.node("#session-tabs")).getSelectionModel().getSelectedItem());
         assertThat(front.getText()).isEqualTo("Message: RETR 1");
-        assertThat(window.text("#raw-message-heading")).startsWith("RETR 1: ");
+        assertThat(window.text("#mime-title")).isEqualTo("RETR 1");
     }
 
     private static int indexOf(List<String> lines, String part) {

@@ -47,6 +47,7 @@ public final class WindowDriver implements AutoCloseable {
     private final Application app;
     private final List<Path> saveAnswers = new ArrayList<>();
     private int lineClicks;
+    private final List<Path> openAnswers = new ArrayList<>();
 
     public WindowDriver(Path configDirectory, Optional<ConnectionSettings> firstSession) throws TimeoutException {
         this(configDirectory, firstSession, Optional.empty());
@@ -67,7 +68,7 @@ public final class WindowDriver implements AutoCloseable {
 
             @Override
             public Optional<Path> openFile(Window owner, String title) {
-                return Optional.empty();
+                return openAnswers.isEmpty() ? Optional.empty() : Optional.of(openAnswers.remove(0));
             }
         };
         AppContext context = new AppContext(services, configDirectory, firstSession, files, practiceServer);
@@ -81,6 +82,11 @@ public final class WindowDriver implements AutoCloseable {
     /** The answer the next Save dialog gives. */
     public void answerSaveWith(Path file) {
         saveAnswers.add(file);
+    }
+
+    /** The answer the next Open dialog gives. */
+    public void answerOpenWith(Path file) {
+        openAnswers.add(file);
     }
 
     public WindowDriver click(String query) {

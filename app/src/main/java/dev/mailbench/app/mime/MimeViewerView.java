@@ -1,0 +1,512 @@
+package dev.mailbench.app.mime;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.mailbench.app.task.BackgroundTask;
+import dev.mailbench.app.task.TaskExecutor;
+import dev.mailbench.app.workbench.FileChoosers;
+import dev.mailbench.mime.MessageAnalysis;
+import dev.mailbench.mime.PartNode;
+import dev.mailbench.mime.Problem;
+import dev.mailbench.mime.ReceivedHop;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
+import org.fxmisc.richtext.model.SegmentOps;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.TwoDimensional;
+
+/**
+ * The MIME viewer: the part tree and the problems on the left; the selected part's body, header fields
+ * and Received hops on the right, above the raw source with the part's bytes highlighted.
+ */
+public final class MimeViewerView extends BorderPane {
+
+    private static final Collection<String> NO_STYLE = List.of();
+    /** Images narrower than this are enlarged so that they can be seen at all. */
+    private static final double SMALL_IMAGE = 64;
+    private static final DateTimeFormatter HOP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final MimeViewerViewModel viewModel;
+    private final TaskExecutor executor;
+    private final FileChoosers files;
+    private final TreeView<PartNode> tree = new TreeView<>();
+    private final Map<PartNode, TreeItem<PartNode>> items = new HashMap<>();
+    private final StyleClassedTextArea raw = new StyleClassedTextArea(false);
+    private final TabPane details = new TabPane();
+    private final Label bodyNote = new Label();
+    private final TextArea bodyText = new TextArea();
+    private final ImageView image = new ImageView();
+    private final ScrollPane imagePane = new ScrollPane(image);
+    private final Label bodyPlaceholder = new Label();
+    private final StackPane bodyContent = new StackPane();
+    private long rawDocument;
+    private long picture;
+
+    public MimeViewerView(MimeViewerViewModel viewModel, TaskExecutor executor, FileChoosers files) {
+        this.viewModel = viewModel;
+        this.executor = executor;
+        this.files = files;
+        getStyleClass().add("mime-viewer");
+
+        setTop(heading());
+        SplitPane left = new SplitPane(treePane(), problemsPane());
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.66);
+        SplitPane right = new SplitPane(detailsPane(), rawPane());
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.45);
+        SplitPane columns = new SplitPane(left, right);
+        columns.setId("mime-columns");
+        columns.setDividerPositions(0.42);
+        SplitPane.setResizableWithParent(left, false);
+        setCenter(columns);
+
+        viewModel.analysisProperty().addListener((observable, old, analysis) -> buildTree(analysis));
+        viewModel.selectedPartProperty().addListener((observable, old, part) -> {
+            TreeItem<PartNode> item = items.get(part);
+            if (item != null && tree.getSelectionModel().getSelectedItem() != item) {
+                tree.getSelectionModel().select(item);
+                tree.scrollTo(tree.getRow(item));
+            }
+            highlight();
+        });
+        viewModel.selectedHeaderProperty().addListener((observable, old, field) -> highlight());
+        viewModel.selectedProblemProperty().addListener((observable, old, problem) -> highlight());
+        viewModel.rawTextProperty().addListener((observable, old, text) -> showRaw(text));
+        viewModel.bodyProperty().addListener((observable, old, body) -> showBody(body));
+        buildTree(viewModel.analysisProperty().get());
+        showRaw(viewModel.rawTextProperty().get());
+        showBody(viewModel.bodyProperty().get());
+    }
+
+    public MimeViewerViewModel viewModel() {
+        return viewModel;
+    }
+
+    private Node heading() {
+        Label title = styled(new Label(), "mime-title");
+        title.setId("mime-title");
+        title.textProperty().bind(viewModel.titleProperty());
+        Label summary = styled(new Label(), "mime-summary");
+        summary.setId("mime-summary");
+        summary.textProperty().bind(viewModel.summaryProperty());
+        Label status = styled(new Label(), "mime-status");
+        status.setId("mime-status");
+        status.textProperty().bind(viewModel.statusProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox heading = new HBox(title, summary, gap, status);
+        heading.getStyleClass().add("mime-heading");
+        return heading;
+    }
+
+    // ---- part tree ----
+
+    private Node treePane() {
+        tree.setId("mime-tree");
+        tree.getStyleClass().add("mime-tree");
+        tree.setShowRoot(true);
+        tree.setCellFactory(view -> new TreeCell<>() {
+            @Override
+            protected void updateItem(PartNode part, boolean empty) {
+                super.updateItem(part, empty);
+                getStyleClass().removeAll("part-composite", "part-attachment");
+                if (empty || part == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(PartDescriptions.label(part));
+                setTooltip(new Tooltip(getText()));
+                if (!part.isLeaf()) {
+                    getStyleClass().add("part-composite");
+                } else if (part.isAttachment()) {
+                    getStyleClass().add("part-attachment");
+                }
+            }
+        });
+        tree.getSelectionModel().selectedItemProperty().addListener((observable, old, item) -> {
+            if (item != null && item.getValue() != viewModel.selectedPartProperty().get()) {
+                viewModel.selectedPartProperty().set(item.getValue());
+            }
+        });
+        Label placeholder = styled(new Label(), "mime-tree-placeholder");
+        placeholder.textProperty().bind(Bindings.when(viewModel.loadingProperty())
+                .then("Reading the message…").otherwise(""));
+        placeholder.visibleProperty().bind(Bindings.isNull(tree.rootProperty()));
+        return titled("Parts", new StackPane(tree, placeholder));
+    }
+
+    private void buildTree(MessageAnalysis analysis) {
+        items.clear();
+        if (analysis == null) {
+            tree.setRoot(null);
+            return;
+        }
+        tree.setRoot(item(analysis.root()));
+        PartNode selected = viewModel.selectedPartProperty().get();
+        if (selected != null && items.containsKey(selected)) {
+            tree.getSelectionModel().select(items.get(selected));
+        }
+    }
+
+    private TreeItem<PartNode> item(PartNode part) {
+        TreeItem<PartNode> item = new TreeItem<>(part);
+        item.setExpanded(true);
+        items.put(part, item);
+        for (PartNode child : part.children()) {
+            item.getChildren().add(item(child));
+        }
+        return item;
+    }
+
+    // ---- problems ----
+
+    private Node problemsPane() {
+        ListView<Problem> list = new ListView<>(viewModel.problems());
+        list.setId("mime-problems");
+        list.getStyleClass().add("mime-problems");
+        list.setPlaceholder(styled(new Label("No problems found."), "mime-placeholder"));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Problem problem, boolean empty) {
+                super.updateItem(problem, empty);
+                getStyleClass().removeAll("problem-error", "problem-warning", "problem-info");
+                if (empty || problem == null) {
+                    setText(null);
+                    return;
+                }
+                setText(problem.severity().name().toLowerCase(Locale.ROOT) + " · " + problem.where() + "\n"
+                        + problem.message() + " (" + problem.kind().rule() + ")");
+                getStyleClass().add("problem-" + problem.severity().name().toLowerCase(Locale.ROOT));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((observable, old, problem) -> {
+            if (problem != null) {
+                viewModel.selectProblem(problem);
+            }
+        });
+        Label title = styled(new Label(), "mime-section-title");
+        title.textProperty().bind(Bindings.size(viewModel.problems()).asString("Problems (%d)"));
+        VBox box = new VBox(title, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        box.getStyleClass().add("mime-section");
+        return box;
+    }
+
+    // ---- body, headers, hops ----
+
+    private Node detailsPane() {
+        details.setId("mime-details");
+        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab headersTab = new Tab("Headers", headersTable());
+        headersTab.setId("mime-headers-tab");
+        Tab bodyTab = new Tab("Body", bodyPane());
+        bodyTab.setId("mime-body-tab");
+        Tab hopsTab = new Tab("Received", hopsTable());
+        hopsTab.setId("mime-hops-tab");
+        hopsTab.textProperty().bind(Bindings.size(viewModel.hops()).asString("Received (%d)"));
+        details.getTabs().setAll(headersTab, bodyTab, hopsTab);
+        return details;
+    }
+
+    private Node bodyPane() {
+        bodyNote.setId("mime-body-note");
+        bodyNote.getStyleClass().add("mime-body-note");
+        bodyNote.setWrapText(true);
+        bodyNote.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bodyNote, Priority.ALWAYS);
+        Button save = new Button("Save Part…");
+        save.setId("mime-save");
+        BooleanBinding cannotSave = Bindings.createBooleanBinding(() -> !viewModel.canSaveSelected(),
+                viewModel.selectedPartProperty(), viewModel.loadingProperty());
+        save.disableProperty().bind(cannotSave.or(viewModel.savingProperty()));
+        save.setOnAction(event -> save());
+        HBox bar = new HBox(bodyNote, save);
+        bar.getStyleClass().add("mime-body-bar");
+
+        bodyText.setId("mime-body-text");
+        bodyText.getStyleClass().add("mime-body-text");
+        bodyText.setEditable(false);
+        bodyText.setWrapText(true);
+        image.setId("mime-body-image");
+        image.setPreserveRatio(true);
+        imagePane.getStyleClass().add("mime-body-image");
+        bodyPlaceholder.setId("mime-body-placeholder");
+        bodyPlaceholder.getStyleClass().add("mime-placeholder");
+        bodyPlaceholder.setWrapText(true);
+        bodyContent.getChildren().setAll(bodyPlaceholder);
+        VBox box = new VBox(bar, bodyContent);
+        VBox.setVgrow(bodyContent, Priority.ALWAYS);
+        box.getStyleClass().add("mime-body");
+        return box;
+    }
+
+    private void save() {
+        PartNode part = viewModel.selectedPartProperty().get();
+        if (part == null || getScene() == null) {
+            return;
+        }
+        files.saveFile(getScene().getWindow(), "Save Part " + part.label(), viewModel.suggestedFileName(),
+                PartDescriptions.extension(part)).ifPresent(viewModel::saveSelected);
+    }
+
+    private void showBody(PartBody body) {
+        picture++;
+        image.setImage(null);
+        if (body instanceof PartBody.Text text) {
+            bodyNote.setText((text.html() ? "HTML, shown as its source; rendering is not in this build, so nothing "
+                    + "remote is ever loaded. " : "Text, ") + "decoded as " + text.charsetNote()
+                    + (text.truncated() ? ". Only the first " + PartDescriptions.size(MimeViewerViewModel.TEXT_PREVIEW_BYTES)
+                    + " are shown: save the part for all of it." : "."));
+            bodyText.setText(text.text());
+            bodyContent.getChildren().setAll(bodyText);
+        } else if (body instanceof PartBody.Picture pictureBody) {
+            bodyNote.setText(pictureBody.contentType() + ", " + PartDescriptions.size(pictureBody.bytes().length)
+                    + " decoded.");
+            bodyContent.getChildren().setAll(imagePane);
+            long request = picture;
+            executor.execute(BackgroundTask.of(() -> new Image(new ByteArrayInputStream(pictureBody.bytes())))
+                    .onSuccess(drawn -> {
+                        if (request != picture) {
+                            return;
+                        }
+                        if (drawn.isError()) {
+                            placeholder("This image could not be drawn: " + drawn.getException());
+                        } else {
+                            showImage(drawn, pictureBody);
+                        }
+                    }));
+        } else {
+            bodyNote.setText("");
+            if (body instanceof PartBody.Composite composite) {
+                placeholder(composite.description());
+            } else if (body instanceof PartBody.Opaque opaque) {
+                placeholder(opaque.description());
+            } else {
+                placeholder(viewModel.analysisProperty().get() == null ? "" : "Decoding…");
+            }
+        }
+    }
+
+    /** Draws the image; a tiny one (an icon, a tracking pixel) enlarged by a whole factor, without smoothing. */
+    private void showImage(Image drawn, PartBody.Picture body) {
+        int factor = drawn.getWidth() > 0 && drawn.getWidth() < SMALL_IMAGE
+                ? (int) Math.ceil(SMALL_IMAGE / Math.max(drawn.getWidth(), drawn.getHeight())) : 1;
+        image.setSmooth(factor == 1);
+        image.setFitWidth(drawn.getWidth() * factor);
+        image.setFitHeight(drawn.getHeight() * factor);
+        image.setImage(drawn);
+        bodyNote.setText(body.contentType() + ", " + (int) drawn.getWidth() + " × " + (int) drawn.getHeight()
+                + " pixels, " + PartDescriptions.size(body.bytes().length) + " decoded"
+                + (factor > 1 ? "; shown " + factor + " times enlarged." : "."));
+    }
+
+    private void placeholder(String text) {
+        bodyPlaceholder.setText(text);
+        bodyContent.getChildren().setAll(bodyPlaceholder);
+    }
+
+    private Node headersTable() {
+        TableView<HeaderRow> table = new TableView<>(viewModel.headers());
+        table.setId("mime-headers");
+        table.getStyleClass().add("mime-headers");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(styled(new Label("No header fields."), "mime-placeholder"));
+        TableColumn<HeaderRow, Object> section = column("Section", HeaderRow::section, 11);
+        table.getColumns().setAll(List.of(
+                column("#", HeaderRow::number, 2.5),
+                section,
+                column("Field", HeaderRow::name, 12),
+                column("Decoded", HeaderRow::decoded, 26),
+                column("Raw", HeaderRow::raw, 30)));
+        // the section matters only when a message part shows its own fields and the embedded message's
+        section.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> viewModel.headers().stream().map(HeaderRow::section).distinct().count() > 1, viewModel.headers()));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
+                viewModel.selectedHeaderProperty().set(row));
+        viewModel.selectedHeaderProperty().addListener((observable, old, row) -> {
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(HeaderRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("encoded-field", "malformed-field");
+                if (!empty && row != null) {
+                    if (!row.wellFormed()) {
+                        getStyleClass().add("malformed-field");
+                    } else if (row.encoded()) {
+                        getStyleClass().add("encoded-field");
+                    }
+                }
+            }
+        });
+        return table;
+    }
+
+    private Node hopsTable() {
+        TableView<ReceivedHop> table = new TableView<>(viewModel.hops());
+        table.setId("mime-hops");
+        table.getStyleClass().add("mime-hops");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(styled(new Label("No Received fields in this header section."), "mime-placeholder"));
+        TableColumn<ReceivedHop, Object> number = new TableColumn<>("#");
+        number.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || getTableRow() == null || getTableRow().getItem() == null ? null
+                        : Integer.toString(getIndex() + 1));
+            }
+        });
+        number.setPrefWidth(36);
+        table.getColumns().setAll(List.of(number,
+                column("Time", MimeViewerView::hopTime, 12),
+                column("Delay", hop -> delay(hop.delay()), 5),
+                column("From", hop -> orDash(hop.from()), 16),
+                column("By", hop -> orDash(hop.by()), 14),
+                column("With", hop -> orDash(hop.with()), 6),
+                column("For", hop -> orDash(hop.recipient()), 10)));
+        return table;
+    }
+
+    static String hopTime(ReceivedHop hop) {
+        if (hop.timestamp() != null) {
+            return HOP_TIME.format(hop.timestamp());
+        }
+        return hop.dateText() == null ? "(no time stamp)" : "unreadable: " + hop.dateText();
+    }
+
+    static String delay(Duration delay) {
+        if (delay == null) {
+            return "";
+        }
+        long seconds = delay.toSeconds();
+        String sign = seconds < 0 ? "−" : "+";
+        long s = Math.abs(seconds);
+        return s < 120 ? sign + s + " s" : s < 7200 ? sign + (s / 60) + " min" : sign + (s / 3600) + " h";
+    }
+
+    private static String orDash(String text) {
+        return text == null ? "—" : text;
+    }
+
+    private static <S> TableColumn<S, Object> column(String title, Function<S, Object> value, double ems) {
+        TableColumn<S, Object> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(ems * 12);
+        return column;
+    }
+
+    // ---- raw source ----
+
+    private Node rawPane() {
+        raw.setId("mime-raw");
+        raw.getStyleClass().add("mime-raw");
+        raw.setEditable(false);
+        Label heading = styled(new Label(), "mime-raw-heading");
+        heading.setId("mime-raw-heading");
+        heading.textProperty().bind(viewModel.rawHeadingProperty());
+        heading.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        CheckBox marks = new CheckBox("Show line endings and 8-bit bytes");
+        marks.setId("mime-show-marks");
+        marks.selectedProperty().bindBidirectional(viewModel.showMarksProperty());
+        HBox bar = new HBox(heading, marks);
+        bar.getStyleClass().add("mime-raw-bar");
+        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(raw);
+        VBox box = new VBox(bar, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        box.getStyleClass().add("mime-section");
+        return box;
+    }
+
+    /** Lays the text out off the UI thread (it may be a megabyte), then shows and highlights it. */
+    private void showRaw(RawSourceText text) {
+        long request = ++rawDocument;
+        if (text == null) {
+            raw.clear();
+            return;
+        }
+        executor.execute(BackgroundTask.of(() -> ReadOnlyStyledDocument.fromString(text.text(), NO_STYLE, NO_STYLE,
+                        SegmentOps.<Collection<String>>styledTextOps()))
+                .onSuccess(document -> {
+                    if (request == rawDocument) {
+                        raw.replace(document);
+                        highlight();
+                    }
+                }));
+    }
+
+    /** Styles the selected part's bytes in the raw source and scrolls them into view. */
+    private void highlight() {
+        RawSourceText text = viewModel.rawTextProperty().get();
+        StyleSpans<Collection<String>> styles = viewModel.rawStyles();
+        if (text == null || styles == null || raw.getLength() != text.text().length()) {
+            return; // the text is still being laid out; highlighted when it is shown
+        }
+        raw.setStyleSpans(0, styles);
+        int start = Math.min(viewModel.selectionStartInRaw(), raw.getLength());
+        raw.moveTo(start);
+        raw.showParagraphAtTop(raw.offsetToPosition(start, TwoDimensional.Bias.Forward).getMajor());
+    }
+
+    private static Node titled(String title, Node content) {
+        Label label = styled(new Label(title), "mime-section-title");
+        VBox box = new VBox(label, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.getStyleClass().add("mime-section");
+        return box;
+    }
+
+    private static <T extends Node> T styled(T node, String styleClass) {
+        node.getStyleClass().add(styleClass);
+        return node;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.mailbench.app.mime;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import dev.mailbench.app.theme.Theme;
+import dev.mailbench.app.theme.ThemeManager;
+import dev.mailbench.app.workbench.WindowDriver;
+import dev.mailbench.mime.SampleMessages;
+
+import javafx.scene.control.TreeCell;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pictures of the viewer in every theme, for a person to look at; not part of the build (the name does not
+ * end in Test). Run with {@code ./mvnw -B -pl app -am verify -Dtest=MimeViewerSnapshot
+ * -Dsurefire.failIfNoSpecifiedTests=false}; the PNGs land in {@code app/target/snapshots/}. Properties:
+ * {@code snapshot.sample} (a sample's file name), {@code snapshot.part} (the start of a tree label),
+ * {@code snapshot.problem} (text of a problem to click), {@code snapshot.body}, {@code snapshot.marks}.
+ */
+class MimeViewerSnapshot {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyTheme() throws Exception {
+        Path out = Path.of("target", "snapshots");
+        Files.createDirectories(out);
+        String sample = System.getProperty("snapshot.sample", "mixed-attachments.eml");
+        String part = System.getProperty("snapshot.part", "1.2  ");
+        Path file = temp.resolve(sample);
+        Files.write(file, SampleMessages.get(sample).bytes());
+        try (WindowDriver window = new WindowDriver(temp.resolve("config"), Optional.empty())) {
+            window.answerOpenWith(file);
+            window.click("File").click("#menu-open-message");
+            window.await(() -> window.robot().lookup("#mime-tree .tree-cell").queryAllAs(TreeCell.class).stream()
+                    .anyMatch(c -> c.getText() != null && c.getText().startsWith(part)), "the tree");
+            TreeCell<?> cell = WindowDriver.onFx(() -> window.robot().lookup("#mime-tree .tree-cell")
+                    .queryAllAs(TreeCell.class).stream()
+                    .filter(c -> c.getText() != null && c.getText().startsWith(part)).findFirst().orElseThrow());
+            window.robot().clickOn(cell);
+            if (Boolean.getBoolean("snapshot.body")) {
+                window.click("#mime-body-tab");
+            }
+            String problem = System.getProperty("snapshot.problem");
+            if (problem != null) {
+                javafx.scene.control.ListCell<?> found = WindowDriver.onFx(() -> window.robot()
+                        .lookup("#mime-problems .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                        .filter(c -> c.getItem() != null && c.getItem().toString().contains(problem)).findFirst()
+                        .orElseThrow());
+                window.robot().clickOn(found);
+            }
+            if (Boolean.getBoolean("snapshot.marks")) {
+                window.click("#mime-show-marks");
+            }
+            javafx.scene.Scene scene = WindowDriver.onFx(() -> window.robot().lookup("#main-layout").query().getScene());
+            for (String theme : new String[] {"light", "dark", "projector"}) {
+                WindowDriver.onFx(() -> {
+                    new ThemeManager(Theme.fromId(theme)).attach(scene);
+                    return null;
+                });
+                Thread.sleep(800);
+                WritableImage image = WindowDriver.onFx(() -> scene.snapshot(null));
+                write(image, out.resolve("mime-" + theme + "-" + sample.replace(".eml", "") + ".png"));
+            }
+        }
+    }
+
+    private static void write(WritableImage image, Path file) throws IOException {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                picture.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(picture, "png", file.toFile());
+    }
+}
