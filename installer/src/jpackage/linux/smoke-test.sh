@@ -40,7 +40,7 @@ grep -q 'multipart/mixed' "$work/inspect.txt"
 echo "== the desktop entry in the .deb"
 for deb in "$target"/jpackage/*.deb; do
     [[ -e "$deb" ]] || continue
-    entry=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO --wildcards '*.desktop')
+    entry=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/mailbench/lib/mailbench-mailbench.desktop)
     echo "$entry"
     # an .eml file opened from the file manager reaches the launcher, which opens it in the MIME viewer
     grep -q '^Exec=/opt/mailbench/bin/mailbench %f$' <<<"$entry"
