@@ -28,7 +28,7 @@ fi
 # The JDK modules the class path needs: mail and TLS (naming, crypto), logging, the desktop bits JavaFX
 # uses, jdk.unsupported for JavaFX and picocli, jdk.crypto.ec for the EC curves of modern TLS.
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,java.datatransfer,jdk.crypto.ec,jdk.unsupported,jdk.zipfs
-modules=$modules,javafx.base,javafx.graphics,javafx.controls
+modules=$modules,javafx.base,javafx.graphics,javafx.controls,javafx.web
 
 echo "jlink: $modules"
 "$jlink" --module-path "$fx_path" --add-modules "$modules" \

@@ -16,7 +16,7 @@ rm -rf "$runtime" "$images"
 mkdir -p "$images"
 
 fx_path=$(find "$target/javafx-modules" -name 'javafx-*-mac*.jar' | sort | paste -sd: -)
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,java.datatransfer,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,java.datatransfer,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.web
 "$java_home/bin/jlink" --module-path "$fx_path" --add-modules "$modules" \
     --strip-debug --no-header-files --no-man-pages --compress=2 --output "$runtime"
 

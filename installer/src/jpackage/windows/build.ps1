@@ -12,7 +12,7 @@ Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $runtime, $images
 New-Item -ItemType Directory -Force $images | Out-Null
 
 $fxPath = (Get-ChildItem (Join-Path $Target "javafx-modules") -Filter "javafx-*-win*.jar" | Sort-Object Name | ForEach-Object FullName) -join ";"
-$modules = "java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,java.datatransfer,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls"
+$modules = "java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,java.datatransfer,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.web"
 & "$javaHome\bin\jlink" --module-path $fxPath --add-modules $modules --strip-debug --no-header-files --no-man-pages --compress=2 --output $runtime
 
 $mainJar = (Get-ChildItem (Join-Path $Target "jpackage-input") -Filter "mailbench-app-*.jar" | Select-Object -First 1).Name

@@ -38,6 +38,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -82,6 +83,9 @@ public final class MimeViewerView extends BorderPane {
     private final ScrollPane imagePane = new ScrollPane(image);
     private final Label bodyPlaceholder = new Label();
     private final StackPane bodyContent = new StackPane();
+    private final ToggleButton render = new ToggleButton("Render");
+    private PartBody.Text shownText;
+    private javafx.scene.web.WebView page;
     private long rawDocument;
     private long picture;
 
@@ -265,7 +269,13 @@ public final class MimeViewerView extends BorderPane {
                 viewModel.selectedPartProperty(), viewModel.loadingProperty());
         save.disableProperty().bind(cannotSave.or(viewModel.savingProperty()));
         save.setOnAction(event -> save());
-        HBox bar = new HBox(bodyNote, save);
+        render.setId("mime-render-html");
+        render.setTooltip(new javafx.scene.control.Tooltip("Draws the HTML with scripts, forms and every remote "
+                + "load blocked: nothing tells the sender the message was read"));
+        render.setVisible(false);
+        render.managedProperty().bind(render.visibleProperty());
+        render.selectedProperty().addListener((observable, old, on) -> showHtml(on));
+        HBox bar = new HBox(bodyNote, render, save);
         bar.getStyleClass().add("mime-body-bar");
 
         bodyText.setId("mime-body-text");
@@ -297,9 +307,12 @@ public final class MimeViewerView extends BorderPane {
     private void showBody(PartBody body) {
         picture++;
         image.setImage(null);
+        shownText = body instanceof PartBody.Text text && text.html() ? text : null;
+        render.setSelected(false);
+        render.setVisible(shownText != null);
         if (body instanceof PartBody.Text text) {
-            bodyNote.setText((text.html() ? "HTML, shown as its source; rendering is not in this build, so nothing "
-                    + "remote is ever loaded. " : "Text, ") + "decoded as " + text.charsetNote()
+            bodyNote.setText((text.html() ? "HTML, shown as its source (Render draws it, with scripts, forms and "
+                    + "every remote load blocked). " : "Text, ") + "decoded as " + text.charsetNote()
                     + (text.truncated() ? ". Only the first " + PartDescriptions.size(MimeViewerViewModel.TEXT_PREVIEW_BYTES)
                     + " are shown: save the part for all of it." : "."));
             bodyText.setText(text.text());
@@ -330,6 +343,36 @@ public final class MimeViewerView extends BorderPane {
                 placeholder(viewModel.analysisProperty().get() == null ? "" : "Decoding…");
             }
         }
+    }
+
+    /**
+     * Draws the HTML part shown, cleaned off the UI thread ({@link SafeHtml}), in a web view with JavaScript
+     * off and no pop-ups; or goes back to its source. The web view is made the first time it is needed.
+     */
+    private void showHtml(boolean on) {
+        PartBody.Text text = shownText;
+        if (text == null) {
+            return;
+        }
+        if (!on) {
+            bodyContent.getChildren().setAll(bodyText);
+            return;
+        }
+        MessageAnalysis analysis = viewModel.analysisProperty().get();
+        executor.execute(BackgroundTask.of(() -> MimeViewerViewModel.safePage(analysis, text.text())).onSuccess(clean -> {
+            if (shownText != text || !render.isSelected()) {
+                return;
+            }
+            if (page == null) {
+                page = new javafx.scene.web.WebView();
+                page.setId("mime-body-html");
+                page.getEngine().setJavaScriptEnabled(false);
+                page.getEngine().setCreatePopupHandler(features -> null);
+                page.setContextMenuEnabled(false);
+            }
+            page.getEngine().loadContent(clean, "text/html");
+            bodyContent.getChildren().setAll(page);
+        }));
     }
 
     /** Draws the image; a tiny one (an icon, a tracking pixel) enlarged by a whole factor, without smoothing. */

@@ -351,6 +351,26 @@ public final class MimeViewerViewModel {
                 }));
     }
 
+    /**
+     * An HTML part's text made safe to draw ({@link SafeHtml}), its {@code cid:} images taken from the
+     * message's own image parts. Reads the message: call it off the UI thread.
+     */
+    static String safePage(MessageAnalysis analysis, String html) throws IOException {
+        java.util.Map<String, String> images = new java.util.HashMap<>();
+        if (analysis != null) {
+            for (PartNode part : analysis.root().flatten()) {
+                var id = part.header("Content-ID");
+                if (id.isPresent() && part.contentType().startsWith("image/") && isDrawable(part.contentType())
+                        && part.decodedSize() <= IMAGE_PREVIEW_BYTES) {
+                    String contentId = id.get().value().strip().replaceAll("^<|>$", "");
+                    images.put(contentId, "data:" + part.contentType() + ";base64,"
+                            + java.util.Base64.getEncoder().encodeToString(analysis.decodedBytes(part)));
+                }
+            }
+        }
+        return SafeHtml.forDisplay(html, images);
+    }
+
     static PartBody decode(MessageAnalysis analysis, PartNode part) throws IOException {
         String type = part.contentType();
         if (part.isText()) {

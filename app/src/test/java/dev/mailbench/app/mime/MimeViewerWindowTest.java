@@ -128,6 +128,21 @@ class MimeViewerWindowTest {
                 .isEqualTo("<p>The résumé is attached, and a red dot: <img src=\"cid:dot@example.test\"></p>");
         assertThat(window.text("#mime-body-note")).startsWith("HTML, shown as its source");
 
+        // rendered on request: the text drawn, its cid: image taken from the message's own part (RFC 2392)
+        window.click("#mime-render-html");
+        window.await(() -> window.shown("#mime-body-html") && WindowDriver.onFx(() -> {
+            var document = ((javafx.scene.web.WebView) window.node("#mime-body-html")).getEngine().getDocument();
+            return document != null && document.getDocumentElement().getTextContent().contains("The résumé is attached");
+        }), "the rendered HTML");
+        assertThat(WindowDriver.onFx(() -> {
+            var engine = ((javafx.scene.web.WebView) window.node("#mime-body-html")).getEngine();
+            return engine.isJavaScriptEnabled() + " " + engine.getDocument().getElementsByTagName("img").getLength()
+                    + " " + ((org.w3c.dom.Element) engine.getDocument().getElementsByTagName("img").item(0)).getAttribute("src")
+                    .substring(0, 22);
+        })).isEqualTo("false 1 data:image/png;base64,");
+        window.click("#mime-render-html");
+        window.await(() -> window.shown("#mime-body-text"), "the source again");
+
         clickPart("2  image/png");
         window.await(() -> WindowDriver.onFx(() -> {
             javafx.scene.image.Image drawn = ((javafx.scene.image.ImageView) window.node("#mime-body-image")).getImage();
