@@ -3,12 +3,14 @@ package dev.mailbench.server.smtp;
 import static dev.mailbench.server.smtp.Replies.assertReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailbench.server.RawConnection;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.wire.TlsMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,53 @@ class SmtpLimitsAndFaultsTest {
 
         Replies.awaitServerLine(smtp.transcript(), "421 4.4.2 ");
         Replies.awaitNote(smtp.transcript(), "Connection closed by the server");
+    }
+
+    @Test
+    void aClientTricklingOneByteAtATimeIsTimedOutLikeAnIdleOneWhileOthersAreServed() throws Exception {
+        practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(1500))));
+        try (RawConnection slow = RawConnection.open(practice.port())) {
+            assertThat(slow.readLine()).startsWith("220 ");
+            long start = System.nanoTime();
+            // Each byte comes well within the idle timeout, but the command would take 10 s to complete.
+            Thread trickler = new Thread(() -> {
+                try {
+                    slow.trickleUntilClosed("EHLO slow.example.test\r\n", Duration.ofMillis(400), Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            trickler.start();
+
+            SmtpClientSession other = practice.connectAndEhlo();
+            other.mailFrom("miro@example.test");
+            other.rcptTo("alice@example.test");
+            assertReply(other.data(MESSAGE), SmtpReplies.S250_QUEUED);
+
+            List<String> lines = slow.readUntilClosed(Duration.ofSeconds(10));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            trickler.join();
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).startsWith("421 4.4.2 ");
+            assertThat(slow.closedByServer()).isTrue();
+            assertThat(took).as("cut off after the idle timeout, not after the whole line").isLessThan(Duration.ofSeconds(8));
+        }
+        assertThat(practice.messages("alice")).hasSize(1);
+    }
+
+    @Test
+    void aSlowClientWhoseEveryCommandArrivesInTimeIsNotCutOff() throws Exception {
+        practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(1500))));
+        try (RawConnection slow = RawConnection.open(practice.port())) {
+            assertThat(slow.readLine()).startsWith("220 ");
+            // 3 × about 0.8 s: longer than the timeout in all, but each command completes within it.
+            for (int i = 0; i < 3; i++) {
+                slow.trickle("NOOP\r\n", Duration.ofMillis(130));
+                assertThat(slow.readLine()).startsWith("250 ");
+            }
+            slow.send("QUIT\r\n");
+            assertThat(slow.readUntilClosed(Duration.ofSeconds(10))).singleElement().asString().startsWith("221 ");
+        }
     }
 
     @Test
