@@ -88,6 +88,12 @@ public final class SmtpServerSession {
             trySend(reply(SmtpReplies.S421_TIMEOUT));
         } catch (ConnectionClosedException e) {
             // The client went away; the transcript has noted it, and an open delivery was aborted on the way.
+        } catch (RuntimeException e) {
+            // A fault in the server itself: said in the transcript, and to the client with 421 as RFC 5321 §3.8
+            // allows a server that must close; the other connections go on.
+            transcript.note("Connection ended by an error in the server: " + e);
+            trySend(reply(SmtpReplies.S421_UNAVAILABLE));
+            throw e;
         } finally {
             connection.close();
         }
