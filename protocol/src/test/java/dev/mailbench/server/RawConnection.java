@@ -88,6 +88,28 @@ public final class RawConnection implements AutoCloseable {
         return sent;
     }
 
+    /**
+     * One whole exchange: connects, sends {@code bytes} cut into segments of the given sizes (the list repeated
+     * as often as needed), half-closes, and returns every line the server sent until it closed the connection.
+     * A server that closes first (QUIT, a 421) is no error: what it said is still read.
+     */
+    public static List<String> exchange(int port, byte[] bytes, List<Integer> segments) throws IOException {
+        try (RawConnection raw = open(port)) {
+            try {
+                int at = 0;
+                for (int i = 0; at < bytes.length; i++) {
+                    int size = Math.min(segments.get(i % segments.size()), bytes.length - at);
+                    raw.send(java.util.Arrays.copyOfRange(bytes, at, at + size));
+                    at += size;
+                }
+                raw.shutdownOutput();
+            } catch (IOException e) {
+                // closed by the server while we were still sending
+            }
+            return raw.readUntilClosed(Duration.ofSeconds(20));
+        }
+    }
+
     /** No more bytes from this side (TCP half-close); the server sees the end of the stream. */
     public RawConnection shutdownOutput() throws IOException {
         socket.shutdownOutput();

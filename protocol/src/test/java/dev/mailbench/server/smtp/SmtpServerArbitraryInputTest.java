@@ -67,7 +67,7 @@ class SmtpServerArbitraryInputTest {
                                                     @ForAll("segments") List<Integer> segments) throws Exception {
         int seen = practice.serverTranscripts.size();
 
-        List<String> replies = sendAndReadUntilClosed(practice.port(), bytes, segments);
+        List<String> replies = untilTls(sendAndReadUntilClosed(practice.port(), bytes, segments));
 
         assertThat(replies).as("the greeting first").first().asString().startsWith("220 ");
         assertThat(replies).allSatisfy(line -> assertThat(line).matches(REPLY_LINE));
@@ -115,22 +115,18 @@ class SmtpServerArbitraryInputTest {
         ResourceCounts.awaitAtMost(before, THREADS, 4, Duration.ofSeconds(10));
     }
 
-    /** Sends the bytes cut into segments of the given sizes (repeated), half-closes, reads to the server's close. */
-    static List<String> sendAndReadUntilClosed(int port, byte[] bytes, List<Integer> segments) throws IOException {
-        try (RawConnection raw = RawConnection.open(port)) {
-            try {
-                int at = 0;
-                for (int i = 0; at < bytes.length; i++) {
-                    int size = Math.min(segments.get(i % segments.size()), bytes.length - at);
-                    raw.send(java.util.Arrays.copyOfRange(bytes, at, at + size));
-                    at += size;
-                }
-                raw.shutdownOutput();
-            } catch (IOException e) {
-                // The server closed first (QUIT, 421): what it said before is still to be read.
+    private static List<String> sendAndReadUntilClosed(int port, byte[] bytes, List<Integer> segments) throws IOException {
+        return RawConnection.exchange(port, bytes, segments);
+    }
+
+    /** The replies up to {@code 220 2.0.0} after STARTTLS: what follows is TLS records (RFC 3207 §4), not lines. */
+    private static List<String> untilTls(List<String> replies) {
+        for (int i = 1; i < replies.size(); i++) {
+            if (replies.get(i).startsWith("220 2.0.0 ")) {
+                return replies.subList(0, i + 1);
             }
-            return raw.readUntilClosed(Duration.ofSeconds(20));
         }
+        return replies;
     }
 
     private static void assertNoServerError(int fromConnection) {
