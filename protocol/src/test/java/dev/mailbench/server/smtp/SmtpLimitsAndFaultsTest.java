@@ -85,12 +85,12 @@ class SmtpLimitsAndFaultsTest {
 
     @Test
     void aSlowClientWhoseEveryCommandArrivesInTimeIsNotCutOff() throws Exception {
-        practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(1500))));
+        practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(2000))));
         try (RawConnection slow = RawConnection.open(practice.port())) {
             assertThat(slow.readLine()).startsWith("220 ");
-            // 3 × about 0.8 s: longer than the timeout in all, but each command completes within it.
-            for (int i = 0; i < 3; i++) {
-                slow.trickle("NOOP\r\n", Duration.ofMillis(130));
+            // 4 × about 0.6 s: longer than the timeout in all, but each command completes well within it.
+            for (int i = 0; i < 4; i++) {
+                slow.trickle("NOOP\r\n", Duration.ofMillis(100));
                 assertThat(slow.readLine()).startsWith("250 ");
             }
             slow.send("QUIT\r\n");
