@@ -84,6 +84,25 @@ class SmtpLimitsAndFaultsTest {
     }
 
     @Test
+    void messageTextTrickledAfterDataIsTimedOutTooAndNothingIsDelivered() throws Exception {
+        practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(1500))));
+        try (RawConnection slow = RawConnection.open(practice.port())) {
+            assertThat(slow.readLine()).startsWith("220 ");
+            slow.send("HELO slow.example.test\r\nMAIL FROM:<miro@example.test>\r\nRCPT TO:<alice@example.test>\r\nDATA\r\n");
+            assertThat(List.of(slow.readLine(), slow.readLine(), slow.readLine(), slow.readLine()))
+                    .extracting(line -> line.substring(0, 3)).containsExactly("250", "250", "250", "354");
+            slow.send("Subject: slow\r\n\r\n");
+
+            slow.trickleUntilClosed("a line that never ends ", Duration.ofMillis(400), Duration.ofSeconds(10));
+
+            assertThat(slow.readUntilClosed(Duration.ofSeconds(10))).singleElement().asString().startsWith("421 4.4.2 ");
+        }
+        practice.awaitIdle();
+        assertThat(practice.messages("alice")).isEmpty();
+        assertThat(practice.temporaryFiles()).isEmpty();
+    }
+
+    @Test
     void aSlowClientWhoseEveryCommandArrivesInTimeIsNotCutOff() throws Exception {
         practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(2000))));
         try (RawConnection slow = RawConnection.open(practice.port())) {
