@@ -53,6 +53,8 @@ public abstract class ClientSession<R> implements AutoCloseable {
     private final ConcurrentLinkedDeque<Pending<R>> pending = new ConcurrentLinkedDeque<>();
     private final Object sendLock = new Object();
     private volatile WireConnection connection;
+    /** How many times {@link #abort()} was called: lets a connect that was under way see it was cancelled. */
+    private final java.util.concurrent.atomic.AtomicLong aborts = new java.util.concurrent.atomic.AtomicLong();
     private volatile Thread reader;
     private volatile String host;
     private volatile int port;
@@ -92,6 +94,7 @@ public abstract class ClientSession<R> implements AutoCloseable {
         }
         this.host = host;
         this.port = port;
+        long abortsBefore = aborts.get();
         WireConnection opened;
         if (mode == TlsMode.IMPLICIT) {
             transcript.note("Connecting to " + host + ":" + port + " with implicit TLS …");
@@ -117,6 +120,11 @@ public abstract class ClientSession<R> implements AutoCloseable {
         reader.setDaemon(true);
         this.reader = reader;
         reader.start();
+        if (aborts.get() != abortsBefore) {
+            // abort() came while the connection was being made, before it could see it: it still counts, or
+            // a Cancel pressed at that moment would be lost and the wait for the greeting go on.
+            opened.close();
+        }
         return await(greeting.future());
     }
 
@@ -265,6 +273,7 @@ public abstract class ClientSession<R> implements AutoCloseable {
 
     /** Closes the connection at once, without QUIT: a Cancel button. Waiting calls fail, nothing hangs. */
     public void abort() {
+        aborts.incrementAndGet(); // before looking at the connection: see open()
         WireConnection c = connection;
         if (c != null) {
             c.close();

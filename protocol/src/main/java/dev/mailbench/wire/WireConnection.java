@@ -30,6 +30,13 @@ public final class WireConnection implements AutoCloseable {
     private volatile boolean tls;
     private volatile boolean closed;
     private volatile java.util.function.Function<Line, Annotation> incomingAnnotator = line -> null;
+    /** The socket read timeout as set by {@link #setReadTimeout}, in milliseconds; 0 waits forever. */
+    private volatile int readTimeoutMillis;
+    /** How long one whole line may take to arrive, in nanoseconds; 0 for no limit. */
+    private volatile long lineTimeoutNanos;
+    /** When the line being read must be complete ({@link System#nanoTime()}); read by the reading thread only. */
+    private long lineDeadline;
+    private boolean lineDeadlinePassed;
 
     private WireConnection(Socket socket, Transcript transcript, Direction outgoing, WireLimits limits,
                            boolean tls) throws IOException {
@@ -74,7 +81,7 @@ public final class WireConnection implements AutoCloseable {
     }
 
     private void attach(Socket newSocket, boolean isTls) throws IOException {
-        InputStream in = newSocket.getInputStream();
+        InputStream in = new DeadlineInputStream(newSocket, newSocket.getInputStream());
         this.socket = newSocket;
         this.reader = new LineReader(in, limits);
         this.out = new BufferedOutputStream(newSocket.getOutputStream(), 16 * 1024);
@@ -171,10 +178,13 @@ public final class WireConnection implements AutoCloseable {
 
     private Line readLine(boolean record) throws IOException {
         Line line;
+        long lineTimeout = lineTimeoutNanos;
+        lineDeadline = lineTimeout == 0 ? 0 : System.nanoTime() + lineTimeout;
+        lineDeadlinePassed = false;
         try {
             line = reader.readLine();
         } catch (java.net.SocketTimeoutException e) {
-            Duration timeout = Duration.ofMillis(socket.getSoTimeout());
+            Duration timeout = lineDeadlinePassed ? Duration.ofNanos(lineTimeout) : Duration.ofMillis(readTimeoutMillis);
             throw new ReplyTimeoutException(timeout);
         } catch (IOException e) {
             if (closed) {
@@ -182,6 +192,11 @@ public final class WireConnection implements AutoCloseable {
             }
             lost(e);
             throw new ConnectionClosedException("connection lost: " + describe(e), e);
+        } finally {
+            if (lineDeadline != 0) {
+                lineDeadline = 0;
+                restoreReadTimeout();
+            }
         }
         if (line == null) {
             peerClosed();
@@ -204,9 +219,20 @@ public final class WireConnection implements AutoCloseable {
         this.incomingAnnotator = annotator;
     }
 
-    /** Sets how long {@link #readLine()} waits; zero waits forever. */
+    /** Sets how long {@link #readLine()} waits for the next bytes; zero waits forever. */
     public void setReadTimeout(Duration timeout) throws SocketException {
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        socket.setSoTimeout(readTimeoutMillis);
+    }
+
+    /**
+     * Sets how long one {@link #readLine()} may take in all, however the bytes trickle in; zero (the default)
+     * sets no such limit. A server uses it so that a client sending a byte now and then, each just inside the
+     * read timeout, cannot hold a connection for ever. When it passes, {@link ReplyTimeoutException} reports it
+     * and the bytes of the unfinished line are kept, as for the read timeout.
+     */
+    public void setLineTimeout(Duration timeout) {
+        lineTimeoutNanos = timeout.isNegative() ? 0 : timeout.toNanos();
     }
 
     /**
@@ -258,6 +284,17 @@ public final class WireConnection implements AutoCloseable {
         transcript.note("Connection closed by the " + outgoing.name().toLowerCase());
     }
 
+    /** Puts back the read timeout a line deadline shortened, so that other reads (a TLS handshake) get it. */
+    private void restoreReadTimeout() {
+        try {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(readTimeoutMillis);
+            }
+        } catch (SocketException ignored) {
+            // the socket is going away; nothing will read from it again
+        }
+    }
+
     private void peerClosed() {
         if (!closed) {
             closed = true;
@@ -291,5 +328,47 @@ public final class WireConnection implements AutoCloseable {
     static String describe(IOException e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * The socket's input, with each read's timeout shortened to what is left of the current line's deadline
+     * (see {@link #setLineTimeout}).
+     */
+    private final class DeadlineInputStream extends java.io.FilterInputStream {
+        private final Socket owner;
+
+        DeadlineInputStream(Socket owner, InputStream in) {
+            super(in);
+            this.owner = owner;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            long deadline = lineDeadline;
+            if (deadline == 0) {
+                return super.read(b, off, len);
+            }
+            long remainingMillis = Math.max(0, (deadline - System.nanoTime() + 999_999) / 1_000_000);
+            if (remainingMillis == 0) {
+                lineDeadlinePassed = true;
+                throw new java.net.SocketTimeoutException("line not complete within its time");
+            }
+            int configured = readTimeoutMillis;
+            boolean deadlineFirst = configured == 0 || remainingMillis < configured;
+            owner.setSoTimeout(deadlineFirst ? (int) Math.min(Integer.MAX_VALUE, remainingMillis) : configured);
+            try {
+                return super.read(b, off, len);
+            } catch (java.net.SocketTimeoutException e) {
+                lineDeadlinePassed = deadlineFirst;
+                throw e;
+            }
+        }
     }
 }

@@ -53,6 +53,28 @@ class SmtpClientRobustnessTest {
     }
 
     @Test
+    void aCancelThatComesWhileTheConnectionIsBeingMadeIsNotLost() throws Exception {
+        SmtpClientSession patient = new SmtpClientSession(transcript,
+                ClientOptions.defaults(new ClientTlsLayer()).withReplyTimeout(Duration.ofSeconds(30)));
+        // Cancel at the moment the TCP connection is up, before the session holds it.
+        transcript.addListener(e -> {
+            if (e.isNote() && e.line().startsWith("Connected to ")) {
+                patient.abort();
+            }
+        });
+        try (ScriptedPeer peer = new ScriptedPeer(c -> c.awaitClientClose())) {
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> patient.connect("127.0.0.1", peer.port(), TlsMode.NONE))
+                    .isInstanceOf(java.io.IOException.class)
+                    .isNotInstanceOf(ReplyTimeoutException.class);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+            assertThat(patient.isConnected()).isFalse();
+        }
+    }
+
+    @Test
     void aReplyThatArrivesLateIsStillRecorded() throws Exception {
         CountDownLatch timedOut = new CountDownLatch(1);
         try (ScriptedPeer peer = new ScriptedPeer(c -> {

@@ -191,6 +191,36 @@ class WireConnectionTest {
     }
 
     @Test
+    void aLineTimeoutEndsALineThatTricklesInEvenIfEachByteComesInTime() throws Exception {
+        OutputStream raw = serverSocket.getOutputStream();
+        client.setReadTimeout(Duration.ofMillis(500));
+        client.setLineTimeout(Duration.ofMillis(600));
+        Thread trickler = new Thread(() -> {
+            try {
+                for (byte b : octets("250 slowly")) {
+                    Thread.sleep(150);
+                    raw.write(b);
+                    raw.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // the test has ended
+            }
+        });
+        trickler.start();
+
+        assertThatThrownBy(client::readLine)
+                .isInstanceOfSatisfying(ReplyTimeoutException.class,
+                        e -> assertThat(e.timeout()).isEqualTo(Duration.ofMillis(600)));
+        trickler.join();
+        assertThat(client.isOpen()).isTrue();
+
+        // The bytes that came are kept, and the next line gets a whole line timeout of its own.
+        raw.write(octets("\r\n"));
+        raw.flush();
+        assertThat(client.readLine().raw()).isEqualTo(octets("250 slowly\r\n"));
+    }
+
+    @Test
     void closingIsNotedOnceAndTheServerSeesTheEnd() throws IOException {
         client.close();
         client.close();

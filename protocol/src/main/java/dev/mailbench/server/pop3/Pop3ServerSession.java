@@ -96,7 +96,7 @@ public final class Pop3ServerSession {
                 }
             }
         } catch (ReplyTimeoutException e) {
-            transcript.note("No command for " + Durations.human(context.limits().idleTimeout())
+            transcript.note("No complete command within " + Durations.human(context.limits().idleTimeout())
                     + ": the autologout timer expired (RFC 1939 §3)");
             sendQuietly(Pop3ServerReply.AUTOLOGOUT);
         } catch (ConnectionClosedException e) {
@@ -158,6 +158,9 @@ public final class Pop3ServerSession {
 
     private Line readLine() throws IOException {
         wire.setReadTimeout(context.limits().idleTimeout());
+        // RFC 1939 §3: "the receipt of any command ... should suffice to reset the autologout timer" — a
+        // command, not a byte: a client trickling a byte now and then is logged out like a silent one.
+        wire.setLineTimeout(context.limits().idleTimeout());
         Line line = wire.readLine();
         if (line.has(LineIssue.UNTERMINATED)) {
             throw new ConnectionClosedException("the connection ended in the middle of a line");

@@ -9,6 +9,7 @@ import dev.mailbench.tls.ServerTls;
 import dev.mailbench.tls.TlsHandshakeException;
 import dev.mailbench.wire.Annotation;
 import dev.mailbench.wire.ConnectionClosedException;
+import dev.mailbench.wire.Durations;
 import dev.mailbench.wire.Line;
 import dev.mailbench.wire.LineEnding;
 import dev.mailbench.wire.LineIssue;
@@ -83,10 +84,16 @@ public final class SmtpServerSession {
             }
         } catch (ReplyTimeoutException e) {
             // RFC 5321 §4.5.3.2.7: the server may close an idle connection; it says so with 421 first.
-            transcript.note("No command for " + context.limits().idleTimeout().toSeconds() + " s: closing");
+            transcript.note("No complete command within " + Durations.human(context.limits().idleTimeout()) + ": closing");
             trySend(reply(SmtpReplies.S421_TIMEOUT));
         } catch (ConnectionClosedException e) {
             // The client went away; the transcript has noted it, and an open delivery was aborted on the way.
+        } catch (RuntimeException e) {
+            // A fault in the server itself: said in the transcript, and to the client with 421 as RFC 5321 §3.8
+            // allows a server that must close; the other connections go on.
+            transcript.note("Connection ended by an error in the server: " + e);
+            trySend(reply(SmtpReplies.S421_UNAVAILABLE));
+            throw e;
         } finally {
             connection.close();
         }
@@ -107,6 +114,9 @@ public final class SmtpServerSession {
         context.observer().opened("SMTP", socket.getInetAddress().getHostAddress() + ":" + socket.getPort(), transcript);
         connection = WireConnection.server(socket, transcript, wireLimits(context.limits()), false);
         connection.setReadTimeout(context.limits().idleTimeout());
+        // RFC 5321 §4.5.3.2.7: the timeout is for "awaiting the next command", so it runs until the whole line
+        // is in; a client trickling a byte now and then cannot hold its connection (and a slot) for ever.
+        connection.setLineTimeout(context.limits().idleTimeout());
         connection.setIncomingAnnotator(this::annotateIncoming);
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.pop3.Pop3Reply;
 import dev.mailbench.server.PortInUseException;
+import dev.mailbench.server.RawConnection;
 import dev.mailbench.server.ServerLimits;
 import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.TlsMode;
@@ -14,6 +15,7 @@ import dev.mailbench.wire.TranscriptAssert;
 import dev.mailbench.wire.TranscriptEvent;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,34 @@ class Pop3LimitsTest {
         Pop3Fixture.awaitClosed(client);
         pop3.awaitServerEvent(0, e -> e.isNote() && e.line().contains("released without QUIT"));
         assertThat(pop3.store.listMessages("alice")).hasSize(1);
+    }
+
+    @Test
+    void aClientTricklingOneByteAtATimeIsLoggedOutLikeAnIdleOneWhileOthersAreServed() throws Exception {
+        pop3 = new Pop3Fixture(directory).limits(limits(10, Duration.ofMillis(1500), 20)).start();
+        pop3.deliver("bob", "Subject: for bob\r\n\r\nhi\r\n");
+        try (RawConnection slow = RawConnection.open(pop3.port())) {
+            assertThat(slow.readLine()).startsWith("+OK");
+            long start = System.nanoTime();
+            Thread trickler = new Thread(() -> {
+                try {
+                    slow.trickleUntilClosed("USER alice\r\n", Duration.ofMillis(400), Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            trickler.start();
+
+            Pop3ClientSession other = pop3.loggedIn("bob", "bob-pass");
+            assertThat(other.retr(1).isOk()).isTrue();
+            other.quit();
+
+            List<String> lines = slow.readUntilClosed(Duration.ofSeconds(10));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            trickler.join();
+            assertThat(lines).containsExactly(pop3.line(AUTOLOGOUT));
+            assertThat(took).as("logged out after the timer, not after the whole line").isLessThan(Duration.ofSeconds(8));
+        }
     }
 
     @Test

@@ -3,12 +3,14 @@ package dev.mailbench.server.smtp;
 import static dev.mailbench.server.smtp.Replies.assertReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailbench.server.RawConnection;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.wire.TlsMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,72 @@ class SmtpLimitsAndFaultsTest {
 
         Replies.awaitServerLine(smtp.transcript(), "421 4.4.2 ");
         Replies.awaitNote(smtp.transcript(), "Connection closed by the server");
+    }
+
+    @Test
+    void aClientTricklingOneByteAtATimeIsTimedOutLikeAnIdleOneWhileOthersAreServed() throws Exception {
+        practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(1500))));
+        try (RawConnection slow = RawConnection.open(practice.port())) {
+            assertThat(slow.readLine()).startsWith("220 ");
+            long start = System.nanoTime();
+            // Each byte comes well within the idle timeout, but the command would take 10 s to complete.
+            Thread trickler = new Thread(() -> {
+                try {
+                    slow.trickleUntilClosed("EHLO slow.example.test\r\n", Duration.ofMillis(400), Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            trickler.start();
+
+            SmtpClientSession other = practice.connectAndEhlo();
+            other.mailFrom("miro@example.test");
+            other.rcptTo("alice@example.test");
+            assertReply(other.data(MESSAGE), SmtpReplies.S250_QUEUED);
+
+            List<String> lines = slow.readUntilClosed(Duration.ofSeconds(10));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            trickler.join();
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).startsWith("421 4.4.2 ");
+            assertThat(slow.closedByServer()).isTrue();
+            assertThat(took).as("cut off after the idle timeout, not after the whole line").isLessThan(Duration.ofSeconds(8));
+        }
+        assertThat(practice.messages("alice")).hasSize(1);
+    }
+
+    @Test
+    void messageTextTrickledAfterDataIsTimedOutTooAndNothingIsDelivered() throws Exception {
+        practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(1500))));
+        try (RawConnection slow = RawConnection.open(practice.port())) {
+            assertThat(slow.readLine()).startsWith("220 ");
+            slow.send("HELO slow.example.test\r\nMAIL FROM:<miro@example.test>\r\nRCPT TO:<alice@example.test>\r\nDATA\r\n");
+            assertThat(List.of(slow.readLine(), slow.readLine(), slow.readLine(), slow.readLine()))
+                    .extracting(line -> line.substring(0, 3)).containsExactly("250", "250", "250", "354");
+            slow.send("Subject: slow\r\n\r\n");
+
+            slow.trickleUntilClosed("a line that never ends ", Duration.ofMillis(400), Duration.ofSeconds(10));
+
+            assertThat(slow.readUntilClosed(Duration.ofSeconds(10))).singleElement().asString().startsWith("421 4.4.2 ");
+        }
+        practice.awaitIdle();
+        assertThat(practice.messages("alice")).isEmpty();
+        assertThat(practice.temporaryFiles()).isEmpty();
+    }
+
+    @Test
+    void aSlowClientWhoseEveryCommandArrivesInTimeIsNotCutOff() throws Exception {
+        practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(2000))));
+        try (RawConnection slow = RawConnection.open(practice.port())) {
+            assertThat(slow.readLine()).startsWith("220 ");
+            // 4 × about 0.6 s: longer than the timeout in all, but each command completes well within it.
+            for (int i = 0; i < 4; i++) {
+                slow.trickle("NOOP\r\n", Duration.ofMillis(100));
+                assertThat(slow.readLine()).startsWith("250 ");
+            }
+            slow.send("QUIT\r\n");
+            assertThat(slow.readUntilClosed(Duration.ofSeconds(10))).singleElement().asString().startsWith("221 ");
+        }
     }
 
     @Test
