@@ -145,6 +145,8 @@ class PracticeServerWindowTest {
         window.awaitState(Pop3Phase.TRANSACTION.description());
         window.step("STAT");
         window.awaitLine(line -> line.contains("S: +OK 1 "), "STAT");
+        window.step("LIST");
+        window.awaitLine(line -> line.matches(".* S: 1 \\d+$"), "the scan listing");
         window.step("RETR");
         window.awaitLine(line -> line.endsWith("S: Subject: From the first tab"), "the message");
         window.step("DELE");

@@ -20,6 +20,7 @@ public final class SmtpServer implements AutoCloseable {
     private final SmtpCommandTable commands;
     private final Greylist greylist = new Greylist();
     private final TcpListener listener;
+    private final java.util.Set<SmtpServerSession> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SmtpServer(SmtpServerContext context) {
         this.context = context;
@@ -28,7 +29,13 @@ public final class SmtpServer implements AutoCloseable {
                 new TcpListener.Handler() {
                     @Override
                     public void serve(Socket socket) throws IOException {
-                        new SmtpServerSession(context, commands, greylist, socket).run();
+                        SmtpServerSession session = new SmtpServerSession(context, commands, greylist, socket);
+                        live.add(session);
+                        try {
+                            session.run();
+                        } finally {
+                            live.remove(session);
+                        }
                     }
 
                     @Override
@@ -66,9 +73,13 @@ public final class SmtpServer implements AutoCloseable {
         return listener.activeConnections();
     }
 
-    /** Stops listening and closes every connection; deliveries in progress are aborted. */
+    /**
+     * Stops listening, tells every connected client {@code 421 4.3.2} (RFC 5321 §3.8) and closes the
+     * connections; deliveries in progress are aborted, so nothing half-received is kept.
+     */
     @Override
     public void close() {
+        live.forEach(SmtpServerSession::shutDown);
         listener.close();
     }
 }

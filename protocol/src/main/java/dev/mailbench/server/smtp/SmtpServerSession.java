@@ -50,8 +50,8 @@ public final class SmtpServerSession {
     private final Personality personality;
     private final Session session;
     private final Transcript transcript = new Transcript();
-    private WireConnection connection;
-    private boolean closing;
+    private volatile WireConnection connection;
+    private volatile boolean closing;
     /** The SASL mechanism of an AUTH exchange in progress, so its responses are shown decoded (and masked). */
     private String authMechanism;
     private int authStep;
@@ -96,6 +96,29 @@ public final class SmtpServerSession {
             throw e;
         } finally {
             connection.close();
+        }
+    }
+
+    /**
+     * The server is stopping: RFC 5321 §3.8, a server that must close the channel says so with 421 first, so
+     * the client knows to try again later instead of taking a hang-up for a lost message. Called from the
+     * thread that stops the server; the reply is written whole, between the session's own replies.
+     */
+    void shutDown() {
+        WireConnection open = connection;
+        if (open == null || !open.isOpen() || closing) {
+            return;
+        }
+        closing = true;
+        transcript.note("The server is shutting down");
+        try {
+            StringBuilder wire = new StringBuilder();
+            for (String line : reply(SmtpReplies.S421_UNAVAILABLE).wireLines()) {
+                wire.append(line).append("\r\n");
+            }
+            open.send(wire.toString().getBytes(StandardCharsets.UTF_8), null);
+        } catch (IOException | RuntimeException e) {
+            // the client is gone already
         }
     }
 

@@ -52,6 +52,23 @@ class SmtpLimitsAndFaultsTest {
     }
 
     @Test
+    void aServerThatStopsSays421FirstAndDeliversNothingHalfReceived() throws Exception {
+        practice = PracticeSmtp.start(root, c -> c);
+        SmtpClientSession smtp = practice.connect();
+        smtp.ehlo("client.example.test");
+        smtp.mailFrom("alice@example.test");
+        smtp.rcptTo("bob@example.test");
+        smtp.command("DATA");
+        smtp.sendRaw("Subject: half a message\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        practice.server.close();
+
+        Replies.awaitServerLine(smtp.transcript(), "421 4.3.2 ");
+        Replies.awaitNote(smtp.transcript(), "Connection closed by the server");
+        assertThat(practice.store.listMessages("bob")).isEmpty();
+    }
+
+    @Test
     void aClientTricklingOneByteAtATimeIsTimedOutLikeAnIdleOneWhileOthersAreServed() throws Exception {
         practice = PracticeSmtp.start(root, c -> c.withLimits(c.limits().withIdleTimeout(Duration.ofMillis(1500))));
         try (RawConnection slow = RawConnection.open(practice.port())) {
