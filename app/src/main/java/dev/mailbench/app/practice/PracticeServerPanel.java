@@ -267,15 +267,7 @@ public final class PracticeServerPanel extends BorderPane {
 
         Button clear = new Button("All Faults Off");
         clear.setId("practice-faults-off");
-        clear.setOnAction(event -> {
-            viewModel.replyDelaySecondsProperty().set(0);
-            viewModel.rcptFailureProperty().set(0);
-            viewModel.dataFailureProperty().set(0);
-            viewModel.greylistingProperty().set(false);
-            viewModel.refuseConnectionsProperty().set(false);
-            viewModel.dropMidDataProperty().set(false);
-            viewModel.pop3LoginFailureProperty().set(false);
-        });
+        clear.setOnAction(event -> viewModel.faultsOff());
         grid.add(clear, 0, row++, 2, 1);
         Label note = new Label("Faults take effect at once, for connections already open too; the personality for "
                 + "connections opened from now on.");

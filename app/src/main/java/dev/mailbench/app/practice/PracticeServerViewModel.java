@@ -172,6 +172,17 @@ public final class PracticeServerViewModel {
         }
     }
 
+    /** Switches every fault off. */
+    public void faultsOff() {
+        replyDelaySeconds.set(0);
+        rcptFailure.set(0);
+        dataFailure.set(0);
+        greylisting.set(false);
+        refuseConnections.set(false);
+        dropMidData.set(false);
+        pop3LoginFailure.set(false);
+    }
+
     /** Reads every mailbox again, off the UI thread. */
     public void refreshMailboxes() {
         PracticeServer running = server;

@@ -131,8 +131,9 @@ class PracticeServerViewModelTest {
         assertThatThrownBy(() -> send("alice@example.test", "bob@example.test", "Refused", "Hi\r\n"))
                 .isInstanceOf(MessagingException.class).hasStackTraceContaining("451");
 
-        practice.rcptFailureProperty().set(0);
-        practice.greylistingProperty().set(false);
+        practice.faultsOff();
+        assertThat(faults.rcptTemporaryFailure()).isZero();
+        assertThat(faults.greylisting()).isFalse();
         send("alice@example.test", "bob@example.test", "Accepted", "Hi\r\n");
     }
 

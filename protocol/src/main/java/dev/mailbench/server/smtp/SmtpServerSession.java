@@ -112,11 +112,7 @@ public final class SmtpServerSession {
         closing = true;
         transcript.note("The server is shutting down");
         try {
-            StringBuilder wire = new StringBuilder();
-            for (String line : reply(SmtpReplies.S421_UNAVAILABLE).wireLines()) {
-                wire.append(line).append("\r\n");
-            }
-            open.send(wire.toString().getBytes(StandardCharsets.UTF_8), null);
+            open.send(wireBytes(reply(SmtpReplies.S421_UNAVAILABLE)), null);
         } catch (IOException | RuntimeException e) {
             // the client is gone already
         }
@@ -289,14 +285,19 @@ public final class SmtpServerSession {
                 throw new java.io.InterruptedIOException("interrupted while delaying a reply");
             }
         }
+        connection.send(wireBytes(reply), annotation);
+        if (reply.code() == 421) {
+            closing = true; // RFC 5321 §3.8: 421 announces that the server closes the channel
+        }
+    }
+
+    /** A reply as it goes on the wire: every line ended by CRLF, sent in one write. */
+    private static byte[] wireBytes(SmtpReply reply) {
         StringBuilder wire = new StringBuilder();
         for (String line : reply.wireLines()) {
             wire.append(line).append("\r\n");
         }
-        connection.send(wire.toString().getBytes(StandardCharsets.UTF_8), annotation);
-        if (reply.code() == 421) {
-            closing = true; // RFC 5321 §3.8: 421 announces that the server closes the channel
-        }
+        return wire.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void trySend(SmtpReply reply) {
