@@ -2,8 +2,6 @@ package dev.mailbench.app.practice;
 
 import java.util.List;
 
-import dev.mailbench.store.StoredMessage;
-
 /**
  * A practice account as the panel lists it: its login, what a student types as password, and its mailbox.
  *
@@ -12,14 +10,14 @@ import dev.mailbench.store.StoredMessage;
  *                 hash is stored and not even the server can show it
  * @param messages the messages in the mailbox, in delivery order
  */
-public record MailboxRow(String user, String password, List<StoredMessage> messages) {
+public record MailboxRow(String user, String password, List<MailboxMessage> messages) {
 
     public MailboxRow {
         messages = List.copyOf(messages);
     }
 
     public long octets() {
-        return messages.stream().mapToLong(StoredMessage::sizeOctets).sum();
+        return messages.stream().mapToLong(message -> message.stored().sizeOctets()).sum();
     }
 
     /** {@code alice: 2 messages, 1,234 octets}. */

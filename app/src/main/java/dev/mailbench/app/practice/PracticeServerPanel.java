@@ -150,16 +150,22 @@ public final class PracticeServerPanel extends BorderPane {
         table.setPrefHeight(130);
         table.setMinHeight(100);
 
-        ListView<StoredMessage> messages = new ListView<>();
+        ListView<MailboxMessage> messages = new ListView<>();
         messages.setId("practice-messages");
         messages.setPlaceholder(new Label("Choose a user to see the messages in the mailbox."));
         messages.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(StoredMessage message, boolean empty) {
+            protected void updateItem(MailboxMessage message, boolean empty) {
                 super.updateItem(message, empty);
-                setText(empty || message == null ? null : "#" + (getIndex() + 1) + "   "
-                        + String.format(Locale.ROOT, "%,d", message.sizeOctets()) + " octets   delivered "
-                        + DELIVERED.format(message.deliveredAt()));
+                if (empty || message == null) {
+                    setText(null);
+                    return;
+                }
+                StoredMessage stored = message.stored();
+                String subject = message.summary().subject().isEmpty() ? "(no subject)" : message.summary().subject();
+                setText("#" + (getIndex() + 1) + "  " + subject + "\n      " + message.summary().from() + "  ·  "
+                        + String.format(Locale.ROOT, "%,d", stored.sizeOctets()) + " octets  ·  "
+                        + DELIVERED.format(stored.deliveredAt()));
             }
         });
         Runnable showMessages = () -> {
@@ -181,9 +187,9 @@ public final class PracticeServerPanel extends BorderPane {
         open.setId("practice-open-message");
         open.disableProperty().bind(messages.getSelectionModel().selectedItemProperty().isNull());
         Runnable openSelected = () -> {
-            StoredMessage message = messages.getSelectionModel().getSelectedItem();
+            MailboxMessage message = messages.getSelectionModel().getSelectedItem();
             if (message != null) {
-                viewModel.open(message, messages.getSelectionModel().getSelectedIndex() + 1, viewer);
+                viewModel.open(message.stored(), messages.getSelectionModel().getSelectedIndex() + 1, viewer);
             }
         };
         open.setOnAction(event -> openSelected.run());
@@ -211,8 +217,8 @@ public final class PracticeServerPanel extends BorderPane {
         return box;
     }
 
-    private static String messagesUser(ListView<StoredMessage> messages) {
-        return messages.getItems().isEmpty() ? null : messages.getItems().get(0).user();
+    private static String messagesUser(ListView<MailboxMessage> messages) {
+        return messages.getItems().isEmpty() ? null : messages.getItems().get(0).stored().user();
     }
 
     private static TableColumn<MailboxRow, String> column(String title, java.util.function.Function<MailboxRow, String> value) {

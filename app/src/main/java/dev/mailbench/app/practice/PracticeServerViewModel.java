@@ -18,6 +18,7 @@ import dev.mailbench.explain.Catalogue;
 import dev.mailbench.explain.EventExplainer;
 import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.mime.MessageSummary;
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.ConnectionObserver;
 import dev.mailbench.server.Faults;
@@ -293,13 +294,26 @@ public final class PracticeServerViewModel {
         Accounts accounts = running.accounts();
         for (Accounts.Account account : accounts.users().values()) {
             String password = account.recoverableSecret() == null ? "" : account.recoverableSecret();
-            rows.add(new MailboxRow(account.name(), password, running.store().listMessages(account.name())));
+            rows.add(new MailboxRow(account.name(), password, listed(running.store().listMessages(account.name()))));
         }
         List<StoredMessage> held = running.store().listMessages(RelayPolicy.OUTBOX_MAILBOX);
         if (!held.isEmpty()) {
-            rows.add(new MailboxRow(RelayPolicy.OUTBOX_MAILBOX, "", held));
+            rows.add(new MailboxRow(RelayPolicy.OUTBOX_MAILBOX, "", listed(held)));
         }
         return rows;
+    }
+
+    /** Each message with its sender and subject; one deleted meanwhile (by a POP3 QUIT) is left out. */
+    private static List<MailboxMessage> listed(List<StoredMessage> messages) throws IOException {
+        List<MailboxMessage> listed = new ArrayList<>(messages.size());
+        for (StoredMessage message : messages) {
+            try (InputStream in = message.open()) {
+                listed.add(new MailboxMessage(message, MessageSummary.read(in)));
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // removed between listing and reading
+            }
+        }
+        return listed;
     }
 
     private static Optional<Integer> port(String protocol, String text) {

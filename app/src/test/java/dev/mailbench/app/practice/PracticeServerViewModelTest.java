@@ -96,7 +96,9 @@ class PracticeServerViewModelTest {
         assertThat(bob.summary()).startsWith("bob: 1 message, ");
 
         AtomicReference<RetrievedMessage> opened = new AtomicReference<>();
-        practice.open(bob.messages().get(0), 1, opened::set);
+        assertThat(bob.messages().get(0).summary())
+                .isEqualTo(new dev.mailbench.mime.MessageSummary("alice@example.test", "Lunch?"));
+        practice.open(bob.messages().get(0).stored(), 1, opened::set);
         ui.runUntil(() -> opened.get() != null, WAIT);
         assertThat(opened.get().command()).isEqualTo("bob #1");
         assertThat(new String(opened.get().content(), StandardCharsets.UTF_8))

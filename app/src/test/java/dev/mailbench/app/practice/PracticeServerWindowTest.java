@@ -124,6 +124,15 @@ class PracticeServerWindowTest {
                 "RCPT TO:<someone@elsewhere.test>");
         // the panel: bob has the message, and the server's side of the dialogue is there to read
         window.await(() -> mailboxSummaries().contains("bob: 1"), "the message in bob's mailbox");
+        window.robot().clickOn("bob");
+        window.await(() -> WindowDriver.onFx(() -> window.<ListView<MailboxMessage>>node("#practice-messages").getItems()
+                .stream().map(message -> message.summary().subject()).toList()).equals(List.of("From the first tab")),
+                "bob's message listed by its subject");
+        window.robot().clickOn("#practice-messages .list-cell");
+        window.click("#practice-open-message");
+        window.await(() -> window.shown("#mime-title") && window.text("#mime-title").equals("bob #1"),
+                "the message open in the MIME viewer");
+        window.robot().push(KeyCode.CONTROL, KeyCode.W);
         window.click("#practice-tab-connections");
         window.await(() -> serverTranscript().contains("Relay access denied"), "the server's transcript");
         assertThat(connectionLabels()).singleElement().asString().startsWith("#1 SMTP from 127.0.0.1:");
