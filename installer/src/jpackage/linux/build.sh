@@ -31,8 +31,11 @@ modules=java.base,java.desktop,java.logging,java.management,java.naming,java.pre
 modules=$modules,javafx.base,javafx.graphics,javafx.controls,javafx.web
 
 echo "jlink: $modules"
+# The JavaFX jars carry their native libraries as resources; they are put into lib/ below, so the module
+# image need not hold a second copy (WebKit alone is some 120 MB).
 "$jlink" --module-path "$fx_path" --add-modules "$modules" \
     --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --exclude-resources='**.so' \
     --output "$runtime"
 
 # The JavaFX natives go into the runtime's lib/, where JavaFX looks first: nothing is unpacked to
