@@ -1,5 +1,6 @@
 package dev.mailbench.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -90,9 +91,15 @@ final class FxBench {
         });
         private AnimationTimer timer;
         private volatile boolean running;
+        private long gcCountAtStart;
+        private long gcMillisAtStart;
+        private long gcCount;
+        private long gcMillis;
 
         /** Starts recording; call on the FX thread. */
         void start() {
+            gcCountAtStart = gcCount();
+            gcMillisAtStart = gcMillis();
             running = true;
             timer = new AnimationTimer() {
                 private long last = -1;
@@ -126,6 +133,8 @@ final class FxBench {
 
         /** Stops recording; call on the FX thread. */
         void stop() {
+            gcCount = gcCount() - gcCountAtStart;
+            gcMillis = gcMillis() - gcMillisAtStart;
             running = false;
             timer.stop();
             poster.shutdownNow();
@@ -149,6 +158,26 @@ final class FxBench {
 
         long probes() {
             return probes.get();
+        }
+
+        /** Collections while recording; with G1 each pauses every thread, the FX thread too. */
+        long collections() {
+            return gcCount;
+        }
+
+        /** Time the collectors reported while recording (G1: its pauses, young and mixed). */
+        long collectionMillis() {
+            return gcMillis;
+        }
+
+        private static long gcCount() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+        }
+
+        private static long gcMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
         }
     }
 
@@ -188,6 +217,14 @@ final class FxBench {
             used = Math.min(now, used);
         }
         return used;
+    }
+
+    /** With {@code -Dbench.histogram=true}: the classes holding the most heap, to see where it goes. */
+    static void printClassHistogram(int rows) throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        histogram.lines().limit(rows + 3).forEach(System.out::println);
     }
 
     static double mb(long bytes) {

@@ -65,6 +65,7 @@ public final class MimeViewerBenchmark {
             row("longest gap between pulses, ms", "%.0f", f.stalls().longestPulseGapMs());
             row("pulse gaps over 100 ms", "%d of %d", f.stalls().pulseGapsOver100Ms(), f.stalls().pulses());
             row("latest 10 ms runLater probe, ms", "%.0f", f.stalls().longestProbeLatenessMs());
+            row("GC meanwhile: collections, pause ms", "%d, %d", f.stalls().collections(), f.stalls().collectionMillis());
         } finally {
             Pop3ReadBackBenchmark.deleteTree(dir);
             javafx.application.Platform.exit();

@@ -66,6 +66,7 @@ public final class TranscriptPaneBenchmark {
             row("longest gap between pulses, ms", "%.0f", f.stalls().longestPulseGapMs());
             row("pulse gaps over 100 ms", "%d of %d", f.stalls().pulseGapsOver100Ms(), f.stalls().pulses());
             row("latest 10 ms runLater probe, ms", "%.0f", f.stalls().longestProbeLatenessMs());
+            row("GC meanwhile: collections, pause ms", "%d, %d", f.stalls().collections(), f.stalls().collectionMillis());
             row("heap held after GC (above baseline), MB", "%.0f", FxBench.mb(f.heldBytes()));
             row("  ÷ message size", "%.1f×", (double) f.heldBytes() / messageBytes);
             row("heap used after GC (all), MB", "%.0f", FxBench.mb(f.usedAfterGc()));
@@ -142,6 +143,9 @@ public final class TranscriptPaneBenchmark {
             }
             long used = measure ? FxBench.usedHeapAfterGc() : 0;
             long peak = FxBench.peakHeapBytes();
+            if (measure && Boolean.getBoolean("bench.histogram")) {
+                FxBench.printClassHistogram(30);
+            }
             check(pop3.quit());
             return new Figures((int) target.get(), (answered - start) / 1e9, (shownAt.get() - start) / 1e9, stalls,
                     used - baseline, used, peak);
