@@ -89,6 +89,9 @@ final class FxBench {
             thread.setDaemon(true);
             return thread;
         });
+        private final java.util.List<Long> workNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.List<Long> gapNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile long pulseStart;
         private AnimationTimer timer;
         private volatile boolean running;
         private long gcCountAtStart;
@@ -109,12 +112,14 @@ final class FxBench {
                     long t = System.nanoTime();
                     if (last >= 0) {
                         long gap = t - last;
+                        gapNanos.add(gap);
                         longestGapNanos.accumulateAndGet(gap, Math::max);
                         if (gap > 100_000_000L) {
                             gapsOver100.incrementAndGet();
                         }
                     }
                     last = t;
+                    pulseStart = t;
                     pulses.incrementAndGet();
                 }
             };
@@ -138,6 +143,25 @@ final class FxBench {
             running = false;
             timer.stop();
             poster.shutdownNow();
+        }
+
+        /**
+         * Marks the end of a piece of work that started in this pulse's animation timers (this recorder's timer is
+         * started before the measured one, so it runs first in each pulse).
+         */
+        void workDone() {
+            workNanos.add(System.nanoTime() - pulseStart);
+        }
+
+        /** The median of the marked pieces of work, in ms; zero if none was marked. */
+        double medianWorkMs() {
+            long[] sorted = workNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            return sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6;
+        }
+
+        double medianPulseGapMs() {
+            long[] sorted = gapNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            return sorted.length == 0 ? 0 : sorted[sorted.length / 2] / 1e6;
         }
 
         double longestPulseGapMs() {

@@ -62,7 +62,8 @@ public final class MimeViewerBenchmark {
             row("peak heap until tree shown, MB", "%.0f", FxBench.mb(f.peakAtTree()));
             row("peak heap until settled (tree + 1 s), MB", "%.0f", FxBench.mb(f.peakSettled()));
             row("heap held after GC (above baseline), MB", "%.0f", FxBench.mb(f.heldBytes()));
-            row("longest gap between pulses, ms", "%.0f", f.stalls().longestPulseGapMs());
+            row("gap between pulses: median, longest, ms", "%.0f, %.0f", f.stalls().medianPulseGapMs(),
+                    f.stalls().longestPulseGapMs());
             row("pulse gaps over 100 ms", "%d of %d", f.stalls().pulseGapsOver100Ms(), f.stalls().pulses());
             row("latest 10 ms runLater probe, ms", "%.0f", f.stalls().longestProbeLatenessMs());
             row("GC meanwhile: collections, pause ms", "%d, %d", f.stalls().collections(), f.stalls().collectionMillis());

@@ -63,9 +63,11 @@ public final class TranscriptPaneBenchmark {
             System.out.printf(Locale.ROOT, "%-44s %12s%n", "figure", "value");
             row("RETR answered (all bytes received), s", "%.2f", f.retrSeconds());
             row("RETR to every line shown, s", "%.2f", f.shownSeconds());
-            row("longest gap between pulses, ms", "%.0f", f.stalls().longestPulseGapMs());
+            row("gap between pulses: median, longest, ms", "%.0f, %.0f", f.stalls().medianPulseGapMs(),
+                    f.stalls().longestPulseGapMs());
             row("pulse gaps over 100 ms", "%d of %d", f.stalls().pulseGapsOver100Ms(), f.stalls().pulses());
             row("latest 10 ms runLater probe, ms", "%.0f", f.stalls().longestProbeLatenessMs());
+            row("one pulse's append (render, edit), median ms", "%.0f", f.stalls().medianWorkMs());
             row("GC meanwhile: collections, pause ms", "%d, %d", f.stalls().collections(), f.stalls().collectionMillis());
             row("heap held after GC (above baseline), MB", "%.0f", FxBench.mb(f.heldBytes()));
             row("  ÷ message size", "%.1f×", (double) f.heldBytes() / messageBytes);
@@ -131,6 +133,7 @@ public final class TranscriptPaneBenchmark {
             FxBench.onFx(() -> {
                 stalls.start();
                 watch.start();
+                pane.get().setOnAppended(count -> stalls.workDone());
                 return null;
             });
 
