@@ -165,7 +165,7 @@ public final class Pop3ReadBackBenchmark {
         return Arrays.stream(values).max().orElse(0);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

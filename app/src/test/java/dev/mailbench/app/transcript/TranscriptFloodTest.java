@@ -88,6 +88,8 @@ class TranscriptFloodTest {
         TranscriptPane pane = (TranscriptPane) stage.getScene().getRoot();
         int paragraphs = WindowReads.onFx(() -> pane.area().getParagraphs().size());
         assertThat(paragraphs).isEqualTo(total + 1);
+        assertThat(WindowReads.onFx(() -> pane.area().getUndoManager().isUndoAvailable()))
+                .as("the read-only transcript keeps no undo history of what was appended").isFalse();
         assertThat(WindowReads.onFx(() -> pane.area().getText(total - 2))).endsWith("S: " + LINE.strip());
         assertThat(WindowReads.onFx(() -> pane.area().getText(3 + 1000))).endsWith("S: ." + LINE.strip());
         TranscriptEntry last = viewModel.entry(total - 1);
