@@ -131,7 +131,8 @@ public final class MailbenchApp extends Application {
             if (app.firstSession().isEmpty()) {
                 openFirstTabOnThePracticeServer();
             }
-            practice.start();
+            // its start (keystore, TLS, two listeners) would compete with the first frame for the processor
+            FirstFrame.then(scene, practice::start);
         }
     }
 

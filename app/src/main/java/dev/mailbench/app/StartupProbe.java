@@ -22,12 +22,11 @@ final class StartupProbe {
             return;
         }
         Optional<Instant> started = ProcessHandle.current().info().startInstant();
-        // The first pulse after show() is when the window's content has been rendered once.
-        Platform.runLater(() -> Platform.runLater(() -> {
+        FirstFrame.then(stage.getScene(), () -> {
             long millis = started.map(s -> Duration.between(s, Instant.now()).toMillis()).orElse(-1L);
             System.out.println("first window shown " + millis + " ms after process start");
             System.out.flush();
             Platform.exit();
-        }));
+        });
     }
 }

@@ -493,6 +493,8 @@ public final class MimeViewerView extends BorderPane {
         raw.setId("mime-raw");
         raw.getStyleClass().add("mime-raw");
         raw.setEditable(false);
+        // read-only: no undo history, which would otherwise keep a copy of every window of source shown
+        raw.setUndoManager(org.fxmisc.richtext.util.UndoUtils.noOpUndoManager());
         Label heading = styled(new Label(), "mime-raw-heading");
         heading.setId("mime-raw-heading");
         heading.textProperty().bind(viewModel.rawHeadingProperty());
