@@ -85,21 +85,7 @@ public final class MailbenchApp extends Application {
                 Platform::exit,
                 view.sessionInFront()));
         if (practice != null) {
-            PracticeServerPanel panel = new PracticeServerPanel(practice, app.services().executor(), view::show);
-            SplitPane.setResizableWithParent(panel, false);
-            if (panelShown.get()) {
-                centre.getItems().add(panel);
-                centre.setDividerPositions(0.7);
-            }
             menu.withPracticePanel(panelShown);
-            panelShown.addListener((observable, old, shown) -> {
-                if (shown) {
-                    centre.getItems().add(panel);
-                    centre.setDividerPositions(0.7);
-                } else {
-                    centre.getItems().remove(panel);
-                }
-            });
             workbench.setPracticeServer(practice::endpoint);
         }
 
@@ -131,9 +117,33 @@ public final class MailbenchApp extends Application {
             if (app.firstSession().isEmpty()) {
                 openFirstTabOnThePracticeServer();
             }
-            // its start (keystore, TLS, two listeners) would compete with the first frame for the processor
-            FirstFrame.then(scene, practice::start);
+            // The panel (tables, tabs, a spinner: half a second of layout and style on a slow machine) and the
+            // server's start (keystore, TLS, two listeners) come once the window is drawn, not before.
+            FirstFrame.then(scene, () -> {
+                showPracticePanel(centre, panelShown, view, app.services().executor());
+                practice.start();
+            });
         }
+    }
+
+    /** Puts the practice-server panel beside the sessions while {@code shown} says so; made when first needed. */
+    private void showPracticePanel(SplitPane centre, BooleanProperty shown, WorkbenchView view,
+                                   dev.mailbench.app.task.TaskExecutor executor) {
+        PracticeServerPanel[] panel = new PracticeServerPanel[1];
+        Runnable place = () -> {
+            if (shown.get()) {
+                if (panel[0] == null) {
+                    panel[0] = new PracticeServerPanel(practice, executor, view::show);
+                    SplitPane.setResizableWithParent(panel[0], false);
+                }
+                centre.getItems().add(panel[0]);
+                centre.setDividerPositions(0.7);
+            } else if (panel[0] != null) {
+                centre.getItems().remove(panel[0]);
+            }
+        };
+        shown.addListener((observable, old, now) -> place.run());
+        place.run();
     }
 
     /** Once the practice server first listens, the first tab connects to its SMTP, unless a tab is open already. */
