@@ -3,23 +3,21 @@ package dev.mailbench.server.pop3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailbench.pop3.Pop3ClientSession;
+import dev.mailbench.server.ArbitraryDialogues;
 import dev.mailbench.server.RawConnection;
 import dev.mailbench.server.ResourceCounts;
 import dev.mailbench.wire.Transcript;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -57,7 +55,7 @@ class Pop3ServerArbitraryInputTest {
     @AfterContainer
     static void stop() throws IOException {
         pop3.close();
-        deleteTree(root);
+        ArbitraryDialogues.deleteTree(root);
     }
 
     @Property(tries = 120)
@@ -164,7 +162,7 @@ class Pop3ServerArbitraryInputTest {
         Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
                 Tuple.of(8, command), Tuple.of(3, octets), Tuple.of(3, special), Tuple.of(1, invalidUtf8),
                 Tuple.of(1, overlong));
-        return piece.list().ofMaxSize(25).map(Pop3ServerArbitraryInputTest::concatenate);
+        return piece.list().ofMaxSize(25).map(ArbitraryDialogues::concatenate);
     }
 
     /**
@@ -177,29 +175,13 @@ class Pop3ServerArbitraryInputTest {
         List<String> steady = COMMANDS.stream()
                 .filter(c -> !c.equals("STLS") && !c.startsWith("DELE") && !c.equalsIgnoreCase("quit"))
                 .collect(Collectors.toList());
-        Arbitrary<String> line = Arbitraries.frequencyOf(
-                Tuple.of(12, Arbitraries.of(steady)),
-                Tuple.of(1, Arbitraries.of("NOOP\0", "NOOP\rX", "NOOP \u00e9t\u00e9", "x".repeat(300))));
-        return line.list().ofMaxSize(12).map(lines -> {
-            lines.add("QUIT");
-            return concatenate(lines.stream().map(l -> (l + "\r\n").getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList()));
-        });
+        return ArbitraryDialogues.endingInQuit(steady, List.of("NOOP\0", "NOOP\rX", "NOOP \u00e9t\u00e9", "x".repeat(300)), 12);
     }
 
     @Provide
     Arbitrary<List<Integer>> segments() {
-        return Arbitraries.integers().between(1, 300).list().ofMinSize(1).ofMaxSize(8);
+        return ArbitraryDialogues.segmentSizes();
     }
 
-    private static byte[] concatenate(List<byte[]> pieces) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pieces.forEach(out::writeBytes);
-        return out.toByteArray();
-    }
 
-    private static void deleteTree(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

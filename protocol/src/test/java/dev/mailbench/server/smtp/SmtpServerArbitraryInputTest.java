@@ -2,25 +2,23 @@ package dev.mailbench.server.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailbench.server.ArbitraryDialogues;
 import dev.mailbench.server.RawConnection;
 import dev.mailbench.server.ResourceCounts;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.wire.Transcript;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -59,7 +57,7 @@ class SmtpServerArbitraryInputTest {
     @AfterContainer
     static void stop() throws IOException {
         practice.close();
-        deleteTree(root);
+        ArbitraryDialogues.deleteTree(root);
     }
 
     @Property(tries = 150)
@@ -174,7 +172,7 @@ class SmtpServerArbitraryInputTest {
         Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
                 Tuple.of(8, command), Tuple.of(3, octets), Tuple.of(3, special), Tuple.of(1, invalidUtf8),
                 Tuple.of(1, overlong));
-        return piece.list().ofMaxSize(25).map(SmtpServerArbitraryInputTest::concatenate);
+        return piece.list().ofMaxSize(25).map(ArbitraryDialogues::concatenate);
     }
 
     /**
@@ -185,29 +183,13 @@ class SmtpServerArbitraryInputTest {
     Arbitrary<byte[]> dialogue() {
         List<String> steady = COMMANDS.stream().filter(c -> !c.equals("STARTTLS") && !c.equalsIgnoreCase("quit"))
                 .collect(Collectors.toList());
-        Arbitrary<String> line = Arbitraries.frequencyOf(
-                Tuple.of(12, Arbitraries.of(steady)),
-                Tuple.of(1, Arbitraries.of("NOOP\0", "NOOP\rX", "NOOP \u00e9t\u00e9", "x".repeat(600), "RCPT TO:<" + "a".repeat(300) + "@example.test>")));
-        return line.list().ofMaxSize(14).map(lines -> {
-            lines.add("QUIT");
-            return concatenate(lines.stream().map(l -> (l + "\r\n").getBytes(StandardCharsets.UTF_8)).collect(Collectors.toList()));
-        });
+        return ArbitraryDialogues.endingInQuit(steady, List.of("NOOP\0", "NOOP\rX", "NOOP \u00e9t\u00e9", "x".repeat(600), "RCPT TO:<" + "a".repeat(300) + "@example.test>"), 14);
     }
 
     @Provide
     Arbitrary<List<Integer>> segments() {
-        return Arbitraries.integers().between(1, 300).list().ofMinSize(1).ofMaxSize(8);
+        return ArbitraryDialogues.segmentSizes();
     }
 
-    private static byte[] concatenate(List<byte[]> pieces) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pieces.forEach(out::writeBytes);
-        return out.toByteArray();
-    }
 
-    private static void deleteTree(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }
