@@ -237,10 +237,13 @@ public final class PracticeServerPanel extends BorderPane {
         ChoiceBox<String> personality = new ChoiceBox<>();
         personality.setId("practice-personality");
         personality.getItems().setAll(Personality.BUILT_IN);
+        // each personality's name read once, not from its resource file every time the box draws a label
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        Personality.BUILT_IN.forEach(id -> names.put(id, Personality.load(id).displayName()));
         personality.setConverter(new StringConverter<>() {
             @Override
             public String toString(String id) {
-                return id == null ? "" : Personality.load(id).displayName();
+                return id == null ? "" : names.getOrDefault(id, id);
             }
 
             @Override
