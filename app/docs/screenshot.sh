@@ -4,7 +4,7 @@
 #   app/docs/screenshot.sh [THEME] [OUTPUT.png] [SERVER-URI]
 #
 # The pictures in the README are made with:
-#   SCREENSHOT_SETTLE=8 SCREENSHOT_SELECT=3 \
+#   SCREENSHOT_SETTLE=8 SCREENSHOT_SELECT=2 \
 #   SCREENSHOT_COMMANDS='EHLO client.example.test;MAIL FROM:<alice@example.test>;RCPT TO:<someone@elsewhere.test>;RCPT TO:<bob@example.test>' \
 #   app/docs/screenshot.sh light app/docs/mailbench-light.png
 # (the same for dark; for projector, whose larger type moves the transcript, add SCREENSHOT_SELECT_AT=200,400)
@@ -63,7 +63,7 @@ fi
 sleep "${SCREENSHOT_SETTLE:-2}"   # the first frames are painted after the window is mapped
 
 # SCREENSHOT_COMMANDS="EHLO x;MAIL FROM:<a@b>": typed into the command line, one after another, as a user
-# types them; SCREENSHOT_SELECT=N then selects the transcript line N lines above the end, so that the
+# types them; SCREENSHOT_SELECT=N then selects the transcript line N lines above the last, so that the
 # explanation pane shows it (SCREENSHOT_SELECT_AT=X,Y: a point in the transcript to click first, where the
 # theme's sizes put it elsewhere). There is no window manager, so the window sits at 0,0.
 height=$(xwininfo -id "$window" | awk '/Height:/ {print $2}')

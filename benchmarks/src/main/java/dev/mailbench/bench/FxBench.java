@@ -92,12 +92,46 @@ final class FxBench {
         private final java.util.List<Long> workNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final java.util.List<Long> gapNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
         private volatile long pulseStart;
+        private final AtomicLong longestPulseWorkNanos = new AtomicLong();
+        private final AtomicLong pulsesOver50Work = new AtomicLong();
+        private javafx.scene.Scene scene;
         private AnimationTimer timer;
         private volatile boolean running;
         private long gcCountAtStart;
         private long gcMillisAtStart;
         private long gcCount;
         private long gcMillis;
+
+        /**
+         * Starts recording, and times each pulse of {@code scene} from its first animation timer to the end of its
+         * layout: how long the FX thread itself worked in a pulse (rendering follows on the renderer thread). Call
+         * on the FX thread.
+         */
+        void start(javafx.scene.Scene scene) {
+            start();
+            this.scene = scene;
+            scene.addPostLayoutPulseListener(postLayout);
+        }
+
+        private final Runnable postLayout = () -> {
+            if (running) {
+                long busy = System.nanoTime() - pulseStart;
+                longestPulseWorkNanos.accumulateAndGet(busy, Math::max);
+                if (busy > 50_000_000L) {
+                    pulsesOver50Work.incrementAndGet();
+                }
+            }
+        };
+
+        /** The longest a pulse kept the FX thread busy, from its animation timers to the end of its layout, ms. */
+        double longestPulseWorkMs() {
+            return longestPulseWorkNanos.get() / 1e6;
+        }
+
+        /** Pulses whose timers, CSS and layout took over 50 ms. */
+        long pulsesOver50MsWork() {
+            return pulsesOver50Work.get();
+        }
 
         /** Starts recording; call on the FX thread. */
         void start() {
@@ -142,6 +176,9 @@ final class FxBench {
             gcMillis = gcMillis() - gcMillisAtStart;
             running = false;
             timer.stop();
+            if (scene != null) {
+                scene.removePostLayoutPulseListener(postLayout);
+            }
             poster.shutdownNow();
         }
 

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import dev.mailbench.app.task.FxTaskExecutor;
 import dev.mailbench.app.transcript.TranscriptPane;
@@ -36,7 +38,7 @@ import javafx.stage.Stage;
 /**
  * The transcript pane under a 20 MB RETR: a message of some 300,000 lines in the practice server's Maildir, read
  * over loopback by the POP3 client session into the transcript view model and pane of a shown window (JavaFX
- * headless, Monocle). Figures: the time from RETR until the last line is a paragraph of the pane, the longest
+ * headless, Monocle). Figures: the time from RETR until the last line is a row of the pane, the longest
  * the FX thread went without a pulse (and the latest a {@code runLater} probe posted every 10 ms ran) meanwhile,
  * and the heap: used after a full collection once everything is shown, beside the message's size, and the peak.
  *
@@ -55,35 +57,48 @@ public final class TranscriptPaneBenchmark {
         long messageBytes = writeMessage(config.dataDirectory().mailStore().resolve("alice"));
 
         try (PracticeServer server = PracticeServer.start(config)) {
-            // Warm-up: a small RETR through the same path, so class loading and the first layout are not measured.
+            // A small RETR first, so that class loading and the first layout are not measured. Then the 20 MB RETR
+            // twice: the first is what a user's first large RETR meets (the JIT still compiling the reading and
+            // drawing code on the same cores), the second what every later one meets.
             run(server.pop3Port(), 2, false);
-            Figures f = run(server.pop3Port(), 1, true);
+            Figures first = run(server.pop3Port(), 1, true);
+            Figures again = run(server.pop3Port(), 1, true);
             System.out.printf(Locale.ROOT, "%nTranscript pane, RETR of a %.1f MiB message (%,d lines), on %s%n",
-                    FxBench.mb(messageBytes), f.lines(), FxBench.machine());
-            System.out.printf(Locale.ROOT, "%-44s %12s%n", "figure", "value");
-            row("RETR answered (all bytes received), s", "%.2f", f.retrSeconds());
-            row("RETR to every line shown, s", "%.2f", f.shownSeconds());
-            row("gap between pulses: median, longest, ms", "%.0f, %.0f", f.stalls().medianPulseGapMs(),
-                    f.stalls().longestPulseGapMs());
-            row("pulse gaps over 100 ms", "%d of %d", f.stalls().pulseGapsOver100Ms(), f.stalls().pulses());
-            row("latest 10 ms runLater probe, ms", "%.0f", f.stalls().longestProbeLatenessMs());
-            row("one pulse's append (render, edit), median ms", "%.0f", f.stalls().medianWorkMs());
-            row("GC meanwhile: collections, pause ms", "%d, %d", f.stalls().collections(), f.stalls().collectionMillis());
-            row("heap held after GC (above baseline), MB", "%.0f", FxBench.mb(f.heldBytes()));
-            row("  ÷ message size", "%.1f×", (double) f.heldBytes() / messageBytes);
-            row("heap used after GC (all), MB", "%.0f", FxBench.mb(f.usedAfterGc()));
-            row("peak heap (sum of pool peaks), MB", "%.0f", FxBench.mb(f.peakBytes()));
-            System.out.printf(Locale.ROOT, "goals: no stall over 100 ms: %s; heap under 4× the text: %s%n",
-                    Math.max(f.stalls().longestPulseGapMs(), f.stalls().longestProbeLatenessMs()) <= 100 ? "met" : "MISSED",
-                    f.heldBytes() < 4 * messageBytes ? "met" : "MISSED");
+                    FxBench.mb(messageBytes), first.lines(), FxBench.machine());
+            System.out.printf(Locale.ROOT, "%-44s %12s %12s%n", "figure", "first RETR", "second RETR");
+            row("RETR answered (all bytes received), s", "%.2f", first, again, f -> f.retrSeconds());
+            row("RETR to every line shown, s", "%.2f", first, again, f -> f.shownSeconds());
+            row("gap between pulses: median, ms", "%.0f", first, again, f -> f.stalls().medianPulseGapMs());
+            row("gap between pulses: longest, ms", "%.0f", first, again, f -> f.stalls().longestPulseGapMs());
+            row("pulse gaps over 100 ms", "%s", first, again,
+                    f -> f.stalls().pulseGapsOver100Ms() + " of " + f.stalls().pulses());
+            row("latest 10 ms runLater probe, ms", "%.0f", first, again, f -> f.stalls().longestProbeLatenessMs());
+            row("one pulse's append, median ms", "%.0f", first, again, f -> f.stalls().medianWorkMs());
+            row("longest pulse on the FX thread (to layout), ms", "%.0f", first, again,
+                    f -> f.stalls().longestPulseWorkMs());
+            row("pulses busy over 50 ms", "%d", first, again, f -> f.stalls().pulsesOver50MsWork());
+            row("GC meanwhile: collections", "%d", first, again, f -> f.stalls().collections());
+            row("GC meanwhile: pauses, ms", "%d", first, again, f -> f.stalls().collectionMillis());
+            row("heap held after GC (above baseline), MB", "%.0f", first, again, f -> FxBench.mb(f.heldBytes()));
+            row("  ÷ message size", "%.1f×", first, again, f -> (double) f.heldBytes() / messageBytes);
+            row("heap used after GC (all), MB", "%.0f", first, again, f -> FxBench.mb(f.usedAfterGc()));
+            row("peak heap (sum of pool peaks), MB", "%.0f", first, again, f -> FxBench.mb(f.peakBytes()));
+            for (Figures f : List.of(first, again)) {
+                System.out.printf(Locale.ROOT, "goals, %s RETR: no stall over 100 ms: %s; heap under 4× the text: %s%n",
+                        f == first ? "first" : "second",
+                        Math.max(f.stalls().longestPulseGapMs(), f.stalls().longestProbeLatenessMs()) <= 100
+                                ? "met" : "MISSED",
+                        f.heldBytes() < 4 * messageBytes ? "met" : "MISSED");
+            }
         } finally {
             Pop3ReadBackBenchmark.deleteTree(data);
             javafx.application.Platform.exit();
         }
     }
 
-    private static void row(String figure, String format, Object... values) {
-        System.out.printf(Locale.ROOT, "%-44s %12s%n", figure, String.format(Locale.ROOT, format, values));
+    private static void row(String figure, String format, Figures first, Figures again, Function<Figures, Object> value) {
+        System.out.printf(Locale.ROOT, "%-44s %12s %12s%n", figure, String.format(Locale.ROOT, format, value.apply(first)),
+                String.format(Locale.ROOT, format, value.apply(again)));
     }
 
     private record Figures(int lines, double retrSeconds, double shownSeconds, FxBench.StallRecorder stalls,
@@ -111,7 +126,7 @@ public final class TranscriptPaneBenchmark {
             check(pop3.connect("127.0.0.1", port, TlsMode.NONE));
             check(pop3.user("alice"));
             check(pop3.pass("alice-pass"));
-            waitUntilShown(pane.get(), transcript.size());
+            waitUntilShown(viewModel, transcript.size());
 
             long baseline = measure ? FxBench.usedHeapAfterGc() : 0;
             FxBench.resetPeaks();
@@ -122,7 +137,7 @@ public final class TranscriptPaneBenchmark {
             AnimationTimer watch = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    if (pane.get().area().getParagraphs().size() - 1 >= target.get()) {
+                    if (viewModel.size() >= target.get()) {
                         shownAt.set(System.nanoTime());
                         stalls.stop();
                         stop();
@@ -131,7 +146,7 @@ public final class TranscriptPaneBenchmark {
                 }
             };
             FxBench.onFx(() -> {
-                stalls.start();
+                stalls.start(stage.get().getScene());
                 watch.start();
                 pane.get().setOnAppended(count -> stalls.workDone());
                 return null;
@@ -161,9 +176,9 @@ public final class TranscriptPaneBenchmark {
         }
     }
 
-    private static void waitUntilShown(TranscriptPane pane, int lines) throws Exception {
+    private static void waitUntilShown(TranscriptViewModel viewModel, int lines) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (FxBench.onFx(() -> pane.area().getParagraphs().size() - 1) < lines) {
+        while (FxBench.onFx(viewModel::size) < lines) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the pane never showed the login");
             }

@@ -98,7 +98,7 @@ public final class EventExplainer implements TranscriptListener {
         }
         links[index] = NO_GROUP;
         LineInfo info = switch (event.direction()) {
-            case NOTE -> new LineInfo(event.sequence(), LineClass.NOTE, LineRole.NOTE, false);
+            case NOTE -> LineInfo.of(LineClass.NOTE, LineRole.NOTE, false);
             case CLIENT -> tracker.client(index, event);
             case SERVER -> tracker.server(index, event);
         };
@@ -464,7 +464,7 @@ public final class EventExplainer implements TranscriptListener {
         public LineInfo client(int index, TranscriptEvent event) {
             LineEnding ending = endingOf(event);
             if (ending == LineEnding.NONE) {
-                return info(event, LineClass.CLIENT, LineRole.PARTIAL, false);
+                return LineInfo.of(LineClass.CLIENT, LineRole.PARTIAL, false);
             }
             String line = event.line();
             if (messageText) {
@@ -472,12 +472,12 @@ public final class EventExplainer implements TranscriptListener {
                 if (line.equals(".") && ending == LineEnding.CRLF) {
                     messageText = false;
                     pending.add(index);
-                    return info(event, LineClass.CLIENT, LineRole.END_OF_DATA, false);
+                    return LineInfo.of(LineClass.CLIENT, LineRole.END_OF_DATA, false);
                 }
-                return info(event, LineClass.CLIENT, LineRole.MESSAGE_TEXT, line.startsWith("."));
+                return LineInfo.of(LineClass.CLIENT, LineRole.MESSAGE_TEXT, line.startsWith("."));
             }
             pending.add(index);
-            return info(event, LineClass.CLIENT, authExchange ? LineRole.AUTH_RESPONSE : LineRole.COMMAND, false);
+            return LineInfo.of(LineClass.CLIENT, authExchange ? LineRole.AUTH_RESPONSE : LineRole.COMMAND, false);
         }
 
         @Override
@@ -503,7 +503,7 @@ public final class EventExplainer implements TranscriptListener {
                 }
                 current = NO_GROUP;
             }
-            return info(event, smtpClass(event.line()), LineRole.REPLY, false);
+            return LineInfo.of(smtpClass(event.line()), LineRole.REPLY, false);
         }
 
         /** The colour of a reply line comes from its own code, so it is right before the reply is complete. */
@@ -528,10 +528,10 @@ public final class EventExplainer implements TranscriptListener {
         @Override
         public LineInfo client(int index, TranscriptEvent event) {
             if (endingOf(event) == LineEnding.NONE) {
-                return info(event, LineClass.CLIENT, LineRole.PARTIAL, false);
+                return LineInfo.of(LineClass.CLIENT, LineRole.PARTIAL, false);
             }
             pending.add(index);
-            return info(event, LineClass.CLIENT, authExchange ? LineRole.AUTH_RESPONSE : LineRole.COMMAND, false);
+            return LineInfo.of(LineClass.CLIENT, authExchange ? LineRole.AUTH_RESPONSE : LineRole.COMMAND, false);
         }
 
         @Override
@@ -541,15 +541,15 @@ public final class EventExplainer implements TranscriptListener {
                 group.end = index;
                 links[index] = body;
                 LineEnding ending = endingOf(event);
-                if (ending != LineEnding.NONE && event.line().equals(".")) {
+                if (ending != LineEnding.NONE && isDotLine(event, ending)) {
                     group.complete = true;
                     body = NO_GROUP;
-                    return info(event, LineClass.SUCCESS, LineRole.RESPONSE_END, false);
+                    return LineInfo.of(LineClass.SUCCESS, LineRole.RESPONSE_END, false);
                 }
                 if (event.issues().contains(LineIssue.UNTERMINATED)) {
                     body = NO_GROUP; // the connection ended inside the text
                 }
-                return info(event, LineClass.SUCCESS, LineRole.RESPONSE_BODY, event.line().startsWith("."));
+                return LineInfo.of(LineClass.SUCCESS, LineRole.RESPONSE_BODY, startsWithDot(event));
             }
             Integer head = pending.poll();
             int id = newGroup(index, head == null ? NO_COMMAND : head);
@@ -580,22 +580,30 @@ public final class EventExplainer implements TranscriptListener {
             if (verb.equals("AUTH") || verb.equals(AUTH_RESPONSE)) {
                 authExchange = lineClass == LineClass.INTERMEDIATE;
             }
-            return info(event, lineClass, LineRole.REPLY, false);
+            return LineInfo.of(lineClass, LineRole.REPLY, false);
         }
-    }
-
-    private static LineInfo info(TranscriptEvent event, LineClass lineClass, LineRole role, boolean leadingDot) {
-        return new LineInfo(event.sequence(), lineClass, role, leadingDot);
     }
 
     // ---------------------------------------------------------------- reading lines
 
+    /* A RETR of 300,000 lines passes here 300,000 times: these read the octets in place, without decoding. */
+
     private static LineEnding endingOf(TranscriptEvent event) {
-        String text = event.text();
-        if (text.endsWith("\r\n")) {
-            return LineEnding.CRLF;
+        int length = event.length();
+        if (length == 0 || event.byteAt(length - 1) != '\n') {
+            return LineEnding.NONE;
         }
-        return text.endsWith("\n") ? LineEnding.LF : LineEnding.NONE;
+        return length >= 2 && event.byteAt(length - 2) == '\r' ? LineEnding.CRLF : LineEnding.LF;
+    }
+
+    /** Whether the line is "." and its ending: the end of a multi-line response (RFC 1939 §3). */
+    private static boolean isDotLine(TranscriptEvent event, LineEnding ending) {
+        int terminator = ending == LineEnding.CRLF ? 2 : ending == LineEnding.LF ? 1 : 0;
+        return event.length() == 1 + terminator && event.byteAt(0) == '.';
+    }
+
+    private static boolean startsWithDot(TranscriptEvent event) {
+        return event.length() > 0 && event.byteAt(0) == '.';
     }
 
     private static Line lineOf(TranscriptEvent event) {

@@ -3,42 +3,105 @@ package dev.mailbench.wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * One entry of a transcript: a line that crossed the socket (client or server) or a local note.
  *
- * @param sequence     position in the transcript, from 0, without gaps
- * @param direction    who produced the bytes
- * @param bytes        the exact bytes, line terminator included (for a note, its text in UTF-8)
- * @param nanoTime     monotonic timestamp ({@link System#nanoTime()}), for latencies
- * @param time         wall-clock time, for display and saved transcripts
- * @param sinceCommand time since the most recent client line before this event, i.e. the reply latency
- *                     for server lines; {@code null} before the first client line
- * @param tls          whether the bytes travelled inside TLS
- * @param issues       rule breaks found in the bytes
- * @param annotation   decoded meaning supplied by the session, or {@code null}
+ * <p>A 20 MB RETR is some 300,000 events, all kept for as long as the transcript is shown, so an event keeps its
+ * times as plain numbers (about 70 bytes besides the line's own bytes, where an {@link Instant} and a
+ * {@link Duration} would add 50 more) and hands out the objects on demand.
  */
-public record TranscriptEvent(
-        long sequence,
-        Direction direction,
-        byte[] bytes,
-        long nanoTime,
-        Instant time,
-        Duration sinceCommand,
-        boolean tls,
-        Set<LineIssue> issues,
-        Annotation annotation) {
+public final class TranscriptEvent {
 
-    public TranscriptEvent {
-        bytes = bytes.clone();
-        issues = Set.copyOf(issues);
+    private static final long NO_LATENCY = -1;
+
+    private final long sequence;
+    private final Direction direction;
+    private final byte[] bytes;
+    private final long nanoTime;
+    private final long epochSecond;
+    private final int nanoOfSecond;
+    private final long sinceCommandNanos;
+    private final boolean tls;
+    private final Set<LineIssue> issues;
+    private final Annotation annotation;
+
+    /**
+     * @param sequence     position in the transcript, from 0, without gaps
+     * @param direction    who produced the bytes
+     * @param bytes        the exact bytes, line terminator included (for a note, its text in UTF-8)
+     * @param nanoTime     monotonic timestamp ({@link System#nanoTime()}), for latencies
+     * @param time         wall-clock time, for display and saved transcripts
+     * @param sinceCommand time since the most recent client line before this event, i.e. the reply latency
+     *                     for server lines; {@code null} before the first client line
+     * @param tls          whether the bytes travelled inside TLS
+     * @param issues       rule breaks found in the bytes
+     * @param annotation   decoded meaning supplied by the session, or {@code null}
+     */
+    public TranscriptEvent(long sequence, Direction direction, byte[] bytes, long nanoTime, Instant time,
+                           Duration sinceCommand, boolean tls, Set<LineIssue> issues, Annotation annotation) {
+        this.sequence = sequence;
+        this.direction = Objects.requireNonNull(direction, "direction");
+        this.bytes = bytes.clone();
+        this.nanoTime = nanoTime;
+        this.epochSecond = time.getEpochSecond();
+        this.nanoOfSecond = time.getNano();
+        this.sinceCommandNanos = sinceCommand == null ? NO_LATENCY : Math.max(0, sinceCommand.toNanos());
+        this.tls = tls;
+        this.issues = Set.copyOf(issues);
+        this.annotation = annotation;
     }
 
-    @Override
+    public long sequence() {
+        return sequence;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    /** A copy of the exact bytes, line terminator included. */
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /** How many bytes the line has, terminator included. */
+    public int length() {
+        return bytes.length;
+    }
+
+    /** The line's octet at {@code index}, terminator included, read without copying the line. */
+    public byte byteAt(int index) {
+        return bytes[index];
+    }
+
+    public long nanoTime() {
+        return nanoTime;
+    }
+
+    public Instant time() {
+        return Instant.ofEpochSecond(epochSecond, nanoOfSecond);
+    }
+
+    /** The time since the most recent client line before this event; {@code null} before the first one. */
+    public Duration sinceCommand() {
+        return sinceCommandNanos == NO_LATENCY ? null : Duration.ofNanos(sinceCommandNanos);
+    }
+
+    public boolean tls() {
+        return tls;
+    }
+
+    public Set<LineIssue> issues() {
+        return issues;
+    }
+
+    public Annotation annotation() {
+        return annotation;
     }
 
     /** The bytes decoded as UTF-8, terminator included. */
@@ -61,7 +124,7 @@ public record TranscriptEvent(
     }
 
     public Optional<Duration> latency() {
-        return Optional.ofNullable(sinceCommand);
+        return Optional.ofNullable(sinceCommand());
     }
 
     public Optional<Annotation> decoded() {
@@ -70,6 +133,20 @@ public record TranscriptEvent(
 
     public boolean isNote() {
         return direction == Direction.NOTE;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TranscriptEvent that
+                && sequence == that.sequence && direction == that.direction && Arrays.equals(bytes, that.bytes)
+                && nanoTime == that.nanoTime && epochSecond == that.epochSecond && nanoOfSecond == that.nanoOfSecond
+                && sinceCommandNanos == that.sinceCommandNanos && tls == that.tls && issues.equals(that.issues)
+                && Objects.equals(annotation, that.annotation);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sequence, direction, Arrays.hashCode(bytes), nanoTime);
     }
 
     @Override

@@ -353,7 +353,7 @@ public final class PracticeServerPanel extends BorderPane {
         // one pane per connection, kept while the connection is listed: a pane draws each line once
         TranscriptPane pane = panes.computeIfAbsent(connection, shown -> {
             TranscriptPane made = new TranscriptPane(shown.transcript(), executor, () -> { });
-            made.area().setId("server-transcript");
+            made.lines().setId("server-transcript");
             return made;
         });
         serverTranscript.getChildren().setAll(pane);

@@ -1,10 +1,7 @@
 package dev.mailbench.app.transcript;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 import dev.mailbench.app.task.BackgroundTask;
@@ -13,52 +10,61 @@ import dev.mailbench.app.task.TaskExecutor;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.StyleClassedTextArea;
-import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
-import org.fxmisc.richtext.model.ReadOnlyStyledDocumentBuilder;
-import org.fxmisc.richtext.model.SegmentOps;
-import org.fxmisc.richtext.model.StyledSegment;
-import org.fxmisc.richtext.util.UndoUtils;
 
 /**
- * The transcript as text (RichTextFX), one paragraph per transcript line, each piece styled by CSS class.
+ * The transcript as rows of lines, each piece of a line coloured by its CSS class.
  *
- * <p>Lines are taken from the view model once per animation pulse, at most
- * {@link TranscriptViewModel#MAX_LINES_PER_PULSE} at a time, and appended in one edit; the pulse timer runs
- * only while lines wait. When line endings or secrets are toggled, the whole text is rebuilt off the UI
- * thread and swapped in with one edit. Paragraph {@code i} is always line {@code i} of the view model,
- * followed by one empty paragraph where the next line goes.
+ * <p>The rows are virtual ({@link TranscriptRows}): only the lines in view have nodes, drawn straight from the view
+ * model's lines, so a 20 MB RETR of 300,000 lines costs the window a few dozen rows, the heap holds each line once
+ * as the session received it, and placing the last row costs the same as placing the first. Lines are taken from the
+ * view model once per animation pulse, at most {@link TranscriptViewModel#MAX_LINES_PER_PULSE} at a time; the
+ * pulse timer runs only while lines wait. While the end is in view it stays in view as lines come; a user who
+ * scrolled up keeps their place. Row {@code i} is line {@code i} of the view model.
+ *
+ * <p>Lines are selected whole: a click selects one and has it explained; Shift+click, a drag, and Shift with the
+ * arrow, page, Home and End keys select a run of lines; Ctrl+A selects all. Ctrl+C and Copy put the selected
+ * lines' text, as shown, on the clipboard.
  */
 public final class TranscriptPane extends StackPane {
 
-    private static final Collection<String> NO_STYLE = List.of();
     /** Extra style class of a control octet's mark, such as {@code ⟨CR⟩}. */
     public static final String CONTROL = "control";
-    /** Paragraph style class of the line whose explanation is shown. */
-    public static final String SELECTED_LINE = "selected-line";
-    private static final Collection<String> SELECTED = List.of(SELECTED_LINE);
+    /** Lines copied at once beyond which the text is put together off the UI thread. */
+    private static final int COPY_ON_UI_THREAD_MAX = 2_000;
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
 
     private final TranscriptViewModel viewModel;
     private final TaskExecutor executor;
-    private final StyleClassedTextArea area = new StyleClassedTextArea(false);
-    private final Map<String, Collection<String>> styles = new HashMap<>();
+    private final TranscriptRows rows;
     private final AnimationTimer pulse;
+    private final ContextMenu menu;
     private IntConsumer onAppended = count -> { };
-    private long generation;
+    /** The other end of the selected run of lines; the view model's selected line is the end that moves. */
+    private int anchor = -1;
+    private boolean extending;
+    /** Whether the primary button went down on a line, so that a drag selects lines (not on a scroll bar). */
+    private boolean dragSelecting;
 
     public TranscriptPane(TranscriptViewModel viewModel, TaskExecutor executor, Runnable openMessage) {
         this.viewModel = viewModel;
         this.executor = executor;
-        area.setId("transcript");
-        area.getStyleClass().add("transcript");
-        area.setEditable(false);
-        area.setWrapText(false);
-        // Read-only text needs no undo history. The default one keeps every append and merges each with the
-        // last, copying all the text appended so far: for a 20 MB RETR, gigabytes copied on the UI thread.
-        area.setUndoManager(UndoUtils.noOpUndoManager());
-        getChildren().add(new VirtualizedScrollPane<>(area));
+        rows = new TranscriptRows(viewModel.lines(), () -> new TranscriptLineCell(viewModel, this::isSelected));
+        rows.setId("transcript");
+        rows.getStyleClass().add("transcript");
+        rows.setFocusTraversable(true);
+        getChildren().add(rows);
 
         pulse = new AnimationTimer() {
             @Override
@@ -67,26 +73,46 @@ public final class TranscriptPane extends StackPane {
             }
         };
         viewModel.setWakeUp(pulse::start);
-        area.currentParagraphProperty().addListener((observable, old, now) -> viewModel.select(now));
-        area.setOnMouseClicked(event -> viewModel.select(area.getCurrentParagraph()));
-        viewModel.selectedProperty().addListener((observable, old, now) -> mark(old.intValue(), now.intValue()));
+        viewModel.selectedProperty().addListener((observable, old, now) -> {
+            if (!extending) {
+                anchor = now.intValue();
+            }
+            rows.visibleRows().forEach(TranscriptLineCell::markSelection);
+        });
         viewModel.showLineEndingsProperty().addListener((observable, old, now) -> redraw());
         viewModel.revealSecretsProperty().addListener((observable, old, now) -> redraw());
         viewModel.showTimesProperty().addListener((observable, old, now) -> redraw());
 
+        rows.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        rows.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        rows.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+
         MenuItem copy = new MenuItem("Copy");
-        copy.setOnAction(event -> area.copy());
+        copy.setId("transcript-copy");
+        copy.setOnAction(event -> copySelection());
         MenuItem selectAll = new MenuItem("Select All");
-        selectAll.setOnAction(event -> area.selectAll());
+        selectAll.setId("transcript-select-all");
+        selectAll.setOnAction(event -> selectAll());
         MenuItem open = new MenuItem("Open as Message");
         open.setId("transcript-open-message");
         open.disableProperty().bind(viewModel.messageSelectedProperty().not());
         open.setOnAction(event -> openMessage.run());
-        area.setContextMenu(new ContextMenu(copy, selectAll, open));
+        menu = new ContextMenu(copy, selectAll, open);
+        rows.setOnContextMenuRequested(event -> menu.show(rows, event.getScreenX(), event.getScreenY()));
     }
 
-    public StyleClassedTextArea area() {
-        return area;
+    /** The rows (id {@code transcript}, focusable). */
+    public Region lines() {
+        return rows;
+    }
+
+    TranscriptRows rows() {
+        return rows;
+    }
+
+    /** The row showing line {@code index}, if it is in view (as laid out last). */
+    public Optional<Node> rowOf(int index) {
+        return rows.rowIfVisible(index);
     }
 
     /** Told how many lines each pulse appended: lets a test see that no pulse takes more than its share. */
@@ -94,19 +120,93 @@ public final class TranscriptPane extends StackPane {
         this.onAppended = onAppended;
     }
 
-    /** Copies the selected text. */
+    /** How many lines have rows. */
+    public int size() {
+        return viewModel.size();
+    }
+
+    /** The text of line {@code index} exactly as its row shows it. */
+    public String lineText(int index) {
+        return ControlMarks.of(viewModel.render(viewModel.entry(index)).text());
+    }
+
+    /** Scrolls as little as needed for line {@code index} to be in view. */
+    public void showLine(int index) {
+        rows.show(index);
+    }
+
+    /** Whether line {@code index} is in the selected run of lines. */
+    public boolean isSelected(int index) {
+        int caret = viewModel.selectedProperty().get();
+        return caret >= 0 && index >= Math.min(anchor, caret) && index <= Math.max(anchor, caret);
+    }
+
+    /** Selects line {@code index} and explains it; with {@code extend}, the run from the anchor to it. */
+    public void select(int index, boolean extend) {
+        int last = viewModel.size() - 1;
+        if (last < 0) {
+            return;
+        }
+        int line = Math.max(0, Math.min(index, last));
+        extending = extend && anchor >= 0;
+        if (!extending) {
+            anchor = line;
+        }
+        try {
+            viewModel.select(line);
+        } finally {
+            extending = false;
+        }
+        rows.visibleRows().forEach(TranscriptLineCell::markSelection);
+    }
+
+    /** Selects every line drawn so far. */
+    public void selectAll() {
+        if (viewModel.size() > 0) {
+            select(0, false);
+            select(viewModel.size() - 1, true);
+        }
+    }
+
+    /**
+     * Puts the selected lines' text, as shown, on the clipboard, one line each. A large selection (Select All on
+     * a 20 MB RETR) is put together off the UI thread.
+     */
     public void copySelection() {
-        area.copy();
+        int caret = viewModel.selectedProperty().get();
+        if (caret < 0) {
+            return;
+        }
+        List<TranscriptEntry> selected = List.copyOf(
+                viewModel.lines().subList(Math.min(anchor, caret), Math.max(anchor, caret) + 1));
+        RenderOptions options = viewModel.renderOptions();
+        if (selected.size() <= COPY_ON_UI_THREAD_MAX) {
+            putOnClipboard(text(selected, options));
+        } else {
+            executor.execute(BackgroundTask.of(() -> text(selected, options)).onSuccess(TranscriptPane::putOnClipboard));
+        }
+    }
+
+    private String text(List<TranscriptEntry> lines, RenderOptions options) {
+        StringBuilder text = new StringBuilder(lines.size() * 80);
+        for (TranscriptEntry entry : lines) {
+            text.append(ControlMarks.of(viewModel.render(entry, options).text())).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static void putOnClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private void drainOnce() {
+        boolean follow = showsEnd();
         List<TranscriptEntry> batch = viewModel.drain(TranscriptViewModel.MAX_LINES_PER_PULSE);
         if (!batch.isEmpty()) {
-            boolean follow = showsEnd();
-            RenderOptions options = viewModel.renderOptions();
-            area.append(document(batch.stream().map(entry -> viewModel.render(entry, options)).toList()));
             if (follow) {
-                area.showParagraphAtBottom(area.getParagraphs().size() - 1);
+                rows.showAsLast(viewModel.size() - 1);
             }
             onAppended.accept(batch.size());
         }
@@ -115,68 +215,60 @@ public final class TranscriptPane extends StackPane {
         }
     }
 
-    /** Marks the selected line with the paragraph style class {@value #SELECTED_LINE}. */
-    private void mark(int previous, int selected) {
-        int paragraphs = area.getParagraphs().size();
-        if (previous >= 0 && previous < paragraphs) {
-            area.setParagraphStyle(previous, NO_STYLE);
-        }
-        if (selected >= 0 && selected < paragraphs) {
-            area.setParagraphStyle(selected, SELECTED);
-        }
-    }
-
-    /** Whether the end of the text is in view, so new lines should keep it there. */
+    /** Whether the last line is in view (or no row is yet), so that new lines should keep the end in view. */
     private boolean showsEnd() {
-        int paragraphs = area.getParagraphs().size();
-        if (paragraphs <= 1 || area.getVisibleParagraphs().isEmpty()) {
-            return true;
-        }
-        return area.lastVisibleParToAllParIndex() >= paragraphs - 2;
+        return rows.visibleRows().isEmpty() || rows.showsEnd();
     }
 
-    /** Draws every line again, built off the UI thread and swapped in at once; lines added meanwhile stay. */
     private void redraw() {
-        long mine = ++generation;
-        List<TranscriptEntry> snapshot = viewModel.entries();
-        RenderOptions options = viewModel.renderOptions();
-        executor.execute(BackgroundTask.of(() ->
-                document(snapshot.stream().map(entry -> viewModel.render(entry, options)).toList()))
-                .onSuccess(document -> {
-                    if (mine != generation) {
-                        return;
-                    }
-                    int caret = area.getCurrentParagraph();
-                    int end = snapshot.isEmpty() ? 0 : area.getAbsolutePosition(snapshot.size(), 0);
-                    area.replace(0, end, document);
-                    area.moveTo(Math.min(caret, area.getParagraphs().size() - 1), 0);
-                    viewModel.select(area.getCurrentParagraph());
-                    mark(-1, viewModel.selectedProperty().get());
-                }));
+        rows.redraw();
     }
 
-    /** The lines as one document, ending with an empty paragraph where the next line will go. */
-    private ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> document(List<StyledLine> lines) {
-        ReadOnlyStyledDocumentBuilder<Collection<String>, String, Collection<String>> builder =
-                new ReadOnlyStyledDocumentBuilder<>(SegmentOps.styledTextOps(), NO_STYLE, lines.size() + 1);
-        for (StyledLine line : lines) {
-            List<StyledSegment<String, Collection<String>>> segments = new ArrayList<>(line.segments().size() + 2);
-            for (StyledLine.Segment segment : line.segments()) {
-                for (ControlMarks.Run run : ControlMarks.runs(segment.text())) {
-                    segments.add(new StyledSegment<>(run.text(),
-                            style(run.control() ? segment.styleClass() + " " + CONTROL : segment.styleClass())));
-                }
+    // ---------------------------------------------------------------- mouse and keys
+
+    private void pressed(MouseEvent event) {
+        rows.requestFocus();
+        int line = rows.indexAt(event.getX(), event.getY());
+        dragSelecting = line >= 0 && event.getButton() == MouseButton.PRIMARY;
+        if (line < 0 || event.getButton() == MouseButton.SECONDARY && isSelected(line)) {
+            return;
+        }
+        if (event.getButton() == MouseButton.PRIMARY || event.getButton() == MouseButton.SECONDARY) {
+            select(line, event.isShiftDown());
+        }
+    }
+
+    private void dragged(MouseEvent event) {
+        int line = rows.nearestIndexAt(event.getY());
+        if (dragSelecting && line >= 0) {
+            select(line, true);
+            showLine(line);
+        }
+    }
+
+    private void keyPressed(KeyEvent event) {
+        if (COPY.match(event)) {
+            copySelection();
+        } else if (SELECT_ALL.match(event)) {
+            selectAll();
+        } else {
+            int caret = viewModel.selectedProperty().get();
+            int page = rows.rowsPerPage();
+            int target = switch (event.getCode()) {
+                case UP -> caret < 0 ? viewModel.size() - 1 : caret - 1;
+                case DOWN -> caret < 0 ? 0 : caret + 1;
+                case PAGE_UP -> caret - page;
+                case PAGE_DOWN -> caret + page;
+                case HOME -> 0;
+                case END -> viewModel.size() - 1;
+                default -> Integer.MIN_VALUE;
+            };
+            if (target == Integer.MIN_VALUE || viewModel.size() == 0) {
+                return;
             }
-            builder.addParagraph(segments);
+            select(target, event.isShiftDown());
+            showLine(viewModel.selectedProperty().get());
         }
-        builder.addParagraph("", NO_STYLE);
-        return builder.build();
-    }
-
-    /** One shared collection per set of style classes: 300,000 lines need not carry 300,000 lists. */
-    private Collection<String> style(String styleClasses) {
-        synchronized (styles) {
-            return styles.computeIfAbsent(styleClasses, classes -> List.of(classes.split(" ")));
-        }
+        event.consume();
     }
 }

@@ -26,6 +26,8 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The transcript pane's state: every line of the tab's connections, the selected line and its explanation,
@@ -39,17 +41,18 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class TranscriptViewModel {
 
     /**
-     * How many lines one pulse appends at most: small enough to keep a frame short, large enough to keep up. The
-     * text area's layout after an append costs about 0.05 ms a line on a slow machine, on top of some 10 ms a
-     * pulse: 500 lines keep a pulse near 35 ms, and 300,000 lines are shown in some 25 s (README, Performance).
+     * How many lines one pulse appends at most. The pane draws only the lines in view, so an append costs little
+     * more than adding to a list (some 0.2 µs a line); the bound keeps a pulse short even when a reader has
+     * queued a whole 20 MB RETR at once (README, Performance).
      */
-    public static final int MAX_LINES_PER_PULSE = 500;
+    public static final int MAX_LINES_PER_PULSE = 5_000;
 
     private final TaskExecutor executor;
     private final TranscriptFormat format;
     private final ConcurrentLinkedQueue<TranscriptEntry> incoming = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final List<TranscriptEntry> entries = new ArrayList<>();
+    private final ObservableList<TranscriptEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<TranscriptEntry> shownEntries = FXCollections.unmodifiableObservableList(entries);
     private volatile Runnable wakeUp = () -> { };
 
     private final BooleanProperty showLineEndings = new SimpleBooleanProperty(this, "showLineEndings", false);
@@ -94,7 +97,7 @@ public final class TranscriptViewModel {
                 case SERVER -> LineClass.MALFORMED;
                 case NOTE -> LineClass.NOTE;
             };
-            return new LineInfo(event.sequence(), plain, LineRole.NOTE, false);
+            return LineInfo.of(plain, LineRole.NOTE, false);
         }
     }
 
@@ -132,7 +135,12 @@ public final class TranscriptViewModel {
         return entries.get(index);
     }
 
-    /** The lines drawn so far, for saving and re-drawing; a snapshot. */
+    /** The lines drawn so far, as the pane shows them; grows on the UI thread as {@link #drain} takes lines. */
+    public ObservableList<TranscriptEntry> lines() {
+        return shownEntries;
+    }
+
+    /** The lines drawn so far, for saving off the UI thread; a snapshot. */
     public List<TranscriptEntry> entries() {
         return Collections.unmodifiableList(new ArrayList<>(entries));
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mailbench.app.transcript.TranscriptPane;
 import dev.mailbench.app.workbench.WindowDriver;
 import dev.mailbench.app.workbench.WindowLines;
 import dev.mailbench.explain.Catalogue;
@@ -23,7 +24,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -245,8 +245,15 @@ class PracticeServerWindowTest {
     }
 
     private String serverTranscript() {
-        return WindowDriver.onFx(() -> window.robot().lookup("#server-transcript").tryQueryAs(StyleClassedTextArea.class)
-                .map(StyleClassedTextArea::getText).orElse(""));
+        return WindowDriver.onFx(() -> window.robot().lookup("#server-transcript").tryQuery()
+                .map(rows -> {
+                    TranscriptPane pane = WindowDriver.paneOf(rows);
+                    StringBuilder text = new StringBuilder();
+                    for (int i = 0; i < pane.size(); i++) {
+                        text.append(pane.lineText(i)).append('\n');
+                    }
+                    return text.toString();
+                }).orElse(""));
     }
 
     private String explanationText() {

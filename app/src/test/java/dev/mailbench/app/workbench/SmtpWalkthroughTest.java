@@ -193,18 +193,13 @@ class SmtpWalkthroughTest {
     }
 
     private double transcriptFontSize() {
-        return WindowDriver.onFx(() -> {
-            window.transcript().applyCss();
-            return window.robot().lookup("#transcript .text").queryAs(javafx.scene.text.Text.class).getFont().getSize();
-        });
+        return WindowDriver.onFx(() -> window.lineTexts(0).get(0).getFont().getSize());
     }
 
     private javafx.scene.paint.Paint clientFill(int line) {
         return WindowDriver.onFx(() -> {
-            window.transcript().showParagraphAtTop(line);
-            window.transcript().layout();
-            window.transcript().applyCss();
-            return window.robot().lookup("#transcript .client").queryAs(javafx.scene.text.Text.class).getFill();
+            List<javafx.scene.text.Text> texts = window.lineTexts(line);
+            return texts.get(texts.size() - 1).getFill();
         });
     }
 

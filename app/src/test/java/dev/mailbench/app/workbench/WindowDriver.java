@@ -20,6 +20,7 @@ import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.Prefill;
 import dev.mailbench.app.session.SessionServices;
 import dev.mailbench.app.task.FxTaskExecutor;
+import dev.mailbench.app.transcript.TranscriptPane;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
@@ -29,8 +30,8 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.stage.Window;
-import org.fxmisc.richtext.StyleClassedTextArea;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -167,46 +168,57 @@ public final class WindowDriver implements AutoCloseable {
         return found[0];
     }
 
-    /** The transcript's lines as shown, without the trailing empty paragraph. */
+    /** The transcript's lines, each as its row shows it. */
     public List<String> transcriptLines() {
         return onFx(() -> {
-            StyleClassedTextArea area = transcript();
+            TranscriptPane pane = transcriptPane();
             List<String> lines = new ArrayList<>();
-            for (int i = 0; i < area.getParagraphs().size() - 1; i++) {
-                lines.add(area.getText(i));
+            for (int i = 0; i < pane.size(); i++) {
+                lines.add(pane.lineText(i));
             }
             return lines;
         });
     }
 
-    /** The style classes of a transcript line's own text (its last piece). */
+    /** The style classes of a transcript line's own text (its last piece), read from its row, scrolled into view. */
     public Collection<String> lineStyle(int index) {
         return onFx(() -> {
-            var segments = transcript().getParagraph(index).getStyledSegments();
-            return List.copyOf(segments.get(segments.size() - 1).getStyle());
+            List<Text> texts = lineTexts(index);
+            return texts.get(texts.size() - 1).getStyleClass().stream().filter(style -> !style.equals("text")).toList();
         });
     }
 
+    /** The text nodes of a transcript line's row, scrolled into view first. UI thread. */
+    public List<Text> lineTexts(int index) {
+        Node row = lineRow(index).orElseThrow(() -> new AssertionError("no row shows line " + index));
+        return row.lookupAll(".text").stream().filter(Text.class::isInstance).map(Text.class::cast).toList();
+    }
+
+    /** The row showing line {@code index}, scrolled into view and laid out first. UI thread. */
+    private Optional<Node> lineRow(int index) {
+        TranscriptPane pane = transcriptPane();
+        pane.showLine(index);
+        pane.applyCss();
+        pane.layout();
+        return pane.rowOf(index);
+    }
+
     /**
-     * Clicks a transcript line, scrolled into view first, as a user clicks a line to have it explained. Where
-     * to click is found by asking the text area which line lies under each height of its view (its own hit
-     * test, the one that will read the click), so the place is right even while the view is settling. Each
-     * click is made a little to the right of the one before: centred in view, two lines land at one height, and
-     * two quick clicks at one point are a double click, which selects a word instead.
+     * Clicks a transcript line, scrolled into view first, as a user clicks a line to have it explained: on its
+     * row, a little to the right of the click before (two clicks at one point soon after each other would be a
+     * double click).
      */
     public void clickLine(int index) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            onFx(() -> {
-                transcript().showParagraphAtCenter(index);
-                transcript().layout();
-                return null;
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-            Optional<Point2D> target = onFx(() -> pointOnLine(index));
+            Optional<Point2D> target = onFx(() -> lineRow(index).map(row -> {
+                Bounds bounds = row.getLayoutBounds();
+                double x = Math.min(bounds.getWidth() - 2, 40 + 25 * (lineClicks++ % 8));
+                return row.localToScreen(x, bounds.getHeight() / 2);
+            }));
             if (target.isPresent()) {
                 robot.clickOn(target.get());
                 WaitForAsyncUtils.waitForFxEvents();
-                if (onFx(() -> transcript().getCurrentParagraph() == index)) {
+                if (onFx(() -> transcriptPane().isSelected(index))) {
                     return;
                 }
             }
@@ -214,27 +226,23 @@ public final class WindowDriver implements AutoCloseable {
         throw new AssertionError("could not click transcript line " + index);
     }
 
-    /** A point on screen over line {@code index}, as the area's hit test places it; empty if not in view. */
-    private Optional<Point2D> pointOnLine(int index) {
-        StyleClassedTextArea area = transcript();
-        double x = 40 + 25 * (lineClicks++ % 8);
-        double first = -1;
-        double last = -1;
-        for (double y = 1; y < area.getHeight(); y += 2) {
-            int offset = area.hit(x, y).getInsertionIndex();
-            int line = area.offsetToPosition(offset, org.fxmisc.richtext.model.TwoDimensional.Bias.Forward).getMajor();
-            if (line == index) {
-                first = first < 0 ? y : first;
-                last = y;
-            } else if (first >= 0) {
-                break;
-            }
-        }
-        return first < 0 ? Optional.empty() : Optional.of(area.localToScreen(x, (first + last) / 2));
+    /** The rows of the transcript in the tab in front (id {@code transcript}). */
+    public Node transcript() {
+        return robot.lookup("#transcript").query();
     }
 
-    public StyleClassedTextArea transcript() {
-        return robot.lookup("#transcript").queryAs(StyleClassedTextArea.class);
+    /** The transcript pane in the tab in front. */
+    public TranscriptPane transcriptPane() {
+        return paneOf(transcript());
+    }
+
+    /** The transcript pane a row list (such as {@code #server-transcript}) belongs to. */
+    public static TranscriptPane paneOf(Node rows) {
+        Node node = rows;
+        while (!(node instanceof TranscriptPane)) {
+            node = node.getParent();
+        }
+        return (TranscriptPane) node;
     }
 
     /** Waits, checking on the UI thread, until {@code condition} holds. */

@@ -1,0 +1,252 @@
+package dev.mailbench.app.transcript;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+
+/**
+ * A scrolling view of many one-line rows of equal height: only the rows in view exist, and where row {@code i}
+ * goes is {@code i} times the row height. So every layout costs the same whether the list holds 30 lines or
+ * 300,000, and appending lines costs nothing until they are scrolled into view.
+ *
+ * <p>The general virtual lists (JavaFX's ListView, Flowless) measure or index every row they have seen, which a
+ * 20 MB RETR turns into work on the UI thread that grows with each pulse (README, Performance); a transcript line
+ * is never wrapped, so one height fits all. The height is that of a line of the rows' text ({@code .transcript
+ * .text}), so it follows the theme's font and the zoom.
+ */
+final class TranscriptRows extends Region {
+
+    private final ObservableList<TranscriptEntry> items;
+    private final Supplier<TranscriptLineCell> rowFactory;
+    private final Pane sheet = new Pane();
+    private final Rectangle clip = new Rectangle();
+    private final ScrollBar vertical = new ScrollBar();
+    private final ScrollBar horizontal = new ScrollBar();
+    private final Text probe = new Text("Mg");
+    private final List<TranscriptLineCell> rows = new ArrayList<>();
+    private double rowHeight;
+    private double scrollY;
+    private double scrollX;
+    private double contentWidth;
+    private double viewportHeight;
+    private double viewportWidth;
+    private int first;
+    private int shown;
+    private boolean adjusting;
+
+    TranscriptRows(ObservableList<TranscriptEntry> items, Supplier<TranscriptLineCell> rowFactory) {
+        this.items = items;
+        this.rowFactory = rowFactory;
+        sheet.setClip(clip);
+        sheet.setManaged(false);
+        vertical.setOrientation(Orientation.VERTICAL);
+        horizontal.setOrientation(Orientation.HORIZONTAL);
+        probe.getStyleClass().add(TranscriptLineCell.TEXT);
+        probe.setVisible(false);
+        probe.setManaged(false);
+        getChildren().addAll(sheet, vertical, horizontal, probe);
+
+        rowHeight = lineHeight();
+        probe.layoutBoundsProperty().addListener((observable, old, now) -> {
+            rowHeight = lineHeight();
+            requestLayout();
+        });
+        items.addListener((ListChangeListener<TranscriptEntry>) change -> requestLayout());
+        vertical.valueProperty().addListener((observable, old, now) -> {
+            if (!adjusting) {
+                scrollY = now.doubleValue();
+                requestLayout();
+            }
+        });
+        horizontal.valueProperty().addListener((observable, old, now) -> {
+            if (!adjusting) {
+                scrollX = now.doubleValue();
+                requestLayout();
+            }
+        });
+        addEventHandler(ScrollEvent.SCROLL, event -> {
+            double dx = event.isShiftDown() && event.getDeltaX() == 0 ? event.getDeltaY() : event.getDeltaX();
+            double dy = event.isShiftDown() && event.getDeltaX() == 0 ? 0 : event.getDeltaY();
+            scrollBy(-dx, -dy);
+            event.consume();
+        });
+    }
+
+    private double lineHeight() {
+        return Math.max(1, Math.ceil(probe.getLayoutBounds().getHeight()));
+    }
+
+    /** The height of every row, in pixels. */
+    double rowHeight() {
+        return rowHeight;
+    }
+
+    /** Scrolls by this many pixels (positive: towards the end, to the right). */
+    void scrollBy(double dx, double dy) {
+        scrollX += dx;
+        scrollY += dy;
+        requestLayout();
+    }
+
+    /** Scrolls so that row {@code index} is the last in view, at the bottom. */
+    void showAsLast(int index) {
+        scrollY = (index + 1) * rowHeight - viewportHeight;
+        requestLayout();
+    }
+
+    /** Scrolls as little as needed for row {@code index} to be wholly in view. */
+    void show(int index) {
+        double top = index * rowHeight;
+        if (top < scrollY) {
+            scrollY = top;
+        } else if (top + rowHeight > scrollY + viewportHeight) {
+            scrollY = top + rowHeight - viewportHeight;
+        }
+        requestLayout();
+    }
+
+    /** Whether the view is scrolled to the end, or everything fits (as of the last layout). */
+    boolean showsEnd() {
+        return scrollY >= maxScrollY() - 0.5;
+    }
+
+    /** The index of the row at this point (local coordinates), or -1 where there is none or a scroll bar is. */
+    int indexAt(double x, double localY) {
+        double y = localY - snappedTopInset();
+        double across = x - snappedLeftInset();
+        if (y < 0 || y >= viewportHeight || across < 0 || across >= viewportWidth) {
+            return -1;
+        }
+        int index = (int) Math.floor((scrollY + y) / rowHeight);
+        return index < items.size() ? index : -1;
+    }
+
+    /** The nearest row to this height (local coordinates), above or below the view if need be; -1 if none. */
+    int nearestIndexAt(double localY) {
+        if (items.isEmpty()) {
+            return -1;
+        }
+        double y = localY - snappedTopInset();
+        int index = (int) Math.floor((scrollY + y) / rowHeight);
+        return Math.max(0, Math.min(index, items.size() - 1));
+    }
+
+    /** How many rows fit in the view. */
+    int rowsPerPage() {
+        return Math.max(1, (int) Math.floor(viewportHeight / rowHeight));
+    }
+
+    /** The rows now in view, as laid out last. */
+    List<TranscriptLineCell> visibleRows() {
+        return rows.subList(0, shown);
+    }
+
+    /** Row {@code index}'s node, if it is in view as laid out last. */
+    Optional<Node> rowIfVisible(int index) {
+        int slot = index - first;
+        return slot >= 0 && slot < shown ? Optional.of(rows.get(slot).getNode()) : Optional.empty();
+    }
+
+    /** Draws the rows in view again (the lines' options changed), and measures their width afresh. */
+    void redraw() {
+        contentWidth = 0;
+        for (TranscriptLineCell row : visibleRows()) {
+            row.redraw();
+        }
+        requestLayout();
+    }
+
+    private double maxScrollY() {
+        return Math.max(0, items.size() * rowHeight - viewportHeight);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        double height = getHeight() - snappedTopInset() - snappedBottomInset();
+        double barWidth = vertical.prefWidth(-1);
+        double barHeight = horizontal.prefHeight(-1);
+        boolean needsVertical = items.size() * rowHeight > height;
+        double innerWidth = width - (needsVertical ? barWidth : 0);
+        boolean needsHorizontal = contentWidth > innerWidth + 0.5;
+        viewportHeight = Math.max(0, height - (needsHorizontal ? barHeight : 0));
+        if (!needsVertical && items.size() * rowHeight > viewportHeight) {
+            needsVertical = true;
+            innerWidth = width - barWidth;
+        }
+        viewportWidth = Math.max(0, innerWidth);
+        scrollY = Math.max(0, Math.min(scrollY, maxScrollY()));
+
+        first = (int) Math.floor(scrollY / rowHeight);
+        int wanted = Math.max(0, Math.min(items.size() - first, (int) Math.ceil(viewportHeight / rowHeight) + 1));
+        while (rows.size() < wanted) {
+            TranscriptLineCell row = rowFactory.get();
+            rows.add(row);
+            // placed and sized here, not by the sheet (a Pane would size its managed children to their width)
+            row.getNode().setManaged(false);
+            sheet.getChildren().add(row.getNode());
+        }
+        double offset = first * rowHeight - scrollY;
+        double widest = contentWidth;
+        for (int slot = 0; slot < rows.size(); slot++) {
+            TranscriptLineCell row = rows.get(slot);
+            Node node = row.getNode();
+            if (slot >= wanted) {
+                node.setVisible(false);
+                row.show(-1, null);
+                continue;
+            }
+            int index = first + slot;
+            row.show(index, items.get(index));
+            node.setVisible(true);
+            widest = Math.max(widest, node.prefWidth(-1));
+        }
+        shown = wanted;
+        if (widest > innerWidth + 0.5 && !needsHorizontal) {
+            requestLayout(); // the widest line so far needs the horizontal bar, which takes room from the rows
+        }
+        contentWidth = widest;
+        scrollX = Math.max(0, Math.min(scrollX, Math.max(0, contentWidth - viewportWidth)));
+        double rowWidth = Math.max(viewportWidth, contentWidth);
+        for (int slot = 0; slot < shown; slot++) {
+            rows.get(slot).getNode().resizeRelocate(-scrollX, offset + slot * rowHeight, rowWidth, rowHeight);
+        }
+
+        double left = snappedLeftInset();
+        double top = snappedTopInset();
+        sheet.resizeRelocate(left, top, viewportWidth, viewportHeight);
+        clip.setWidth(viewportWidth);
+        clip.setHeight(viewportHeight);
+        adjusting = true;
+        try {
+            vertical.setVisible(needsVertical);
+            vertical.setMax(maxScrollY());
+            vertical.setVisibleAmount(viewportHeight);
+            vertical.setUnitIncrement(rowHeight);
+            vertical.setBlockIncrement(Math.max(rowHeight, viewportHeight - rowHeight));
+            vertical.setValue(scrollY);
+            vertical.resizeRelocate(left + viewportWidth, top, barWidth, viewportHeight);
+            horizontal.setVisible(needsHorizontal);
+            horizontal.setMax(Math.max(0, contentWidth - viewportWidth));
+            horizontal.setVisibleAmount(viewportWidth);
+            horizontal.setUnitIncrement(rowHeight);
+            horizontal.setBlockIncrement(Math.max(rowHeight, viewportWidth / 2));
+            horizontal.setValue(scrollX);
+            horizontal.resizeRelocate(left, top + viewportHeight, viewportWidth, barHeight);
+        } finally {
+            adjusting = false;
+        }
+    }
+}

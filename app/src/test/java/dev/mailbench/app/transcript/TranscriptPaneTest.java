@@ -1,0 +1,156 @@
+package dev.mailbench.app.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import dev.mailbench.app.task.FxTaskExecutor;
+import dev.mailbench.explain.Catalogue;
+import dev.mailbench.explain.EventExplainer;
+import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.Direction;
+import dev.mailbench.wire.Transcript;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The transcript pane as a user handles it: lines selected by clicking, Shift+clicking and the arrow keys,
+ * copied with Ctrl+C as they are shown; the end kept in view as lines come, unless the user scrolled up to read.
+ */
+class TranscriptPaneTest {
+
+    private final FxRobot robot = new FxRobot();
+    private final Transcript transcript = new Transcript();
+    private TranscriptViewModel viewModel;
+    private TranscriptPane pane;
+
+    @BeforeEach
+    void showPane() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        record(Direction.SERVER, "220 mx.example.test ESMTP ready\r\n");
+        record(Direction.CLIENT, "EHLO client.example.test\r\n");
+        record(Direction.SERVER, "250-mx.example.test\r\n");
+        record(Direction.SERVER, "250 PIPELINING\r\n");
+        record(Direction.CLIENT, "MAIL FROM:<alice@example.test>\r\n");
+        record(Direction.SERVER, "250 2.1.0 Ok\r\n");
+        WaitForAsyncUtils.asyncFx(() -> {
+            viewModel = new TranscriptViewModel(new FxTaskExecutor(), ZoneOffset.UTC);
+            viewModel.showTimesProperty().set(false);
+            viewModel.follow(transcript, new EventExplainer(MailProtocol.SMTP, Catalogue.english()));
+            pane = new TranscriptPane(viewModel, new FxTaskExecutor(), () -> { });
+            Stage stage = new Stage();
+            stage.setScene(new Scene(pane, 700, 300));
+            stage.show();
+        }).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WindowReads.onFx(() -> pane.size()) == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aClickExplainsALineAndShiftClickAndArrowsSelectARunThatCtrlCCopies() {
+        robot.clickOn(pointOn(1));
+        assertThat(WindowReads.onFx(() -> viewModel.selectedProperty().get())).isEqualTo(1);
+        assertThat(WindowReads.onFx(() -> viewModel.explanationProperty().get().title()))
+                .isEqualTo("EHLO client.example.test");
+
+        robot.press(KeyCode.SHIFT).clickOn(pointOn(3)).release(KeyCode.SHIFT);
+        robot.press(KeyCode.SHIFT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.SHIFT);
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(WindowReads.onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo("""
+                C: EHLO client.example.test
+                S: 250-mx.example.test
+                S: 250 PIPELINING
+                C: MAIL FROM:<alice@example.test>
+                """);
+        assertThat(WindowReads.onFx(() -> viewModel.selectedProperty().get()))
+                .as("the line the selection moved to is the one explained").isEqualTo(4);
+        assertThat(WindowReads.onFx(() -> rowStyle(2).contains("selected")
+                && !rowStyle(5).contains("selected"))).isTrue();
+    }
+
+    @Test
+    void lineEndingsShownAreCopiedAsShown() {
+        robot.clickOn(pointOn(0));
+        WaitForAsyncUtils.asyncFx(() -> viewModel.showLineEndingsProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(WindowReads.onFx(() -> Clipboard.getSystemClipboard().getString()))
+                .isEqualTo("S: 220 mx.example.test ESMTP ready⟨CR⟩⟨LF⟩\n");
+        assertThat(WindowReads.onFx(() -> pane.rowOf(0).orElseThrow().lookupAll(".control").size()))
+                .as("the marks of CR and LF, drawn in the muted colour of control octets").isEqualTo(2);
+    }
+
+    @Test
+    void theEndStaysInViewAsLinesComeUnlessTheUserScrolledUp() throws Exception {
+        for (int i = 0; i < 500; i++) {
+            record(Direction.SERVER, "250-line " + i + "\r\n");
+        }
+        awaitLines(506);
+        assertThat(WindowReads.onFx(() -> pane.rowOf(505).isPresent())).as("the last line in view").isTrue();
+
+        Node up = robot.lookup("#transcript .scroll-bar:vertical .decrement-button").query();
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn(up);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WindowReads.onFx(() -> pane.rowOf(505).isPresent())).as("scrolled up by five lines").isFalse();
+        int firstBefore = WindowReads.onFx(this::firstLineInView);
+        for (int i = 0; i < 100; i++) {
+            record(Direction.SERVER, "250-more " + i + "\r\n");
+        }
+        awaitLines(606);
+
+        assertThat(WindowReads.onFx(() -> pane.rowOf(605).isPresent())).as("the new end is not pulled into view").isFalse();
+        assertThat(WindowReads.onFx(this::firstLineInView)).as("the reader keeps their place").isEqualTo(firstBefore);
+    }
+
+    private void awaitLines(int lines) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WindowReads.onFx(() -> pane.size()) == lines);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private int firstLineInView() {
+        return pane.rows().visibleRows().get(0).index();
+    }
+
+    private java.util.List<String> rowStyle(int index) {
+        return pane.rowOf(index).orElseThrow().getPseudoClassStates().stream().map(Object::toString).toList();
+    }
+
+    /** A point on the row of line {@code index}, which must be in view. */
+    private Point2D pointOn(int index) {
+        return WindowReads.onFx(() -> {
+            Node row = pane.rowOf(index).orElseThrow();
+            Bounds bounds = row.getLayoutBounds();
+            return row.localToScreen(60, bounds.getHeight() / 2);
+        });
+    }
+
+    private void record(Direction direction, String line) {
+        transcript.record(direction, line.getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+    }
+}
