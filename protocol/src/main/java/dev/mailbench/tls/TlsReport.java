@@ -28,8 +28,9 @@ public record TlsReport(String protocol, String cipherSuite, List<CertificateSum
 
     /**
      * The one-line note for a transcript, e.g. {@code TLS established: TLSv1.3, cipher TLS_AES_256_GCM_SHA384,
-     * certificate CN=mail.example.test, issuer CN=mail.example.test, valid until 2036-11-23, chain trusted:
-     * no (self-signed), host name matches: yes}.
+     * certificate CN=mail.example.test, issuer CN=mail.example.test, valid from 2026-11-23 until 2036-11-23,
+     * chain trusted: no (self-signed), host name matches: yes}. Both dates are given: a certificate not yet valid
+     * (a server's clock set wrong) is as untrusted as an expired one, and the dates show which it is.
      */
     public String describe() {
         StringBuilder note = new StringBuilder("TLS established: ")
@@ -40,7 +41,8 @@ public record TlsReport(String protocol, String cipherSuite, List<CertificateSum
             CertificateSummary peer = chain.get(0);
             note.append(", certificate ").append(peer.subject())
                     .append(", issuer ").append(peer.issuer())
-                    .append(", valid until ").append(peer.notAfter().atOffset(ZoneOffset.UTC).toLocalDate());
+                    .append(", valid from ").append(peer.notBefore().atOffset(ZoneOffset.UTC).toLocalDate())
+                    .append(" until ").append(peer.notAfter().atOffset(ZoneOffset.UTC).toLocalDate());
         }
         note.append(", chain trusted: ").append(chainTrusted ? "yes" : "no");
         if (!chainTrusted && !trustProblem.isEmpty()) {

@@ -20,7 +20,7 @@ class TlsReportTest {
                 false, "self-signed", true);
 
         assertThat(report.describe()).isEqualTo("TLS established: TLSv1.3, cipher TLS_AES_256_GCM_SHA384,"
-                + " certificate CN=mail.example.test, issuer CN=mail.example.test, valid until 2036-11-23,"
+                + " certificate CN=mail.example.test, issuer CN=mail.example.test, valid from 2026-11-23 until 2036-11-23,"
                 + " chain trusted: no (self-signed), host name matches: yes");
     }
 
@@ -29,7 +29,8 @@ class TlsReportTest {
         TlsReport report = new TlsReport("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
                 List.of(PRACTICE_SERVER), true, "", false);
 
-        assertThat(report.describe()).endsWith("valid until 2036-11-23, chain trusted: yes, host name matches: no");
+        assertThat(report.describe())
+                .endsWith("valid from 2026-11-23 until 2036-11-23, chain trusted: yes, host name matches: no");
     }
 
     @Test

@@ -33,8 +33,8 @@ import javafx.scene.layout.StackPane;
  * scrolled up keeps their place. Row {@code i} is line {@code i} of the view model.
  *
  * <p>Lines are selected whole: a click selects one and has it explained; Shift+click, a drag, and Shift with the
- * arrow, page, Home and End keys select a run of lines; Ctrl+A selects all. Ctrl+C and Copy put the selected
- * lines' text, as shown, on the clipboard.
+ * arrow, page, Home and End keys select a run of lines; Ctrl+A selects all; Left and Right scroll sideways.
+ * Ctrl+C and Copy put the selected lines' text, as shown, on the clipboard.
  */
 public final class TranscriptPane extends StackPane {
 
@@ -251,6 +251,9 @@ public final class TranscriptPane extends StackPane {
             copySelection();
         } else if (SELECT_ALL.match(event)) {
             selectAll();
+        } else if (event.getCode() == KeyCode.LEFT || event.getCode() == KeyCode.RIGHT) {
+            // a long line (a base64 AUTH payload, a 998-octet header) is read by scrolling sideways
+            rows.scrollBy((event.getCode() == KeyCode.LEFT ? -4 : 4) * rows.rowHeight(), 0);
         } else {
             int caret = viewModel.selectedProperty().get();
             int page = rows.rowsPerPage();

@@ -221,7 +221,8 @@ final class TranscriptRows extends Region {
         scrollX = Math.max(0, Math.min(scrollX, Math.max(0, contentWidth - viewportWidth)));
         double rowWidth = Math.max(viewportWidth, contentWidth);
         for (int slot = 0; slot < shown; slot++) {
-            rows.get(slot).getNode().resizeRelocate(-scrollX, offset + slot * rowHeight, rowWidth, rowHeight);
+            // 0 - scrollX rather than -scrollX: at the left edge a row is at x = 0, not at -0.0
+            rows.get(slot).getNode().resizeRelocate(0 - scrollX, offset + slot * rowHeight, rowWidth, rowHeight);
         }
 
         double left = snappedLeftInset();

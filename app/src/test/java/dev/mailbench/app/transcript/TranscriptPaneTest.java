@@ -105,6 +105,23 @@ class TranscriptPaneTest {
     }
 
     @Test
+    void rightAndLeftScrollALongLineSideways() throws Exception {
+        record(Direction.CLIENT, "AUTH PLAIN " + "QWxhZGRpbjpvcGVuIHNlc2FtZQ".repeat(20) + "\r\n");
+        awaitLines(7);
+        robot.clickOn(pointOn(6));
+
+        robot.type(KeyCode.RIGHT, 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        double scrolled = WindowReads.onFx(() -> pane.rowOf(6).orElseThrow().getLayoutX());
+        robot.type(KeyCode.LEFT, 3);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(scrolled).as("the row moved left: its end comes into view").isNegative();
+        assertThat(WindowReads.onFx(() -> pane.rowOf(6).orElseThrow().getLayoutX())).isZero();
+        assertThat(WindowReads.onFx(() -> viewModel.selectedProperty().get())).as("still the line explained").isEqualTo(6);
+    }
+
+    @Test
     void theEndStaysInViewAsLinesComeUnlessTheUserScrolledUp() throws Exception {
         for (int i = 0; i < 500; i++) {
             record(Direction.SERVER, "250-line " + i + "\r\n");
