@@ -40,7 +40,8 @@ import java.util.Locale;
  */
 public final class Delivery implements Closeable {
 
-    private static final int BUFFER_SIZE = 64 * 1024;
+    /** Enough for most messages in one write; a larger one is written in pieces of this size. */
+    private static final int BUFFER_SIZE = 16 * 1024;
 
     private enum State { OPEN, COMMITTED, ABORTED }
 

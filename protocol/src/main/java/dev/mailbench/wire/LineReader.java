@@ -17,7 +17,7 @@ public final class LineReader {
 
     private final InputStream in;
     private final WireLimits limits;
-    private final byte[] buffer = new byte[16 * 1024];
+    private final byte[] buffer;
     private int position;
     private int limit;
     private boolean eof;
@@ -32,8 +32,14 @@ public final class LineReader {
     private EnumSet<LineIssue> issues = EnumSet.noneOf(LineIssue.class);
 
     public LineReader(InputStream in, WireLimits limits) {
+        this(in, limits, 16 * 1024);
+    }
+
+    /** A reader with a buffer of {@code bufferSize} octets: a small one for splitting a few bytes in memory. */
+    LineReader(InputStream in, WireLimits limits, int bufferSize) {
         this.in = in;
         this.limits = limits;
+        this.buffer = new byte[Math.max(16, bufferSize)];
     }
 
     /**
@@ -120,7 +126,7 @@ public final class LineReader {
             line = new byte[128]; // do not keep a huge line's array for the rest of the connection
         }
         length = 0;
-        issues = EnumSet.noneOf(LineIssue.class);
+        issues.clear(); // the line took a copy
         return result;
     }
 

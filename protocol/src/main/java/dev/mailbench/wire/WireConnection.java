@@ -32,6 +32,8 @@ public final class WireConnection implements AutoCloseable {
     private volatile java.util.function.Function<Line, Annotation> incomingAnnotator = line -> null;
     /** The socket read timeout as set by {@link #setReadTimeout}, in milliseconds; 0 waits forever. */
     private volatile int readTimeoutMillis;
+    /** The read timeout set on {@link #socket}, -1 if not known; guarded by this connection's lock. */
+    private int socketTimeout = -1;
     /** How long one whole line may take to arrive, in nanoseconds; 0 for no limit. */
     private volatile long lineTimeoutNanos;
     /** When the line being read must be complete ({@link System#nanoTime()}); read by the reading thread only. */
@@ -83,6 +85,7 @@ public final class WireConnection implements AutoCloseable {
     private void attach(Socket newSocket, boolean isTls) throws IOException {
         InputStream in = new DeadlineInputStream(newSocket, newSocket.getInputStream());
         this.socket = newSocket;
+        this.socketTimeout = -1;
         this.reader = new LineReader(in, limits);
         this.out = new BufferedOutputStream(newSocket.getOutputStream(), 16 * 1024);
         this.tls = isTls;
@@ -141,14 +144,17 @@ public final class WireConnection implements AutoCloseable {
     }
 
     private void recordOutgoing(byte[] bytes, Annotation annotation) throws IOException {
-        LineReader splitter = new LineReader(new java.io.ByteArrayInputStream(bytes), limits);
+        LineReader splitter = new LineReader(new java.io.ByteArrayInputStream(bytes), limits, bytes.length);
         Line line;
         boolean first = true;
         while ((line = splitter.readLine()) != null) {
-            Set<LineIssue> issues = EnumSet.noneOf(LineIssue.class);
-            issues.addAll(line.issues());
-            // A piece without terminator was sent deliberately (raw mode): not "unterminated by a closed connection".
-            issues.remove(LineIssue.UNTERMINATED);
+            Set<LineIssue> issues = line.issues();
+            if (issues.contains(LineIssue.UNTERMINATED)) {
+                // A piece without terminator was sent deliberately (raw mode): not "unterminated by a closed
+                // connection".
+                issues = EnumSet.copyOf(issues);
+                issues.remove(LineIssue.UNTERMINATED);
+            }
             transcript.record(outgoing, line.raw(), tls, issues, first ? annotation : null);
             first = false;
         }
@@ -222,7 +228,7 @@ public final class WireConnection implements AutoCloseable {
     /** Sets how long {@link #readLine()} waits for the next bytes; zero waits forever. */
     public void setReadTimeout(Duration timeout) throws SocketException {
         readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        socket.setSoTimeout(readTimeoutMillis);
+        applySocketTimeout(socket, readTimeoutMillis);
     }
 
     /**
@@ -284,11 +290,24 @@ public final class WireConnection implements AutoCloseable {
         transcript.note("Connection closed by the " + outgoing.name().toLowerCase());
     }
 
+    /**
+     * Sets a socket's read timeout. Setting it is a system call, and a line deadline would otherwise set it twice
+     * for each line received: for the socket in use, it is set only when it changes.
+     */
+    private synchronized void applySocketTimeout(Socket target, int millis) throws SocketException {
+        if (target != socket || millis != socketTimeout) {
+            target.setSoTimeout(millis);
+            if (target == socket) {
+                socketTimeout = millis;
+            }
+        }
+    }
+
     /** Puts back the read timeout a line deadline shortened, so that other reads (a TLS handshake) get it. */
     private void restoreReadTimeout() {
         try {
             if (!socket.isClosed()) {
-                socket.setSoTimeout(readTimeoutMillis);
+                applySocketTimeout(socket, readTimeoutMillis);
             }
         } catch (SocketException ignored) {
             // the socket is going away; nothing will read from it again
@@ -362,7 +381,7 @@ public final class WireConnection implements AutoCloseable {
             }
             int configured = readTimeoutMillis;
             boolean deadlineFirst = configured == 0 || remainingMillis < configured;
-            owner.setSoTimeout(deadlineFirst ? (int) Math.min(Integer.MAX_VALUE, remainingMillis) : configured);
+            applySocketTimeout(owner, deadlineFirst ? (int) Math.min(Integer.MAX_VALUE, remainingMillis) : configured);
             try {
                 return super.read(b, off, len);
             } catch (java.net.SocketTimeoutException e) {

@@ -33,7 +33,7 @@ final class MessageTextReader {
             return line;
         }
         Line line = connection.readLineUnrecorded();
-        if (line.isTerminator() || line.issues().stream().anyMatch(WORTH_SHOWING::contains)) {
+        if (line.isTerminator() || !java.util.Collections.disjoint(line.issues(), WORTH_SHOWING)) {
             noteHidden();
             connection.recordIncoming(line);
         } else {

@@ -145,8 +145,11 @@ public final class SmtpServerSession {
         if (authMechanism != null) {
             return SaslText.response(authMechanism, authStep++, text);
         }
+        if (session.inTransaction() || !text.regionMatches(true, 0, "AUTH ", 0, 5)) {
+            return null; // most lines, the message text among them: no AUTH, no need to split
+        }
         String[] words = text.split(" +");
-        if (!session.inTransaction() && words.length == 3 && words[0].equalsIgnoreCase("AUTH")) {
+        if (words.length == 3 && words[0].equalsIgnoreCase("AUTH")) {
             return SaslText.response(words[1], 0, words[2]);
         }
         return null;
