@@ -73,8 +73,10 @@ public final class SessionView extends BorderPane {
         ExplanationPane explanation = new ExplanationPane(session.transcript(), openMessage);
         SplitPane split = new SplitPane(transcriptBox, explanation);
         split.setId("transcript-split");
+        // Both sides keep their share as the window is resized. The tab is first laid out before the window has
+        // its size, at the width its step buttons ask for (POP3's are many): a fixed-width explanation would keep
+        // the width it got then, and squeeze the transcript and its check boxes once the window is sized.
         split.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(explanation, false);
 
         commandLine = new CommandLineView(session);
 
