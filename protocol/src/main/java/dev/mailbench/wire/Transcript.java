@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Transcript {
     private final List<TranscriptListener> listeners = new CopyOnWriteArrayList<>();
     private final List<TranscriptEvent> events = new ArrayList<>();
+    private final LineBytes lineBytes = new LineBytes();
     private final Clock clock;
     private long lastClientNanos = -1;
 
@@ -56,8 +57,9 @@ public final class Transcript {
             if (direction == Direction.CLIENT) {
                 lastClientNanos = now;
             }
-            TranscriptEvent event = new TranscriptEvent(events.size(), direction, bytes, now, clock.instant(),
-                    since, tls, issues, annotation);
+            lineBytes.add(bytes);
+            TranscriptEvent event = new TranscriptEvent(events.size(), direction, lineBytes.lastArray(),
+                    lineBytes.lastOffset(), bytes.length, now, clock.instant(), since, tls, issues, annotation);
             events.add(event);
             for (TranscriptListener listener : listeners) {
                 deliver(listener, event);

@@ -12,8 +12,9 @@ import java.util.Set;
  * One entry of a transcript: a line that crossed the socket (client or server) or a local note.
  *
  * <p>A 20 MB RETR is some 300,000 events, all kept for as long as the transcript is shown, so an event keeps its
- * times as plain numbers (about 70 bytes besides the line's own bytes, where an {@link Instant} and a
- * {@link Duration} would add 50 more) and hands out the objects on demand.
+ * times as plain numbers (about 80 bytes besides the line's own octets, where an {@link Instant} and a
+ * {@link Duration} would add 50 more) and hands out the objects on demand; a transcript keeps the octets of its
+ * lines packed together ({@link LineBytes}).
  */
 public final class TranscriptEvent {
 
@@ -21,7 +22,10 @@ public final class TranscriptEvent {
 
     private final long sequence;
     private final Direction direction;
-    private final byte[] bytes;
+    /** The line's octets are {@code length} octets of {@code store} from {@code offset} (see {@link LineBytes}). */
+    private final byte[] store;
+    private final int offset;
+    private final int length;
     private final long nanoTime;
     private final long epochSecond;
     private final int nanoOfSecond;
@@ -44,9 +48,18 @@ public final class TranscriptEvent {
      */
     public TranscriptEvent(long sequence, Direction direction, byte[] bytes, long nanoTime, Instant time,
                            Duration sinceCommand, boolean tls, Set<LineIssue> issues, Annotation annotation) {
+        this(sequence, direction, bytes.clone(), 0, bytes.length, nanoTime, time, sinceCommand, tls, issues,
+                annotation);
+    }
+
+    /** An event whose octets are {@code length} octets of {@code store} from {@code offset}, never changed after. */
+    TranscriptEvent(long sequence, Direction direction, byte[] store, int offset, int length, long nanoTime,
+                    Instant time, Duration sinceCommand, boolean tls, Set<LineIssue> issues, Annotation annotation) {
         this.sequence = sequence;
         this.direction = Objects.requireNonNull(direction, "direction");
-        this.bytes = bytes.clone();
+        this.store = store;
+        this.offset = offset;
+        this.length = length;
         this.nanoTime = nanoTime;
         this.epochSecond = time.getEpochSecond();
         this.nanoOfSecond = time.getNano();
@@ -66,17 +79,17 @@ public final class TranscriptEvent {
 
     /** A copy of the exact bytes, line terminator included. */
     public byte[] bytes() {
-        return bytes.clone();
+        return Arrays.copyOfRange(store, offset, offset + length);
     }
 
     /** How many bytes the line has, terminator included. */
     public int length() {
-        return bytes.length;
+        return length;
     }
 
     /** The line's octet at {@code index}, terminator included, read without copying the line. */
     public byte byteAt(int index) {
-        return bytes[index];
+        return store[offset + Objects.checkIndex(index, length)];
     }
 
     public long nanoTime() {
@@ -106,7 +119,7 @@ public final class TranscriptEvent {
 
     /** The bytes decoded as UTF-8, terminator included. */
     public String text() {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(store, offset, length, StandardCharsets.UTF_8);
     }
 
     /** The text without its trailing CRLF or LF: what a person reads as "the line". */
@@ -120,7 +133,7 @@ public final class TranscriptEvent {
 
     /** The bytes with CR, LF and control octets made visible ({@code "250 OK␍␊"}). */
     public String printable() {
-        return Printable.of(bytes);
+        return Printable.of(bytes());
     }
 
     public Optional<Duration> latency() {
@@ -138,7 +151,7 @@ public final class TranscriptEvent {
     @Override
     public boolean equals(Object other) {
         return other instanceof TranscriptEvent that
-                && sequence == that.sequence && direction == that.direction && Arrays.equals(bytes, that.bytes)
+                && sequence == that.sequence && direction == that.direction && Arrays.equals(store, offset, offset + length, that.store, that.offset, that.offset + that.length)
                 && nanoTime == that.nanoTime && epochSecond == that.epochSecond && nanoOfSecond == that.nanoOfSecond
                 && sinceCommandNanos == that.sinceCommandNanos && tls == that.tls && issues.equals(that.issues)
                 && Objects.equals(annotation, that.annotation);
@@ -146,7 +159,7 @@ public final class TranscriptEvent {
 
     @Override
     public int hashCode() {
-        return Objects.hash(sequence, direction, Arrays.hashCode(bytes), nanoTime);
+        return Objects.hash(sequence, direction, length, nanoTime);
     }
 
     @Override
