@@ -60,7 +60,9 @@ final class TranscriptRows extends Region {
 
         rowHeight = lineHeight();
         probe.layoutBoundsProperty().addListener((observable, old, now) -> {
+            double before = rowHeight;
             rowHeight = lineHeight();
+            scrollY = scrollY * rowHeight / before; // the same line stays at the top as the font is zoomed
             requestLayout();
         });
         items.addListener((ListChangeListener<TranscriptEntry>) change -> requestLayout());

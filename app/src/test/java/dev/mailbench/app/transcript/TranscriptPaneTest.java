@@ -145,6 +145,25 @@ class TranscriptPaneTest {
         assertThat(WindowReads.onFx(this::firstLineInView)).as("the reader keeps their place").isEqualTo(firstBefore);
     }
 
+    @Test
+    void zoomingKeepsTheLineAtTheTopOfTheView() throws Exception {
+        for (int i = 0; i < 500; i++) {
+            record(Direction.SERVER, "250-line " + i + "\r\n");
+        }
+        awaitLines(506);
+        robot.clickOn(pointOn(505));
+        robot.type(KeyCode.PAGE_UP, 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        int top = WindowReads.onFx(this::firstLineInView);
+        double rowHeight = WindowReads.onFx(() -> pane.rows().rowHeight());
+
+        WaitForAsyncUtils.asyncFx(() -> pane.setStyle("-fx-font-size: 2em;")); // as View ▸ Zoom In does, higher up
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(WindowReads.onFx(() -> pane.rows().rowHeight())).as("taller rows").isGreaterThan(rowHeight * 1.5);
+        assertThat(WindowReads.onFx(this::firstLineInView)).as("the reader's place").isBetween(top, top + 1);
+    }
+
     private void awaitLines(int lines) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WindowReads.onFx(() -> pane.size()) == lines);
         WaitForAsyncUtils.waitForFxEvents();
