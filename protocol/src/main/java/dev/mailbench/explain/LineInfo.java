@@ -15,6 +15,9 @@ public record LineInfo(LineClass lineClass, LineRole role, boolean leadingDot) {
     private static final LineInfo[] SHARED = new LineInfo[LineClass.values().length * ROLES * 2];
 
     static {
+        if (SHARED.length > 256) {
+            throw new AssertionError("a code must fit in one octet");
+        }
         for (LineClass lineClass : LineClass.values()) {
             for (LineRole role : LineRole.values()) {
                 for (boolean dot : new boolean[] {false, true}) {
@@ -27,6 +30,16 @@ public record LineInfo(LineClass lineClass, LineRole role, boolean leadingDot) {
     /** The shared instance of this reading. */
     public static LineInfo of(LineClass lineClass, LineRole role, boolean leadingDot) {
         return SHARED[slot(lineClass, role, leadingDot)];
+    }
+
+    /** This reading as a small number (under 256), for keeping many of them compactly; see {@link #ofCode}. */
+    public int code() {
+        return slot(lineClass, role, leadingDot);
+    }
+
+    /** The reading whose {@link #code()} this is. */
+    public static LineInfo ofCode(int code) {
+        return SHARED[code & 0xFF];
     }
 
     private static int slot(LineClass lineClass, LineRole role, boolean leadingDot) {

@@ -26,7 +26,6 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -51,8 +50,7 @@ public final class TranscriptViewModel {
     private final TranscriptFormat format;
     private final ConcurrentLinkedQueue<TranscriptEntry> incoming = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final ObservableList<TranscriptEntry> entries = FXCollections.observableArrayList();
-    private final ObservableList<TranscriptEntry> shownEntries = FXCollections.unmodifiableObservableList(entries);
+    private final TranscriptLines entries = new TranscriptLines();
     private volatile Runnable wakeUp = () -> { };
 
     private final BooleanProperty showLineEndings = new SimpleBooleanProperty(this, "showLineEndings", false);
@@ -121,7 +119,7 @@ public final class TranscriptViewModel {
         while (batch.size() < max && (entry = incoming.poll()) != null) {
             batch.add(entry);
         }
-        entries.addAll(batch);
+        entries.append(batch);
         waiting.addAndGet(-batch.size());
         return batch;
     }
@@ -137,7 +135,7 @@ public final class TranscriptViewModel {
 
     /** The lines drawn so far, as the pane shows them; grows on the UI thread as {@link #drain} takes lines. */
     public ObservableList<TranscriptEntry> lines() {
-        return shownEntries;
+        return entries;
     }
 
     /** The lines drawn so far, for saving off the UI thread; a snapshot. */

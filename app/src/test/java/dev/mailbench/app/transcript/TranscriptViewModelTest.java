@@ -65,4 +65,24 @@ class TranscriptViewModelTest {
         assertThat(pane.explanationProperty().get().sentences()).contains(Catalogue.english().smtpReply(554));
         assertThat(pane.messageSelectedProperty().get()).isFalse();
     }
+
+    @Test
+    void eachConnectionsLinesAreExplainedByItsOwnExplainerAndKeepTheirReading() {
+        EventExplainer pop3 = new EventExplainer(MailProtocol.POP3, Catalogue.english());
+        EventExplainer smtp = new EventExplainer(MailProtocol.SMTP, Catalogue.english());
+        Transcript second = new Transcript();
+        pane.follow(transcript, pop3);
+        transcript.record(Direction.SERVER, "+OK ready\r\n".getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+        pane.drain(10);
+        pane.follow(second, smtp);
+        second.record(Direction.SERVER, "554 5.7.1 No SMTP service here\r\n".getBytes(StandardCharsets.US_ASCII),
+                false, Set.of(), null);
+        transcript.record(Direction.CLIENT, "QUIT\r\n".getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+        pane.drain(10);
+
+        assertThat(pane.lines()).extracting(TranscriptEntry::explainer).containsExactly(pop3, smtp, pop3);
+        assertThat(pane.lines()).extracting(entry -> pane.render(entry).lineStyle())
+                .containsExactly("reply-2xx", "reply-5xx", "client");
+        assertThat(pane.entry(1).event().line()).isEqualTo("554 5.7.1 No SMTP service here");
+    }
 }
