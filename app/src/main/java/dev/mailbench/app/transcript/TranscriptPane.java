@@ -34,7 +34,8 @@ import javafx.scene.layout.StackPane;
  *
  * <p>Lines are selected whole: a click selects one and has it explained; Shift+click, a drag, and Shift with the
  * arrow, page, Home and End keys select a run of lines; Ctrl+A selects all; Left and Right scroll sideways.
- * Ctrl+C and Copy put the selected lines' text, as shown, on the clipboard.
+ * Ctrl+C and Copy put the selected lines' text, as shown, on the clipboard. The menu (Copy, Select All, Open
+ * as Message) opens on a right click, or with the Menu key or Shift+F10 beside the selected line.
  */
 public final class TranscriptPane extends StackPane {
 
@@ -238,6 +239,16 @@ public final class TranscriptPane extends StackPane {
         }
     }
 
+    /** The menu for a keyboard user (the Menu key, Shift+F10): beside the selected line, or the view's corner. */
+    private void showMenuAtSelectedLine() {
+        Optional<Node> row = rowOf(viewModel.selectedProperty().get());
+        javafx.geometry.Point2D at = row.map(node -> node.localToScreen(24, node.getLayoutBounds().getHeight()))
+                .orElseGet(() -> rows.localToScreen(24, 24));
+        if (at != null) {
+            menu.show(rows, at.getX(), at.getY());
+        }
+    }
+
     private void dragged(MouseEvent event) {
         int line = rows.nearestIndexAt(event.getY());
         if (dragSelecting && line >= 0) {
@@ -251,6 +262,8 @@ public final class TranscriptPane extends StackPane {
             copySelection();
         } else if (SELECT_ALL.match(event)) {
             selectAll();
+        } else if (event.getCode() == KeyCode.CONTEXT_MENU || event.getCode() == KeyCode.F10 && event.isShiftDown()) {
+            showMenuAtSelectedLine();
         } else if (event.getCode() == KeyCode.LEFT || event.getCode() == KeyCode.RIGHT) {
             // a long line (a base64 AUTH payload, a 998-octet header) is read by scrolling sideways
             rows.scrollBy((event.getCode() == KeyCode.LEFT ? -4 : 4) * rows.rowHeight(), 0);

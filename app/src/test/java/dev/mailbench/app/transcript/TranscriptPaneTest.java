@@ -36,6 +36,7 @@ class TranscriptPaneTest {
 
     private final FxRobot robot = new FxRobot();
     private final Transcript transcript = new Transcript();
+    private final java.util.concurrent.atomic.AtomicInteger messagesOpened = new java.util.concurrent.atomic.AtomicInteger();
     private TranscriptViewModel viewModel;
     private TranscriptPane pane;
 
@@ -52,7 +53,7 @@ class TranscriptPaneTest {
             viewModel = new TranscriptViewModel(new FxTaskExecutor(), ZoneOffset.UTC);
             viewModel.showTimesProperty().set(false);
             viewModel.follow(transcript, new EventExplainer(MailProtocol.SMTP, Catalogue.english()));
-            pane = new TranscriptPane(viewModel, new FxTaskExecutor(), () -> { });
+            pane = new TranscriptPane(viewModel, new FxTaskExecutor(), messagesOpened::incrementAndGet);
             Stage stage = new Stage();
             stage.setScene(new Scene(pane, 700, 300));
             stage.show();
@@ -88,6 +89,21 @@ class TranscriptPaneTest {
                 .as("the line the selection moved to is the one explained").isEqualTo(4);
         assertThat(WindowReads.onFx(() -> rowStyle(2).contains("selected")
                 && !rowStyle(5).contains("selected"))).isTrue();
+    }
+
+    @Test
+    void aRightClickSelectsTheLineUnderItAndTheMenuKeyOpensTheMenuThatCopiesIt() {
+        robot.rightClickOn(pointOn(5));
+        assertThat(WindowReads.onFx(() -> viewModel.selectedProperty().get())).isEqualTo(5);
+
+        robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#transcript-copy");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(WindowReads.onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo("S: 250 2.1.0 Ok\n");
+        assertThat(WindowReads.onFx(() -> viewModel.messageSelectedProperty().get()))
+                .as("an SMTP reply carries no message to open (the menu's Open as Message is off)").isFalse();
     }
 
     @Test
