@@ -33,6 +33,26 @@ public final class ArbitraryDialogues {
         });
     }
 
+    /**
+     * Anything a client might send, up to 25 pieces in any order: mostly {@code commands} (each ended by
+     * CRLF), random octets, the {@code specials} (bare CR and LF, NUL, 0xFF, lone dots; ISO-8859-1), the
+     * {@code invalidUtf8} sequences, and lines of {@code overlongVerb} with {@code overlongFrom} to 70,000
+     * octets of argument.
+     */
+    public static Arbitrary<byte[]> anyBytes(List<String> commands, List<String> specials, List<byte[]> invalidUtf8,
+                                             String overlongVerb, int overlongFrom) {
+        Arbitrary<byte[]> command = Arbitraries.of(commands).map(c -> (c + "\r\n").getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> octets = Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
+        Arbitrary<byte[]> special = Arbitraries.of(specials).map(s -> s.getBytes(StandardCharsets.ISO_8859_1));
+        Arbitrary<byte[]> invalid = Arbitraries.of(invalidUtf8);
+        Arbitrary<byte[]> overlong = Arbitraries.integers().between(overlongFrom, 70_000)
+                .map(n -> (overlongVerb + " " + "x".repeat(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
+                Tuple.of(8, command), Tuple.of(3, octets), Tuple.of(3, special), Tuple.of(1, invalid),
+                Tuple.of(1, overlong));
+        return piece.list().ofMaxSize(25).map(ArbitraryDialogues::concatenate);
+    }
+
     /** The pieces one after another. */
     public static byte[] concatenate(List<byte[]> pieces) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -2,6 +2,7 @@ package dev.mailbench.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailbench.wire.ArbitraryServerLines;
 import dev.mailbench.wire.ChunkedInputStream;
 import dev.mailbench.wire.Line;
 import dev.mailbench.wire.Lines;
@@ -11,11 +12,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 
 /** Whatever a server sends, the parser does not throw, and a proper last line always ends the reply. */
 class SmtpReplyParserPropertiesTest {
@@ -62,28 +61,17 @@ class SmtpReplyParserPropertiesTest {
     Arbitrary<List<byte[]>> serverLines() {
         Arbitrary<String> starts = Arbitraries.of("250-", "250 ", "250", "251-", "354 ", "2", "", "699-", "100 ",
                 "250OK", "250 2.1.5 ", "550 2.1.5 ", ".");
-        Arbitrary<Byte> octet = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.bytes().between((byte) 'a', (byte) 'e')),
-                Tuple.of(2, Arbitraries.of((byte) ' ', (byte) '-', (byte) '2', (byte) '5', (byte) '0')),
-                Tuple.of(1, Arbitraries.of((byte) '\r', (byte) '\n', (byte) 0, (byte) 0xE9)),
-                Tuple.of(1, Arbitraries.bytes()));
-        Arbitrary<byte[]> rest = octet.array(byte[].class).ofMaxSize(30);
-        Arbitrary<byte[]> line = Combinators.combine(starts, rest).as((start, tail) -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(Lines.octets(start));
-            out.writeBytes(tail);
-            return out.toByteArray();
-        });
-        return line.list().ofMaxSize(8);
+        return ArbitraryServerLines.startingWith(starts,
+                Arbitraries.of((byte) ' ', (byte) '-', (byte) '2', (byte) '5', (byte) '0'));
     }
 
     @Provide
     Arbitrary<WireLimits> limits() {
-        return Arbitraries.of(WireLimits.RFC, new WireLimits(5, 8, true), new WireLimits(3, 3, true));
+        return ArbitraryServerLines.limits();
     }
 
     @Provide
     Arbitrary<List<Integer>> chunkSizes() {
-        return Arbitraries.integers().between(1, 12).list().ofMinSize(1).ofMaxSize(6);
+        return ArbitraryServerLines.chunkSizes();
     }
 }

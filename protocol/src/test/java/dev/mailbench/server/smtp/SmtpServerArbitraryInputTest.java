@@ -8,7 +8,6 @@ import dev.mailbench.server.ResourceCounts;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.wire.Transcript;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -161,18 +158,12 @@ class SmtpServerArbitraryInputTest {
     /** Anything: commands, random octets, NUL, 0xFF, bare CR and LF, over-long lines, in any order. */
     @Provide
     Arbitrary<byte[]> clientBytes() {
-        Arbitrary<byte[]> command = Arbitraries.of(COMMANDS).map(c -> (c + "\r\n").getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> octets = Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
-        Arbitrary<byte[]> special = Arbitraries.of("\r", "\n", "\r\n", "\0", "\r\n.\r\n", "\n.\n", "\r.\r", "\u00ff")
-                .map(s -> s.getBytes(StandardCharsets.ISO_8859_1));
-        Arbitrary<byte[]> invalidUtf8 = Arbitraries.of(new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xFF, (byte) 0xFE},
-                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {'N', 'O', 'O', 'P', ' ', (byte) 0xE9, '\r', '\n'});
-        Arbitrary<byte[]> overlong = Arbitraries.integers().between(500, 70_000)
-                .map(n -> ("NOOP " + "x".repeat(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        Arbitrary<byte[]> piece = Arbitraries.frequencyOf(
-                Tuple.of(8, command), Tuple.of(3, octets), Tuple.of(3, special), Tuple.of(1, invalidUtf8),
-                Tuple.of(1, overlong));
-        return piece.list().ofMaxSize(25).map(ArbitraryDialogues::concatenate);
+        return ArbitraryDialogues.anyBytes(COMMANDS,
+                List.of("\r", "\n", "\r\n", "\0", "\r\n.\r\n", "\n.\n", "\r.\r", "\u00ff"),
+                List.of(new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xFF, (byte) 0xFE},
+                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                        new byte[] {'N', 'O', 'O', 'P', ' ', (byte) 0xE9, '\r', '\n'}),
+                "NOOP", 500);
     }
 
     /**
