@@ -51,11 +51,22 @@ public final class BackgroundTask<T> {
         return this;
     }
 
-    Callable<T> work() {
-        return work;
+    /**
+     * Does the work here and now, then has {@code deliver} run the delivery of its outcome (on the UI thread,
+     * for a real executor): the one way every executor runs a task.
+     */
+    void runDelivering(java.util.function.Consumer<Runnable> deliver) {
+        T result;
+        try {
+            result = work.call();
+        } catch (Exception e) {
+            deliver.accept(() -> failed(e));
+            return;
+        }
+        deliver.accept(() -> succeeded(result));
     }
 
-    /** Delivers the outcome of {@link #work()}; called on the UI thread by the executor. */
+    /** Delivers the outcome of the work; called on the UI thread by the executor. */
     void succeeded(T result) {
         try {
             onSuccess.accept(result);

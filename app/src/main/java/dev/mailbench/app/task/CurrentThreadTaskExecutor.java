@@ -8,14 +8,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
-        T result;
-        try {
-            result = task.work().call();
-        } catch (Exception e) {
-            task.failed(e);
-            return;
-        }
-        task.succeeded(result);
+        task.runDelivering(Runnable::run);
     }
 
     @Override

@@ -13,16 +13,7 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
-        threads.execute(() -> {
-            T result;
-            try {
-                result = task.work().call();
-            } catch (Exception e) {
-                runOnUi(() -> task.failed(e));
-                return;
-            }
-            runOnUi(() -> task.succeeded(result));
-        });
+        threads.execute(() -> task.runDelivering(this::runOnUi));
     }
 
     @Override

@@ -42,13 +42,6 @@ public final class DeferredTaskExecutor implements TaskExecutor {
     }
 
     private static <T> void deliver(BackgroundTask<T> task) {
-        T result;
-        try {
-            result = task.work().call();
-        } catch (Exception e) {
-            task.failed(e);
-            return;
-        }
-        task.succeeded(result);
+        task.runDelivering(Runnable::run);
     }
 }

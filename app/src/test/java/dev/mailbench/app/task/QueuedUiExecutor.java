@@ -16,14 +16,7 @@ public final class QueuedUiExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
-        Thread thread = new Thread(() -> {
-            try {
-                T result = task.work().call();
-                ui.add(() -> task.succeeded(result));
-            } catch (Exception e) {
-                ui.add(() -> task.failed(e));
-            }
-        }, "test-background");
+        Thread thread = new Thread(() -> task.runDelivering(ui::add), "test-background");
         thread.setDaemon(true);
         thread.start();
     }
