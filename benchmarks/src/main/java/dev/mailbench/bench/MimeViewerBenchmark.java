@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,6 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.fxmisc.richtext.StyleClassedTextArea;
 
 /**
@@ -82,17 +80,7 @@ public final class MimeViewerBenchmark {
     }
 
     private static Figures run(Path file, boolean measure) throws Exception {
-        FileChoosers none = new FileChoosers() {
-            @Override
-            public Optional<Path> saveFile(Window owner, String title, String suggestedName, String extension) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> openFile(Window owner, String title) {
-                return Optional.empty();
-            }
-        };
+        FileChoosers none = FileChoosers.cancelling();
         FxTaskExecutor executor = new FxTaskExecutor();
         AtomicReference<Stage> stage = new AtomicReference<>();
         AtomicReference<MimeViewerViewModel> viewModel = new AtomicReference<>();

@@ -19,6 +19,11 @@ public record StyledLine(List<Segment> segments) {
         return segments.stream().map(Segment::text).collect(Collectors.joining());
     }
 
+    /** The line's text as its row shows it, control octets by name ({@code ⟨CR⟩⟨LF⟩}): what is copied. */
+    public String shown() {
+        return ControlMarks.of(text());
+    }
+
     /** The style class of the line's own text (its last segment): {@code client}, {@code reply-2xx} … */
     public String lineStyle() {
         return segments.get(segments.size() - 1).styleClass();

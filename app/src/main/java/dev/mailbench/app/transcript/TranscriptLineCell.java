@@ -88,7 +88,7 @@ public final class TranscriptLineCell {
         if (row.getChildren().size() != used) {
             row.getChildren().setAll(texts.subList(0, used));
         }
-        row.setAccessibleText(ControlMarks.of(line.text()));
+        row.setAccessibleText(line.shown());
     }
 
     /** Sets or clears {@code :selected}, as the pane's selection now says. */

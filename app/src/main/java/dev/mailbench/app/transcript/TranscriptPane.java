@@ -128,7 +128,7 @@ public final class TranscriptPane extends StackPane {
 
     /** The text of line {@code index} exactly as its row shows it. */
     public String lineText(int index) {
-        return ControlMarks.of(viewModel.render(viewModel.entry(index)).text());
+        return viewModel.render(viewModel.entry(index)).shown();
     }
 
     /** Scrolls as little as needed for line {@code index} to be in view. */
@@ -191,7 +191,7 @@ public final class TranscriptPane extends StackPane {
     private String text(List<TranscriptEntry> lines, RenderOptions options) {
         StringBuilder text = new StringBuilder(lines.size() * 80);
         for (TranscriptEntry entry : lines) {
-            text.append(ControlMarks.of(viewModel.render(entry, options).text())).append('\n');
+            text.append(viewModel.render(entry, options).shown()).append('\n');
         }
         return text.toString();
     }

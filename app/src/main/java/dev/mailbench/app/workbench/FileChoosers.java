@@ -37,4 +37,19 @@ public interface FileChoosers {
             }
         };
     }
+
+    /** Answers as a user who cancels every dialog: for a window that is only looked at (a test, a benchmark). */
+    static FileChoosers cancelling() {
+        return new FileChoosers() {
+            @Override
+            public Optional<Path> saveFile(Window owner, String title, String suggestedName, String extension) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> openFile(Window owner, String title) {
+                return Optional.empty();
+            }
+        };
+    }
 }

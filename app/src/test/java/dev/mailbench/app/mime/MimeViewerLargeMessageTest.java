@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +20,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,17 +58,7 @@ class MimeViewerLargeMessageTest {
         long size = Files.size(file);
         assertThat(size).isGreaterThan(30_000_000L);
 
-        FileChoosers none = new FileChoosers() {
-            @Override
-            public Optional<Path> saveFile(Window owner, String title, String suggestedName, String extension) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> openFile(Window owner, String title) {
-                return Optional.empty();
-            }
-        };
+        FileChoosers none = FileChoosers.cancelling();
         AtomicReference<MimeViewerViewModel> viewer = new AtomicReference<>();
         AtomicBoolean answeredWhileReading = new AtomicBoolean();
         WaitForAsyncUtils.asyncFx(() -> {
