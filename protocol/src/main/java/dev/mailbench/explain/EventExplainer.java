@@ -16,6 +16,7 @@ import dev.mailbench.wire.Line;
 import dev.mailbench.wire.LineEnding;
 import dev.mailbench.wire.LineIssue;
 import dev.mailbench.wire.Printable;
+import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
 import dev.mailbench.wire.TranscriptListener;
 import java.io.ByteArrayOutputStream;
@@ -55,8 +56,14 @@ public final class EventExplainer implements TranscriptListener {
     private final MailProtocol protocol;
     private final Catalogue catalogue;
     private final Tracker tracker;
-    private final List<TranscriptEvent> events = new ArrayList<>();
-    private final List<LineInfo> infos = new ArrayList<>();
+    /**
+     * The transcript read, whose events are asked for again when a line is explained: the explainer keeps, for
+     * each line, only its reading ({@link LineInfo#code()}) and its link, so a 20 MB RETR costs it five octets a
+     * line.
+     */
+    private Transcript source;
+    private int count;
+    private byte[] infos = new byte[256];
     /** For a server line: its reply group. For a command: the group that answered it. Otherwise NO_GROUP. */
     private int[] links = new int[256];
     private final List<Group> groups = new ArrayList<>();
@@ -85,16 +92,20 @@ public final class EventExplainer implements TranscriptListener {
     public synchronized LineInfo accept(TranscriptEvent event) {
         if (firstSequence < 0) {
             firstSequence = event.sequence();
+            source = event.transcript();
         }
-        long expected = firstSequence + events.size();
+        if (event.transcript() != source) {
+            throw new IllegalArgumentException("an explainer reads one transcript: " + event + " is of another");
+        }
+        long expected = firstSequence + count;
         if (event.sequence() != expected) {
             throw new IllegalArgumentException("events must come in order: expected " + expected
                     + ", got " + event.sequence());
         }
-        int index = events.size();
-        events.add(event);
+        int index = count;
         if (index >= links.length) {
             links = Arrays.copyOf(links, links.length * 2);
+            infos = Arrays.copyOf(infos, links.length);
         }
         links[index] = NO_GROUP;
         LineInfo info = switch (event.direction()) {
@@ -102,25 +113,26 @@ public final class EventExplainer implements TranscriptListener {
             case CLIENT -> tracker.client(index, event);
             case SERVER -> tracker.server(index, event);
         };
-        infos.add(info);
+        infos[index] = (byte) info.code();
+        count++;
         return info;
     }
 
     /** How many events have been read. */
     public synchronized int size() {
-        return events.size();
+        return count;
     }
 
     /** How to draw the event with this sequence number. */
     public synchronized LineInfo info(long sequence) {
-        return infos.get(index(sequence));
+        return infoAt(index(sequence));
     }
 
     /** What the line with this sequence number means, in the context of the conversation so far. */
     public synchronized Explanation explain(long sequence) {
         int index = index(sequence);
-        TranscriptEvent event = events.get(index);
-        LineInfo info = infos.get(index);
+        TranscriptEvent event = event(index);
+        LineInfo info = infoAt(index);
         return switch (info.role()) {
             case NOTE -> new Explanation(event.line(), List.of(catalogue.eventSentence("note")), List.of());
             case COMMAND -> command(index, event);
@@ -147,14 +159,14 @@ public final class EventExplainer implements TranscriptListener {
         Group group = groups.get(groupId);
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         for (int i = group.start + 1; i <= group.end; i++) {
-            LineInfo info = infos.get(i);
+            LineInfo info = infoAt(i);
             if (links[i] == groupId && info.role() == LineRole.RESPONSE_BODY) {
-                byte[] bytes = events.get(i).bytes();
+                byte[] bytes = event(i).bytes();
                 int skip = info.leadingDot() ? 1 : 0;
                 content.write(bytes, skip, bytes.length - skip);
             }
         }
-        return Optional.of(new RetrievedMessage(shownLine(events.get(group.command)), content.toByteArray(),
+        return Optional.of(new RetrievedMessage(shownLine(event(group.command)), content.toByteArray(),
                 group.complete));
     }
 
@@ -187,7 +199,7 @@ public final class EventExplainer implements TranscriptListener {
         }
         int answer = links[index];
         if (answer != NO_GROUP) {
-            fields.add(field("reply", events.get(groups.get(answer).start).line()));
+            fields.add(field("reply", event(groups.get(answer).start).line()));
         }
         wireFacts(event, sentences, fields);
         return new Explanation(shownLine(event), sentences, fields);
@@ -212,29 +224,29 @@ public final class EventExplainer implements TranscriptListener {
         }
         int answer = links[index];
         if (answer != NO_GROUP) {
-            fields.add(field("reply", events.get(groups.get(answer).start).line()));
+            fields.add(field("reply", event(groups.get(answer).start).line()));
         }
         wireFacts(event, sentences, fields);
         return new Explanation(shownLine(event), sentences, fields);
     }
 
     private Explanation smtpReply(int index) {
-        TranscriptEvent event = events.get(index);
+        TranscriptEvent event = event(index);
         int groupId = links[index];
         Group group = groups.get(groupId);
         SmtpReplyParser parser = new SmtpReplyParser();
         SmtpReply reply = null;
         int lines = 0;
         for (int i = group.start; i <= group.end; i++) {
-            if (links[i] == groupId && events.get(i).direction() == Direction.SERVER) {
+            if (links[i] == groupId && event(i).direction() == Direction.SERVER) {
                 lines++;
-                reply = parser.accept(lineOf(events.get(i)));
+                reply = parser.accept(lineOf(event(i)));
             }
         }
         String verb = verbOf(group.command);
         List<String> sentences = new ArrayList<>();
         List<Explanation.Field> fields = new ArrayList<>();
-        int code = reply != null ? reply.code() : leadingCode(events.get(group.start).line());
+        int code = reply != null ? reply.code() : leadingCode(event(group.start).line());
         if (verb.equals(GREETING)) {
             sentences.add(catalogue.eventSentence("greeting"));
         }
@@ -247,12 +259,12 @@ public final class EventExplainer implements TranscriptListener {
         }
         Optional<EnhancedStatus> enhanced = reply != null
                 ? reply.enhancedStatus()
-                : EnhancedStatus.atStartOf(textAfterCode(events.get(group.start).line()));
+                : EnhancedStatus.atStartOf(textAfterCode(event(group.start).line()));
         enhanced.ifPresent(status -> {
             sentences.add(catalogue.enhancedStatus(status.klass(), status.subject(), status.detail()));
             fields.add(field("enhanced", status.toString()));
         });
-        if (lines > 1 || reply == null && isContinuation(events.get(group.start).line())) {
+        if (lines > 1 || reply == null && isContinuation(event(group.start).line())) {
             sentences.add(catalogue.eventSentence("reply.multiline"));
             fields.add(field("lines", String.valueOf(lines)));
         }
@@ -270,7 +282,7 @@ public final class EventExplainer implements TranscriptListener {
     }
 
     private Explanation pop3Status(int index) {
-        TranscriptEvent event = events.get(index);
+        TranscriptEvent event = event(index);
         int groupId = links[index];
         Group group = groups.get(groupId);
         Pop3Reply reply = new Pop3ReplyParser().accept(lineOf(event), false);
@@ -325,7 +337,7 @@ public final class EventExplainer implements TranscriptListener {
             }
             fields.add(field("line-number", String.valueOf(index - group.start)));
         }
-        fields.add(field("status", events.get(group.start).line()));
+        fields.add(field("status", event(group.start).line()));
         answers(group, sentences, fields);
         wireFacts(event, sentences, fields);
         return new Explanation(shownLine(event), sentences, fields);
@@ -336,10 +348,10 @@ public final class EventExplainer implements TranscriptListener {
         if (group.command == NO_COMMAND) {
             sentences.add(catalogue.eventSentence("reply.unsolicited"));
         } else if (group.command >= 0) {
-            TranscriptEvent command = events.get(group.command);
+            TranscriptEvent command = event(group.command);
             fields.add(secretField("answers", command));
         }
-        events.get(group.start).latency().ifPresent(latency ->
+        event(group.start).latency().ifPresent(latency ->
                 fields.add(field("latency", latency(latency))));
     }
 
@@ -388,7 +400,7 @@ public final class EventExplainer implements TranscriptListener {
         Group group = groups.get(groupId);
         int count = 0;
         for (int i = group.start + 1; i <= group.end; i++) {
-            if (infos.get(i).role() == LineRole.RESPONSE_BODY && links[i] == groupId) {
+            if (infoAt(i).role() == LineRole.RESPONSE_BODY && links[i] == groupId) {
                 count++;
             }
         }
@@ -399,10 +411,18 @@ public final class EventExplainer implements TranscriptListener {
 
     private int index(long sequence) {
         long index = sequence - firstSequence;
-        if (firstSequence < 0 || index < 0 || index >= events.size()) {
+        if (firstSequence < 0 || index < 0 || index >= count) {
             throw new IndexOutOfBoundsException("no event " + sequence + " has been read");
         }
         return (int) index;
+    }
+
+    private TranscriptEvent event(int index) {
+        return source.event(firstSequence + index);
+    }
+
+    private LineInfo infoAt(int index) {
+        return LineInfo.ofCode(infos[index]);
     }
 
     /** The verb a command index stands for, or the pseudo-verbs of the greeting, end of data and AUTH lines. */
@@ -413,12 +433,12 @@ public final class EventExplainer implements TranscriptListener {
         if (command < 0) {
             return "";
         }
-        return switch (infos.get(command).role()) {
+        return switch (infoAt(command).role()) {
             case END_OF_DATA -> END_OF_DATA;
             case AUTH_RESPONSE -> AUTH_RESPONSE;
             default -> protocol == MailProtocol.SMTP
-                    ? SmtpVerb.firstWord(events.get(command).line())
-                    : Pop3Verb.firstWord(events.get(command).line());
+                    ? SmtpVerb.firstWord(event(command).line())
+                    : Pop3Verb.firstWord(event(command).line());
         };
     }
 
@@ -568,8 +588,8 @@ public final class EventExplainer implements TranscriptListener {
             }
             String verb = verbOf(group.command);
             boolean multiLine = lineClass == LineClass.SUCCESS && group.command >= 0
-                    && infos.get(group.command).role() == LineRole.COMMAND
-                    && Pop3Verb.expectsMultiLine(events.get(group.command).line())
+                    && infoAt(group.command).role() == LineRole.COMMAND
+                    && Pop3Verb.expectsMultiLine(event(group.command).line())
                     && !event.issues().contains(LineIssue.UNTERMINATED);
             if (multiLine) {
                 group.multiLine = true;

@@ -2,8 +2,8 @@ package dev.mailbench.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Transcript {
     private final List<TranscriptListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<TranscriptEvent> events = new ArrayList<>();
+    private final EventColumns events = new EventColumns();
     private final LineBytes lineBytes = new LineBytes();
     private final Clock clock;
     private long lastClientNanos = -1;
@@ -39,7 +39,9 @@ public final class Transcript {
      */
     public void addListenerWithHistory(TranscriptListener listener) {
         synchronized (this) {
-            events.forEach(event -> deliver(listener, event));
+            for (int i = 0, n = events.size(); i < n; i++) {
+                deliver(listener, events.event(this, i));
+            }
             listeners.add(listener);
         }
     }
@@ -53,14 +55,14 @@ public final class Transcript {
                                   Annotation annotation) {
         synchronized (this) {
             long now = System.nanoTime();
-            Duration since = lastClientNanos < 0 ? null : Duration.ofNanos(now - lastClientNanos);
+            long since = lastClientNanos < 0 ? -1 : Math.max(0, now - lastClientNanos);
             if (direction == Direction.CLIENT) {
                 lastClientNanos = now;
             }
             lineBytes.add(bytes);
-            TranscriptEvent event = new TranscriptEvent(events.size(), direction, lineBytes.lastArray(),
-                    lineBytes.lastOffset(), bytes.length, now, clock.instant(), since, tls, issues, annotation);
-            events.add(event);
+            int index = events.append(direction, lineBytes.lastArray(), lineBytes.lastOffset(), bytes.length, now,
+                    clock.instant(), since, tls, issues, annotation);
+            TranscriptEvent event = events.event(this, index);
             for (TranscriptListener listener : listeners) {
                 deliver(listener, event);
             }
@@ -86,12 +88,29 @@ public final class Transcript {
         return record(Direction.NOTE, text.getBytes(StandardCharsets.UTF_8), false, Set.of(), null);
     }
 
-    /** A copy of every event so far, in order. */
-    public synchronized List<TranscriptEvent> events() {
-        return List.copyOf(events);
+    /** Every event so far, in order: a snapshot. */
+    public List<TranscriptEvent> events() {
+        int size = events.size();
+        List<TranscriptEvent> snapshot = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            snapshot.add(events.event(this, i));
+        }
+        return Collections.unmodifiableList(snapshot);
     }
 
-    public synchronized int size() {
+    /**
+     * The event with this sequence number, which must be below {@link #size()}. Reads without taking the lock that
+     * recording holds, so any thread may ask while the connection's lines are still arriving.
+     */
+    public TranscriptEvent event(long sequence) {
+        if (sequence < 0 || sequence >= events.size()) {
+            throw new IndexOutOfBoundsException("no event " + sequence + " of " + events.size());
+        }
+        return events.event(this, (int) sequence);
+    }
+
+    /** How many events have been recorded. */
+    public int size() {
         return events.size();
     }
 

@@ -11,16 +11,17 @@ import java.util.Set;
 /**
  * One entry of a transcript: a line that crossed the socket (client or server) or a local note.
  *
- * <p>A 20 MB RETR is some 300,000 events, all kept for as long as the transcript is shown, so an event keeps its
- * times as plain numbers (about 80 bytes besides the line's own octets, where an {@link Instant} and a
- * {@link Duration} would add 50 more) and hands out the objects on demand; a transcript keeps the octets of its
- * lines packed together ({@link LineBytes}).
+ * <p>A transcript keeps its events as columns ({@link EventColumns}) and its lines' octets packed together
+ * ({@link LineBytes}); an event is made when asked for ({@link Transcript#event}), holds its fields as plain
+ * values, and is dropped when its user is done. Two events are equal when they are the same line of the same
+ * transcript.
  */
 public final class TranscriptEvent {
 
     private static final long NO_LATENCY = -1;
 
-    private final long sequence;
+    private final Transcript transcript;
+    private final int sequence;
     private final Direction direction;
     /** The line's octets are {@code length} octets of {@code store} from {@code offset} (see {@link LineBytes}). */
     private final byte[] store;
@@ -35,38 +36,38 @@ public final class TranscriptEvent {
     private final Annotation annotation;
 
     /**
-     * @param sequence     position in the transcript, from 0, without gaps
-     * @param direction    who produced the bytes
-     * @param bytes        the exact bytes, line terminator included (for a note, its text in UTF-8)
-     * @param nanoTime     monotonic timestamp ({@link System#nanoTime()}), for latencies
-     * @param time         wall-clock time, for display and saved transcripts
-     * @param sinceCommand time since the most recent client line before this event, i.e. the reply latency
-     *                     for server lines; {@code null} before the first client line
-     * @param tls          whether the bytes travelled inside TLS
-     * @param issues       rule breaks found in the bytes
-     * @param annotation   decoded meaning supplied by the session, or {@code null}
+     * @param sequence          position in the transcript, from 0, without gaps
+     * @param store             the line's exact octets (line terminator included; for a note, its text in UTF-8) are
+     *                          {@code length} octets of it from {@code offset}, never changed after
+     * @param nanoTime          monotonic timestamp ({@link System#nanoTime()}), for latencies
+     * @param epochSecond       wall-clock time, for display and saved transcripts, with {@code nanoOfSecond}
+     * @param sinceCommandNanos time since the most recent client line before this event, i.e. the reply latency
+     *                          for server lines; negative before the first client line
+     * @param tls               whether the bytes travelled inside TLS
+     * @param issues            rule breaks found in the bytes
+     * @param annotation        decoded meaning supplied by the session, or {@code null}
      */
-    public TranscriptEvent(long sequence, Direction direction, byte[] bytes, long nanoTime, Instant time,
-                           Duration sinceCommand, boolean tls, Set<LineIssue> issues, Annotation annotation) {
-        this(sequence, direction, bytes.clone(), 0, bytes.length, nanoTime, time, sinceCommand, tls, issues,
-                annotation);
-    }
-
-    /** An event whose octets are {@code length} octets of {@code store} from {@code offset}, never changed after. */
-    TranscriptEvent(long sequence, Direction direction, byte[] store, int offset, int length, long nanoTime,
-                    Instant time, Duration sinceCommand, boolean tls, Set<LineIssue> issues, Annotation annotation) {
+    TranscriptEvent(Transcript transcript, int sequence, Direction direction, byte[] store, int offset, int length,
+                    long nanoTime, long epochSecond, int nanoOfSecond, long sinceCommandNanos, boolean tls,
+                    Set<LineIssue> issues, Annotation annotation) {
+        this.transcript = transcript;
         this.sequence = sequence;
-        this.direction = Objects.requireNonNull(direction, "direction");
+        this.direction = direction;
         this.store = store;
         this.offset = offset;
         this.length = length;
         this.nanoTime = nanoTime;
-        this.epochSecond = time.getEpochSecond();
-        this.nanoOfSecond = time.getNano();
-        this.sinceCommandNanos = sinceCommand == null ? NO_LATENCY : Math.max(0, sinceCommand.toNanos());
+        this.epochSecond = epochSecond;
+        this.nanoOfSecond = nanoOfSecond;
+        this.sinceCommandNanos = sinceCommandNanos < 0 ? NO_LATENCY : sinceCommandNanos;
         this.tls = tls;
-        this.issues = Set.copyOf(issues);
+        this.issues = issues;
         this.annotation = annotation;
+    }
+
+    /** The transcript this event is a line of. */
+    public Transcript transcript() {
+        return transcript;
     }
 
     public long sequence() {
@@ -150,16 +151,12 @@ public final class TranscriptEvent {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TranscriptEvent that
-                && sequence == that.sequence && direction == that.direction && Arrays.equals(store, offset, offset + length, that.store, that.offset, that.offset + that.length)
-                && nanoTime == that.nanoTime && epochSecond == that.epochSecond && nanoOfSecond == that.nanoOfSecond
-                && sinceCommandNanos == that.sinceCommandNanos && tls == that.tls && issues.equals(that.issues)
-                && Objects.equals(annotation, that.annotation);
+        return other instanceof TranscriptEvent that && transcript == that.transcript && sequence == that.sequence;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sequence, direction, length, nanoTime);
+        return System.identityHashCode(transcript) * 31 + sequence;
     }
 
     @Override

@@ -6,26 +6,28 @@ import java.util.List;
 
 import dev.mailbench.explain.EventExplainer;
 import dev.mailbench.explain.LineInfo;
-import dev.mailbench.wire.TranscriptEvent;
+import dev.mailbench.wire.Transcript;
 
 import javafx.collections.ObservableListBase;
 
 /**
- * The lines a transcript pane shows, kept as columns: each line's event, the code of its reading
- * ({@link LineInfo#code()}) in one octet, and, per run of lines, the explainer of the connection they came on (a
- * tab shows its connections one after another). A {@link TranscriptEntry} is made when a line is asked for.
+ * The lines a transcript pane shows, kept as columns: one octet a line for its reading ({@link LineInfo#code()}),
+ * and, per run of consecutive events from one connection, where the run starts, its transcript, its first event
+ * and the connection's explainer (a tab shows its connections one after another). A {@link TranscriptEntry}, and
+ * the event in it, are made when a line is asked for.
  *
- * <p>A 20 MB RETR is 300,000 lines kept while the tab is open. As one entry object each, they are 300,000 more
+ * <p>A 20 MB RETR is 300,000 lines kept while the tab is open. As an object or two each, they are 300,000 more
  * objects for every young collection to copy while the message streams in, and those pauses are what a user
  * sees as the window stalling; as columns they are a few arrays. Read-only to its users; the view model adds.
  */
 final class TranscriptLines extends ObservableListBase<TranscriptEntry> {
 
-    private TranscriptEvent[] events = new TranscriptEvent[256];
     private byte[] infos = new byte[256];
     private int size;
-    /** Where each run of lines from one connection starts, and that connection's explainer. */
-    private final List<Integer> runStarts = new ArrayList<>();
+    /** Where each run starts, in rising order, and its first event's sequence number. */
+    private int[] runStarts = new int[8];
+    private long[] runSequences = new long[8];
+    private final List<Transcript> runTranscripts = new ArrayList<>();
     private final List<EventExplainer> runExplainers = new ArrayList<>();
 
     @Override
@@ -33,7 +35,10 @@ final class TranscriptLines extends ObservableListBase<TranscriptEntry> {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("line " + index + " of " + size);
         }
-        return new TranscriptEntry(events[index], LineInfo.ofCode(infos[index]), explainerOf(index));
+        int run = runOf(index);
+        long sequence = runSequences[run] + index - runStarts[run];
+        return new TranscriptEntry(runTranscripts.get(run).event(sequence), LineInfo.ofCode(infos[index]),
+                runExplainers.get(run));
     }
 
     @Override
@@ -41,37 +46,46 @@ final class TranscriptLines extends ObservableListBase<TranscriptEntry> {
         return size;
     }
 
-    /** Appends the lines, in order, as one change. */
-    void append(List<TranscriptEntry> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
+    /** Appends the slices' lines, in order, as one change. */
+    void append(List<PendingLines.Slice> slices) {
         int from = size;
-        if (size + lines.size() > events.length) {
-            int capacity = Math.max(events.length * 2, size + lines.size());
-            events = Arrays.copyOf(events, capacity);
-            infos = Arrays.copyOf(infos, capacity);
+        for (PendingLines.Slice slice : slices) {
+            add(slice);
         }
-        for (TranscriptEntry line : lines) {
-            int last = runExplainers.size() - 1;
-            if (last < 0 || runExplainers.get(last) != line.explainer()) {
-                runStarts.add(size);
-                runExplainers.add(line.explainer());
-            }
-            events[size] = line.event();
-            infos[size] = (byte) line.info().code();
-            size++;
+        if (size > from) {
+            beginChange();
+            nextAdd(from, size);
+            endChange();
         }
-        beginChange();
-        nextAdd(from, size);
-        endChange();
     }
 
-    private EventExplainer explainerOf(int index) {
-        int run = runStarts.size() - 1;
-        while (runStarts.get(run) > index) { // a tab has a few connections; the latest lines are asked for most
-            run--;
+    private void add(PendingLines.Slice slice) {
+        PendingLines.Run run = slice.run();
+        long firstSequence = run.firstSequence + slice.from();
+        int last = runTranscripts.size() - 1;
+        boolean continues = last >= 0 && runTranscripts.get(last) == run.transcript
+                && runExplainers.get(last) == run.explainer
+                && runSequences[last] + (size - runStarts[last]) == firstSequence;
+        if (!continues) {
+            if (last + 1 == runStarts.length) {
+                runStarts = Arrays.copyOf(runStarts, runStarts.length * 2);
+                runSequences = Arrays.copyOf(runSequences, runSequences.length * 2);
+            }
+            runStarts[last + 1] = size;
+            runSequences[last + 1] = firstSequence;
+            runTranscripts.add(run.transcript);
+            runExplainers.add(run.explainer);
         }
-        return runExplainers.get(run);
+        if (size + slice.count() > infos.length) {
+            infos = Arrays.copyOf(infos, Math.max(infos.length * 2, size + slice.count()));
+        }
+        System.arraycopy(run.codes, slice.from(), infos, size, slice.count());
+        size += slice.count();
+    }
+
+    /** The run a line belongs to: the last that starts at or before it. */
+    private int runOf(int index) {
+        int found = Arrays.binarySearch(runStarts, 0, runTranscripts.size(), index);
+        return found >= 0 ? found : -found - 2;
     }
 }

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.explain.EventExplainer;
@@ -48,8 +46,7 @@ public final class TranscriptViewModel {
 
     private final TaskExecutor executor;
     private final TranscriptFormat format;
-    private final ConcurrentLinkedQueue<TranscriptEntry> incoming = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final PendingLines incoming = new PendingLines();
     private final TranscriptLines entries = new TranscriptLines();
     private volatile Runnable wakeUp = () -> { };
 
@@ -75,8 +72,7 @@ public final class TranscriptViewModel {
      */
     public void follow(Transcript transcript, EventExplainer explainer) {
         transcript.addListenerWithHistory(event -> {
-            incoming.add(new TranscriptEntry(event, read(explainer, event), explainer));
-            if (waiting.getAndIncrement() == 0) {
+            if (incoming.add(transcript, explainer, event.sequence(), read(explainer, event))) {
                 executor.runOnUi(wakeUp);
             }
         });
@@ -114,14 +110,9 @@ public final class TranscriptViewModel {
 
     /** Takes up to {@code max} waiting lines, in order, into the pane's lines, and returns them. UI thread. */
     public List<TranscriptEntry> drain(int max) {
-        List<TranscriptEntry> batch = new ArrayList<>(Math.min(max, 256));
-        TranscriptEntry entry;
-        while (batch.size() < max && (entry = incoming.poll()) != null) {
-            batch.add(entry);
-        }
-        entries.append(batch);
-        waiting.addAndGet(-batch.size());
-        return batch;
+        int from = entries.size();
+        entries.append(incoming.take(max));
+        return Collections.unmodifiableList(entries.subList(from, entries.size()));
     }
 
     /** Lines drawn so far. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.mailbench.app.task.CurrentThreadTaskExecutor;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.explain.EventExplainer;
+import dev.mailbench.explain.LineRole;
 import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.Transcript;
@@ -84,5 +85,31 @@ class TranscriptViewModelTest {
         assertThat(pane.lines()).extracting(entry -> pane.render(entry).lineStyle())
                 .containsExactly("reply-2xx", "reply-5xx", "client");
         assertThat(pane.entry(1).event().line()).isEqualTo("554 5.7.1 No SMTP service here");
+    }
+
+    @Test
+    void aLongRetrDrainedInBatchesOfAnySizeKeepsEveryLineInOrderWithItsReading() {
+        pane.follow(transcript, new EventExplainer(MailProtocol.POP3, Catalogue.english()));
+        transcript.record(Direction.SERVER, "+OK ready\r\n".getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+        transcript.record(Direction.CLIENT, "RETR 1\r\n".getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+        transcript.record(Direction.SERVER, "+OK message follows\r\n".getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+        int bodyLines = 10_000; // more than the lines one waiting run holds
+        for (int i = 0; i < bodyLines; i++) {
+            transcript.record(Direction.SERVER, ("body " + i + "\r\n").getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+        }
+        transcript.record(Direction.SERVER, ".\r\n".getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+
+        int drained = 0;
+        for (int batch = 1; pane.hasWaiting(); batch = batch * 3 + 1) {
+            drained += pane.drain(batch).size();
+        }
+
+        assertThat(drained).isEqualTo(bodyLines + 4).isEqualTo(pane.size());
+        for (int i = 0; i < bodyLines; i++) {
+            TranscriptEntry line = pane.entry(i + 3);
+            assertThat(line.event().line()).isEqualTo("body " + i);
+            assertThat(line.info().role()).isEqualTo(LineRole.RESPONSE_BODY);
+        }
+        assertThat(pane.entry(bodyLines + 3).info().role()).isEqualTo(LineRole.RESPONSE_END);
     }
 }
