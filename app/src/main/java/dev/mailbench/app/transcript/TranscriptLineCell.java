@@ -6,6 +6,7 @@ import java.util.function.IntPredicate;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.AccessibleRole;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -27,7 +28,18 @@ public final class TranscriptLineCell {
 
     private final TranscriptViewModel viewModel;
     private final IntPredicate selected;
-    private final HBox row = new HBox();
+    /** To assistive technology a row is an item of the rows' list: its index, whether it is selected, its text. */
+    private final HBox row = new HBox() {
+        @Override
+        public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+            return switch (attribute) {
+                case INDEX -> index;
+                case SELECTED -> index >= 0 && selected.test(index);
+                default -> super.queryAccessibleAttribute(attribute, parameters);
+            };
+        }
+    };
+    private boolean markedSelected;
     private final List<Text> texts = new ArrayList<>();
     private TranscriptEntry entry;
     private int index = -1;
@@ -38,7 +50,7 @@ public final class TranscriptLineCell {
         row.getStyleClass().add(ROW);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setMinWidth(Region.USE_PREF_SIZE);
-        row.setAccessibleRole(AccessibleRole.TEXT);
+        row.setAccessibleRole(AccessibleRole.LIST_ITEM);
     }
 
     public HBox getNode() {
@@ -50,7 +62,7 @@ public final class TranscriptLineCell {
         if (item == null) {
             index = -1;
             entry = null;
-            row.pseudoClassStateChanged(SELECTED, false);
+            mark(false);
             return;
         }
         if (item != entry) {
@@ -93,7 +105,15 @@ public final class TranscriptLineCell {
 
     /** Sets or clears {@code :selected}, as the pane's selection now says. */
     void markSelection() {
-        row.pseudoClassStateChanged(SELECTED, index >= 0 && selected.test(index));
+        mark(index >= 0 && selected.test(index));
+    }
+
+    private void mark(boolean now) {
+        row.pseudoClassStateChanged(SELECTED, now);
+        if (now != markedSelected) {
+            markedSelected = now;
+            row.notifyAccessibleAttributeChanged(AccessibleAttribute.SELECTED);
+        }
     }
 
     /** The cell's {@code index}-th text node, made the first time a line has that many pieces. */

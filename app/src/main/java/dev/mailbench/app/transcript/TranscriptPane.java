@@ -61,7 +61,24 @@ public final class TranscriptPane extends StackPane {
     public TranscriptPane(TranscriptViewModel viewModel, TaskExecutor executor, Runnable openMessage) {
         this.viewModel = viewModel;
         this.executor = executor;
-        rows = new TranscriptRows(viewModel.lines(), () -> new TranscriptLineCell(viewModel, this::isSelected));
+        rows = new TranscriptRows(viewModel.lines(), () -> new TranscriptLineCell(viewModel, this::isSelected),
+                new TranscriptRows.Selection() {
+                    @Override
+                    public int caret() {
+                        return viewModel.selectedProperty().get();
+                    }
+
+                    @Override
+                    public boolean isSelected(int index) {
+                        return TranscriptPane.this.isSelected(index);
+                    }
+
+                    @Override
+                    public void select(int index) {
+                        TranscriptPane.this.select(index, false);
+                        rows.show(index);
+                    }
+                });
         rows.setId("transcript");
         rows.getStyleClass().add("transcript");
         rows.setFocusTraversable(true);
@@ -79,6 +96,7 @@ public final class TranscriptPane extends StackPane {
                 anchor = now.intValue();
             }
             rows.visibleRows().forEach(TranscriptLineCell::markSelection);
+            rows.selectionChanged();
         });
         viewModel.showLineEndingsProperty().addListener((observable, old, now) -> redraw());
         viewModel.revealSecretsProperty().addListener((observable, old, now) -> redraw());
@@ -159,6 +177,7 @@ public final class TranscriptPane extends StackPane {
             extending = false;
         }
         rows.visibleRows().forEach(TranscriptLineCell::markSelection);
+        rows.selectionChanged();
     }
 
     /** Selects every line drawn so far. */

@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
+import javafx.scene.AccessibleAction;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.ScrollEvent;
@@ -25,11 +29,29 @@ import javafx.scene.text.Text;
  * 20 MB RETR turns into work on the UI thread that grows with each pulse (README, Performance); a transcript line
  * is never wrapped, so one height fits all. The height is that of a line of the rows' text ({@code .transcript
  * .text}), so it follows the theme's font and the zoom.
+ *
+ * <p>To assistive technology the rows are a list ({@link AccessibleRole#LIST_VIEW}) of every line, not only those in
+ * view: it is told how many lines there are, which line has the focus and which are selected, and may ask for any
+ * line by its index, scroll one into view or select one. The pane keeps the selection ({@link Selection}).
  */
 final class TranscriptRows extends Region {
 
+    /** The selection the pane keeps, as the rows tell it to assistive technology. */
+    interface Selection {
+        /** The line that moves with the keys (the focus), or -1. */
+        int caret();
+
+        boolean isSelected(int index);
+
+        /** Selects this line alone, as a click would. */
+        void select(int index);
+    }
+
     private final ObservableList<TranscriptEntry> items;
     private final Supplier<TranscriptLineCell> rowFactory;
+    private final Selection selection;
+    /** The row handed to assistive technology for a line out of view; made when first asked for. */
+    private TranscriptLineCell offscreen;
     private final Pane sheet = new Pane();
     private final Rectangle clip = new Rectangle();
     private final ScrollBar vertical = new ScrollBar();
@@ -46,9 +68,11 @@ final class TranscriptRows extends Region {
     private int shown;
     private boolean adjusting;
 
-    TranscriptRows(ObservableList<TranscriptEntry> items, Supplier<TranscriptLineCell> rowFactory) {
+    TranscriptRows(ObservableList<TranscriptEntry> items, Supplier<TranscriptLineCell> rowFactory, Selection selection) {
         this.items = items;
         this.rowFactory = rowFactory;
+        this.selection = selection;
+        setAccessibleRole(AccessibleRole.LIST_VIEW);
         sheet.setClip(clip);
         sheet.setManaged(false);
         vertical.setOrientation(Orientation.VERTICAL);
@@ -251,5 +275,82 @@ final class TranscriptRows extends Region {
         } finally {
             adjusting = false;
         }
+    }
+
+    // ---------------------------------------------------------------- assistive technology
+
+    /** Tells assistive technology that the focused line or the selection changed. */
+    void selectionChanged() {
+        notifyAccessibleAttributeChanged(AccessibleAttribute.FOCUS_ITEM);
+        notifyAccessibleAttributeChanged(AccessibleAttribute.SELECTED_ITEMS);
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(AccessibleAttribute attribute, Object... parameters) {
+        return switch (attribute) {
+            case ITEM_COUNT -> items.size();
+            case ITEM_AT_INDEX -> parameters.length > 0 && parameters[0] instanceof Integer index
+                    ? accessibleRow(index) : null;
+            case FOCUS_ITEM -> accessibleRow(selection.caret());
+            case SELECTED_ITEMS -> selectedRowsInView();
+            case MULTIPLE_SELECTION -> true;
+            case VERTICAL_SCROLLBAR -> vertical;
+            case HORIZONTAL_SCROLLBAR -> horizontal;
+            default -> super.queryAccessibleAttribute(attribute, parameters);
+        };
+    }
+
+    @Override
+    public void executeAccessibleAction(AccessibleAction action, Object... parameters) {
+        int index = parameters.length > 0 ? indexOfRow(parameters[0]) : -1;
+        switch (action) {
+            case SHOW_ITEM -> {
+                if (index >= 0) {
+                    show(index);
+                }
+            }
+            case SET_SELECTED_ITEMS -> {
+                if (index >= 0) {
+                    selection.select(index);
+                }
+            }
+            default -> super.executeAccessibleAction(action, parameters);
+        }
+    }
+
+    /** Line {@code index}'s row: the one in view, or else the row kept for lines out of view; null if no such line. */
+    private Node accessibleRow(int index) {
+        if (index < 0 || index >= items.size()) {
+            return null;
+        }
+        Optional<Node> inView = rowIfVisible(index);
+        if (inView.isPresent()) {
+            return inView.get();
+        }
+        if (offscreen == null) {
+            offscreen = rowFactory.get();
+            offscreen.getNode().setManaged(false);
+            offscreen.getNode().setVisible(false);
+            getChildren().add(offscreen.getNode());
+        }
+        offscreen.show(index, items.get(index));
+        return offscreen.getNode();
+    }
+
+    private ObservableList<Node> selectedRowsInView() {
+        ObservableList<Node> selected = FXCollections.observableArrayList();
+        for (TranscriptLineCell row : visibleRows()) {
+            if (selection.isSelected(row.index())) {
+                selected.add(row.getNode());
+            }
+        }
+        return selected;
+    }
+
+    /** The line a row handed out stands for: a row node itself, or the first of a list of them. */
+    private static int indexOfRow(Object parameter) {
+        Object first = parameter instanceof List<?> list && !list.isEmpty() ? list.get(0) : parameter;
+        return first instanceof Node node && node.queryAccessibleAttribute(AccessibleAttribute.INDEX) instanceof Integer i
+                ? i : -1;
     }
 }

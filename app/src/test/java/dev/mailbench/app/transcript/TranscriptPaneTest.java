@@ -15,6 +15,9 @@ import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.Transcript;
 
 import javafx.geometry.Bounds;
+import javafx.scene.AccessibleAction;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.AccessibleRole;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -178,6 +181,45 @@ class TranscriptPaneTest {
 
         assertThat(WindowReads.onFx(() -> pane.rows().rowHeight())).as("taller rows").isGreaterThan(rowHeight * 1.5);
         assertThat(WindowReads.onFx(this::firstLineInView)).as("the reader's place").isBetween(top, top + 1);
+    }
+
+    @Test
+    void aScreenReaderFindsAListOfEveryLineWithTheFocusedAndSelectedOnesAndCanMoveTheSelection() throws Exception {
+        for (int i = 0; i < 500; i++) {
+            record(Direction.SERVER, "250-line " + i + "\r\n");
+        }
+        awaitLines(506);
+        robot.clickOn(pointOn(504));
+        robot.press(KeyCode.SHIFT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node list = pane.lines();
+
+        assertThat(WindowReads.onFx(() -> list.queryAccessibleAttribute(AccessibleAttribute.ROLE)))
+                .isEqualTo(AccessibleRole.LIST_VIEW);
+        assertThat(WindowReads.onFx(() -> list.queryAccessibleAttribute(AccessibleAttribute.ITEM_COUNT)))
+                .as("every line, not only those in view").isEqualTo(506);
+        Node focused = WindowReads.onFx(() -> (Node) list.queryAccessibleAttribute(AccessibleAttribute.FOCUS_ITEM));
+        assertThat(WindowReads.onFx(() -> focused.queryAccessibleAttribute(AccessibleAttribute.ROLE)))
+                .isEqualTo(AccessibleRole.LIST_ITEM);
+        assertThat(WindowReads.onFx(() -> focused.queryAccessibleAttribute(AccessibleAttribute.INDEX))).isEqualTo(505);
+        assertThat(WindowReads.onFx(() -> focused.queryAccessibleAttribute(AccessibleAttribute.TEXT)))
+                .isEqualTo("S: 250-line 499");
+        assertThat(WindowReads.onFx(() -> ((java.util.List<?>) list.queryAccessibleAttribute(AccessibleAttribute.SELECTED_ITEMS))
+                .stream().map(row -> ((Node) row).queryAccessibleAttribute(AccessibleAttribute.INDEX)).toList()))
+                .containsExactly(504, 505);
+
+        Node far = WindowReads.onFx(() -> (Node) list.queryAccessibleAttribute(AccessibleAttribute.ITEM_AT_INDEX, 1));
+        assertThat(WindowReads.onFx(() -> far.queryAccessibleAttribute(AccessibleAttribute.TEXT)))
+                .as("a line far out of view").isEqualTo("C: EHLO client.example.test");
+        assertThat(WindowReads.onFx(() -> far.queryAccessibleAttribute(AccessibleAttribute.SELECTED))).isEqualTo(false);
+
+        WaitForAsyncUtils.asyncFx(() -> list.executeAccessibleAction(AccessibleAction.SET_SELECTED_ITEMS,
+                javafx.collections.FXCollections.observableArrayList(far)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WindowReads.onFx(() -> viewModel.selectedProperty().get())).isEqualTo(1);
+        assertThat(WindowReads.onFx(() -> viewModel.explanationProperty().get().title()))
+                .isEqualTo("EHLO client.example.test");
+        assertThat(WindowReads.onFx(() -> pane.rowOf(1).isPresent())).as("scrolled to the line selected").isTrue();
     }
 
     private void awaitLines(int lines) throws Exception {
