@@ -1,5 +1,6 @@
 package dev.mailbench.server;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * A bare TCP client for tests that must send what no well-behaved client would: any bytes, split anywhere,
  * trickled, or half-closed. It reads the server's answers as lines of text (CRLF removed), and says whether
- * the server closed the connection.
+ * the server closed the connection. For a well-behaved SMTP dialogue too fast for a real client's overhead, it sends
+ * a command and reads its reply's code ({@link #command}, {@link #expect}).
  *
  * <pre>{@code
  * try (RawConnection raw = RawConnection.open(port)) {
@@ -34,7 +36,7 @@ public final class RawConnection implements AutoCloseable {
 
     private RawConnection(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
 
@@ -55,6 +57,33 @@ public final class RawConnection implements AutoCloseable {
 
     public RawConnection send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one command line, CRLF added. */
+    public RawConnection command(String line) throws IOException {
+        return send(line + "\r\n");
+    }
+
+    /** Reads one SMTP reply, of one line or more (RFC 5321 §4.2.1), and returns its code. */
+    public int replyCode() throws IOException {
+        while (true) {
+            String line = readLine();
+            if (line == null) {
+                throw new IOException("the server closed the connection");
+            }
+            if (line.length() < 4 || line.charAt(3) != '-') {
+                return Integer.parseInt(line.substring(0, 3));
+            }
+        }
+    }
+
+    /** Reads one SMTP reply and fails unless its code is {@code code}. */
+    public RawConnection expect(int code) throws IOException {
+        int got = replyCode();
+        if (got != code) {
+            throw new IOException("expected " + code + " but the server answered " + got);
+        }
+        return this;
     }
 
     /** Sends one byte at a time, waiting {@code interval} before each. */

@@ -4,20 +4,16 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailbench.pop3.Pop3ClientSession;
+import dev.mailbench.server.RawConnection;
 import dev.mailbench.pop3.Pop3Reply;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,27 +103,17 @@ class PracticeServerCrashTest {
     /** One SMTP session sending numbered messages back to back until the server is gone. */
     private void send(int port, int sender, CountDownLatch enough) {
         Random random = new Random(sender);
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(30_000);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            expect(in, 220);
-            command(out, "EHLO sender" + sender + ".example.test");
-            expect(in, 250);
+        try (RawConnection raw = RawConnection.open(port)) {
+            raw.expect(220).command("EHLO sender" + sender + ".example.test").expect(250);
             for (int n = 0; ; n++) {
                 String sequence = sender + "-" + n;
                 byte[] message = message(sequence, random);
-                command(out, "MAIL FROM:<sender" + sender + "@example.test>");
-                expect(in, 250);
-                command(out, "RCPT TO:<alice@example.test>");
-                expect(in, 250);
-                command(out, "DATA");
-                expect(in, 354);
+                raw.command("MAIL FROM:<sender" + sender + "@example.test>").expect(250)
+                        .command("RCPT TO:<alice@example.test>").expect(250)
+                        .command("DATA").expect(354);
                 sent.put(sequence, message);
-                out.write(dotStuffed(message));
-                out.write(".\r\n".getBytes(US_ASCII));
-                out.flush();
-                if (reply(in) == 250) {
+                raw.send(dotStuffed(message)).send(".\r\n");
+                if (raw.replyCode() == 250) {
                     accepted.put(sequence, true);
                     enough.countDown();
                 }
@@ -196,34 +182,5 @@ class PracticeServerCrashTest {
         String line = out.readLine();
         assertThat(line).as("the child server's first words").startsWith("LISTENING ");
         return Integer.parseInt(line.split(" ")[1]);
-    }
-
-    private static void command(OutputStream out, String line) throws IOException {
-        out.write((line + "\r\n").getBytes(US_ASCII));
-        out.flush();
-    }
-
-    private static void expect(InputStream in, int code) throws IOException {
-        int got = reply(in);
-        if (got != code) {
-            throw new IOException("expected " + code + " but the server answered " + got);
-        }
-    }
-
-    /** Reads one reply, multi-line or not, and returns its code. */
-    private static int reply(InputStream in) throws IOException {
-        while (true) {
-            StringBuilder line = new StringBuilder();
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    throw new IOException("connection closed");
-                }
-                line.append((char) b);
-            }
-            if (line.length() < 4 || line.charAt(3) != '-') {
-                return Integer.parseInt(line.substring(0, 3));
-            }
-        }
     }
 }
