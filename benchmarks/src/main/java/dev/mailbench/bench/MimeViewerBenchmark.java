@@ -65,6 +65,10 @@ public final class MimeViewerBenchmark {
             row("pulse gaps over 100 ms", "%d of %d", f.stalls().pulseGapsOver100Ms(), f.stalls().pulses());
             row("latest 10 ms runLater probe, ms", "%.0f", f.stalls().longestProbeLatenessMs());
             row("GC meanwhile: collections, pause ms", "%d, %d", f.stalls().collections(), f.stalls().collectionMillis());
+            row("text part selected: longest pulse gap, ms", "%.0f", f.textSelected().longestPulseGapMs());
+            row("  latest runLater probe, ms", "%.0f", f.textSelected().longestProbeLatenessMs());
+            row("attachment selected: longest pulse gap, ms", "%.0f", f.attachmentSelected().longestPulseGapMs());
+            row("  latest runLater probe, ms", "%.0f", f.attachmentSelected().longestProbeLatenessMs());
         } finally {
             Pop3ReadBackBenchmark.deleteTree(dir);
             javafx.application.Platform.exit();
@@ -75,8 +79,28 @@ public final class MimeViewerBenchmark {
         System.out.printf(Locale.ROOT, "%-44s %12s%n", figure, String.format(Locale.ROOT, format, values));
     }
 
+    /**
+     * Selects row {@code row} of the part tree, as a click would, and records the stalls until its body, header
+     * fields and raw source have had time to come in.
+     */
+    private static FxBench.StallRecorder select(TreeView<Object> tree, int row) throws Exception {
+        FxBench.StallRecorder stalls = new FxBench.StallRecorder();
+        FxBench.onFx(() -> {
+            stalls.start();
+            tree.getSelectionModel().select(row);
+            return null;
+        });
+        Thread.sleep(1500);
+        FxBench.onFx(() -> {
+            stalls.stop();
+            return null;
+        });
+        return stalls;
+    }
+
     private record Figures(double treeSeconds, double rawSeconds, long peakAtTree, long peakSettled, long heldBytes,
-                           FxBench.StallRecorder stalls) {
+                           FxBench.StallRecorder stalls, FxBench.StallRecorder textSelected,
+                           FxBench.StallRecorder attachmentSelected) {
     }
 
     private static Figures run(Path file, boolean measure) throws Exception {
@@ -140,8 +164,10 @@ public final class MimeViewerBenchmark {
             });
             long peakSettled = FxBench.peakHeapBytes();
             long held = measure ? FxBench.usedHeapAfterGc() - baseline : 0;
+            FxBench.StallRecorder text = select(tree, 1);
+            FxBench.StallRecorder attachment = select(tree, 3);
             return new Figures((treeAt.get() - start) / 1e9, (rawAt.get() - start) / 1e9, peakAtTree.get(), peakSettled,
-                    held, stalls);
+                    held, stalls, text, attachment);
         } finally {
             FxBench.onFx(() -> {
                 stage.get().close();

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -78,7 +78,10 @@ public final class MimeViewerView extends BorderPane {
     private final StyleClassedTextArea raw = new StyleClassedTextArea(false);
     private final TabPane details = new TabPane();
     private final Label bodyNote = new Label();
-    private final TextArea bodyText = new TextArea();
+    /** A text part's decoded text: up to half a megabyte, so a virtual text area, its document made off the UI thread. */
+    private final StyleClassedTextArea bodyText = new StyleClassedTextArea(false);
+    private final VirtualizedScrollPane<StyleClassedTextArea> bodyTextPane = new VirtualizedScrollPane<>(bodyText);
+    private long bodyDocument;
     private final ImageView image = new ImageView();
     private final ScrollPane imagePane = new ScrollPane(image);
     private final Label bodyPlaceholder = new Label();
@@ -87,6 +90,8 @@ public final class MimeViewerView extends BorderPane {
     private PartBody.Text shownText;
     private javafx.scene.web.WebView page;
     private long rawDocument;
+    /** The styles the raw source's document has now, to restyle only what a new selection changes. */
+    private StyleSpans<Collection<String>> rawStyles;
     private long picture;
 
     public MimeViewerView(MimeViewerViewModel viewModel, TaskExecutor executor, FileChoosers files) {
@@ -282,6 +287,7 @@ public final class MimeViewerView extends BorderPane {
         bodyText.getStyleClass().add("mime-body-text");
         bodyText.setEditable(false);
         bodyText.setWrapText(true);
+        bodyText.setUndoManager(org.fxmisc.richtext.util.UndoUtils.noOpUndoManager());
         image.setId("mime-body-image");
         image.setPreserveRatio(true);
         imagePane.getStyleClass().add("mime-body-image");
@@ -306,6 +312,7 @@ public final class MimeViewerView extends BorderPane {
 
     private void showBody(PartBody body) {
         picture++;
+        long textRequest = ++bodyDocument;
         image.setImage(null);
         shownText = body instanceof PartBody.Text text && text.html() ? text : null;
         render.setSelected(false);
@@ -315,8 +322,17 @@ public final class MimeViewerView extends BorderPane {
                     + "every remote load blocked). " : "Text, ") + "decoded as " + text.charsetNote()
                     + (text.truncated() ? ". Only the first " + PartDescriptions.size(MimeViewerViewModel.TEXT_PREVIEW_BYTES)
                     + " are shown: save the part for all of it." : "."));
-            bodyText.setText(text.text());
-            bodyContent.getChildren().setAll(bodyText);
+            bodyText.clear();
+            bodyContent.getChildren().setAll(bodyTextPane);
+            executor.execute(BackgroundTask.of(() -> ReadOnlyStyledDocument.fromString(text.text(), NO_STYLE, NO_STYLE,
+                            SegmentOps.<Collection<String>>styledTextOps()))
+                    .onSuccess(document -> {
+                        if (textRequest == bodyDocument) {
+                            bodyText.replace(document);
+                            bodyText.moveTo(0);
+                            bodyText.requestFollowCaret();
+                        }
+                    }));
         } else if (body instanceof PartBody.Picture pictureBody) {
             bodyNote.setText(pictureBody.contentType() + ", " + PartDescriptions.size(pictureBody.bytes().length)
                     + " decoded.");
@@ -355,7 +371,7 @@ public final class MimeViewerView extends BorderPane {
             return;
         }
         if (!on) {
-            bodyContent.getChildren().setAll(bodyText);
+            bodyContent.getChildren().setAll(bodyTextPane);
             return;
         }
         MessageAnalysis analysis = viewModel.analysisProperty().get();
@@ -512,31 +528,50 @@ public final class MimeViewerView extends BorderPane {
         return box;
     }
 
-    /** Lays the text out off the UI thread (it may be a megabyte), then shows and highlights it. */
+    /**
+     * Lays the text out and styles it off the UI thread (it may be a megabyte), then shows it: the UI thread only
+     * swaps the document in, and scrolls to the selection.
+     */
     private void showRaw(RawSourceText text) {
         long request = ++rawDocument;
         if (text == null) {
             raw.clear();
+            rawStyles = null;
             return;
         }
-        executor.execute(BackgroundTask.of(() -> ReadOnlyStyledDocument.fromString(text.text(), NO_STYLE, NO_STYLE,
-                        SegmentOps.<Collection<String>>styledTextOps()))
+        StyleSpans<Collection<String>> styles = viewModel.rawStyles();
+        executor.execute(BackgroundTask.of(() -> RawSourceDocument.of(text.text(), styles))
                 .onSuccess(document -> {
                     if (request == rawDocument) {
                         raw.replace(document);
+                        rawStyles = styles;
+                        highlight();
+                    }
+                })
+                .onFailure(e -> {
+                    if (request == rawDocument) { // shown unstyled rather than not at all
+                        raw.replaceText(text.text());
+                        rawStyles = null;
                         highlight();
                     }
                 }));
     }
 
-    /** Styles the selected part's bytes in the raw source and scrolls them into view. */
+    /**
+     * Styles the selected part's bytes in the raw source, restyling only what changed, and scrolls them into view.
+     * While a selection's own window of the source is still being read, the one shown is left as it is.
+     */
     private void highlight() {
         RawSourceText text = viewModel.rawTextProperty().get();
-        StyleSpans<Collection<String>> styles = viewModel.rawStyles();
-        if (text == null || styles == null || raw.getLength() != text.text().length()) {
-            return; // the text is still being laid out; highlighted when it is shown
+        if (text == null || raw.getLength() != text.text().length() || !viewModel.rawShowsSelection()) {
+            return; // the text is still being laid out, or another window is coming; highlighted when it is shown
         }
-        raw.setStyleSpans(0, styles);
+        StyleSpans<Collection<String>> styles = viewModel.rawStyles();
+        int[] changed = StyleChange.between(rawStyles, styles);
+        if (changed != null) {
+            raw.setStyleSpans(changed[0], styles.subView(changed[0], changed[1]));
+        }
+        rawStyles = styles;
         int start = Math.min(viewModel.selectionStartInRaw(), raw.getLength());
         raw.moveTo(start);
         raw.showParagraphAtTop(raw.offsetToPosition(start, TwoDimensional.Bias.Forward).getMajor());

@@ -245,6 +245,23 @@ public final class MimeViewerViewModel {
                 field == null ? null : field.range(), problem == null ? -1 : problem.offset());
     }
 
+    /**
+     * Whether the raw source's window shows where the selected problem, header field or part starts; when not, the
+     * window around it is being read.
+     */
+    public boolean rawShowsSelection() {
+        RawSourceText raw = rawText.get();
+        MessageAnalysis current = analysis.get();
+        PartNode part = selectedPart.get();
+        if (raw == null || current == null || part == null) {
+            return raw != null;
+        }
+        HeaderRow field = selectedHeader.get();
+        Problem problem = selectedProblem.get();
+        long start = problem != null ? problem.offset() : field != null ? field.range().start() : part.range().start();
+        return raw.bytes().contains(start) || start >= raw.bytes().end() && raw.bytes().end() == current.source().size();
+    }
+
     /** Where in the raw text the selected problem, header field or part starts: to scroll to it. */
     public int selectionStartInRaw() {
         RawSourceText raw = rawText.get();

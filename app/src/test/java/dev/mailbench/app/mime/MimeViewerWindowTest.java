@@ -32,7 +32,6 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -123,8 +122,10 @@ class MimeViewerWindowTest {
         assertThat(highlightIsOnScreen()).as("the highlighted part is scrolled into view").isTrue();
 
         window.click("#mime-body-tab");
-        window.await(() -> window.shown("#mime-body-text"), "the body text");
-        assertThat(WindowDriver.onFx(() -> ((TextArea) window.node("#mime-body-text")).getText()))
+        window.await(() -> window.shown("#mime-body-text")
+                && !WindowDriver.onFx(() -> ((StyleClassedTextArea) window.node("#mime-body-text")).getText()).isEmpty(),
+                "the body text");
+        assertThat(WindowDriver.onFx(() -> ((StyleClassedTextArea) window.node("#mime-body-text")).getText()))
                 .isEqualTo("<p>The résumé is attached, and a red dot: <img src=\"cid:dot@example.test\"></p>");
         assertThat(window.text("#mime-body-note")).startsWith("HTML, shown as its source");
 
