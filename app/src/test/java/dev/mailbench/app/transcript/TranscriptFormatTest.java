@@ -94,4 +94,16 @@ class TranscriptFormatTest {
         TranscriptEvent event = transcript.record(direction, text.getBytes(StandardCharsets.UTF_8), false, Set.of(), null);
         return new TranscriptEntry(event, explainer.accept(event), explainer);
     }
+
+    @Test
+    void theTimeOfDayIsTheZonesToTheMillisecondAcrossSecondsAndAChangeOfOffset() {
+        TranscriptFormat berlin = new TranscriptFormat(java.time.ZoneId.of("Europe/Berlin"));
+
+        assertThat(berlin.timeOfDay(Instant.parse("2025-03-04T14:05:09.123Z"))).isEqualTo("15:05:09.123");
+        assertThat(berlin.timeOfDay(Instant.parse("2025-03-04T14:05:09.007Z"))).isEqualTo("15:05:09.007");
+        assertThat(berlin.timeOfDay(Instant.parse("2025-03-04T14:05:10.999Z"))).isEqualTo("15:05:10.999");
+        // clocks go forward at 01:00 UTC on the last Sunday of March
+        assertThat(berlin.timeOfDay(Instant.parse("2025-03-30T00:59:59.500Z"))).isEqualTo("01:59:59.500");
+        assertThat(berlin.timeOfDay(Instant.parse("2025-03-30T01:00:00.000Z"))).isEqualTo("03:00:00.000");
+    }
 }
