@@ -2,6 +2,7 @@ package dev.mailbench.app.transcript;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.mailbench.explain.EventExplainer;
@@ -27,7 +28,8 @@ final class PendingLines {
         final Transcript transcript;
         final EventExplainer explainer;
         final long firstSequence;
-        final byte[] codes = new byte[RUN];
+        /** Grown by doubling up to {@link #RUN}: lines of two connections taking turns make many short runs. */
+        byte[] codes = new byte[64];
         int count;
         int taken;
 
@@ -38,8 +40,11 @@ final class PendingLines {
         }
     }
 
-    /** Lines {@code from} to {@code from + count} of a run, taken together. */
-    record Slice(Run run, int from, int count) {
+    /**
+     * Lines {@code from} to {@code from + count} of a run, taken together, with the codes array they were taken
+     * from (the reader may replace the run's with a larger one afterwards; this one keeps their codes).
+     */
+    record Slice(Run run, byte[] codes, int from, int count) {
     }
 
     private final ArrayDeque<Run> runs = new ArrayDeque<>();
@@ -52,6 +57,9 @@ final class PendingLines {
                 || last.firstSequence + last.count != sequence) {
             last = new Run(transcript, explainer, sequence);
             runs.addLast(last);
+        }
+        if (last.count == last.codes.length) {
+            last.codes = Arrays.copyOf(last.codes, Math.min(RUN, last.codes.length * 2));
         }
         last.codes[last.count++] = (byte) info.code();
         return waiting++ == 0;
@@ -69,7 +77,7 @@ final class PendingLines {
             Run run = runs.peekFirst();
             int count = Math.min(left, run.count - run.taken);
             if (count > 0) {
-                slices.add(new Slice(run, run.taken, count));
+                slices.add(new Slice(run, run.codes, run.taken, count));
                 run.taken += count;
                 left -= count;
                 waiting -= count;

@@ -1,8 +1,11 @@
 package dev.mailbench.app.transcript;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 import dev.mailbench.explain.EventExplainer;
 import dev.mailbench.explain.LineInfo;
@@ -35,10 +38,59 @@ final class TranscriptLines extends ObservableListBase<TranscriptEntry> {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("line " + index + " of " + size);
         }
-        int run = runOf(index);
-        long sequence = runSequences[run] + index - runStarts[run];
-        return new TranscriptEntry(runTranscripts.get(run).event(sequence), LineInfo.ofCode(infos[index]),
-                runExplainers.get(run));
+        int run = runOf(runStarts, runTranscripts.size(), index);
+        return entry(infos, index, runStarts[run], runSequences[run], runTranscripts.get(run), runExplainers.get(run));
+    }
+
+    /**
+     * Lines {@code from} to {@code to} as they are now, for reading on any thread while lines are still added here
+     * (saving, copying a large selection): taking one costs the few runs, not the lines. The lines below the size
+     * are never changed, and arrays outgrown are replaced, not changed, so the snapshot keeps the arrays it saw.
+     */
+    List<TranscriptEntry> snapshot(int from, int to) {
+        Objects.checkFromToIndex(from, to, size);
+        int runs = runTranscripts.size();
+        return new Snapshot(infos, Arrays.copyOf(runStarts, runs), Arrays.copyOf(runSequences, runs),
+                runTranscripts.toArray(new Transcript[0]), runExplainers.toArray(new EventExplainer[0]), from, to);
+    }
+
+    private static final class Snapshot extends AbstractList<TranscriptEntry> implements RandomAccess {
+        private final byte[] infos;
+        private final int[] runStarts;
+        private final long[] runSequences;
+        private final Transcript[] transcripts;
+        private final EventExplainer[] explainers;
+        private final int from;
+        private final int to;
+
+        Snapshot(byte[] infos, int[] runStarts, long[] runSequences, Transcript[] transcripts,
+                 EventExplainer[] explainers, int from, int to) {
+            this.infos = infos;
+            this.runStarts = runStarts;
+            this.runSequences = runSequences;
+            this.transcripts = transcripts;
+            this.explainers = explainers;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public TranscriptEntry get(int index) {
+            int line = from + Objects.checkIndex(index, to - from);
+            int run = runOf(runStarts, runStarts.length, line);
+            return entry(infos, line, runStarts[run], runSequences[run], transcripts[run], explainers[run]);
+        }
+
+        @Override
+        public int size() {
+            return to - from;
+        }
+    }
+
+    private static TranscriptEntry entry(byte[] infos, int index, int runStart, long runSequence, Transcript transcript,
+                                         EventExplainer explainer) {
+        return new TranscriptEntry(transcript.event(runSequence + index - runStart), LineInfo.ofCode(infos[index]),
+                explainer);
     }
 
     @Override
@@ -79,13 +131,13 @@ final class TranscriptLines extends ObservableListBase<TranscriptEntry> {
         if (size + slice.count() > infos.length) {
             infos = Arrays.copyOf(infos, Math.max(infos.length * 2, size + slice.count()));
         }
-        System.arraycopy(run.codes, slice.from(), infos, size, slice.count());
+        System.arraycopy(slice.codes(), slice.from(), infos, size, slice.count());
         size += slice.count();
     }
 
-    /** The run a line belongs to: the last that starts at or before it. */
-    private int runOf(int index) {
-        int found = Arrays.binarySearch(runStarts, 0, runTranscripts.size(), index);
+    /** The run a line belongs to: the last of the first {@code runs} that starts at or before it. */
+    private static int runOf(int[] runStarts, int runs, int index) {
+        int found = Arrays.binarySearch(runStarts, 0, runs, index);
         return found >= 0 ? found : -found - 2;
     }
 }

@@ -197,8 +197,7 @@ public final class TranscriptPane extends StackPane {
         if (caret < 0) {
             return;
         }
-        List<TranscriptEntry> selected = List.copyOf(
-                viewModel.lines().subList(Math.min(anchor, caret), Math.max(anchor, caret) + 1));
+        List<TranscriptEntry> selected = viewModel.entries(Math.min(anchor, caret), Math.max(anchor, caret) + 1);
         RenderOptions options = viewModel.renderOptions();
         if (selected.size() <= COPY_ON_UI_THREAD_MAX) {
             putOnClipboard(text(selected, options));

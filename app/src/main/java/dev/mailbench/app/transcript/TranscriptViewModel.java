@@ -129,9 +129,17 @@ public final class TranscriptViewModel {
         return entries;
     }
 
-    /** The lines drawn so far, for saving off the UI thread; a snapshot. */
+    /**
+     * The lines drawn so far, for saving off the UI thread: a snapshot, taken in time independent of the number of
+     * lines (a line's entry is made when it is read). UI thread.
+     */
     public List<TranscriptEntry> entries() {
-        return Collections.unmodifiableList(new ArrayList<>(entries));
+        return entries.snapshot(0, entries.size());
+    }
+
+    /** Lines {@code from} to {@code to} (exclusive) as {@link #entries()} takes them. UI thread. */
+    public List<TranscriptEntry> entries(int from, int to) {
+        return entries.snapshot(from, to);
     }
 
     // ---------------------------------------------------------------- drawing

@@ -112,4 +112,30 @@ class TranscriptViewModelTest {
         }
         assertThat(pane.entry(bodyLines + 3).info().role()).isEqualTo(LineRole.RESPONSE_END);
     }
+
+    @Test
+    void aSnapshotKeepsTheLinesItWasTakenWithWhileMoreArriveOnThisAndAnotherConnection() {
+        pane.follow(transcript, new EventExplainer(MailProtocol.POP3, Catalogue.english()));
+        for (int i = 0; i < 100; i++) {
+            transcript.record(Direction.SERVER, ("line " + i + "\r\n").getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+        }
+        pane.drain(Integer.MAX_VALUE);
+        List<TranscriptEntry> all = pane.entries();
+        List<TranscriptEntry> some = pane.entries(10, 20);
+
+        Transcript second = new Transcript();
+        pane.follow(second, new EventExplainer(MailProtocol.SMTP, Catalogue.english()));
+        for (int i = 0; i < 1_000; i++) { // past the arrays' first capacity
+            second.record(Direction.SERVER, ("250-more " + i + "\r\n").getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+            transcript.record(Direction.SERVER, ("late " + i + "\r\n").getBytes(StandardCharsets.US_ASCII), false, Set.of(), null);
+        }
+        pane.drain(Integer.MAX_VALUE);
+
+        assertThat(pane.size()).isEqualTo(2_100);
+        assertThat(all).hasSize(100).extracting(entry -> entry.event().line()).endsWith("line 98", "line 99");
+        assertThat(some).extracting(entry -> entry.event().line()).startsWith("line 10").endsWith("line 19");
+        assertThat(pane.entries()).extracting(entry -> entry.event().line())
+                .contains("line 99", "250-more 0", "late 0", "250-more 999", "late 999");
+        assertThat(pane.entries(100, 102)).extracting(entry -> entry.event().line()).containsExactly("250-more 0", "late 0");
+    }
 }
