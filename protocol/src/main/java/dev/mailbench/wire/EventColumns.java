@@ -43,20 +43,58 @@ final class EventColumns {
         }
     }
 
-    /** One block of events; every array has {@link #BLOCK} slots. */
+    /**
+     * One block of events; every array has {@code capacity} slots, {@link #BLOCK} but in the first block, which
+     * starts small (most transcripts are a few dozen lines) and is replaced by a larger copy as it fills.
+     */
     private static final class Block {
-        final byte[] flags = new byte[BLOCK];
-        final byte[] issues = new byte[BLOCK];
-        final byte[][] stores = new byte[BLOCK][];
-        final int[] offsets = new int[BLOCK];
-        final int[] lengths = new int[BLOCK];
-        final long[] nanoTimes = new long[BLOCK];
-        final long[] epochSeconds = new long[BLOCK];
-        final int[] nanosOfSecond = new int[BLOCK];
-        final long[] sinceCommand = new long[BLOCK];
+        final int capacity;
+        final byte[] flags;
+        final byte[] issues;
+        final byte[][] stores;
+        final int[] offsets;
+        final int[] lengths;
+        final long[] nanoTimes;
+        final long[] epochSeconds;
+        final int[] nanosOfSecond;
+        final long[] sinceCommand;
         /** Most lines carry no annotation: made when the first one does. */
         Annotation[] annotations;
+
+        Block(int capacity) {
+            this.capacity = capacity;
+            flags = new byte[capacity];
+            issues = new byte[capacity];
+            stores = new byte[capacity][];
+            offsets = new int[capacity];
+            lengths = new int[capacity];
+            nanoTimes = new long[capacity];
+            epochSeconds = new long[capacity];
+            nanosOfSecond = new int[capacity];
+            sinceCommand = new long[capacity];
+        }
+
+        /** A copy with room for {@code capacity} events. */
+        Block grown(int capacity) {
+            Block grown = new Block(capacity);
+            System.arraycopy(flags, 0, grown.flags, 0, this.capacity);
+            System.arraycopy(issues, 0, grown.issues, 0, this.capacity);
+            System.arraycopy(stores, 0, grown.stores, 0, this.capacity);
+            System.arraycopy(offsets, 0, grown.offsets, 0, this.capacity);
+            System.arraycopy(lengths, 0, grown.lengths, 0, this.capacity);
+            System.arraycopy(nanoTimes, 0, grown.nanoTimes, 0, this.capacity);
+            System.arraycopy(epochSeconds, 0, grown.epochSeconds, 0, this.capacity);
+            System.arraycopy(nanosOfSecond, 0, grown.nanosOfSecond, 0, this.capacity);
+            System.arraycopy(sinceCommand, 0, grown.sinceCommand, 0, this.capacity);
+            if (annotations != null) {
+                grown.annotations = Arrays.copyOf(annotations, capacity);
+            }
+            return grown;
+        }
     }
+
+    /** Slots the first block starts with. */
+    private static final int FIRST_CAPACITY = 32;
 
     private volatile Block[] blocks = new Block[4];
     private volatile int size;
@@ -73,7 +111,7 @@ final class EventColumns {
                long sinceCommandNanos, boolean tls, Set<LineIssue> issues, Annotation annotation) {
         int index = size;
         int slot = index & BLOCK - 1;
-        Block block = blockForAppend(index >>> BLOCK_BITS);
+        Block block = blockForAppend(index >>> BLOCK_BITS, slot);
         block.flags[slot] = (byte) (direction.ordinal() | (tls ? TLS : 0));
         block.issues[slot] = (byte) mask(issues);
         block.stores[slot] = store;
@@ -85,7 +123,7 @@ final class EventColumns {
         block.sinceCommand[slot] = sinceCommandNanos;
         if (annotation != null) {
             if (block.annotations == null) {
-                block.annotations = new Annotation[BLOCK];
+                block.annotations = new Annotation[block.capacity];
             }
             block.annotations[slot] = annotation;
         }
@@ -93,16 +131,22 @@ final class EventColumns {
         return index;
     }
 
-    private Block blockForAppend(int number) {
+    /**
+     * The block to write {@code slot} of block {@code number} into: made, or replaced by a larger copy, as needed.
+     * A new or larger block is published in a new directory before any of its new slots is read.
+     */
+    private Block blockForAppend(int number, int slot) {
         Block[] current = blocks;
-        if (number < current.length && current[number] != null) {
-            return current[number];
+        Block block = number < current.length ? current[number] : null;
+        if (block != null && slot < block.capacity) {
+            return block;
         }
-        Block[] grown = number < current.length ? current.clone() : Arrays.copyOf(current, current.length * 2);
-        Block block = new Block();
-        grown[number] = block;
-        blocks = grown;
-        return block;
+        Block replacement = block == null ? new Block(number == 0 ? FIRST_CAPACITY : BLOCK)
+                : block.grown(Math.min(BLOCK, block.capacity * 2));
+        Block[] directory = number < current.length ? current.clone() : Arrays.copyOf(current, current.length * 2);
+        directory[number] = replacement;
+        blocks = directory;
+        return replacement;
     }
 
     /** The event at {@code index}, which must be below {@link #size()}, as an object of its own. */
