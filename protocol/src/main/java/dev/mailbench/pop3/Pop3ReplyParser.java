@@ -18,13 +18,15 @@ import java.util.regex.Pattern;
 public final class Pop3ReplyParser {
     /** RFC 2449 §8: a response code is in square brackets right after the status indicator. */
     private static final Pattern RESPONSE_CODE = Pattern.compile("^\\[([^\\]\\s]+)\\]");
+    /** The size a RETR response announces, as RFC 1939 §7's example does: {@code +OK 120 octets}. */
+    private static final Pattern OCTETS = Pattern.compile("^(\\d{1,10}) octets", Pattern.CASE_INSENSITIVE);
     /** RFC 2449 §4: a response line is at most 512 octets including CRLF. */
     private static final int MAX_RESPONSE_LINE = 512;
 
     private Pop3Reply.Status status;
     private String text;
     private String responseCode;
-    private ByteArrayOutputStream body;
+    private BodyBuffer body;
     /** In a body, whether the next line starts a line, rather than continuing a {@link LineIssue#SPLIT} one. */
     private boolean atLineStart = true;
     /** The first pieces of a status line too long for the reader to hold at once. */
@@ -86,7 +88,8 @@ public final class Pop3ReplyParser {
             responseCode = code.group(1).toUpperCase(Locale.ROOT);
         }
         if (status == Pop3Reply.Status.OK && multiLineIfOk && !line.has(LineIssue.UNTERMINATED)) {
-            body = new ByteArrayOutputStream();
+            Matcher octets = OCTETS.matcher(text);
+            body = new BodyBuffer(octets.find() ? Long.parseLong(octets.group(1)) : -1);
             return null;
         }
         return finish(false);

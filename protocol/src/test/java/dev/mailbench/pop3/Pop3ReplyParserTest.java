@@ -9,6 +9,7 @@ import dev.mailbench.wire.Lines;
 import dev.mailbench.wire.WireLimits;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -210,6 +211,19 @@ class Pop3ReplyParserTest {
         for (int at = 0; at <= wire.length; at++) {
             assertThat(describe(responses(ChunkedInputStream.splitAt(wire, at), WireLimits.RFC, MULTI_LINE)))
                     .as("split at %d", at).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void theOctetCountAnnouncedIsOnlyAHintForTheContent() {
+        String message = "Subject: x\r\n\r\n..dot\r\nline\r\n";
+        String content = "Subject: x\r\n\r\n.dot\r\nline\r\n"; // 31 octets once unstuffed (RFC 1939 §3)
+
+        for (String announced : List.of("31", "0", "5", "4000", "9999999999", "99999999999")) {
+            Pop3Reply retr = only("+OK " + announced + " octets\r\n" + message + ".\r\n", MULTI_LINE);
+            assertThat(retr.text()).isEqualTo(announced + " octets");
+            assertThat(new String(retr.content(), StandardCharsets.US_ASCII)).as("announced %s", announced)
+                    .isEqualTo(content);
         }
     }
 
