@@ -19,7 +19,6 @@ import dev.mailbench.wire.Printable;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
 import dev.mailbench.wire.TranscriptListener;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,24 +149,51 @@ public final class EventExplainer implements TranscriptListener {
     /**
      * The message a RETR or TOP response carried, when the line with this sequence number belongs to one
      * (the command, its status line, a line of its text, or its final dot).
+     *
+     * <p>The message (20 MB for a large RETR) is put together outside the explainer's lock, so the connection's
+     * lines go on being read meanwhile: the lines of a group, their readings and links never change once read, and
+     * arrays outgrown are replaced, not changed.
      */
-    public synchronized Optional<RetrievedMessage> retrievedMessage(long sequence) {
-        int groupId = messageGroup(index(sequence));
-        if (groupId == NO_GROUP) {
-            return Optional.empty();
+    public Optional<RetrievedMessage> retrievedMessage(long sequence) {
+        int groupId;
+        int start;
+        int end;
+        boolean complete;
+        String command;
+        byte[] lineInfos;
+        int[] lineLinks;
+        synchronized (this) {
+            groupId = messageGroup(index(sequence));
+            if (groupId == NO_GROUP) {
+                return Optional.empty();
+            }
+            Group group = groups.get(groupId);
+            start = group.start + 1;
+            end = group.end;
+            complete = group.complete;
+            command = shownLine(event(group.command));
+            lineInfos = infos;
+            lineLinks = links;
         }
-        Group group = groups.get(groupId);
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (int i = group.start + 1; i <= group.end; i++) {
-            LineInfo info = infoAt(i);
-            if (links[i] == groupId && info.role() == LineRole.RESPONSE_BODY) {
-                byte[] bytes = event(i).bytes();
-                int skip = info.leadingDot() ? 1 : 0;
-                content.write(bytes, skip, bytes.length - skip);
+        long size = 0;
+        for (int i = start; i <= end; i++) {
+            LineInfo info = LineInfo.ofCode(lineInfos[i]);
+            if (lineLinks[i] == groupId && info.role() == LineRole.RESPONSE_BODY) {
+                size += event(i).length() - (info.leadingDot() ? 1 : 0);
             }
         }
-        return Optional.of(new RetrievedMessage(shownLine(event(group.command)), content.toByteArray(),
-                group.complete));
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("the message of " + command + " is too large to hold: " + size + " bytes");
+        }
+        byte[] content = new byte[(int) size];
+        int at = 0;
+        for (int i = start; i <= end; i++) {
+            LineInfo info = LineInfo.ofCode(lineInfos[i]);
+            if (lineLinks[i] == groupId && info.role() == LineRole.RESPONSE_BODY) {
+                at = event(i).copyTo(info.leadingDot() ? 1 : 0, content, at);
+            }
+        }
+        return Optional.of(RetrievedMessage.taking(command, content, complete));
     }
 
     private int messageGroup(int index) {

@@ -83,6 +83,16 @@ public final class TranscriptEvent {
         return Arrays.copyOfRange(store, offset, offset + length);
     }
 
+    /**
+     * Copies the line's octets from {@code from} (terminator included) into {@code target} at {@code at}, without a
+     * copy of its own; returns where the next octet goes.
+     */
+    public int copyTo(int from, byte[] target, int at) {
+        int count = length - Objects.checkIndex(from, length + 1);
+        System.arraycopy(store, offset + from, target, at, count);
+        return at + count;
+    }
+
     /** How many bytes the line has, terminator included. */
     public int length() {
         return length;

@@ -140,6 +140,8 @@ class Pop3EventExplainerTest {
             assertThat(message.command()).isEqualTo("RETR 1");
             assertThat(message.complete()).isTrue();
             assertThat(message.content()).isEqualTo(retr.content());
+            assertThat(message.source().read(message.source().all())).as("read where it is held")
+                    .isEqualTo(retr.content()).hasSize(message.size());
         }
         assertThat(new String(retr.content(), StandardCharsets.US_ASCII)).contains("\r\n.starts with a dot\r\n");
         assertThat(explainer.retrievedMessage(line(Direction.CLIENT, "USER alice").sequence())).isEmpty();

@@ -60,6 +60,11 @@ class TranscriptLineBytesTest {
                 .as("the octet after a line belongs to the next one").isInstanceOf(IndexOutOfBoundsException.class);
         assertThat(first).isNotEqualTo(second);
         assertThat(first).isEqualTo(transcript.events().get(0));
+
+        byte[] target = new byte[20];
+        int next = second.copyTo(0, target, first.copyTo(4, target, 0));
+        assertThat(new String(target, 0, next, StandardCharsets.US_ASCII)).isEqualTo("2 messages\r\n1 120\r\n");
+        assertThatThrownBy(() -> first.copyTo(first.length() + 1, target, 0)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     private static byte[] ascii(String text) {

@@ -93,9 +93,14 @@ public final class MimeViewerViewModel {
         });
     }
 
-    /** Opens a message held in memory, e.g. what RETR brought back. */
+    /** Opens a message held in memory (not copied: it must not change afterwards). */
     public void open(String name, byte[] message) {
         open(name, () -> MessageSource.of(message));
+    }
+
+    /** Opens a message already held, e.g. what RETR brought back, without a copy of it. */
+    public void open(String name, MessageSource message) {
+        open(name, () -> message);
     }
 
     /** Opens a message file; it is read where it lies, never loaded whole. */

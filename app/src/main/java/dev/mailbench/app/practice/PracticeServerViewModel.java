@@ -199,7 +199,7 @@ public final class PracticeServerViewModel {
         String title = message.user() + " #" + number;
         executor.execute(BackgroundTask.of(() -> {
             try (InputStream in = message.open()) {
-                return new RetrievedMessage(title, in.readAllBytes(), true);
+                return RetrievedMessage.taking(title, in.readAllBytes(), true);
             }
         }).onSuccess(viewer).onFailure(e -> problem.set("Could not open " + title + ": "
                 + (e instanceof java.nio.file.NoSuchFileException ? "it has been deleted meanwhile" : e.getMessage()))));

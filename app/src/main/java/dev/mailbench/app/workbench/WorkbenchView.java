@@ -93,7 +93,7 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
     public void show(RetrievedMessage message) {
         MimeViewerView viewer = messageTab("Message: " + message.command());
         viewer.viewModel().open(message.command() + (message.complete() ? "" : " (incomplete: the connection ended first)"),
-                message.content());
+                message.source());
     }
 
     /** Opens a message file ({@code .eml}) in a MIME viewer tab; it is read where it lies. */
