@@ -142,10 +142,7 @@ class TranscriptPaneTest {
 
     @Test
     void theEndStaysInViewAsLinesComeUnlessTheUserScrolledUp() throws Exception {
-        for (int i = 0; i < 500; i++) {
-            record(Direction.SERVER, "250-line " + i + "\r\n");
-        }
-        awaitLines(506);
+        showFiveHundredMoreLines();
         assertThat(WindowReads.onFx(() -> pane.rowOf(505).isPresent())).as("the last line in view").isTrue();
 
         Node up = robot.lookup("#transcript .scroll-bar:vertical .decrement-button").query();
@@ -166,10 +163,7 @@ class TranscriptPaneTest {
 
     @Test
     void zoomingKeepsTheLineAtTheTopOfTheView() throws Exception {
-        for (int i = 0; i < 500; i++) {
-            record(Direction.SERVER, "250-line " + i + "\r\n");
-        }
-        awaitLines(506);
+        showFiveHundredMoreLines();
         robot.clickOn(pointOn(505));
         robot.type(KeyCode.PAGE_UP, 10);
         WaitForAsyncUtils.waitForFxEvents();
@@ -185,10 +179,7 @@ class TranscriptPaneTest {
 
     @Test
     void aScreenReaderFindsAListOfEveryLineWithTheFocusedAndSelectedOnesAndCanMoveTheSelection() throws Exception {
-        for (int i = 0; i < 500; i++) {
-            record(Direction.SERVER, "250-line " + i + "\r\n");
-        }
-        awaitLines(506);
+        showFiveHundredMoreLines();
         robot.clickOn(pointOn(504));
         robot.press(KeyCode.SHIFT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
@@ -220,6 +211,14 @@ class TranscriptPaneTest {
         assertThat(WindowReads.onFx(() -> viewModel.explanationProperty().get().title()))
                 .isEqualTo("EHLO client.example.test");
         assertThat(WindowReads.onFx(() -> pane.rowOf(1).isPresent())).as("scrolled to the line selected").isTrue();
+    }
+
+    /** Lines 6 to 505: more than the window shows, the last in view. */
+    private void showFiveHundredMoreLines() throws Exception {
+        for (int i = 0; i < 500; i++) {
+            record(Direction.SERVER, "250-line " + i + "\r\n");
+        }
+        awaitLines(506);
     }
 
     private void awaitLines(int lines) throws Exception {
