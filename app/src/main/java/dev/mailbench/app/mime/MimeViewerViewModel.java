@@ -188,7 +188,7 @@ public final class MimeViewerViewModel {
         selectedHeader.set(null);
         selectedProblem.set(problem);
         RawSourceText raw = rawText.get();
-        if (raw != null && !raw.bytes().contains(problem.offset()) && problem.offset() < current.source().size()) {
+        if (raw != null && !windowShowsProblem(raw, problem, current.source().size())) {
             loadRaw(window(current.source().size(), problem.offset()));
         }
     }
@@ -261,10 +261,24 @@ public final class MimeViewerViewModel {
         if (raw == null || current == null || part == null) {
             return raw != null;
         }
-        HeaderRow field = selectedHeader.get();
         Problem problem = selectedProblem.get();
-        long start = problem != null ? problem.offset() : field != null ? field.range().start() : part.range().start();
-        return raw.bytes().contains(start) || start >= raw.bytes().end() && raw.bytes().end() == current.source().size();
+        // a header field lies in its part's header, and selecting one reads no window of its own
+        return problem != null ? windowShowsProblem(raw, problem, current.source().size())
+                : windowShowsPart(raw, part, current.source().size());
+    }
+
+    /**
+     * Whether the raw window shows where the part starts: inside it, or at its end when that is the message's
+     * end (an empty last part). When not, selecting the part reads the window around it.
+     */
+    private static boolean windowShowsPart(RawSourceText raw, PartNode part, long messageSize) {
+        long start = part.range().start();
+        return raw.bytes().contains(start) || raw.bytes().end() == start && raw.bytes().end() == messageSize;
+    }
+
+    /** Whether the raw window shows the problem's line, or no window could (found at the message's very end). */
+    private static boolean windowShowsProblem(RawSourceText raw, Problem problem, long messageSize) {
+        return raw.bytes().contains(problem.offset()) || problem.offset() >= messageSize;
     }
 
     /** Where in the raw text the selected problem, header field or part starts: to scroll to it. */
@@ -331,8 +345,7 @@ public final class MimeViewerViewModel {
                 : part.embeddedMessage().map(m -> ReceivedHop.chain(m.headers())).orElse(List.of()));
         loadBody(current, part);
         RawSourceText raw = rawText.get();
-        if (raw != null && !raw.bytes().contains(part.range().start())
-                && !(raw.bytes().end() == part.range().start() && raw.bytes().end() == current.source().size())) {
+        if (raw != null && !windowShowsPart(raw, part, current.source().size())) {
             loadRaw(window(current.source().size(), part.range().start()));
         }
     }
