@@ -1,6 +1,7 @@
 package dev.mailbench.server.smtp;
 
 import dev.mailbench.smtp.SmtpReply;
+import dev.mailbench.smtp.SmtpVerb;
 import java.io.IOException;
 
 /**
@@ -12,7 +13,7 @@ final class StartTlsCommand implements SmtpCommand {
     @Override
     public SmtpReply execute(SmtpServerSession connection, String argument) throws IOException {
         if (!argument.isEmpty()) {
-            return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", "STARTTLS");
+            return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", SmtpVerb.STARTTLS.syntax());
         }
         connection.upgradeToTls();
         return null; // answered (220 or 554) inside the upgrade
