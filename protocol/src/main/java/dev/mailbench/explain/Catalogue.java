@@ -1,5 +1,6 @@
 package dev.mailbench.explain;
 
+import dev.mailbench.smtp.SmtpVerb;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class Catalogue {
     private Catalogue(ResourceBundle bundle, ResourceBundle english) {
         this.bundle = bundle;
         this.english = english;
-        this.smtpVerbs = readVerbs("smtp");
+        this.smtpVerbs = readSmtpVerbs();
         this.pop3Verbs = readVerbs("pop3");
     }
 
@@ -208,6 +209,20 @@ public final class Catalogue {
     }
 
     // ---------------------------------------------------------------- reading the bundle
+
+    /**
+     * The SMTP verbs of their specification, in its order, with its syntax and RFC section; the catalogue
+     * adds what each is for and an example line.
+     */
+    private Map<String, VerbInfo> readSmtpVerbs() {
+        Map<String, VerbInfo> verbs = new LinkedHashMap<>();
+        for (SmtpVerb verb : SmtpVerb.values()) {
+            String prefix = "smtp.verb." + verb.keyword() + ".";
+            verbs.put(verb.keyword(), new VerbInfo(verb.keyword(), verb.syntax(), text(prefix + "purpose"),
+                    verb.rfcSection(), text(prefix + "example")));
+        }
+        return Collections.unmodifiableMap(verbs);
+    }
 
     private Map<String, VerbInfo> readVerbs(String protocol) {
         Map<String, VerbInfo> verbs = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -68,12 +69,12 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
 
     /** HELO (RFC 5321 §4.1.1.1): the old greeting; no extensions follow. */
     public SmtpReply helo(String domain) throws IOException {
-        return command("HELO " + domain).orElseThrow();
+        return command(SmtpVerb.HELO.line(domain)).orElseThrow();
     }
 
     /** EHLO (RFC 5321 §4.1.1.1): introduces the client and asks for the list of extensions. */
     public SmtpReply ehlo(String domain) throws IOException {
-        return command("EHLO " + domain).orElseThrow();
+        return command(SmtpVerb.EHLO.line(domain)).orElseThrow();
     }
 
     /** MAIL FROM:&lt;reverse-path&gt; (RFC 5321 §4.1.1.2); an empty path is the null sender of bounces. */
@@ -86,20 +87,19 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
      * (RFC 6152); a parameter with a null value is sent as the keyword alone.
      */
     public SmtpReply mailFrom(String reversePath, Map<String, String> parameters) throws IOException {
-        StringBuilder line = new StringBuilder("MAIL FROM:<").append(reversePath).append('>');
-        new LinkedHashMap<>(parameters).forEach((key, value) ->
-                line.append(' ').append(key).append(value == null ? "" : "=" + value));
-        return command(line.toString()).orElseThrow();
+        StringJoiner words = new StringJoiner(" ");
+        new LinkedHashMap<>(parameters).forEach((key, value) -> words.add(value == null ? key : key + "=" + value));
+        return command(SmtpVerb.MAIL.line(reversePath, words.toString())).orElseThrow();
     }
 
     /** RCPT TO:&lt;forward-path&gt; (RFC 5321 §4.1.1.3). */
     public SmtpReply rcptTo(String forwardPath) throws IOException {
-        return command("RCPT TO:<" + forwardPath + ">").orElseThrow();
+        return command(SmtpVerb.RCPT.line(forwardPath)).orElseThrow();
     }
 
     /** DATA alone (RFC 5321 §4.1.1.4): a 354 reply means the message text may follow. */
     public SmtpReply data() throws IOException {
-        return command("DATA").orElseThrow();
+        return command(SmtpVerb.DATA.line()).orElseThrow();
     }
 
     /**
@@ -122,32 +122,32 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
 
     /** RSET (RFC 5321 §4.1.1.5): abandons the current transaction. */
     public SmtpReply rset() throws IOException {
-        return command("RSET").orElseThrow();
+        return command(SmtpVerb.RSET.line()).orElseThrow();
     }
 
     /** VRFY (RFC 5321 §4.1.1.6): asks whether a user or mailbox exists. */
     public SmtpReply vrfy(String userOrMailbox) throws IOException {
-        return command("VRFY " + userOrMailbox).orElseThrow();
+        return command(SmtpVerb.VRFY.line(userOrMailbox)).orElseThrow();
     }
 
     /** EXPN (RFC 5321 §4.1.1.7): asks for the members of a mailing list. */
     public SmtpReply expn(String list) throws IOException {
-        return command("EXPN " + list).orElseThrow();
+        return command(SmtpVerb.EXPN.line(list)).orElseThrow();
     }
 
     /** HELP (RFC 5321 §4.1.1.8), optionally about one topic; null or blank asks for general help. */
     public SmtpReply help(String topic) throws IOException {
-        return command(topic == null || topic.isBlank() ? "HELP" : "HELP " + topic).orElseThrow();
+        return command(SmtpVerb.HELP.line(topic)).orElseThrow();
     }
 
     /** NOOP (RFC 5321 §4.1.1.9): does nothing but get a 250; checks the connection is alive. */
     public SmtpReply noop() throws IOException {
-        return command("NOOP").orElseThrow();
+        return command(SmtpVerb.NOOP.line()).orElseThrow();
     }
 
     /** ETRN (RFC 1985): asks the server to start delivering mail queued for a domain. */
     public SmtpReply etrn(String domain) throws IOException {
-        return command("ETRN " + domain).orElseThrow();
+        return command(SmtpVerb.ETRN.line(domain)).orElseThrow();
     }
 
     /**
@@ -155,7 +155,7 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
      * this side in any case.
      */
     public SmtpReply quit() throws IOException {
-        SmtpReply reply = command("QUIT").orElseThrow();
+        SmtpReply reply = command(SmtpVerb.QUIT.line()).orElseThrow();
         try {
             ended.get(2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -169,16 +169,13 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
      * extensions learnt in plain text (RFC 3207 §4.2), so EHLO must be sent again.
      */
     public SmtpReply startTls() throws IOException {
-        return command("STARTTLS").orElseThrow();
+        return command(SmtpVerb.STARTTLS.line()).orElseThrow();
     }
 
     /** AUTH with a SASL mechanism (RFC 4954 §4), answering challenges until the server decides. */
     public SmtpReply authenticate(SaslClientMechanism mechanism) throws IOException {
-        String line = "AUTH " + mechanism.name();
         Optional<byte[]> initial = mechanism.initialResponse();
-        if (initial.isPresent()) {
-            line += " " + SaslText.encode(initial.get());
-        }
+        String line = SmtpVerb.AUTH.line(mechanism.name(), initial.map(SaslText::encode).orElse(""));
         SmtpReply reply = command(line).orElseThrow();
         int rounds = 0;
         while (reply.code() == 334 && rounds++ < 10) {
@@ -230,7 +227,7 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
         }
         String verb = SmtpVerb.firstWord(line);
         Annotation annotation = null;
-        if (verb.equals("AUTH")) {
+        if (SmtpVerb.AUTH.keyword().equals(verb)) {
             String[] words = line.trim().split("\\s+");
             authMechanism = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
             authStep = 0;

@@ -15,11 +15,11 @@ import java.util.Set;
  * @param recipients     recipients accepted in the current transaction
  */
 public record SmtpState(SmtpPhase phase, boolean tls, boolean authenticated, EhloCapabilities capabilities,
-                        int recipients) {
+                        int recipients) implements SmtpConditions {
 
-    /** RFC 5321 §4.1.4: these may be used at any time during a session. */
-    private static final Set<SmtpVerb> ANYTIME =
-            EnumSet.of(SmtpVerb.NOOP, SmtpVerb.HELP, SmtpVerb.VRFY, SmtpVerb.EXPN, SmtpVerb.RSET, SmtpVerb.QUIT);
+    /** The phases in which the client sends commands (not inside DATA or an AUTH exchange, nor unconnected). */
+    private static final Set<SmtpPhase> TAKING_COMMANDS = EnumSet.of(
+            SmtpPhase.GREETED, SmtpPhase.READY, SmtpPhase.MAIL_GIVEN, SmtpPhase.RECIPIENTS_GIVEN);
 
     public static SmtpState disconnected() {
         return new SmtpState(SmtpPhase.DISCONNECTED, false, false, EhloCapabilities.none(), 0);
@@ -29,51 +29,45 @@ public record SmtpState(SmtpPhase phase, boolean tls, boolean authenticated, Ehl
         return new SmtpState(newPhase, tls, authenticated, capabilities, newPhase == SmtpPhase.RECIPIENTS_GIVEN ? recipients : 0);
     }
 
-    /** The commands a correct client may send now. */
+    /**
+     * The commands a correct client may send now: those whose {@link SmtpVerb#rules()} hold. Not connected,
+     * waiting for the greeting, inside DATA or an AUTH exchange, or closing, none is (inside DATA and AUTH
+     * the next line is text or a response).
+     */
     public Set<SmtpVerb> legalVerbs() {
         EnumSet<SmtpVerb> legal = EnumSet.noneOf(SmtpVerb.class);
-        switch (phase) {
-            case GREETED -> {
-                legal.add(SmtpVerb.EHLO);
-                legal.add(SmtpVerb.HELO);
-                legal.addAll(ANYTIME);
-            }
-            case READY -> {
-                legal.add(SmtpVerb.EHLO);
-                legal.add(SmtpVerb.HELO);
-                legal.add(SmtpVerb.MAIL);
-                legal.addAll(ANYTIME);
-                // RFC 3207 §4.2: STARTTLS only once, and only if offered.
-                if (!tls && capabilities.has("STARTTLS")) {
-                    legal.add(SmtpVerb.STARTTLS);
+        if (TAKING_COMMANDS.contains(phase)) {
+            for (SmtpVerb verb : SmtpVerb.values()) {
+                if (verb.allowedIn(this)) {
+                    legal.add(verb);
                 }
-                // RFC 4954 §4: AUTH only if offered, only once, not during a transaction.
-                if (!authenticated && capabilities.has("AUTH")) {
-                    legal.add(SmtpVerb.AUTH);
-                }
-                // RFC 1985 §4: ETRN only if offered.
-                if (capabilities.has("ETRN")) {
-                    legal.add(SmtpVerb.ETRN);
-                }
-            }
-            case MAIL_GIVEN -> {
-                legal.add(SmtpVerb.RCPT);
-                legal.addAll(ANYTIME);
-            }
-            case RECIPIENTS_GIVEN -> {
-                legal.add(SmtpVerb.RCPT);
-                legal.add(SmtpVerb.DATA);
-                legal.addAll(ANYTIME);
-            }
-            default -> {
-                // Not connected, waiting for the greeting, inside DATA or an AUTH exchange, or closing:
-                // no command is legal (inside DATA and AUTH the next line is text or a response).
             }
         }
         return legal;
     }
 
     public boolean isLegal(SmtpVerb verb) {
-        return legalVerbs().contains(verb);
+        return TAKING_COMMANDS.contains(phase) && verb.allowedIn(this);
+    }
+
+    @Override
+    public boolean introduced() {
+        return phase == SmtpPhase.READY || inTransaction();
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return phase == SmtpPhase.MAIL_GIVEN || hasRecipients();
+    }
+
+    @Override
+    public boolean hasRecipients() {
+        return phase == SmtpPhase.RECIPIENTS_GIVEN;
+    }
+
+    /** What the last EHLO advertised: nothing after HELO, so AUTH, STARTTLS and ETRN are not offered then. */
+    @Override
+    public boolean offers(String capability) {
+        return capabilities.has(capability);
     }
 }

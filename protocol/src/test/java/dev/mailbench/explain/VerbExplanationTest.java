@@ -3,6 +3,8 @@ package dev.mailbench.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailbench.smtp.SmtpVerb;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,11 @@ class VerbExplanationTest {
     private final Catalogue catalogue = Catalogue.english();
 
     @Test
-    void smtpVerbsComeInTheCataloguesOrder() {
-        assertThat(catalogue.smtpVerbs()).extracting(VerbInfo::name).containsExactlyElementsOf(SMTP_VERBS);
+    void smtpVerbsComeInTheOrderOfTheirSpecification() {
+        assertThat(catalogue.smtpVerbs()).extracting(VerbInfo::name)
+                .containsExactlyElementsOf(Arrays.stream(SmtpVerb.values()).map(SmtpVerb::keyword).toList())
+                .startsWith("HELO", "EHLO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA")
+                .containsAll(SMTP_VERBS);
     }
 
     @Test

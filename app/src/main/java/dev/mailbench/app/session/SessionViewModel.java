@@ -339,7 +339,7 @@ public final class SessionViewModel {
 
     private static List<String> verbsOf(MailProtocol protocol) {
         return protocol == MailProtocol.SMTP
-                ? java.util.Arrays.stream(SmtpVerb.values()).map(Enum::name).toList()
+                ? SmtpVerb.implemented().stream().map(SmtpVerb::keyword).toList()
                 : java.util.Arrays.stream(Pop3Verb.values()).map(Enum::name).toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.mailbench.app.session;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,7 +59,7 @@ public final class SmtpDriver implements SessionDriver {
 
     @Override
     public List<String> verbs() {
-        return Arrays.stream(SmtpVerb.values()).map(Enum::name).toList();
+        return SmtpVerb.implemented().stream().map(SmtpVerb::keyword).toList();
     }
 
     @Override

@@ -28,7 +28,7 @@ final class Pop3Steps {
                         v -> Pop3CommandLines.user(v.get(Steps.USER)), Steps.USER),
                 pass(),
                 apop(),
-                Steps.auth(),
+                Steps.auth(Pop3Verb.AUTH.name()),
                 Steps.bare("STAT", "STAT"),
                 number(Pop3Verb.LIST, "Message (blank: all)", ""),
                 number(Pop3Verb.UIDL, "Message (blank: all)", ""),
@@ -37,7 +37,7 @@ final class Pop3Steps {
                 number(Pop3Verb.DELE, "Message", "1"),
                 Steps.bare("RSET", "RSET"),
                 Steps.bare("NOOP", "NOOP"),
-                Steps.quit());
+                Steps.quit(Pop3Verb.QUIT.name()));
     }
 
     /** PASS: the password travels in clear text (RFC 1939 §13), so the preview masks it until revealed. */

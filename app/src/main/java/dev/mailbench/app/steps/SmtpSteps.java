@@ -1,64 +1,76 @@
 package dev.mailbench.app.steps;
 
-import static dev.mailbench.app.steps.Steps.values;
-
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.mailbench.smtp.SmtpCommandLines;
+import dev.mailbench.app.session.Prefill;
+import dev.mailbench.smtp.SmtpArgument;
+import dev.mailbench.smtp.SmtpVerb;
 
-/** The SMTP step buttons, in the order of {@link dev.mailbench.smtp.SmtpVerb}: a normal dialogue's order. */
+/**
+ * The SMTP step buttons, one per implemented {@link SmtpVerb} in its order (a normal dialogue's order), made
+ * from the verb specification: the form's fields are the verb's arguments and the line is the verb's line.
+ * Only what the workbench adds is here: the values a form starts with, and the forms of AUTH and DATA.
+ */
 final class SmtpSteps {
-
-    static final String DOMAIN = "domain";
-    static final String ADDRESS = "address";
-    static final String PARAMETERS = "parameters";
-    static final String ARGUMENT = "argument";
 
     private SmtpSteps() {
     }
 
     static List<StepDefinition> all() {
-        return List.of(
-                Steps.line("HELO", "HELO", List.of(StepField.text(DOMAIN, "Your host name")),
-                        (prefill, driver) -> values(DOMAIN, prefill.clientDomain()),
-                        v -> SmtpCommandLines.helo(v.get(DOMAIN)), DOMAIN),
-                Steps.line("EHLO", "EHLO", List.of(StepField.text(DOMAIN, "Your host name")),
-                        (prefill, driver) -> values(DOMAIN, prefill.clientDomain()),
-                        v -> SmtpCommandLines.ehlo(v.get(DOMAIN)), DOMAIN),
-                Steps.bare("STARTTLS", "STARTTLS"),
-                Steps.auth(),
-                Steps.line("MAIL", "MAIL FROM",
-                        List.of(StepField.text(ADDRESS, "Sender"), StepField.text(PARAMETERS, "Parameters (optional)")),
-                        (prefill, driver) -> values(ADDRESS, prefill.sender(), PARAMETERS, ""),
-                        v -> SmtpCommandLines.mailFrom(v.get(ADDRESS), v.get(PARAMETERS))),
-                Steps.line("RCPT", "RCPT TO", List.of(StepField.text(ADDRESS, "Recipient")),
-                        (prefill, driver) -> values(ADDRESS, prefill.recipient()),
-                        v -> SmtpCommandLines.rcptTo(v.get(ADDRESS)), ADDRESS),
-                data(),
-                Steps.bare("RSET", "RSET"),
-                Steps.line("VRFY", "VRFY", List.of(StepField.text(ARGUMENT, "User or mailbox")),
-                        (prefill, driver) -> values(ARGUMENT, prefill.user()),
-                        v -> SmtpCommandLines.vrfy(v.get(ARGUMENT)), ARGUMENT),
-                Steps.line("EXPN", "EXPN", List.of(StepField.text(ARGUMENT, "Mailing list")),
-                        (prefill, driver) -> values(ARGUMENT, prefill.mailingList()),
-                        v -> SmtpCommandLines.expn(v.get(ARGUMENT)), ARGUMENT),
-                Steps.line("HELP", "HELP", List.of(StepField.text(ARGUMENT, "Topic (optional)")),
-                        (prefill, driver) -> values(ARGUMENT, ""),
-                        v -> SmtpCommandLines.help(v.get(ARGUMENT))),
-                Steps.bare("NOOP", "NOOP"),
-                Steps.line("ETRN", "ETRN", List.of(StepField.text(ARGUMENT, "Domain")),
-                        (prefill, driver) -> values(ARGUMENT, Steps.domainOf(prefill.sender())),
-                        v -> SmtpCommandLines.etrn(v.get(ARGUMENT)), ARGUMENT),
-                Steps.quit());
+        return SmtpVerb.implemented().stream().map(SmtpSteps::step).toList();
+    }
+
+    private static StepDefinition step(SmtpVerb verb) {
+        return switch (verb) {
+            case AUTH -> Steps.auth(verb.name());
+            case DATA -> data();
+            case QUIT -> Steps.quit(verb.name());
+            default -> line(verb);
+        };
+    }
+
+    /** A form with a field per argument of the verb; arguments that are not optional must be filled in. */
+    private static StepDefinition line(SmtpVerb verb) {
+        List<SmtpArgument> arguments = verb.arguments();
+        List<StepField> fields = arguments.stream().map(argument -> StepField.text(argument.name(), argument.label()))
+                .toList();
+        String[] required = arguments.stream().filter(argument -> !argument.optional()).map(SmtpArgument::name)
+                .toArray(String[]::new);
+        return Steps.line(verb.name(), verb.label(), fields, (prefill, driver) -> initial(verb, prefill),
+                values -> verb.line(arguments.stream().map(argument -> values.getOrDefault(argument.name(), ""))
+                        .toList()),
+                required);
+    }
+
+    /** The values a verb's form starts with, in the order of its arguments; arguments left out start blank. */
+    private static Map<String, String> initial(SmtpVerb verb, Prefill prefill) {
+        List<String> initial = switch (verb) {
+            case HELO, EHLO -> List.of(prefill.clientDomain());
+            case MAIL -> List.of(prefill.sender());
+            case RCPT -> List.of(prefill.recipient());
+            case VRFY -> List.of(prefill.user());
+            case EXPN -> List.of(prefill.mailingList());
+            case ETRN -> List.of(Steps.domainOf(prefill.sender()));
+            default -> List.of();
+        };
+        Map<String, String> values = new LinkedHashMap<>();
+        List<SmtpArgument> arguments = verb.arguments();
+        for (int i = 0; i < arguments.size(); i++) {
+            values.put(arguments.get(i).name(), i < initial.size() ? initial.get(i) : "");
+        }
+        return values;
     }
 
     /** DATA opens the composer, which sends DATA, the message and the final dot itself. */
     private static StepDefinition data() {
-        return new StepDefinition("DATA", "DATA", driver -> List.of(), (prefill, driver) -> Map.of(),
-                (values, driver) -> List.of(PreviewLine.of("DATA")),
+        String line = SmtpVerb.DATA.line();
+        return new StepDefinition(SmtpVerb.DATA.name(), SmtpVerb.DATA.label(), driver -> List.of(),
+                (prefill, driver) -> Map.of(),
+                (values, driver) -> List.of(PreviewLine.of(line)),
                 (values, driver) -> Optional.empty(),
-                values -> driver -> driver.send("DATA"), true);
+                values -> driver -> driver.send(line), true);
     }
 }

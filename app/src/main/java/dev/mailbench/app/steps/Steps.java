@@ -46,16 +46,16 @@ public final class Steps {
     }
 
     /** QUIT: the line, then a short wait for the server to close (RFC 5321 §4.1.1.10, RFC 1939 §6). */
-    static StepDefinition quit() {
-        return new StepDefinition("QUIT", "QUIT", driver -> List.of(), (prefill, driver) -> Map.of(),
-                (values, driver) -> List.of(PreviewLine.of("QUIT")),
+    static StepDefinition quit(String verb) {
+        return new StepDefinition(verb, verb, driver -> List.of(), (prefill, driver) -> Map.of(),
+                (values, driver) -> List.of(PreviewLine.of(verb)),
                 (values, driver) -> Optional.empty(),
                 values -> SessionDriver::quit, false);
     }
 
     /** AUTH with a SASL mechanism; the form shows every line it will send, base64 and what it decodes to. */
-    static StepDefinition auth() {
-        return new StepDefinition("AUTH", "AUTH",
+    static StepDefinition auth(String verb) {
+        return new StepDefinition(verb, verb,
                 driver -> List.of(StepField.choice(MECHANISM, "Mechanism", mechanisms(driver)),
                         StepField.text(USER, "User"), StepField.secret(PASSWORD, "Password")),
                 (prefill, driver) -> values(MECHANISM, mechanisms(driver).get(0), USER, prefill.user(),

@@ -18,7 +18,9 @@ import dev.mailbench.app.session.TestSessions;
 import dev.mailbench.app.transcript.StyledLine;
 import dev.mailbench.app.transcript.TranscriptEntry;
 import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.smtp.SmtpArgument;
 import dev.mailbench.smtp.SmtpPhase;
+import dev.mailbench.smtp.SmtpVerb;
 import dev.mailbench.wire.TlsMode;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,17 +63,17 @@ class SmtpStepsTest {
 
         StepFormViewModel mail = form("MAIL");
         assertThat(mail.previewProperty().get()).isEqualTo("MAIL FROM:<alice@example.test>");
-        mail.value(SmtpSteps.PARAMETERS).set("SIZE=1000");
+        mail.value("parameters").set("SIZE=1000");
         assertThat(mail.previewProperty().get()).isEqualTo("MAIL FROM:<alice@example.test> SIZE=1000");
-        mail.value(SmtpSteps.PARAMETERS).set("");
+        mail.value("parameters").set("");
         assertThat(mail.send()).isTrue();
         assertThat(session.legalVerbs()).contains("RCPT").doesNotContain("DATA", "MAIL");
 
         StepFormViewModel rcpt = form("RCPT");
-        rcpt.value(SmtpSteps.ADDRESS).set("");
+        rcpt.value("address").set("");
         assertThat(rcpt.canSendProperty().get()).isFalse();
         assertThat(rcpt.problemProperty().get()).isEqualTo("Fill in Recipient.");
-        rcpt.value(SmtpSteps.ADDRESS).set("<bob@example.test>");
+        rcpt.value("address").set("<bob@example.test>");
         assertThat(rcpt.previewProperty().get()).isEqualTo("RCPT TO:<bob@example.test>");
         assertThat(rcpt.send()).isTrue();
         assertThat(session.legalVerbs()).contains("DATA", "RCPT");
@@ -126,7 +128,7 @@ class SmtpStepsTest {
     void formsOpenWithWhatWasTypedLastTime() {
         session.connect();
         StepFormViewModel first = form("EHLO");
-        first.value(SmtpSteps.DOMAIN).set("laptop.example.test");
+        first.value("domain").set("laptop.example.test");
         first.send();
 
         assertThat(form("EHLO").previewProperty().get()).isEqualTo("EHLO laptop.example.test");
@@ -152,6 +154,29 @@ class SmtpStepsTest {
                 "AUTH LOGIN",
                 "YWxpY2U=    (response decoded from base64: \"alice\")",
                 "YWxpY2UtcGFzcw==    (response decoded from base64: \"alice-pass\")");
+    }
+
+    @Test
+    void theButtonsAreTheImplementedVerbsOfTheSpecificationInItsOrder() {
+        List<StepDefinition> steps = Steps.of(MailProtocol.SMTP);
+        assertThat(steps).extracting(StepDefinition::verb)
+                .containsExactlyElementsOf(SmtpVerb.implemented().stream().map(SmtpVerb::name).toList());
+        assertThat(steps).extracting(StepDefinition::label).contains("MAIL FROM", "RCPT TO", "EHLO");
+    }
+
+    @Test
+    void aFormAsksForTheVerbsArgumentsAndSendsTheVerbsLine() {
+        session.connect();
+        for (SmtpVerb verb : List.of(SmtpVerb.HELO, SmtpVerb.MAIL, SmtpVerb.RCPT, SmtpVerb.VRFY, SmtpVerb.HELP)) {
+            StepDefinition step = Steps.of(MailProtocol.SMTP).stream().filter(s -> s.verb().equals(verb.name()))
+                    .findFirst().orElseThrow();
+            assertThat(step.fields(null)).extracting(StepField::key)
+                    .containsExactlyElementsOf(verb.arguments().stream().map(SmtpArgument::name).toList());
+            StepFormViewModel form = new StepFormViewModel(step, session);
+            String[] typed = verb.arguments().stream().map(argument -> form.value(argument.name()).get())
+                    .toArray(String[]::new);
+            assertThat(form.previewProperty().get()).as("%s", verb).isEqualTo(verb.line(typed));
+        }
     }
 
     private StepFormViewModel form(String verb) {

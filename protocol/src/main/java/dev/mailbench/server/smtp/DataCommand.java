@@ -2,6 +2,7 @@ package dev.mailbench.server.smtp;
 
 import dev.mailbench.server.Faults;
 import dev.mailbench.smtp.SmtpReply;
+import dev.mailbench.smtp.SmtpVerb;
 import dev.mailbench.wire.ConnectionClosedException;
 import dev.mailbench.wire.DotStuffing;
 import dev.mailbench.wire.Line;
@@ -32,7 +33,7 @@ final class DataCommand implements SmtpCommand {
     @Override
     public SmtpReply execute(SmtpServerSession connection, String argument) throws IOException {
         if (!argument.isEmpty()) {
-            return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", "DATA");
+            return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", SmtpVerb.DATA.syntax());
         }
         Session session = connection.session();
         Envelope envelope = session.envelope().orElseThrow();

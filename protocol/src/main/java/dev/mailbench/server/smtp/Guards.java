@@ -1,14 +1,19 @@
 package dev.mailbench.server.smtp;
 
 import dev.mailbench.smtp.SmtpReply;
+import dev.mailbench.smtp.SmtpRule;
+import dev.mailbench.smtp.SmtpVerb;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Rules that hold for several commands, as wrappers around them (SubEthaSMTP's
  * {@code RequireTLSCommandWrapper}): when the rule is broken the wrapper answers with its named reply and
- * the command never runs. The command table reads as the list of which rule applies to which verb.
+ * the command never runs. The sequence rules are those of the verb specification ({@link SmtpVerb#rules()}),
+ * the same the client reads; the server adds only its policy ({@link #authenticated}).
  */
 public final class Guards {
     private Guards() {
@@ -16,50 +21,54 @@ public final class Guards {
 
     /** A command that runs only while {@code allowed} holds, else answers {@code refusal}. */
     public static SmtpCommand require(Predicate<Session> allowed, SmtpReplies refusal, SmtpCommand command) {
-        return new Guarded(allowed, refusal, command);
+        return new Guarded(connection -> allowed.test(connection.session()), refusal, command);
     }
 
-    /** RFC 5321 §4.1.4: a mail transaction, AUTH, STARTTLS and ETRN only after HELO/EHLO. */
-    public static SmtpCommand afterHelo(SmtpCommand command) {
-        return require(Session::greeted, SmtpReplies.S503_NEED_HELO, command);
+    /** The command wrapped in its verb's rules, the first rule outermost: the first broken rule answers. */
+    public static SmtpCommand ruled(SmtpVerb verb, SmtpCommand command) {
+        SmtpCommand guarded = command;
+        List<SmtpRule> rules = verb.rules();
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            guarded = rule(rules.get(i), guarded);
+        }
+        return guarded;
     }
 
-    /** RFC 5321 §3.3: RCPT only after MAIL. */
-    public static SmtpCommand inTransaction(SmtpCommand command) {
-        return require(Session::inTransaction, SmtpReplies.S503_NEED_MAIL, command);
+    /** The command, refused with the rule's reply while the rule does not hold. */
+    public static SmtpCommand rule(SmtpRule rule, SmtpCommand command) {
+        Optional<SmtpReplies> refusal = refusal(rule);
+        if (refusal.isEmpty()) {
+            return command;
+        }
+        return new Guarded(connection -> rule.holds(new SessionConditions(connection)), refusal.get(), command);
     }
 
-    /** RFC 5321 §3.3: MAIL may not start a transaction inside another. */
-    public static SmtpCommand noNestedMail(SmtpCommand command) {
-        return require(s -> !s.inTransaction(), SmtpReplies.S503_NESTED_MAIL, command);
+    /** What the server answers when a rule is broken; empty for a rule the server lets the client break. */
+    public static Optional<SmtpReplies> refusal(SmtpRule rule) {
+        return Optional.ofNullable(switch (rule) {
+            case AFTER_HELO -> SmtpReplies.S503_NEED_HELO;
+            case IN_TRANSACTION -> SmtpReplies.S503_NEED_MAIL;
+            case NOT_NESTED -> SmtpReplies.S503_NESTED_MAIL;
+            case WITH_RECIPIENTS -> SmtpReplies.S503_NEED_RCPT;
+            case OUTSIDE_TRANSACTION -> SmtpReplies.S503_TRANSACTION_IN_PROGRESS;
+            case NOT_AUTHENTICATED -> SmtpReplies.S503_ALREADY_AUTHENTICATED;
+            case NOT_TLS -> SmtpReplies.S503_TLS_ALREADY_ACTIVE;
+            // RFC 3207 §4: 454 when TLS is not available.
+            case STARTTLS_OFFERED -> SmtpReplies.S454_TLS_UNAVAILABLE;
+            // This server always offers them; were it not to, the command would not be implemented here.
+            case AUTH_OFFERED, ETRN_OFFERED -> SmtpReplies.S502_NOT_IMPLEMENTED;
+            // RFC 5321 §4.1.4, RFC 3207 §4.2: the command abandons the transaction instead of being refused.
+            case NO_TRANSACTION_TO_LOSE -> null;
+        });
     }
 
-    /** RFC 5321 §3.3: DATA only once a recipient was accepted. */
-    public static SmtpCommand withRecipients(SmtpCommand command) {
-        return require(s -> s.envelope().map(Envelope::hasRecipients).orElse(false), SmtpReplies.S503_NEED_RCPT, command);
-    }
-
-    /** RFC 4954 §4: AUTH not during a mail transaction. RFC 1985 §3: nor ETRN. */
-    public static SmtpCommand outsideTransaction(SmtpCommand command) {
-        return require(s -> !s.inTransaction(), SmtpReplies.S503_TRANSACTION_IN_PROGRESS, command);
-    }
-
-    /** RFC 4954 §4: after a successful AUTH, no further AUTH. */
-    public static SmtpCommand notYetAuthenticated(SmtpCommand command) {
-        return require(s -> !s.authenticated(), SmtpReplies.S503_ALREADY_AUTHENTICATED, command);
-    }
-
-    /** RFC 3207 §4.2: no STARTTLS once TLS is active. */
-    public static SmtpCommand notYetTls(SmtpCommand command) {
-        return require(s -> !s.isTls(), SmtpReplies.S503_TLS_ALREADY_ACTIVE, command);
-    }
-
-    /** RFC 4954 §6: {@code 530 5.7.0} when the server requires AUTH first. */
+    /** RFC 4954 §6: {@code 530 5.7.0} when the server requires AUTH first (its relay policy). */
     public static SmtpCommand authenticated(SmtpCommand command) {
         return require(Session::authenticated, SmtpReplies.S530_AUTH_REQUIRED, command);
     }
 
-    private record Guarded(Predicate<Session> allowed, SmtpReplies refusal, SmtpCommand command) implements SmtpCommand {
+    private record Guarded(Predicate<SmtpServerSession> allowed, SmtpReplies refusal, SmtpCommand command)
+            implements SmtpCommand {
         Guarded {
             Objects.requireNonNull(allowed);
             Objects.requireNonNull(refusal);
@@ -68,7 +77,7 @@ public final class Guards {
 
         @Override
         public SmtpReply execute(SmtpServerSession connection, String argument) throws IOException {
-            if (!allowed.test(connection.session())) {
+            if (!allowed.test(connection)) {
                 return connection.reply(refusal);
             }
             return command.execute(connection, argument);
