@@ -62,12 +62,12 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
     }
 
     public Pop3Reply user(String name) throws IOException {
-        return command("USER " + name);
+        return command(Pop3Verb.USER.line(name));
     }
 
     /** PASS (RFC 1939 §7). The password travels in clear text; the transcript masks it until revealed. */
     public Pop3Reply pass(String password) throws IOException {
-        return command("PASS " + password);
+        return command(Pop3Verb.PASS.line(password));
     }
 
     /** APOP (RFC 1939 §7): MD5 of the greeting's timestamp and the shared secret, so no password is sent. */
@@ -76,7 +76,7 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
         if (timestamp == null) {
             throw new IllegalStateException("the server's greeting carried no APOP timestamp");
         }
-        return command("APOP " + name + " " + apopDigest(timestamp, secret));
+        return command(Pop3Verb.APOP.line(name, apopDigest(timestamp, secret)));
     }
 
     /** RFC 1939 §7: lower-case hex MD5 of timestamp followed by secret. */
@@ -91,12 +91,8 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
 
     /** AUTH (RFC 5034 §4) with a SASL mechanism, answering "+ " challenges until the server decides. */
     public Pop3Reply authenticate(SaslClientMechanism mechanism) throws IOException {
-        String line = "AUTH " + mechanism.name();
         Optional<byte[]> initial = mechanism.initialResponse();
-        if (initial.isPresent()) {
-            line += " " + SaslText.encode(initial.get());
-        }
-        Pop3Reply reply = command(line);
+        Pop3Reply reply = command(Pop3Verb.AUTH.line(mechanism.name(), initial.map(SaslText::encode).orElse("")));
         int rounds = 0;
         while (reply.status() == Pop3Reply.Status.CONTINUATION && rounds++ < 10) {
             byte[] challenge = SaslText.decode(reply.text()).orElse(new byte[0]);
@@ -107,59 +103,59 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
 
     /** CAPA (RFC 2449 §5): the server's capabilities, one per body line. */
     public Pop3Reply capa() throws IOException {
-        return command("CAPA");
+        return command(Pop3Verb.CAPA.line());
     }
 
     /** STLS (RFC 2595 §4): on +OK the TLS handshake runs before this returns; CAPA should be asked again. */
     public Pop3Reply stls() throws IOException {
-        return command("STLS");
+        return command(Pop3Verb.STLS.line());
     }
 
     public Pop3Reply stat() throws IOException {
-        return command("STAT");
+        return command(Pop3Verb.STAT.line());
     }
 
     public Pop3Reply list() throws IOException {
-        return command("LIST");
+        return command(Pop3Verb.LIST.line());
     }
 
     public Pop3Reply list(int message) throws IOException {
-        return command("LIST " + message);
+        return command(Pop3Verb.LIST.line(String.valueOf(message)));
     }
 
     public Pop3Reply uidl() throws IOException {
-        return command("UIDL");
+        return command(Pop3Verb.UIDL.line());
     }
 
     public Pop3Reply uidl(int message) throws IOException {
-        return command("UIDL " + message);
+        return command(Pop3Verb.UIDL.line(String.valueOf(message)));
     }
 
     /** RETR (RFC 1939 §5): the whole message; {@link Pop3Reply#content()} holds its exact bytes. */
     public Pop3Reply retr(int message) throws IOException {
-        return command("RETR " + message);
+        return command(Pop3Verb.RETR.line(String.valueOf(message)));
     }
 
     /** TOP (RFC 1939 §7): the header, the blank line and the first {@code lines} lines of the body. */
     public Pop3Reply top(int message, int lines) throws IOException {
-        return command("TOP " + message + " " + lines);
+        return command(Pop3Verb.TOP.line(String.valueOf(message), String.valueOf(lines)));
     }
 
     public Pop3Reply dele(int message) throws IOException {
-        return command("DELE " + message);
+        return command(Pop3Verb.DELE.line(String.valueOf(message)));
     }
 
     public Pop3Reply rset() throws IOException {
-        return command("RSET");
+        return command(Pop3Verb.RSET.line());
     }
 
     public Pop3Reply noop() throws IOException {
-        return command("NOOP");
+        return command(Pop3Verb.NOOP.line());
     }
 
     /** QUIT (RFC 1939 §6): in TRANSACTION state the server now deletes the marked messages and closes. */
     public Pop3Reply quit() throws IOException {
-        Pop3Reply reply = command("QUIT");
+        Pop3Reply reply = command(Pop3Verb.QUIT.line());
         try {
             ended.get(2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {

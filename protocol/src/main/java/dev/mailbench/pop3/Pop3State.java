@@ -36,37 +36,18 @@ public record Pop3State(Pop3Phase phase, boolean tls, boolean userGiven, boolean
         return capabilities.stream().anyMatch(c -> c.equals(keyword) || c.startsWith(keyword + " "));
     }
 
+    /** The commands a correct client would send now, as {@link Pop3Verb} defines their legality. */
     public Set<Pop3Verb> legalVerbs() {
         EnumSet<Pop3Verb> legal = EnumSet.noneOf(Pop3Verb.class);
-        switch (phase) {
-            case AUTHORIZATION -> {
-                legal.add(Pop3Verb.CAPA);
-                legal.add(Pop3Verb.QUIT);
-                legal.add(userGiven ? Pop3Verb.PASS : Pop3Verb.USER);
-                if (userGiven) {
-                    legal.add(Pop3Verb.USER); // a different user name may be given instead
-                }
-                if (apopOffered) {
-                    legal.add(Pop3Verb.APOP);
-                }
-                if (capabilities.isEmpty() || hasCapability("SASL")) {
-                    legal.add(Pop3Verb.AUTH);
-                }
-                // RFC 2595 §4: STLS only in AUTHORIZATION and only before TLS is active.
-                if (!tls && (capabilities.isEmpty() || hasCapability("STLS"))) {
-                    legal.add(Pop3Verb.STLS);
-                }
-            }
-            case TRANSACTION -> legal.addAll(EnumSet.of(Pop3Verb.STAT, Pop3Verb.LIST, Pop3Verb.UIDL, Pop3Verb.RETR,
-                    Pop3Verb.TOP, Pop3Verb.DELE, Pop3Verb.RSET, Pop3Verb.NOOP, Pop3Verb.QUIT, Pop3Verb.CAPA));
-            default -> {
-                // no command is legal while disconnected, waiting, in an AUTH exchange or closing
+        for (Pop3Verb verb : Pop3Verb.values()) {
+            if (verb.isLegalIn(this)) {
+                legal.add(verb);
             }
         }
         return legal;
     }
 
     public boolean isLegal(Pop3Verb verb) {
-        return legalVerbs().contains(verb);
+        return verb.isLegalIn(this);
     }
 }

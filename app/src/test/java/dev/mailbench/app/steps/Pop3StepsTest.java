@@ -1,9 +1,13 @@
 package dev.mailbench.app.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -11,6 +15,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.mailbench.app.session.ConnectionSettings;
+import dev.mailbench.app.session.Prefill;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.session.TestSessions;
 import dev.mailbench.app.transcript.TranscriptEntry;
@@ -18,6 +23,7 @@ import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.explain.RetrievedMessage;
 import dev.mailbench.pop3.Pop3Phase;
+import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.sasl.SaslText;
 import dev.mailbench.wire.TlsMode;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +107,38 @@ class Pop3StepsTest {
         assertThat(apop.canSendProperty().get()).isFalse();
         assertThat(apop.problemProperty().get()).contains("no timestamp");
         assertThat(apop.send()).isFalse();
+    }
+
+    @Test
+    void aButtonPerVerbOfTheSpecificationWithItsArgumentsAsTheForm() {
+        List<StepDefinition> steps = Steps.of(MailProtocol.POP3);
+        assertThat(steps).extracting(StepDefinition::verb)
+                .containsExactlyElementsOf(Arrays.stream(Pop3Verb.values()).map(Enum::name).toList());
+
+        StepDefinition top = step(steps, "TOP");
+        assertThat(top.fields(null)).extracting(StepField::key, StepField::label)
+                .containsExactly(tuple(Pop3Steps.MESSAGE, "Message"), tuple(Pop3Steps.LINES, "Body lines"));
+        Map<String, String> topValues = top.defaults(Prefill.classroom(), null);
+        assertThat(topValues).containsExactly(entry(Pop3Steps.MESSAGE, "1"), entry(Pop3Steps.LINES, "10"));
+        assertThat(top.preview(topValues, null)).extracting(PreviewLine::line).containsExactly("TOP 1 10");
+
+        StepDefinition list = step(steps, "LIST");
+        assertThat(list.fields(null)).extracting(StepField::label).containsExactly("Message (blank: all)");
+        assertThat(list.problem(list.defaults(Prefill.classroom(), null), null)).isEmpty();
+        assertThat(list.preview(Map.of(Pop3Steps.MESSAGE, " 2 "), null)).extracting(PreviewLine::line)
+                .containsExactly("LIST 2");
+
+        StepDefinition retr = step(steps, "RETR");
+        assertThat(retr.problem(Map.of(Pop3Steps.MESSAGE, ""), null)).contains("Fill in Message.");
+
+        StepDefinition user = step(steps, "USER");
+        assertThat(user.defaults(Prefill.classroom(), null)).containsExactly(entry(Steps.USER, "alice"));
+        assertThat(step(steps, "PASS").fields(null)).extracting(StepField::kind).containsExactly(StepField.Kind.SECRET);
+        assertThat(step(steps, "STAT").fields(null)).isEmpty();
+    }
+
+    private static StepDefinition step(List<StepDefinition> steps, String verb) {
+        return steps.stream().filter(s -> s.verb().equals(verb)).findFirst().orElseThrow();
     }
 
     private StepFormViewModel form(String verb) {

@@ -1,7 +1,6 @@
 package dev.mailbench.server.pop3;
 
 import dev.mailbench.pop3.Pop3ClientSession;
-import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.server.Accounts;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * APOP name digest (RFC 1939 §7): the MD5 of the greeting's timestamp followed by the shared secret, so
@@ -23,13 +21,8 @@ final class ApopCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.AUTHORIZATION;
-    }
-
-    @Override
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        if (!Arguments.count(session, line, 2, 2, "APOP name digest")) {
+        if (!Arguments.count(session, line, verb())) {
             return;
         }
         String name = line.argument(0);

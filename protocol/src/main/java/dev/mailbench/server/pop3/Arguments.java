@@ -1,19 +1,23 @@
 package dev.mailbench.server.pop3;
 
+import dev.mailbench.pop3.Pop3Verb;
 import java.io.IOException;
 import java.util.OptionalInt;
 
-/** Argument checks the handlers share; each answers the error itself, so a handler just returns. */
+/**
+ * Argument checks the handlers share, against the arguments {@link Pop3Verb} defines; each answers the
+ * error itself, with the verb's syntax as the usage, so a handler just returns.
+ */
 final class Arguments {
     private Arguments() {
     }
 
-    /** Whether the command has between {@code min} and {@code max} arguments; if not, {@code -ERR} with the usage. */
-    static boolean count(Pop3ServerSession session, Pop3CommandLine line, int min, int max, String usage)
-            throws IOException {
+    /** Whether the command has as many arguments as its verb takes; if not, {@code -ERR} with the usage. */
+    static boolean count(Pop3ServerSession session, Pop3CommandLine line, Pop3Verb verb) throws IOException {
         int n = line.arguments().size();
-        if (n < min || n > max) {
-            session.error(Pop3ServerReply.INVALID_ARGUMENTS, "usage", usage);
+        long required = verb.arguments().stream().filter(argument -> !argument.optional()).count();
+        if (n < required || n > verb.arguments().size()) {
+            session.error(Pop3ServerReply.INVALID_ARGUMENTS, "usage", verb.syntax());
             return false;
         }
         return true;
@@ -23,9 +27,9 @@ final class Arguments {
      * A decimal number (RFC 1939 §5 message numbers, §7 TOP's line count). A number too large for an int is
      * taken as the largest int: no such message, or all lines.
      */
-    static OptionalInt number(Pop3ServerSession session, String argument, String usage) throws IOException {
+    static OptionalInt number(Pop3ServerSession session, String argument, Pop3Verb verb) throws IOException {
         if (argument.isEmpty() || !argument.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            session.error(Pop3ServerReply.INVALID_ARGUMENTS, "usage", usage);
+            session.error(Pop3ServerReply.INVALID_ARGUMENTS, "usage", verb.syntax());
             return OptionalInt.empty();
         }
         String digits = argument.replaceFirst("^0+(?=.)", "");

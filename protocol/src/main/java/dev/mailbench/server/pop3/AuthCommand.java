@@ -1,6 +1,5 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.sasl.SaslServerMechanism;
 import dev.mailbench.sasl.SaslStep;
@@ -8,7 +7,6 @@ import dev.mailbench.sasl.SaslText;
 import dev.mailbench.wire.Line;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * AUTH mechanism [initial-response] (RFC 5034 §4): a SASL exchange of "+ base64" challenges and base64
@@ -21,7 +19,6 @@ import java.util.Set;
  * keyboard what to type.
  */
 final class AuthCommand implements Pop3Command {
-    private static final String USAGE = "AUTH mechanism [initial-response]";
     /** More rounds than any offered mechanism needs: a guard against a confused exchange. */
     private static final int MAX_ROUNDS = 5;
 
@@ -31,18 +28,13 @@ final class AuthCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.AUTHORIZATION;
-    }
-
-    @Override
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
         if (line.arguments().isEmpty()) {
             session.error(Pop3ServerReply.AUTH_MECHANISM_REQUIRED,
                     "mechanisms", String.join(" ", SaslServerMechanism.NAMES));
             return;
         }
-        if (!Arguments.count(session, line, 1, 2, USAGE)) {
+        if (!Arguments.count(session, line, verb())) {
             return;
         }
         String name = line.argument(0);

@@ -7,7 +7,6 @@ import dev.mailbench.pop3.Pop3Verb;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * CAPA (RFC 2449 §5): what this server offers. STLS is listed only while it can be used: before TLS, in
@@ -20,13 +19,8 @@ final class CapaCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.BOTH;
-    }
-
-    @Override
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        if (!Arguments.count(session, line, 0, 0, "CAPA")) {
+        if (!Arguments.count(session, line, verb())) {
             return;
         }
         List<String> capabilities = new ArrayList<>(List.of(

@@ -1,15 +1,12 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.store.NoSuchMessageException;
 import java.util.OptionalInt;
 import java.io.IOException;
-import java.util.Set;
 
 /** DELE msg (RFC 1939 §5): marks a message; it is removed only in the UPDATE state after QUIT. */
 final class DeleCommand implements Pop3Command {
-    private static final String USAGE = "DELE msg";
 
     @Override
     public Pop3Verb verb() {
@@ -17,16 +14,11 @@ final class DeleCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.TRANSACTION;
-    }
-
-    @Override
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        if (!Arguments.count(session, line, 1, 1, USAGE)) {
+        if (!Arguments.count(session, line, verb())) {
             return;
         }
-        OptionalInt number = Arguments.number(session, line.argument(0), USAGE);
+        OptionalInt number = Arguments.number(session, line.argument(0), verb());
         if (number.isEmpty()) {
             return;
         }

@@ -1,9 +1,7 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import java.io.IOException;
-import java.util.Set;
 
 /** NOOP (RFC 1939 §5): nothing but a positive reply; valid only in the TRANSACTION state. */
 final class NoopCommand implements Pop3Command {
@@ -13,13 +11,8 @@ final class NoopCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.TRANSACTION;
-    }
-
-    @Override
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        if (!Arguments.count(session, line, 0, 0, "NOOP")) {
+        if (!Arguments.count(session, line, verb())) {
             return;
         }
         session.reply(Pop3ServerReply.NOOP);

@@ -1,10 +1,8 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * PASS string (RFC 1939 §7): only right after a successful USER. The whole rest of the line is the
@@ -17,11 +15,6 @@ final class PassCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.AUTHORIZATION;
-    }
-
-    @Override
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
         Optional<String> user = session.userGivenJustBefore();
         if (user.isEmpty()) {
@@ -30,7 +23,7 @@ final class PassCommand implements Pop3Command {
         }
         String password = line.argumentText();
         if (password.isEmpty()) {
-            session.error(Pop3ServerReply.INVALID_ARGUMENTS, "usage", "PASS string");
+            session.error(Pop3ServerReply.INVALID_ARGUMENTS, "usage", verb().syntax());
             return;
         }
         String name = user.get();

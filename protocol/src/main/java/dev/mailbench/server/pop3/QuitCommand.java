@@ -1,9 +1,7 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * QUIT (RFC 1939 §6): in the TRANSACTION state the UPDATE state removes the messages marked deleted; in
@@ -16,13 +14,8 @@ final class QuitCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.BOTH;
-    }
-
-    @Override
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        if (!Arguments.count(session, line, 0, 0, "QUIT")) {
+        if (!Arguments.count(session, line, verb())) {
             return;
         }
         session.quit();

@@ -1,10 +1,8 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.store.MailboxSummary;
 import java.io.IOException;
-import java.util.Set;
 
 /** STAT (RFC 1939 §5): "+OK count octets" of the messages not marked deleted. */
 final class StatCommand implements Pop3Command {
@@ -14,13 +12,8 @@ final class StatCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.TRANSACTION;
-    }
-
-    @Override
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        if (!Arguments.count(session, line, 0, 0, "STAT")) {
+        if (!Arguments.count(session, line, verb())) {
             return;
         }
         MailboxSummary summary = session.mailbox().summary();

@@ -1,9 +1,7 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * STLS (RFC 2595 §4): TLS from here on. Only in the AUTHORIZATION state and only once. A client must wait
@@ -17,13 +15,8 @@ final class StlsCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.AUTHORIZATION;
-    }
-
-    @Override
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        if (!Arguments.count(session, line, 0, 0, "STLS")) {
+        if (!Arguments.count(session, line, verb())) {
             return;
         }
         if (!session.context().offersTls()) {

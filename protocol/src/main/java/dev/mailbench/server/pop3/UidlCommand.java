@@ -1,21 +1,18 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.store.MaildropMessage;
-import dev.mailbench.store.NoSuchMessageException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.io.IOException;
-import java.util.Set;
 
 /**
  * UIDL [msg] (RFC 1939 §7): the unique-id of one message or of every message not marked deleted. The ids
  * come from the store, so they stay the same across sessions and server restarts.
  */
-final class UidlCommand implements Pop3Command {
-    private static final String USAGE = "UIDL [msg]";
+final class UidlCommand extends MessageListingCommand {
+
+    UidlCommand() {
+        super(Pop3ServerReply.UNIQUE_ID_LISTING, Pop3ServerReply.UNIQUE_ID_LINE, "uid");
+    }
 
     @Override
     public Pop3Verb verb() {
@@ -23,32 +20,12 @@ final class UidlCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.TRANSACTION;
+    String detail(MaildropMessage message) {
+        return message.uid();
     }
 
     @Override
-    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        if (!Arguments.count(session, line, 0, 1, USAGE)) {
-            return;
-        }
-        if (line.arguments().isEmpty()) {
-            List<String> lines = new ArrayList<>();
-            for (MaildropMessage m : session.mailbox().messages()) {
-                lines.add(m.number() + " " + m.uid());
-            }
-            session.replyWithLines(Pop3ServerReply.UNIQUE_ID_LISTING, lines, "count", String.valueOf(lines.size()));
-            return;
-        }
-        OptionalInt number = Arguments.number(session, line.argument(0), USAGE);
-        if (number.isEmpty()) {
-            return;
-        }
-        try {
-            MaildropMessage m = session.mailbox().message(number.getAsInt());
-            session.reply(Pop3ServerReply.UNIQUE_ID_LINE, "number", String.valueOf(m.number()), "uid", m.uid());
-        } catch (NoSuchMessageException e) {
-            session.reply(Pop3ServerReply.NO_SUCH_MESSAGE, "number", line.argument(0));
-        }
+    String[] listingValues(Pop3ServerSession session, List<String> lines) {
+        return new String[] {"count", String.valueOf(lines.size())};
     }
 }

@@ -1,9 +1,7 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * USER name (RFC 1939 §7). Always accepted: whether the name exists is only told together with the
@@ -16,13 +14,8 @@ final class UserCommand implements Pop3Command {
     }
 
     @Override
-    public Set<Pop3Phase> validIn() {
-        return StateSets.AUTHORIZATION;
-    }
-
-    @Override
     public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        if (!Arguments.count(session, line, 1, 1, "USER name")) {
+        if (!Arguments.count(session, line, verb())) {
             return;
         }
         session.userGiven(line.argument(0));

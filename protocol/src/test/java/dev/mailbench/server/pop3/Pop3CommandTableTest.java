@@ -28,6 +28,14 @@ class Pop3CommandTableTest {
     }
 
     @Test
+    void everyCommandIsValidInTheStatesItsVerbNames() {
+        // RFC 1939 §3: one definition of the states, read by the dispatcher and by the client's guidance
+        for (Pop3Command command : table.commands()) {
+            assertThat(command.validIn()).as("%s", command.verb()).isEqualTo(command.verb().phases());
+        }
+    }
+
+    @Test
     void theServerAcceptsInEachStateWhatTheClientOffersThere() {
         // The client's most permissive view: before CAPA, with an APOP timestamp, USER given, no TLS yet.
         Pop3State authorization = new Pop3State(Pop3Phase.AUTHORIZATION, false, true, true, List.of());
