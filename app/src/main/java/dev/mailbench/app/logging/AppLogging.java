@@ -1,0 +1,63 @@
+package dev.mailbench.app.logging;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+
+/**
+ * What the application adds to the logging configuration ({@code logback.xml}) at run time: the console
+ * for {@code mailbench serve}, and a log entry for any exception no code caught.
+ */
+public final class AppLogging {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppLogging.class);
+    static final String CONSOLE = "CONSOLE";
+
+    private AppLogging() {
+    }
+
+    /**
+     * Logs an exception that ends a thread, instead of the JVM's bare stack trace on standard error;
+     * JavaFX hands the exceptions of event handlers to the same handler.
+     */
+    public static void logUncaughtExceptions() {
+        Thread.setDefaultUncaughtExceptionHandler(
+                (thread, failure) -> LOG.error("Uncaught exception in thread {}", thread.getName(), failure));
+    }
+
+    /**
+     * Also logs to standard error, for a headless server whose operator watches the terminal; standard
+     * output stays for what scripts read. Nothing changes when the configuration already logs to a
+     * console (a test's, or the user's own), or when the logging implementation is not Logback.
+     */
+    public static void alsoToConsole() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        synchronized (AppLogging.class) {
+            for (var appenders = root.iteratorForAppenders(); appenders.hasNext(); ) {
+                Appender<ILoggingEvent> appender = appenders.next();
+                if (appender instanceof ConsoleAppender) {
+                    return;
+                }
+            }
+            PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+            encoder.setContext(context);
+            encoder.setPattern("%d{HH:mm:ss} %-5level %logger{0}: %msg%n");
+            encoder.start();
+            ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+            console.setContext(context);
+            console.setName(CONSOLE);
+            console.setTarget("System.err");
+            console.setEncoder(encoder);
+            console.start();
+            root.addAppender(console);
+        }
+    }
+}
