@@ -49,7 +49,7 @@ public final class AppLogging {
             }
             PatternLayoutEncoder encoder = new PatternLayoutEncoder();
             encoder.setContext(context);
-            encoder.setPattern("%d{HH:mm:ss} %-5level %logger{0}: %msg%n");
+            encoder.setPattern("%d{HH:mm:ss} %-5level %logger{0}: %msg%n%ex{short}");
             encoder.start();
             ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
             console.setContext(context);
