@@ -57,6 +57,7 @@ public final class Launcher implements Callable<Integer> {
     boolean noPracticeServer;
 
     public static void main(String[] args) {
+        AppLogging.startInBackground();
         AppLogging.logUncaughtExceptions();
         System.exit(commandLine().execute(args));
     }
