@@ -73,7 +73,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        // a headless server's operator watches the terminal: its log goes there too (standard error)
+        // a headless server's operator watches the terminal: its log goes there too (standard error), but for
+        // what this command tells in its own words (TOLD_ON_TERMINAL)
         AppLogging.alsoToConsole();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -81,11 +82,11 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             config = configure();
         } catch (IllegalArgumentException e) {
-            LOG.debug("Refused the command line", e);
+            LOG.debug(AppLogging.TOLD_ON_TERMINAL, "Refused the command line", e);
             err.println("mailbench serve: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         } catch (IOException e) {
-            LOG.error("The data directory cannot be used", e);
+            LOG.error(AppLogging.TOLD_ON_TERMINAL, "The data directory cannot be used", e);
             err.println("mailbench serve: the data directory cannot be used: " + describe(e));
             return 1;
         }
@@ -93,12 +94,12 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = PracticeServer.start(config);
         } catch (PortInUseException e) {
-            LOG.error("The practice server cannot start: {}", e.getMessage(), e);
+            LOG.error(AppLogging.TOLD_ON_TERMINAL, "The practice server cannot start: {}", e.getMessage(), e);
             err.println("mailbench serve: " + e.getMessage());
             err.println("Try: " + retryWithPort(e.protocol(), e.port() + 1));
             return 1;
         } catch (IOException e) {
-            LOG.error("The practice server cannot start", e);
+            LOG.error(AppLogging.TOLD_ON_TERMINAL, "The practice server cannot start", e);
             err.println("mailbench serve: the practice server cannot start: " + describe(e));
             return 1;
         }

@@ -2,18 +2,28 @@ package dev.mailbench.app.logging;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
 
 /**
  * What the application adds to the logging configuration ({@code logback.xml}) at run time: a start in the
  * background, the console for {@code mailbench serve}, and a log entry for any exception no code caught.
  */
 public final class AppLogging {
+
+    /**
+     * Marks an entry whose news the user has already been given in words on the terminal (a command's own
+     * error message): it goes to the log file, and the console added for serve leaves it out.
+     */
+    public static final Marker TOLD_ON_TERMINAL = MarkerFactory.getMarker("TOLD_ON_TERMINAL");
 
     static final String CONSOLE = "CONSOLE";
 
@@ -71,6 +81,7 @@ public final class AppLogging {
             console.setName(CONSOLE);
             console.setTarget("System.err");
             console.setEncoder(encoder);
+            console.addFilter(new NotToldOnTerminal());
             console.start();
             root.addAppender(console);
         }
@@ -85,6 +96,15 @@ public final class AppLogging {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Leaves out of the console what the user has been told already ({@link #TOLD_ON_TERMINAL}). */
+    static final class NotToldOnTerminal extends Filter<ILoggingEvent> {
+        @Override
+        public FilterReply decide(ILoggingEvent event) {
+            return event.getMarkerList() != null && event.getMarkerList().contains(TOLD_ON_TERMINAL)
+                    ? FilterReply.DENY : FilterReply.NEUTRAL;
         }
     }
 }

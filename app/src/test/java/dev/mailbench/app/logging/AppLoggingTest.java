@@ -12,7 +12,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.spi.FilterReply;
 
 class AppLoggingTest {
 
@@ -51,5 +53,19 @@ class AppLoggingTest {
         List<Appender<ILoggingEvent>> all = new ArrayList<>();
         logger.iteratorForAppenders().forEachRemaining(all::add);
         return all;
+    }
+
+    @Test
+    void theServeConsoleLeavesOutWhatTheCommandHasToldInItsOwnWords() {
+        LoggerContext context = new LoggerContext();
+        Logger logger = context.getLogger("dev.mailbench.app.cli.ServeCommand");
+        LoggingEvent told = new LoggingEvent(null, logger, Level.ERROR, "The practice server cannot start", null, null);
+        told.addMarker(AppLogging.TOLD_ON_TERMINAL);
+        LoggingEvent news = new LoggingEvent(null, logger, Level.WARN, "Cannot remove message 3", null, null);
+
+        AppLogging.NotToldOnTerminal filter = new AppLogging.NotToldOnTerminal();
+
+        assertThat(filter.decide(told)).isEqualTo(FilterReply.DENY);
+        assertThat(filter.decide(news)).isEqualTo(FilterReply.NEUTRAL);
     }
 }
