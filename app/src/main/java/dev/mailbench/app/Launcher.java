@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import dev.mailbench.app.cli.InspectCommand;
 import dev.mailbench.app.cli.ServeCommand;
 import dev.mailbench.app.cli.VersionProvider;
+import dev.mailbench.app.logging.AppLogging;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.ConnectionUri;
 import dev.mailbench.app.theme.Theme;
@@ -56,6 +57,8 @@ public final class Launcher implements Callable<Integer> {
     boolean noPracticeServer;
 
     public static void main(String[] args) {
+        AppLogging.startInBackground();
+        AppLogging.logUncaughtExceptions();
         System.exit(commandLine().execute(args));
     }
 

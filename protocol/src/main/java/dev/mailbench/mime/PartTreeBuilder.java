@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Builds the part tree of one message: Jakarta Mail finds where each header section ends and where each
  * body part of a multipart starts and ends (on {@link SourceStream}s, so the offsets are known and no
@@ -16,6 +19,8 @@ import java.util.Properties;
  * defaults, checks each body's bytes against its transfer encoding, and records problems as it goes.
  */
 final class PartTreeBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartTreeBuilder.class);
 
     /** Deeper than this, parts are listed but not opened: a guard against messages built to exhaust a reader. */
     static final int MAX_DEPTH = 40;
@@ -67,6 +72,8 @@ final class PartTreeBuilder {
         try {
             return new TrackedMessage(SESSION, new SourceStream(reader, start, end, false)).bodyStart();
         } catch (MessagingException | RuntimeException e) {
+            // a finding about the message, reported to the user; the log keeps the parser's account
+            LOG.debug("Part {}: the header section could not be read", path, e);
             problems.add(ProblemKind.UNREADABLE, describeOwner(path) + ": the header section could not be read ("
                     + e.getMessage() + ")", path, start);
             return start;
@@ -127,6 +134,7 @@ final class PartTreeBuilder {
             parts = multipart.parts();
             closed = multipart.closed();
         } catch (MessagingException | RuntimeException e) {
+            LOG.debug("Part {}: the multipart body could not be split into parts", path, e);
             problems.add(ProblemKind.UNREADABLE, where + ": the multipart body could not be split into parts ("
                     + e.getMessage() + ")", path, bodyStart);
             return List.of();
@@ -216,6 +224,7 @@ final class PartTreeBuilder {
         try {
             ByteScanner.run(reader, body, scanners.toArray(new ByteScanner[0]));
         } catch (IOException e1) {
+            LOG.debug("Part {}: the body could not be read", path, e1);
             problems.add(ProblemKind.UNREADABLE, "part " + path + ": the body could not be read (" + e1.getMessage()
                     + ")", path, body.start());
             return;
@@ -271,6 +280,7 @@ final class PartTreeBuilder {
                 total += n;
             }
         } catch (IOException | RuntimeException e) {
+            LOG.debug("Part {}: the {} body could not be decoded past its first {} bytes", path, encoding, total, e);
             problems.add(ProblemKind.DECODING_FAILED, "the " + encoding + " body of part " + path
                     + " could not be decoded past its first " + total + " bytes (" + e.getMessage() + ")", path,
                     body.start());
@@ -285,6 +295,7 @@ final class PartTreeBuilder {
         try {
             section = HeaderSection.read(reader, range);
         } catch (IOException e) {
+            LOG.debug("Part {}: the header section could not be read", path, e);
             problems.add(ProblemKind.UNREADABLE, describeOwner(path) + ": the header section could not be read ("
                     + e.getMessage() + ")", path, range.start());
             return List.of();

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * One message on its way into one or more mailboxes, written as a stream so that a large message is
  * never held in memory.
@@ -39,6 +42,8 @@ import java.util.Locale;
  * <p>A delivery is used by one thread; {@link #abort()} may come from another (a dropped connection).
  */
 public final class Delivery implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
 
     /** Enough for most messages in one write; a larger one is written in pieces of this size. */
     private static final int BUFFER_SIZE = 16 * 1024;
@@ -160,6 +165,7 @@ public final class Delivery implements Closeable {
             throw e;
         } catch (UnsupportedOperationException | IOException linkFailed) {
             // No hard links here (another device, a file system without them): fall through to a copy.
+            LOG.debug("Cannot hard-link {} to {}; copying instead", spool, target, linkFailed);
         }
         Path copy = other.tmp().resolve(uniqueName);
         copies.add(copy);
@@ -197,8 +203,9 @@ public final class Delivery implements Closeable {
     private void closeQuietly() {
         try {
             channel.close();
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // the spool is removed next; a failed close changes nothing visible
+            LOG.warn("Cannot close the spool file of an aborted delivery", e);
         }
     }
 
@@ -208,8 +215,10 @@ public final class Delivery implements Closeable {
         } catch (IOException e) {
             if (cause != null) {
                 cause.addSuppressed(e);
+            } else {
+                // left in tmp/, removed by the 36-hour clean-up when the store next opens
+                LOG.warn("Cannot remove {}; the clean-up of tmp/ removes it later", p, e);
             }
-            // otherwise: left in tmp/, removed by the 36-hour clean-up when the store next opens
         }
     }
 

@@ -9,6 +9,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The exclusive lock a POP3 session holds on a mailbox: a lock on the mailbox's lock file, which keeps
  * out other processes, guarded by a registry shared by the whole JVM, which keeps out other sessions of
@@ -21,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * lock file that is held.
  */
 final class MailboxLock {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxLock.class);
 
     private static final Map<Path, MailboxLock> HELD = new ConcurrentHashMap<>();
 
@@ -74,13 +79,15 @@ final class MailboxLock {
         }
         try {
             lock.release();
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // closing the channel below releases it as well
+            LOG.warn("Cannot release the lock on {}; closing its file instead", lockFile, e);
         }
         try {
             channel.close();
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // the process lock is gone with the descriptor either way
+            LOG.warn("Cannot close the lock file {}", lockFile, e);
         }
         channel = null;
         lock = null;

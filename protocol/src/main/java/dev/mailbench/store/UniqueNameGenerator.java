@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Makes Maildir unique names: {@code seconds.MmicrosPpidQcount.host} (D. J. Bernstein, "Using maildir
  * format": time on the left, host on the right, a delivery identifier in the middle made of the
@@ -17,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * one machine, the host across machines sharing a directory.
  */
 final class UniqueNameGenerator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UniqueNameGenerator.class);
 
     /** Longest host part kept, so every unique name is also a valid POP3 unique-id (RFC 1939 §7). */
     static final int MAX_HOST_LENGTH = 20;
@@ -89,6 +94,7 @@ final class UniqueNameGenerator {
                 }
             } catch (IOException | RuntimeException e) {
                 // fall through to the next source
+                LOG.debug("Cannot read the host name from the system; trying the next source", e);
             }
             fromEnv = System.getenv("HOSTNAME");
             if (fromEnv != null && !fromEnv.isBlank()) {
@@ -97,6 +103,7 @@ final class UniqueNameGenerator {
             try {
                 return InetAddress.getLocalHost().getHostName();
             } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot find this host's name; Maildir file names use \"localhost\"", e);
                 return "localhost";
             }
         }

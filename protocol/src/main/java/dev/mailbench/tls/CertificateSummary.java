@@ -12,6 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * What a user needs to judge one certificate of a chain: who it is for, who issued it, when it is valid,
  * its fingerprint (to compare with one read out over the phone) and the names it covers.
@@ -26,6 +29,8 @@ import java.util.Objects;
  */
 public record CertificateSummary(String subject, String issuer, Instant notBefore, Instant notAfter,
         String sha256Fingerprint, List<String> subjectAltNames) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateSummary.class);
 
     public CertificateSummary {
         Objects.requireNonNull(subject, "subject");
@@ -62,6 +67,7 @@ public record CertificateSummary(String subject, String issuer, Instant notBefor
         try {
             entries = certificate.getSubjectAlternativeNames();
         } catch (CertificateParsingException e) {
+            LOG.warn("Cannot read the subject alternative names of {}", certificate.getSubjectX500Principal(), e);
             return List.of("unreadable: " + e.getMessage());
         }
         if (entries == null) {

@@ -24,6 +24,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The client side of TLS for SMTP and POP3: upgrading a plain connection after STARTTLS (RFC 3207) or STLS
  * (RFC 2595), or connecting with implicit TLS (ports 465 and 995, RFC 8314). The handshake always completes
@@ -32,6 +35,8 @@ import javax.net.ssl.X509TrustManager;
  * <p>Instances are immutable and may be shared; each connection gets its own trust verdict.
  */
 public final class ClientTls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientTls.class);
 
     /** The TLS versions offered; older ones are disabled by the JDK anyway (RFC 8996). */
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
@@ -139,6 +144,7 @@ public final class ClientTls {
             }
         } catch (SSLPeerUnverifiedException noCertificate) {
             // An anonymous handshake: reported as "no certificate".
+            LOG.debug("The peer {} presented no certificate", host, noCertificate);
         }
         TrustVerdict verdict = trust.verdict().orElse(TrustVerdict.untrusted("no certificate presented"));
         boolean hostMatches = !chain.isEmpty() && HostNameMatcher.matches(host, chain.get(0));

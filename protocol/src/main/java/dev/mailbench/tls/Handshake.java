@@ -10,12 +10,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLSocket;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Runs a TLS handshake with a hard deadline. The read timeout alone bounds each read, not the handshake: a
  * peer that trickles a byte now and then would hold it open for ever, so the socket is also closed when
  * the deadline passes.
  */
 final class Handshake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Handshake.class);
 
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlineScheduler();
 
@@ -68,6 +73,7 @@ final class Handshake {
             socket.close();
         } catch (IOException alreadyBroken) {
             // nothing more to release
+            LOG.debug("Closing the socket failed", alreadyBroken);
         }
     }
 

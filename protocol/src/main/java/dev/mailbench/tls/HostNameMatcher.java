@@ -15,11 +15,16 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Does a certificate name the host the user connected to? The rules of RFC 6125 §6 for DNS names, and
  * RFC 5280 §4.2.1.6 iPAddress entries for address literals.
  */
 public final class HostNameMatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostNameMatcher.class);
 
     private static final int SAN_DNS_NAME = 2;
     private static final int SAN_IP_ADDRESS = 7;
@@ -97,7 +102,8 @@ public final class HostNameMatcher {
                 }
             }
         } catch (CertificateParsingException unreadable) {
-            // A certificate whose extension cannot be parsed names nothing.
+            // A certificate whose extension cannot be parsed names nothing (CertificateSummary reports it).
+            LOG.debug("Cannot read the subject alternative names of {}", certificate.getSubjectX500Principal(), unreadable);
         }
         return names;
     }

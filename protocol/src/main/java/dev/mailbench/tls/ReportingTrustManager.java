@@ -23,6 +23,9 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A trust manager that judges the peer's certificate chain like the JDK's PKIX validation does, but never
  * refuses it: it records the verdict and the reason, so a diagnostic tool can complete the handshake and
@@ -32,6 +35,8 @@ import javax.net.ssl.X509TrustManager;
  * checking is not its business (see {@link HostNameMatcher}).
  */
 public final class ReportingTrustManager extends X509ExtendedTrustManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportingTrustManager.class);
 
     private final X509TrustManager pkix;
     private volatile TrustVerdict verdict;
@@ -67,6 +72,8 @@ public final class ReportingTrustManager extends X509ExtendedTrustManager {
             pkix.checkServerTrusted(chain, authType);
             return TrustVerdict.trustedChain();
         } catch (GeneralSecurityException | RuntimeException rejected) {
+            // the verdict tells the user why; the log keeps the validator's own account
+            LOG.debug("The server's certificate chain is not trusted", rejected);
             return explain(chain, rejected);
         }
     }
@@ -79,6 +86,7 @@ public final class ReportingTrustManager extends X509ExtendedTrustManager {
             pkix.checkClientTrusted(chain, authType);
             return TrustVerdict.trustedChain();
         } catch (GeneralSecurityException | RuntimeException rejected) {
+            LOG.debug("The client's certificate chain is not trusted", rejected);
             return explain(chain, rejected);
         }
     }

@@ -49,6 +49,9 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The embedded practice server's own certificate: generated on first start, kept in a PKCS#12 file and
  * reused afterwards, so a user who chose to trust it keeps trusting the same certificate.
@@ -57,6 +60,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * a practice server is usually reached over loopback under any of those names.
  */
 public final class SelfSignedCertificate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SelfSignedCertificate.class);
 
     /** The alias of the server's key entry inside the keystore. */
     public static final String ALIAS = "mailbench-server";
@@ -234,6 +239,7 @@ public final class SelfSignedCertificate {
             return false;
         } catch (UnsupportedOperationException | IOException noHardLinks) {
             // File systems without hard links: an atomic rename is the next best thing.
+            LOG.debug("Cannot hard-link {}; renaming instead", target, noHardLinks);
             if (Files.exists(target)) {
                 return false;
             }
@@ -251,6 +257,7 @@ public final class SelfSignedCertificate {
             channel.force(true);
         } catch (IOException | RuntimeException e) {
             // Not every platform can sync a directory (Windows cannot); the file itself is already synced.
+            LOG.debug("Cannot sync the directory {}", directory, e);
         }
     }
 

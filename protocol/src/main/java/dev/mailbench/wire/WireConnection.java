@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A socket seen as lines, with every byte recorded in a {@link Transcript}. Used by both sides: a client
  * writes {@link Direction#CLIENT} lines and reads {@link Direction#SERVER} ones, a server the reverse.
@@ -19,6 +22,8 @@ import java.util.Set;
  * <p>Writes are serialised; reads belong to one thread at a time.
  */
 public final class WireConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WireConnection.class);
     private final Transcript transcript;
     private final Direction outgoing;
     private final Direction incoming;
@@ -309,8 +314,9 @@ public final class WireConnection implements AutoCloseable {
             if (!socket.isClosed()) {
                 applySocketTimeout(socket, readTimeoutMillis);
             }
-        } catch (SocketException ignored) {
+        } catch (SocketException e) {
             // the socket is going away; nothing will read from it again
+            LOG.debug("Cannot restore the read timeout of a closing socket", e);
         }
     }
 
@@ -339,8 +345,9 @@ public final class WireConnection implements AutoCloseable {
     private void closeQuietly() {
         try {
             socket.close();
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // nothing more to do: the socket is gone either way
+            LOG.debug("Closing the socket failed", e);
         }
     }
 

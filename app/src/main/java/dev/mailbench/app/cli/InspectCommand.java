@@ -15,12 +15,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** {@code mailbench inspect FILE.eml [--json]}: the MIME viewer's analysis, printed, for scripts. */
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Prints a message's MIME part tree, headers and problems (a broken message still prints what could be read).")
 public final class InspectCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InspectCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -52,6 +57,7 @@ public final class InspectCommand implements Callable<Integer> {
         try {
             analysis = MessageAnalyzer.analyze(file, mailFrom == null ? null : Envelope.mailFrom(mailFrom));
         } catch (IOException e) {
+            LOG.warn("Cannot read {} to inspect it", file, e);
             err.println("mailbench inspect: cannot read " + file + ": " + e.getMessage());
             return 1;
         }

@@ -1,5 +1,6 @@
 package dev.mailbench.app.cli;
 
+import dev.mailbench.app.logging.AppLogging;
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.PortInUseException;
 import dev.mailbench.server.practice.DataDirectory;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +37,8 @@ import picocli.CommandLine.Spec;
             "options given here override them for this run."
         })
 public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -68,15 +73,20 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // a headless server's operator watches the terminal: its log goes there too (standard error), but for
+        // what this command tells in its own words (TOLD_ON_TERMINAL)
+        AppLogging.alsoToConsole();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
         try {
             config = configure();
         } catch (IllegalArgumentException e) {
+            LOG.debug(AppLogging.TOLD_ON_TERMINAL, "Refused the command line", e);
             err.println("mailbench serve: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         } catch (IOException e) {
+            LOG.error(AppLogging.TOLD_ON_TERMINAL, "The data directory cannot be used", e);
             err.println("mailbench serve: the data directory cannot be used: " + describe(e));
             return 1;
         }
@@ -84,15 +94,20 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = PracticeServer.start(config);
         } catch (PortInUseException e) {
+            LOG.error(AppLogging.TOLD_ON_TERMINAL, "The practice server cannot start: {}", e.getMessage(), e);
             err.println("mailbench serve: " + e.getMessage());
             err.println("Try: " + retryWithPort(e.protocol(), e.port() + 1));
             return 1;
         } catch (IOException e) {
+            LOG.error(AppLogging.TOLD_ON_TERMINAL, "The practice server cannot start", e);
             err.println("mailbench serve: the practice server cannot start: " + describe(e));
             return 1;
         }
+        LOG.info("Practice server started: SMTP port {}, POP3 port {}, data in {}",
+                server.smtpPort(), server.pop3Port(), config.dataDirectory().root());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            LOG.info("Stopping the practice server (signalled)");
             server.close();
             out.println("Practice server stopped.");
             out.flush();
@@ -109,6 +124,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             stopped.await();
         } catch (InterruptedException e) {
+            LOG.info("Stopping the practice server (interrupted)");
             Thread.currentThread().interrupt();
         } finally {
             // Interrupted rather than signalled (e.g. when embedded): stop here, and drop the hook.
@@ -164,7 +180,7 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 address = bind == null ? config.bindAddress() : InetAddress.getByName(bind);
             } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("not an address to listen on: " + bind);
+                throw new IllegalArgumentException("not an address to listen on: " + bind, e);
             }
             config = config.withBindAddress(address, allowRemote || config.allowRemote());
         }

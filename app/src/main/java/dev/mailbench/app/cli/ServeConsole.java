@@ -15,12 +15,17 @@ import dev.mailbench.server.Faults;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.practice.PracticeServer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * What a teacher types into the terminal where {@code mailbench serve} runs, to switch faults and the
  * personality while the class is connected: {@code greylisting on}, {@code delay 5}, {@code faults off}.
  * The same switches the window's practice-server panel has.
  */
 final class ServeConsole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeConsole.class);
 
     static final String HELP = String.join("\n",
             "Commands, while the server runs:",
@@ -56,6 +61,7 @@ final class ServeConsole {
             }
         } catch (IOException e) {
             // the terminal went away; the server goes on
+            LOG.warn("The console can no longer be read; the server goes on without it", e);
         }
     }
 

@@ -36,9 +36,6 @@ public final class ConfigDirectory {
         if (os.startsWith("mac")) {
             return home.resolve("Library").resolve("Application Support").resolve("Mailbench");
         }
-        // XDG: a relative XDG_CONFIG_HOME is invalid and must be ignored.
-        String xdg = environment.get("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".config");
-        return base.resolve("mailbench");
+        return XdgBase.directory(environment, "XDG_CONFIG_HOME", home, ".config").resolve("mailbench");
     }
 }

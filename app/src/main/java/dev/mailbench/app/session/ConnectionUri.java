@@ -25,7 +25,7 @@ public final class ConnectionUri {
         try {
             uri = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a server address: " + text + " (" + e.getReason() + ")");
+            throw new IllegalArgumentException("not a server address: " + text + " (" + e.getReason() + ")", e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         MailProtocol protocol;

@@ -4,17 +4,25 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Work that must not run on the JavaFX thread (network, disk), with what to do on the UI thread once it
  * has succeeded or failed. Hand it to a {@link TaskExecutor}.
+ *
+ * <p>A failure is never dropped: without an {@link #onFailure} action it is logged as a warning; with one,
+ * the action decides what the user sees and the failure is logged at DEBUG with its stack trace.
  *
  * @param <T> the result of the work
  */
 public final class BackgroundTask<T> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTask.class);
+
     private final Callable<T> work;
     private Consumer<T> onSuccess = result -> { };
-    private Consumer<Exception> onFailure = failure -> { };
+    private Consumer<Exception> onFailure = null;
     private Runnable onFinished = () -> { };
 
     private BackgroundTask(Callable<T> work) {
@@ -55,7 +63,7 @@ public final class BackgroundTask<T> {
      * Does the work here and now, then has {@code deliver} run the delivery of its outcome (on the UI thread,
      * for a real executor): the one way every executor runs a task.
      */
-    void runDelivering(java.util.function.Consumer<Runnable> deliver) {
+    void runDelivering(Consumer<Runnable> deliver) {
         T result;
         try {
             result = work.call();
@@ -77,7 +85,12 @@ public final class BackgroundTask<T> {
 
     void failed(Exception failure) {
         try {
-            onFailure.accept(failure);
+            if (onFailure == null) {
+                LOG.warn("Background work failed, and nothing was waiting to hear of it", failure);
+            } else {
+                LOG.debug("Background work failed; its failure action tells the user", failure);
+                onFailure.accept(failure);
+            }
         } finally {
             onFinished.run();
         }

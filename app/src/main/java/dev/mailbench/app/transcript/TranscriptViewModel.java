@@ -26,6 +26,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ObservableList;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The transcript pane's state: every line of the tab's connections, the selected line and its explanation,
  * and how lines are drawn.
@@ -36,6 +39,8 @@ import javafx.collections.ObservableList;
  * connection's {@link EventExplainer} reads each event on the reader thread, so the UI thread only draws.
  */
 public final class TranscriptViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TranscriptViewModel.class);
 
     /**
      * How many lines one pulse appends at most. The pane draws only the lines in view, so an append costs little
@@ -86,6 +91,9 @@ public final class TranscriptViewModel {
         try {
             return explainer.accept(event);
         } catch (RuntimeException e) {
+            // the line is still shown, plainly; a failing explainer is a fault in Mailbench, so it is logged
+            // (by number, not text: a line may carry a password)
+            LOG.warn("Cannot read transcript line {} ({})", event.sequence(), event.direction(), e);
             LineClass plain = switch (event.direction()) {
                 case CLIENT -> LineClass.CLIENT;
                 case SERVER -> LineClass.MALFORMED;
@@ -198,6 +206,7 @@ public final class TranscriptViewModel {
             explanation.set(entry.explainer().explain(sequence));
             messageSelected.set(entry.explainer().carriesMessage(sequence));
         } catch (RuntimeException e) {
+            LOG.warn("Cannot explain transcript line {} ({})", entry.event().sequence(), entry.event().direction(), e);
             explanation.set(new Explanation(entry.event().line(),
                     List.of("Mailbench could not explain this line: " + e), List.of()));
             messageSelected.set(false);
