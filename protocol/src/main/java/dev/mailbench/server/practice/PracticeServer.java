@@ -105,10 +105,6 @@ public final class PracticeServer implements AutoCloseable {
         observers.add(Objects.requireNonNull(observer));
     }
 
-    public void removeObserver(ConnectionObserver observer) {
-        observers.remove(observer);
-    }
-
     /** The faults to switch on and off while the server runs. */
     public Faults faults() {
         return faults;

@@ -98,10 +98,6 @@ final class IncomingMessage implements AutoCloseable {
         }
     }
 
-    boolean isAborted() {
-        return aborted;
-    }
-
     @Override
     public void close() {
         // Delivery.close() aborts only what was not committed.

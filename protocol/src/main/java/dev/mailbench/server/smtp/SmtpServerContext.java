@@ -63,14 +63,4 @@ public record SmtpServerContext(InetAddress bindAddress, int port, String hostNa
         return new SmtpServerContext(bindAddress, port, hostName, store, accounts, limits, personality, faults,
                 tls, popLogins, observer, newRelay);
     }
-
-    public SmtpServerContext withObserver(ConnectionObserver newObserver) {
-        return new SmtpServerContext(bindAddress, port, hostName, store, accounts, limits, personality, faults,
-                tls, popLogins, newObserver, relay);
-    }
-
-    public SmtpServerContext withPort(int newPort) {
-        return new SmtpServerContext(bindAddress, newPort, hostName, store, accounts, limits, personality, faults,
-                tls, popLogins, observer, relay);
-    }
 }
