@@ -1,8 +1,8 @@
 package dev.mailbench.server.pop3;
 
 import dev.mailbench.server.Accounts;
+import dev.mailbench.server.MailBackend;
 import dev.mailbench.store.InvalidUserNameException;
-import dev.mailbench.store.MailStore;
 import dev.mailbench.store.MailboxInUseException;
 import java.io.IOException;
 import java.util.Optional;
@@ -13,11 +13,11 @@ import java.util.Optional;
  */
 final class MailboxLogin implements LoginPolicy {
     private final Accounts accounts;
-    private final MailStore store;
+    private final MailBackend backend;
 
-    MailboxLogin(Accounts accounts, MailStore store) {
+    MailboxLogin(Accounts accounts, MailBackend backend) {
         this.accounts = accounts;
-        this.store = store;
+        this.backend = backend;
     }
 
     @Override
@@ -30,7 +30,7 @@ final class MailboxLogin implements LoginPolicy {
             return LoginOutcome.refused(Pop3ServerReply.AUTH_FAILED, true);
         }
         try {
-            return LoginOutcome.loggedIn(store.openForPop3(mailbox.get()));
+            return LoginOutcome.loggedIn(backend.openMaildrop(mailbox.get()));
         } catch (MailboxInUseException e) {
             return LoginOutcome.refused(Pop3ServerReply.MAILBOX_IN_USE, false);
         } catch (IOException | InvalidUserNameException e) {

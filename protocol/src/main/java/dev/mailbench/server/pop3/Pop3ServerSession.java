@@ -4,10 +4,10 @@ import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.sasl.SaslText;
 import dev.mailbench.server.LineServerSession;
+import dev.mailbench.server.MailBackend.Maildrop;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.ReplyChannel;
 import dev.mailbench.store.DeletionReport;
-import dev.mailbench.store.MailboxSession;
 import dev.mailbench.store.MailboxSummary;
 import dev.mailbench.tls.ServerTls;
 import dev.mailbench.wire.Annotation;
@@ -59,7 +59,7 @@ public final class Pop3ServerSession extends LineServerSession<String> {
     private String apopTimestamp;
     private String userGivenLast;
     private String userGivenNow;
-    private MailboxSession mailbox;
+    private Maildrop mailbox;
     private int failedLogins;
 
     Pop3ServerSession(Pop3ServerContext context, Pop3CommandTable commands, LoginPolicy loginPolicy, Socket socket) {
@@ -107,7 +107,7 @@ public final class Pop3ServerSession extends LineServerSession<String> {
     protected void ended() {
         if (mailbox != null && mailbox.isOpen()) {
             mailbox.close();
-            transcript().note("Mailbox of " + mailbox.user() + " released without QUIT: messages marked for "
+            transcript().note("Mailbox of " + mailbox.mailbox() + " released without QUIT: messages marked for "
                     + "deletion are kept (RFC 1939 §6)");
         }
         mailbox = null;
@@ -317,7 +317,7 @@ public final class Pop3ServerSession extends LineServerSession<String> {
             return;
         }
         phase = Pop3Phase.UPDATE;
-        MailboxSession held = mailbox;
+        Maildrop held = mailbox;
         mailbox = null;
         DeletionReport report = held.commitDeletions();
         transcript().note("UPDATE state: " + report.removed() + " message(s) removed"
@@ -392,7 +392,7 @@ public final class Pop3ServerSession extends LineServerSession<String> {
     }
 
     /** The open mailbox; only in the TRANSACTION state. */
-    MailboxSession mailbox() {
+    Maildrop mailbox() {
         if (mailbox == null) {
             throw new IllegalStateException("no mailbox is open in the " + phase + " state");
         }

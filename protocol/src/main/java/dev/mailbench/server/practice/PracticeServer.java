@@ -3,6 +3,7 @@ package dev.mailbench.server.practice;
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.ConnectionObserver;
 import dev.mailbench.server.Faults;
+import dev.mailbench.server.MailBackend;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.PortInUseException;
 import dev.mailbench.server.RecentPopLogins;
@@ -54,11 +55,12 @@ public final class PracticeServer implements AutoCloseable {
         this.tls = tls;
         this.personality = new AtomicReference<>(Personality.load(config.personality()));
         ConnectionObserver everyObserver = this::tellObservers;
+        MailBackend backend = new MaildirBackend(store);
         this.smtp = new SmtpServer(new SmtpServerContext(config.bindAddress(), config.smtpPort(), config.hostName(),
-                store, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
+                backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
                 config.relay()));
         this.pop3 = new Pop3Server(new Pop3ServerContext(config.bindAddress(), config.pop3Port(), config.hostName(),
-                store, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver));
+                backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver));
     }
 
     /**

@@ -40,7 +40,7 @@ final class DataCommand implements SmtpCommand {
         try {
             IncomingMessage message;
             try {
-                message = IncomingMessage.begin(context.store(), envelope);
+                message = IncomingMessage.begin(context.backend(), envelope);
             } catch (IOException e) {
                 connection.transcript().note("The store cannot take the message: " + e.getMessage());
                 return connection.reply(SmtpReplies.S451_LOCAL_ERROR);
