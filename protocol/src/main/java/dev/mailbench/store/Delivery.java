@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One message on its way into one or more mailboxes, written as a stream so that a large message is
@@ -39,6 +41,7 @@ import java.util.Locale;
  * <p>A delivery is used by one thread; {@link #abort()} may come from another (a dropped connection).
  */
 public final class Delivery implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
 
     /** Enough for most messages in one write; a larger one is written in pieces of this size. */
     private static final int BUFFER_SIZE = 16 * 1024;
@@ -197,8 +200,9 @@ public final class Delivery implements Closeable {
     private void closeQuietly() {
         try {
             channel.close();
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // the spool is removed next; a failed close changes nothing visible
+            LOG.debug("Closing the spool file failed", e);
         }
     }
 
@@ -208,8 +212,10 @@ public final class Delivery implements Closeable {
         } catch (IOException e) {
             if (cause != null) {
                 cause.addSuppressed(e);
+            } else {
+                // left in tmp/, removed by the 36-hour clean-up when the store next opens
+                LOG.warn("{} could not be removed; the clean-up of stale temporary files will remove it", p, e);
             }
-            // otherwise: left in tmp/, removed by the 36-hour clean-up when the store next opens
         }
     }
 

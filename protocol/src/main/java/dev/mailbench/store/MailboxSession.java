@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A POP3 session's hold on one mailbox: the exclusive lock (RFC 1939 §8: the server acquires "an
@@ -23,6 +25,7 @@ import java.util.Set;
  * releases the lock; the session cannot be used afterwards.
  */
 public final class MailboxSession implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxSession.class);
 
     private final String user;
     private final List<StoredMessage> snapshot;
@@ -140,6 +143,7 @@ public final class MailboxSession implements Closeable {
                     removed++;
                     touchedDirectories.add(m.file().getParent());
                 } catch (IOException e) {
+                    LOG.warn("Message {} of {} could not be removed", m.uid(), user, e);
                     notRemoved.add(m.uid());
                 }
             }
@@ -149,6 +153,7 @@ public final class MailboxSession implements Closeable {
                     sync.forceDirectory(dir);
                 } catch (IOException e) {
                     // The files are gone for every reader now; at worst a crash restores some.
+                    LOG.warn("Removals in {} could not be made durable", dir, e);
                 }
             }
             return new DeletionReport(removed, notRemoved);

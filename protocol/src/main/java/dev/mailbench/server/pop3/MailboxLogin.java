@@ -6,12 +6,16 @@ import dev.mailbench.store.InvalidUserNameException;
 import dev.mailbench.store.MailboxInUseException;
 import java.io.IOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The login decision itself: check the credentials, then take the mailbox's exclusive lock (RFC 1939 §8),
  * which a second session cannot have ({@code -ERR [IN-USE]}, RFC 2449 §8).
  */
 final class MailboxLogin implements LoginPolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxLogin.class);
+
     private final Accounts accounts;
     private final MailBackend backend;
 
@@ -34,6 +38,7 @@ final class MailboxLogin implements LoginPolicy {
         } catch (MailboxInUseException e) {
             return LoginOutcome.refused(Pop3ServerReply.MAILBOX_IN_USE, false);
         } catch (IOException | InvalidUserNameException e) {
+            LOG.warn("The mailbox {} cannot be opened", mailbox.get(), e);
             return LoginOutcome.refused(Pop3ServerReply.MAILBOX_UNAVAILABLE, false);
         }
     }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded practice server: SMTP and POP3 over one mail store, so that mail sent in one tab can be read
@@ -39,6 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class PracticeServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PracticeServer.class);
+
     private final ServerConfig config;
     private final MailStore store;
     private final ServerTls tls;
@@ -98,6 +102,7 @@ public final class PracticeServer implements AutoCloseable {
                 observer.opened(protocol, remote, transcript);
             } catch (RuntimeException e) {
                 // A broken view must not break the server; the connection goes on without it.
+                LOG.error("An observer of {} connections failed; the connection goes on without it", protocol, e);
             }
         }
     }
