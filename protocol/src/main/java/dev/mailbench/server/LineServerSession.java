@@ -109,7 +109,10 @@ public abstract class LineServerSession<R> {
         throw e;
     }
 
-    /** A fault in the server ends the connection (already noted and about to be logged): tell the client if it can be. */
+    /**
+     * A fault in the server ends the connection (it is noted, and logged by the listener): tell the client,
+     * if it can be told.
+     */
     protected void serverFailed() {
     }
 

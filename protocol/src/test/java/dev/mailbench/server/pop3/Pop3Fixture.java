@@ -94,7 +94,8 @@ final class Pop3Fixture implements AutoCloseable {
     }
 
     Pop3ServerContext contextOnPort(int port) {
-        return new Pop3ServerContext(InetAddress.getLoopbackAddress(), port, HOST, new MaildirBackend(store), ACCOUNTS, limits,
+        return new Pop3ServerContext(InetAddress.getLoopbackAddress(), port, HOST, new MaildirBackend(store),
+                ACCOUNTS, limits,
                 personality::get, faults, tls, popLogins, (protocol, remote, transcript) -> serverTranscripts.add(transcript));
     }
 

@@ -66,7 +66,8 @@ final class PracticeSmtp implements AutoCloseable {
         KeyStore keyStore = SelfSignedCertificate.loadOrCreate(root.resolve("server.p12"), HOST, PASSWORD);
         this.tls = ServerTls.fromKeyStore(keyStore, PASSWORD);
         this.popLogins = new RecentPopLogins(clock);
-        SmtpServerContext context = new SmtpServerContext(InetAddress.getLoopbackAddress(), 0, HOST, new MaildirBackend(store), ACCOUNTS,
+        SmtpServerContext context = new SmtpServerContext(InetAddress.getLoopbackAddress(), 0, HOST,
+                new MaildirBackend(store), ACCOUNTS,
                 ServerLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(30)), personality::get, faults, tls, popLogins,
                 (protocol, remote, transcript) -> serverTranscripts.add(transcript), RelayPolicy.DEFAULTS);
         this.server = new SmtpServer(customise.apply(context));
