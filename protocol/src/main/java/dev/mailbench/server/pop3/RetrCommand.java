@@ -8,13 +8,9 @@ import java.io.InputStream;
 import java.util.OptionalInt;
 import java.io.IOException;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** RETR msg (RFC 1939 §5): the whole message, byte-stuffed, streamed from the store. */
 final class RetrCommand implements Pop3Command {
-    private static final Logger LOG = LoggerFactory.getLogger(RetrCommand.class);
-
     private static final String USAGE = "RETR msg";
 
     @Override
@@ -46,7 +42,6 @@ final class RetrCommand implements Pop3Command {
             session.reply(Pop3ServerReply.NO_SUCH_MESSAGE, "number", line.argument(0));
             return;
         } catch (IOException e) {
-            LOG.warn("Message {} of {} cannot be read", n, session.mailbox().mailbox(), e);
             session.reply(Pop3ServerReply.MESSAGE_UNAVAILABLE, "number", String.valueOf(n));
             return;
         }

@@ -7,13 +7,9 @@ import java.io.InputStream;
 import java.util.OptionalInt;
 import java.io.IOException;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** TOP msg n (RFC 1939 §7): the header, the blank line after it and the first n lines of the body. */
 final class TopCommand implements Pop3Command {
-    private static final Logger LOG = LoggerFactory.getLogger(TopCommand.class);
-
     private static final String USAGE = "TOP msg n";
 
     @Override
@@ -47,7 +43,6 @@ final class TopCommand implements Pop3Command {
             session.reply(Pop3ServerReply.NO_SUCH_MESSAGE, "number", line.argument(0));
             return;
         } catch (IOException e) {
-            LOG.warn("Message {} of {} cannot be read", n, session.mailbox().mailbox(), e);
             session.reply(Pop3ServerReply.MESSAGE_UNAVAILABLE, "number", String.valueOf(n));
             return;
         }
