@@ -1,25 +1,41 @@
 package dev.mailbench.server;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accepts TCP connections for one protocol and runs each on its own thread, up to a connection limit;
  * beyond it the handler's {@link Handler#refuse} answers (SMTP {@code 421 4.7.0}, POP3 {@code -ERR [SYS/TEMP]})
  * and closes, so no client is left hanging.
+ *
+ * <p>An {@code accept} that fails while the listener is open (most often: the process has run out of file
+ * descriptors) is logged and retried after a pause that starts at {@link #FIRST_PAUSE} and doubles up to
+ * {@link #LONGEST_PAUSE}, so the failure does not turn into a busy loop that starves the connections being served.
  */
 public final class TcpListener implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TcpListener.class);
+    /** The pause after the first failed accept of a run of failures. */
+    static final Duration FIRST_PAUSE = Duration.ofMillis(10);
+    /** The longest pause between failed accepts. */
+    static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
 
     /** What a protocol does with a connection. */
     public interface Handler {
@@ -30,11 +46,25 @@ public final class TcpListener implements AutoCloseable {
         void refuse(Socket socket) throws IOException;
     }
 
+    /** How the accept loop pauses after a failure; tests count the pauses instead of waiting them. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration pause) throws InterruptedException;
+    }
+
+    /** Makes the (unbound) server socket; tests give one whose accept fails. */
+    @FunctionalInterface
+    interface ServerSockets {
+        ServerSocket create() throws IOException;
+    }
+
     private final String protocol;
     private final InetAddress bindAddress;
     private final int requestedPort;
     private final int maxConnections;
     private final Handler handler;
+    private final ServerSockets serverSockets;
+    private final Sleeper sleeper;
     private final AtomicInteger active = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
@@ -42,14 +72,22 @@ public final class TcpListener implements AutoCloseable {
     private volatile Thread acceptor;
 
     public TcpListener(String protocol, InetAddress bindAddress, int port, int maxConnections, Handler handler) {
+        this(protocol, bindAddress, port, maxConnections, handler, ServerSocket::new,
+                pause -> Thread.sleep(pause.toMillis()));
+    }
+
+    TcpListener(String protocol, InetAddress bindAddress, int port, int maxConnections, Handler handler,
+                ServerSockets serverSockets, Sleeper sleeper) {
         this.protocol = protocol;
+        this.serverSockets = serverSockets;
+        this.sleeper = sleeper;
         this.bindAddress = bindAddress;
         this.requestedPort = port;
         this.maxConnections = maxConnections;
         this.handler = handler;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "mailbench-" + protocol.toLowerCase(java.util.Locale.ROOT) + "-" + count.incrementAndGet());
+            Thread t = new Thread(r, "mailbench-" + protocol.toLowerCase(Locale.ROOT) + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -57,7 +95,7 @@ public final class TcpListener implements AutoCloseable {
 
     /** Binds and starts accepting. A taken port becomes a {@link PortInUseException} with a clear message. */
     public synchronized void start() throws IOException {
-        ServerSocket socket = new ServerSocket();
+        ServerSocket socket = serverSockets.create();
         socket.setReuseAddress(true);
         try {
             socket.bind(new InetSocketAddress(bindAddress, requestedPort), 100);
@@ -70,7 +108,7 @@ public final class TcpListener implements AutoCloseable {
             throw new PortInUseException(protocol, bindAddress.getHostAddress(), requestedPort, e);
         }
         serverSocket = socket;
-        acceptor = new Thread(this::acceptLoop, "mailbench-" + protocol.toLowerCase(java.util.Locale.ROOT) + "-accept");
+        acceptor = new Thread(this::acceptLoop, "mailbench-" + protocol.toLowerCase(Locale.ROOT) + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -80,8 +118,8 @@ public final class TcpListener implements AutoCloseable {
             return true;
         }
         try {
-            return java.net.NetworkInterface.getByInetAddress(address) != null;
-        } catch (java.net.SocketException e) {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
             return true;   // cannot tell: the port is the likelier cause
         }
     }
@@ -108,6 +146,7 @@ public final class TcpListener implements AutoCloseable {
 
     private void acceptLoop() {
         ServerSocket socket = serverSocket;
+        Duration pause = Duration.ZERO;
         while (!socket.isClosed()) {
             Socket client;
             try {
@@ -116,14 +155,35 @@ public final class TcpListener implements AutoCloseable {
                 if (socket.isClosed()) {
                     return;
                 }
+                pause = pause.isZero() ? FIRST_PAUSE : min(pause.multipliedBy(2), LONGEST_PAUSE);
+                if (pause.equals(FIRST_PAUSE)) {
+                    LOG.warn("{} on port {} could not accept a connection; retrying with growing pauses", protocol,
+                            socket.getLocalPort(), e);
+                } else {
+                    LOG.debug("{} on port {}: accept failed again ({}); next try in {} ms", protocol,
+                            socket.getLocalPort(), e, pause.toMillis());
+                }
+                try {
+                    sleeper.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    LOG.warn("{} on port {}: accepting stopped by an interrupt", protocol, socket.getLocalPort());
+                    return;
+                }
                 continue;
+            }
+            if (!pause.isZero()) {
+                LOG.info("{} on port {} accepts connections again", protocol, socket.getLocalPort());
+                pause = Duration.ZERO;
             }
             open.add(client);
             boolean admitted = active.incrementAndGet() <= maxConnections;
             try {
                 workers.execute(() -> run(client, admitted));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
+                // only while closing: the workers no longer take new connections
                 active.decrementAndGet();
+                open.remove(client);
                 closeQuietly(client);
             }
         }
@@ -136,8 +196,14 @@ public final class TcpListener implements AutoCloseable {
             } else {
                 handler.refuse(client);
             }
-        } catch (IOException | RuntimeException e) {
-            // The connection's own transcript has recorded what happened; one broken client never stops the server.
+        } catch (IOException e) {
+            // The connection's own transcript has recorded what happened; a client's broken connection is ordinary.
+            LOG.debug("{} connection from {} ended by an I/O error", protocol, client.getRemoteSocketAddress(), e);
+        } catch (RuntimeException e) {
+            // A fault in the server itself: the transcript has a note of it, the log the whole trace.
+            // One broken connection never stops the server.
+            LOG.error("{} connection from {} ended by an error in the server", protocol,
+                    client.getRemoteSocketAddress(), e);
         } finally {
             active.decrementAndGet();
             open.remove(client);
@@ -161,15 +227,15 @@ public final class TcpListener implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // closing is best effort
-        }
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
-    static boolean isReset(SocketException e) {
-        return e.getMessage() != null && e.getMessage().contains("reset");
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} failed", c, e);   // closing is best effort
+        }
     }
 }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +41,6 @@ import org.slf4j.LoggerFactory;
  * <p>A delivery is used by one thread; {@link #abort()} may come from another (a dropped connection).
  */
 public final class Delivery implements Closeable {
-
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
 
     /** Enough for most messages in one write; a larger one is written in pieces of this size. */

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * releases the lock; the session cannot be used afterwards.
  */
 public final class MailboxSession implements Closeable {
-
     private static final Logger LOG = LoggerFactory.getLogger(MailboxSession.class);
 
     private final String user;

@@ -56,10 +56,6 @@ final class Maildir {
         return directory.resolve("cur");
     }
 
-    Path lockFile() {
-        return directory.resolve(LOCK_FILE_NAME);
-    }
-
     boolean exists() {
         return Files.isDirectory(tmp()) && Files.isDirectory(newDir()) && Files.isDirectory(cur());
     }

@@ -11,6 +11,7 @@
  * lock on the mailbox (RFC 1939 §8, RFC 2449 §8 {@code [IN-USE]}) and a snapshot of its messages.
  *
  * <p>This package knows no protocol session: the SMTP and POP3 servers call into it, never the other
- * way round.
+ * way round. They see it only through their own seam, {@code dev.mailbench.server.MailBackend}, which
+ * {@code dev.mailbench.server.practice.MaildirBackend} adapts to this store.
  */
 package dev.mailbench.store;

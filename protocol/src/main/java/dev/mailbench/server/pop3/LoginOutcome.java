@@ -1,6 +1,6 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.store.MailboxSession;
+import dev.mailbench.server.MailBackend.Maildrop;
 
 /**
  * What came of a login attempt: the mailbox, now locked for this session, or the refusal to send.
@@ -11,10 +11,10 @@ import dev.mailbench.store.MailboxSession;
  * @param wrongCredentials  whether the refusal counts against the failed-login budget (a mailbox in use or
  *                          a temporary failure does not: the client did nothing wrong)
  */
-record LoginOutcome(MailboxSession mailbox, String mailboxName, Pop3ServerReply refusal, boolean wrongCredentials) {
+record LoginOutcome(Maildrop mailbox, String mailboxName, Pop3ServerReply refusal, boolean wrongCredentials) {
 
-    static LoginOutcome loggedIn(MailboxSession mailbox) {
-        return new LoginOutcome(mailbox, mailbox.user(), null, false);
+    static LoginOutcome loggedIn(Maildrop mailbox) {
+        return new LoginOutcome(mailbox, mailbox.mailbox(), null, false);
     }
 
     static LoginOutcome refused(Pop3ServerReply refusal, boolean wrongCredentials) {

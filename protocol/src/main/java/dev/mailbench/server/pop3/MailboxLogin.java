@@ -1,23 +1,27 @@
 package dev.mailbench.server.pop3;
 
 import dev.mailbench.server.Accounts;
+import dev.mailbench.server.MailBackend;
 import dev.mailbench.store.InvalidUserNameException;
-import dev.mailbench.store.MailStore;
 import dev.mailbench.store.MailboxInUseException;
 import java.io.IOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The login decision itself: check the credentials, then take the mailbox's exclusive lock (RFC 1939 §8),
  * which a second session cannot have ({@code -ERR [IN-USE]}, RFC 2449 §8).
  */
 final class MailboxLogin implements LoginPolicy {
-    private final Accounts accounts;
-    private final MailStore store;
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxLogin.class);
 
-    MailboxLogin(Accounts accounts, MailStore store) {
+    private final Accounts accounts;
+    private final MailBackend backend;
+
+    MailboxLogin(Accounts accounts, MailBackend backend) {
         this.accounts = accounts;
-        this.store = store;
+        this.backend = backend;
     }
 
     @Override
@@ -30,10 +34,11 @@ final class MailboxLogin implements LoginPolicy {
             return LoginOutcome.refused(Pop3ServerReply.AUTH_FAILED, true);
         }
         try {
-            return LoginOutcome.loggedIn(store.openForPop3(mailbox.get()));
+            return LoginOutcome.loggedIn(backend.openMaildrop(mailbox.get()));
         } catch (MailboxInUseException e) {
             return LoginOutcome.refused(Pop3ServerReply.MAILBOX_IN_USE, false);
         } catch (IOException | InvalidUserNameException e) {
+            LOG.warn("The mailbox {} cannot be opened", mailbox.get(), e);
             return LoginOutcome.refused(Pop3ServerReply.MAILBOX_UNAVAILABLE, false);
         }
     }

@@ -27,7 +27,7 @@ public final class Pop3Server implements AutoCloseable {
     public Pop3Server(Pop3ServerContext context) {
         this.context = Objects.requireNonNull(context, "context");
         this.loginPolicy = new LoginFailureFault(context.faults(),
-                new MailboxLogin(context.accounts(), context.store()));
+                new MailboxLogin(context.accounts(), context.backend()));
     }
 
     /**

@@ -3,10 +3,10 @@ package dev.mailbench.server.pop3;
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.ConnectionObserver;
 import dev.mailbench.server.Faults;
+import dev.mailbench.server.MailBackend;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.RecentPopLogins;
 import dev.mailbench.server.ServerLimits;
-import dev.mailbench.store.MailStore;
 import dev.mailbench.tls.ServerTls;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * @param bindAddress where to listen; 127.0.0.1 unless the user explicitly chose otherwise
  * @param port        the port, 0 for any free one (the default in Mailbench is 1110)
  * @param hostName    the server's name, used in the APOP timestamp and the greeting
- * @param store       the mailboxes
+ * @param backend     the mailboxes
  * @param accounts    who may log in
  * @param limits      connection limit, idle timeout ("autologout", RFC 1939 §3), failed-login and error budgets
  * @param personality how replies are worded; read once per connection, so a switch applies to new ones
@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * @param popLogins   where successful logins are recorded for SMTP after POP
  * @param observer    told of every connection with its server-side transcript
  */
-public record Pop3ServerContext(InetAddress bindAddress, int port, String hostName, MailStore store,
+public record Pop3ServerContext(InetAddress bindAddress, int port, String hostName, MailBackend backend,
                                 Accounts accounts, ServerLimits limits, Supplier<Personality> personality,
                                 Faults faults, ServerTls tls, RecentPopLogins popLogins,
                                 ConnectionObserver observer) {
@@ -35,7 +35,7 @@ public record Pop3ServerContext(InetAddress bindAddress, int port, String hostNa
     public Pop3ServerContext {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(hostName, "hostName");
-        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(personality, "personality");

@@ -3,18 +3,16 @@ package dev.mailbench.server.pop3;
 import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.sasl.SaslText;
+import dev.mailbench.server.LineServerSession;
+import dev.mailbench.server.MailBackend.Maildrop;
 import dev.mailbench.server.Personality;
+import dev.mailbench.server.ReplyChannel;
 import dev.mailbench.store.DeletionReport;
-import dev.mailbench.store.MailboxSession;
 import dev.mailbench.store.MailboxSummary;
 import dev.mailbench.tls.ServerTls;
 import dev.mailbench.wire.Annotation;
-import dev.mailbench.wire.ConnectionClosedException;
 import dev.mailbench.wire.Durations;
 import dev.mailbench.wire.Line;
-import dev.mailbench.wire.LineIssue;
-import dev.mailbench.wire.ReplyTimeoutException;
-import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.WireConnection;
 import dev.mailbench.wire.WireLimits;
 import java.io.ByteArrayOutputStream;
@@ -30,16 +28,16 @@ import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 
 /**
- * One POP3 connection to the practice server, from greeting to close: reads command lines, hands each to
- * the handler the {@link Pop3CommandTable} names if it is valid in the current state (RFC 1939 §3), and
- * keeps what the connection knows: the state, the APOP timestamp, the user named by USER, the open
- * mailbox, and the budgets for failed logins and errors.
+ * One POP3 connection to the practice server, from greeting to close: hands each command line (read, limited
+ * and recorded by the {@link LineServerSession}) to the handler the {@link Pop3CommandTable} names if it is
+ * valid in the current state (RFC 1939 §3), and keeps what the connection knows: the state, the APOP
+ * timestamp, the user named by USER, the open mailbox, and the budget for failed logins.
  *
  * <p>However the connection ends — QUIT, a dropped connection, the autologout timer, a spent budget, the
  * server stopping — the mailbox lock is released, and only QUIT in the TRANSACTION state deletes anything
  * (RFC 1939 §6).
  */
-public final class Pop3ServerSession {
+public final class Pop3ServerSession extends LineServerSession<String> {
     /** The protocol name given to the {@link dev.mailbench.server.ConnectionObserver}. */
     public static final String PROTOCOL = "POP3";
     /** RFC 2449 §4: a command line is at most 255 octets, CRLF included. */
@@ -56,83 +54,60 @@ public final class Pop3ServerSession {
     private final Pop3ServerContext context;
     private final Pop3CommandTable commands;
     private final LoginPolicy loginPolicy;
-    private final Socket socket;
-    private final Transcript transcript = new Transcript();
     private final Personality personality;
-    private WireConnection wire;
-    private ReplyChannel replies;
     private Pop3Phase phase = Pop3Phase.AUTHORIZATION;
     private String apopTimestamp;
     private String userGivenLast;
     private String userGivenNow;
-    private MailboxSession mailbox;
+    private Maildrop mailbox;
     private int failedLogins;
-    private int errors;
-    private boolean ending;
-    private AuthProgress authProgress;
 
     Pop3ServerSession(Pop3ServerContext context, Pop3CommandTable commands, LoginPolicy loginPolicy, Socket socket) {
+        super(PROTOCOL, socket, context.limits(), context.faults(), context.observer());
         this.context = context;
         this.commands = commands;
         this.loginPolicy = loginPolicy;
-        this.socket = socket;
         this.personality = context.personality().get();
     }
 
-    /** Serves the connection until it ends; the caller closes the socket. */
-    void serve() throws IOException {
-        open();
-        try {
-            if (context.faults().refuseConnections()) {
-                reply(Pop3ServerReply.SERVICE_UNAVAILABLE);
-                return;
-            }
-            apopTimestamp = Timestamps.next(context.hostName());
-            reply(Pop3ServerReply.GREETING, "timestamp", apopTimestamp);
-            while (!ending) {
-                Optional<Line> line = readCommandLine();
-                if (line.isPresent()) {
-                    dispatch(line.get());
-                }
-            }
-        } catch (ReplyTimeoutException e) {
-            transcript.note("No complete command within " + Durations.human(context.limits().idleTimeout())
-                    + ": the autologout timer expired (RFC 1939 §3)");
-            sendQuietly(Pop3ServerReply.AUTOLOGOUT);
-        } catch (ConnectionClosedException e) {
-            // The client went away; what it leaves behind is dealt with below.
-        } catch (IOException e) {
-            transcript.note("Connection ended: " + e.getMessage());
-        } catch (RuntimeException e) {
-            transcript.note("Connection ended by an error in the server: " + e);
-            throw e;
-        } finally {
-            release();
-            wire.close();
-        }
+    // --- the connection's course -------------------------------------------------------------------------
+
+    @Override
+    protected void greet() throws IOException {
+        apopTimestamp = Timestamps.next(context.hostName());
+        reply(Pop3ServerReply.GREETING, "timestamp", apopTimestamp);
     }
 
-    /** Tells a client over the connection limit to come back later, and closes. */
-    void refuse() throws IOException {
-        open();
-        try {
-            reply(Pop3ServerReply.TOO_MANY_CONNECTIONS);
-        } finally {
-            wire.close();
-        }
+    @Override
+    protected void refuseByFault() throws IOException {
+        reply(Pop3ServerReply.SERVICE_UNAVAILABLE);
     }
 
-    private void open() throws IOException {
-        wire = WireConnection.server(socket, transcript, COMMAND_LINES, false);
-        wire.setIncomingAnnotator(this::annotate);
-        replies = new ReplyDelayFault(context.faults(), wire::sendLine);
-        context.observer().opened(PROTOCOL, String.valueOf(socket.getRemoteSocketAddress()), transcript);
+    /** Tells a client over the connection limit to come back later. */
+    @Override
+    protected void refuseOverLimit() throws IOException {
+        reply(Pop3ServerReply.TOO_MANY_CONNECTIONS);
     }
 
-    private void release() {
+    @Override
+    protected void idleTimeoutExpired() {
+        transcript().note("No complete command within " + Durations.human(context.limits().idleTimeout())
+                + ": the autologout timer expired (RFC 1939 §3)");
+        sendQuietly(Pop3ServerReply.AUTOLOGOUT);
+    }
+
+    @Override
+    protected void connectionFailed(IOException e) {
+        transcript().note("Connection ended: " + e.getMessage());
+        logQuietFailure("connection ended", e);
+    }
+
+    /** However the connection ends, the mailbox lock is released; nothing is deleted without QUIT. */
+    @Override
+    protected void ended() {
         if (mailbox != null && mailbox.isOpen()) {
             mailbox.close();
-            transcript.note("Mailbox of " + mailbox.user() + " released without QUIT: messages marked for "
+            transcript().note("Mailbox of " + mailbox.mailbox() + " released without QUIT: messages marked for "
                     + "deletion are kept (RFC 1939 §6)");
         }
         mailbox = null;
@@ -140,32 +115,30 @@ public final class Pop3ServerSession {
 
     // --- reading -----------------------------------------------------------------------------------------
 
-    /** The next command line, or empty when it was too long and has been answered. */
-    private Optional<Line> readCommandLine() throws IOException {
-        Line line = readLine();
-        boolean pieces = false;
-        while (line.has(LineIssue.SPLIT)) {
-            pieces = true;
-            line = readLine();
-        }
-        if (pieces || line.rawLength() > MAX_COMMAND_LINE) {
-            userGivenNow = null; // not a command, but not nothing either: PASS no longer follows USER
-            error(Pop3ServerReply.LINE_TOO_LONG);
-            return Optional.empty();
-        }
-        return Optional.of(line);
+    @Override
+    protected WireLimits commandLineLimits() {
+        return COMMAND_LINES;
     }
 
-    private Line readLine() throws IOException {
-        wire.setReadTimeout(context.limits().idleTimeout());
-        // RFC 1939 §3: "the receipt of any command ... should suffice to reset the autologout timer" — a
-        // command, not a byte: a client trickling a byte now and then is logged out like a silent one.
-        wire.setLineTimeout(context.limits().idleTimeout());
-        Line line = wire.readLine();
-        if (line.has(LineIssue.UNTERMINATED)) {
-            throw new ConnectionClosedException("the connection ended in the middle of a line");
-        }
-        return line;
+    @Override
+    protected int maxCommandLine() {
+        return MAX_COMMAND_LINE;
+    }
+
+    @Override
+    protected boolean acceptsBareLineEndings() {
+        return true;
+    }
+
+    @Override
+    protected String describeRemote(Socket socket) {
+        return String.valueOf(socket.getRemoteSocketAddress());
+    }
+
+    @Override
+    protected void refuseLine(LineRefusal refusal) throws IOException {
+        userGivenNow = null; // not a command, but not nothing either: PASS no longer follows USER
+        error(Pop3ServerReply.LINE_TOO_LONG);
     }
 
     /**
@@ -173,22 +146,17 @@ public final class Pop3ServerSession {
      * apply, only the server's general line limit. Empty when it was too long and has been answered.
      */
     Optional<Line> readAuthResponse() throws IOException {
-        Line line = readLine();
-        boolean pieces = false;
-        while (line.has(LineIssue.SPLIT)) {
-            pieces = true;
-            line = readLine();
-        }
-        if (pieces || line.rawLength() > context.limits().maxLineLength()) {
+        Optional<Line> line = nextLineWithin(context.limits().maxLineLength());
+        if (line.isEmpty()) {
             error(Pop3ServerReply.LINE_TOO_LONG);
-            return Optional.empty();
         }
-        return Optional.of(line);
+        return line;
     }
 
     // --- dispatching -------------------------------------------------------------------------------------
 
-    private void dispatch(Line raw) throws IOException {
+    @Override
+    protected void dispatch(Line raw) throws IOException {
         Pop3CommandLine line = Pop3CommandLine.parse(raw.text());
         // RFC 1939 §7: PASS must come right after USER; any other command in between forgets the name.
         userGivenLast = userGivenNow;
@@ -207,7 +175,7 @@ public final class Pop3ServerSession {
 
     /** Sends a reply; {@code keysAndValues} fill its placeholders ({@code "number", "3", …}). */
     void reply(Pop3ServerReply reply, String... keysAndValues) throws IOException {
-        replies.send(reply.line(personality, values(keysAndValues)), null);
+        sendReply(reply.line(personality, values(keysAndValues)), null);
     }
 
     /**
@@ -216,14 +184,19 @@ public final class Pop3ServerSession {
      * connection is closed.
      */
     void error(Pop3ServerReply reply, String... keysAndValues) throws IOException {
-        errors++;
-        if (errors >= context.limits().maxErrors()) {
-            transcript.note(errors + " errors in this connection: the error budget is spent, closing");
+        if (errorBudgetSpent()) {
+            transcript().note(errors() + " errors in this connection: the error budget is spent, closing");
             reply(Pop3ServerReply.TOO_MANY_ERRORS);
             end();
             return;
         }
         reply(reply, keysAndValues);
+    }
+
+    /** A reply is one status (or challenge) line; CRLF is added. */
+    @Override
+    protected ReplyChannel<String> wireReplies(WireConnection wire) {
+        return wire::sendLine;
     }
 
     /** A positive reply followed by text lines and the terminating "." (LIST, UIDL, CAPA). */
@@ -237,26 +210,26 @@ public final class Pop3ServerSession {
             body.writeBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(new byte[] {'.', '\r', '\n'});
-        wire.send(body.toByteArray(), null);
+        wire().send(body.toByteArray(), null);
     }
 
     /** A positive reply followed by a whole stored message (RETR), streamed. */
     void replyWithMessage(Pop3ServerReply reply, InputStream message, String... keysAndValues) throws IOException {
         reply(reply, keysAndValues);
-        new MessageBodyWriter(wire, RECORDED_BODY_OCTETS).writeMessage(message);
+        new MessageBodyWriter(wire(), RECORDED_BODY_OCTETS).writeMessage(message);
     }
 
     /** A positive reply followed by a message's header and first body lines (TOP), streamed. */
     void replyWithTop(Pop3ServerReply reply, InputStream message, int bodyLines, String... keysAndValues)
             throws IOException {
         reply(reply, keysAndValues);
-        new MessageBodyWriter(wire, RECORDED_BODY_OCTETS).writeTop(message, bodyLines);
+        new MessageBodyWriter(wire(), RECORDED_BODY_OCTETS).writeTop(message, bodyLines);
     }
 
     /** A SASL challenge, {@code + base64} (RFC 5034 §4), annotated with its decoded text. */
     void challenge(byte[] challenge) throws IOException {
         String base64 = challenge.length == 0 ? "" : SaslText.encode(challenge);
-        replies.send(Pop3ServerReply.AUTH_CHALLENGE.line(personality, Map.of("challenge", base64)),
+        sendReply(Pop3ServerReply.AUTH_CHALLENGE.line(personality, Map.of("challenge", base64)),
                 SaslText.challenge(base64.isEmpty() ? "=" : base64));
     }
 
@@ -264,7 +237,7 @@ public final class Pop3ServerSession {
         try {
             reply(reply);
         } catch (IOException e) {
-            // the connection is going anyway
+            logQuietFailure("a closing reply was not delivered", e);   // the connection is going anyway
         }
     }
 
@@ -312,8 +285,8 @@ public final class Pop3ServerSession {
         if (outcome.succeeded()) {
             mailbox = outcome.mailbox();
             phase = Pop3Phase.TRANSACTION;
-            context.popLogins().loggedIn(socket.getInetAddress());
-            transcript.note("Logged in as " + outcome.mailboxName() + " with " + attempt.method()
+            context.popLogins().loggedIn(socket().getInetAddress());
+            transcript().note("Logged in as " + outcome.mailboxName() + " with " + attempt.method()
                     + "; the mailbox is locked for this session");
             MailboxSummary summary = mailbox.summary();
             reply(Pop3ServerReply.LOGGED_IN, "user", outcome.mailboxName(),
@@ -323,7 +296,7 @@ public final class Pop3ServerSession {
         if (outcome.wrongCredentials()) {
             failedLogins++;
             if (failedLogins >= context.limits().maxFailedAuth()) {
-                transcript.note(failedLogins + " failed logins in this connection: closing");
+                transcript().note(failedLogins + " failed logins in this connection: closing");
                 reply(Pop3ServerReply.TOO_MANY_AUTH_FAILURES);
                 end();
                 return;
@@ -338,16 +311,16 @@ public final class Pop3ServerSession {
      * and releases the mailbox before the reply; in AUTHORIZATION nothing happens but the goodbye.
      */
     void quit() throws IOException {
-        ending = true;
+        endAfterReply();
         if (phase != Pop3Phase.TRANSACTION) {
             reply(Pop3ServerReply.LOGOUT, "deleted", "0");
             return;
         }
         phase = Pop3Phase.UPDATE;
-        MailboxSession held = mailbox;
+        Maildrop held = mailbox;
         mailbox = null;
         DeletionReport report = held.commitDeletions();
-        transcript.note("UPDATE state: " + report.removed() + " message(s) removed"
+        transcript().note("UPDATE state: " + report.removed() + " message(s) removed"
                 + (report.complete() ? "" : ", " + report.notRemovedUids().size() + " could not be removed"));
         if (report.complete()) {
             reply(Pop3ServerReply.LOGOUT, "deleted", String.valueOf(report.removed()));
@@ -358,18 +331,18 @@ public final class Pop3ServerSession {
 
     /** Ends the connection after the current reply. */
     void end() {
-        ending = true;
+        endAfterReply();
     }
 
     // --- TLS ---------------------------------------------------------------------------------------------
 
     boolean isTls() {
-        return wire.isTls();
+        return wire().isTls();
     }
 
     /** Whether the client has sent more than the command being handled (pipelining, RFC 2449 §6.6). */
     boolean hasPipelinedInput() {
-        return wire.bufferedInput() > 0;
+        return wire().bufferedInput() > 0;
     }
 
     /**
@@ -381,39 +354,17 @@ public final class Pop3ServerSession {
     void startTls() throws IOException {
         ServerTls tls = context.tls();
         Duration timeout = context.limits().idleTimeout();
-        SSLSocket secured = tls.upgrade(wire.socket(), new byte[0], timeout);
-        wire.switchToTls(secured, ServerTls.describe(secured.getSession()));
+        SSLSocket secured = tls.upgrade(wire().socket(), new byte[0], timeout);
+        wire().switchToTls(secured, ServerTls.describe(secured.getSession()));
         userGivenNow = null;
     }
 
     // --- transcript annotations --------------------------------------------------------------------------
 
-    /** The mechanism and step of a SASL exchange in progress, for annotating the client's responses. */
-    private static final class AuthProgress {
-        private final String mechanism;
-        private int step;
-
-        AuthProgress(String mechanism, int step) {
-            this.mechanism = mechanism;
-            this.step = step;
-        }
-    }
-
-    /** AUTH has begun: the client's next lines are SASL responses, counted from {@code firstStep}. */
-    void authExchangeStarted(String mechanism, int firstStep) {
-        authProgress = new AuthProgress(mechanism, firstStep);
-    }
-
-    void authExchangeEnded() {
-        authProgress = null;
-    }
-
-    private Annotation annotate(Line line) {
+    /** Masks the password of PASS, and decodes AUTH's initial response (SASL exchanges are the base's). */
+    @Override
+    protected Annotation annotateCommand(Line line) {
         String text = line.text();
-        AuthProgress progress = authProgress;
-        if (progress != null) {
-            return SaslText.response(progress.mechanism, progress.step++, text);
-        }
         Pop3CommandLine command = Pop3CommandLine.parse(text);
         if (command.keyword().equals(Pop3Verb.PASS.name())) {
             String password = command.argumentText();
@@ -441,15 +392,11 @@ public final class Pop3ServerSession {
     }
 
     /** The open mailbox; only in the TRANSACTION state. */
-    MailboxSession mailbox() {
+    Maildrop mailbox() {
         if (mailbox == null) {
             throw new IllegalStateException("no mailbox is open in the " + phase + " state");
         }
         return mailbox;
-    }
-
-    Transcript transcript() {
-        return transcript;
     }
 
     /** What CAPA's IMPLEMENTATION line names (RFC 2449 §6.9), as the personality words it. */

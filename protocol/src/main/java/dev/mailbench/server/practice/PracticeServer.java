@@ -3,6 +3,7 @@ package dev.mailbench.server.practice;
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.ConnectionObserver;
 import dev.mailbench.server.Faults;
+import dev.mailbench.server.MailBackend;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.PortInUseException;
 import dev.mailbench.server.RecentPopLogins;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded practice server: SMTP and POP3 over one mail store, so that mail sent in one tab can be read
@@ -38,6 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class PracticeServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PracticeServer.class);
+
     private final ServerConfig config;
     private final MailStore store;
     private final ServerTls tls;
@@ -54,11 +59,12 @@ public final class PracticeServer implements AutoCloseable {
         this.tls = tls;
         this.personality = new AtomicReference<>(Personality.load(config.personality()));
         ConnectionObserver everyObserver = this::tellObservers;
+        MailBackend backend = new MaildirBackend(store);
         this.smtp = new SmtpServer(new SmtpServerContext(config.bindAddress(), config.smtpPort(), config.hostName(),
-                store, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
+                backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
                 config.relay()));
         this.pop3 = new Pop3Server(new Pop3ServerContext(config.bindAddress(), config.pop3Port(), config.hostName(),
-                store, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver));
+                backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver));
     }
 
     /**
@@ -96,6 +102,7 @@ public final class PracticeServer implements AutoCloseable {
                 observer.opened(protocol, remote, transcript);
             } catch (RuntimeException e) {
                 // A broken view must not break the server; the connection goes on without it.
+                LOG.error("An observer of {} connections failed; the connection goes on without it", protocol, e);
             }
         }
     }
@@ -103,10 +110,6 @@ public final class PracticeServer implements AutoCloseable {
     /** Told of every new SMTP and POP3 connection with its server-side transcript, from its own thread. */
     public void addObserver(ConnectionObserver observer) {
         observers.add(Objects.requireNonNull(observer));
-    }
-
-    public void removeObserver(ConnectionObserver observer) {
-        observers.remove(observer);
     }
 
     /** The faults to switch on and off while the server runs. */

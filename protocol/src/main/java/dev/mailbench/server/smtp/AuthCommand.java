@@ -36,7 +36,7 @@ final class AuthCommand implements SmtpCommand {
                 return connection.reply(SmtpReplies.S501_AUTH_NOT_BASE64);
             }
         }
-        connection.beginAuthExchange(mechanism.name(), initial.isPresent() ? 1 : 0);
+        connection.authExchangeStarted(mechanism.name(), initial.isPresent() ? 1 : 0);
         try {
             SaslStep step = mechanism.start(initial);
             while (step instanceof SaslStep.Challenge challenge) {
@@ -56,7 +56,7 @@ final class AuthCommand implements SmtpCommand {
             }
             return verdict(connection, mechanism, step);
         } finally {
-            connection.endAuthExchange();
+            connection.authExchangeEnded();
         }
     }
 

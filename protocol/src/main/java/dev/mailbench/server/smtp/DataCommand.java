@@ -10,6 +10,8 @@ import dev.mailbench.wire.LineEnding;
 import dev.mailbench.wire.LineIssue;
 import java.io.IOException;
 import java.time.ZonedDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DATA (RFC 5321 §4.1.1.4): after {@code 354}, the message text until a line holding a single dot, streamed
@@ -27,6 +29,8 @@ import java.time.ZonedDateTime;
  * leaves nothing behind.
  */
 final class DataCommand implements SmtpCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(DataCommand.class);
+
 
     private enum Problem { BARE_LINE_ENDING, LINE_TOO_LONG, TOO_BIG, WRITE_FAILED }
 
@@ -41,9 +45,10 @@ final class DataCommand implements SmtpCommand {
         try {
             IncomingMessage message;
             try {
-                message = IncomingMessage.begin(context.store(), envelope);
+                message = IncomingMessage.begin(context.backend(), envelope);
             } catch (IOException e) {
                 connection.transcript().note("The store cannot take the message: " + e.getMessage());
+                LOG.warn("The store cannot take a message", e);
                 return connection.reply(SmtpReplies.S451_LOCAL_ERROR);
             }
             try (message) {
@@ -56,6 +61,7 @@ final class DataCommand implements SmtpCommand {
                     message.body().write(TraceHeaders.bytes(received));
                 } catch (IOException e) {
                     connection.transcript().note("The store cannot take the message: " + e.getMessage());
+                    LOG.warn("The store cannot take a message", e);
                     return connection.reply(SmtpReplies.S451_LOCAL_ERROR);
                 }
                 connection.send(connection.reply(SmtpReplies.S354_START_INPUT));
@@ -120,6 +126,7 @@ final class DataCommand implements SmtpCommand {
                     message.body().write(octets);
                 } catch (IOException e) {
                     connection.transcript().note("Writing the message failed: " + e.getMessage());
+                    LOG.warn("Writing a message to the store failed", e);
                     problem = Problem.WRITE_FAILED;
                 }
             }
@@ -151,6 +158,7 @@ final class DataCommand implements SmtpCommand {
             message.commit();
         } catch (IOException e) {
             connection.transcript().note("The store could not make the message durable: " + e.getMessage());
+            LOG.warn("The store could not make a message durable", e);
             return connection.reply(SmtpReplies.S451_LOCAL_ERROR);
         }
         connection.transcript().note("Delivered as " + id

@@ -1,24 +1,24 @@
 package dev.mailbench.server.smtp;
 
-import dev.mailbench.store.Delivery;
-import dev.mailbench.store.MailStore;
+import dev.mailbench.server.MailBackend;
+import dev.mailbench.server.MailBackend.MessageDelivery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 
 /**
- * The message being received after DATA, on its way into the store: one {@link Delivery} for the local
+ * The message being received after DATA, on its way into the store: one {@link MessageDelivery} for the local
  * recipients, one for the relay outbox when some recipients are remote (see {@link RelayPolicy}). Both are
  * written at once as the lines arrive, so no message is ever held in memory whole, and nothing becomes
  * visible before {@link #commit()}. Closing without commit aborts both.
  */
 final class IncomingMessage implements AutoCloseable {
-    private final Delivery local;
-    private final Delivery held;
+    private final MessageDelivery local;
+    private final MessageDelivery held;
     private final OutputStream body;
     private boolean aborted;
 
-    private IncomingMessage(Delivery local, Delivery held) {
+    private IncomingMessage(MessageDelivery local, MessageDelivery held) {
         this.local = local;
         this.held = held;
         this.body = new Tee(local == null ? OutputStream.nullOutputStream() : local.body(),
@@ -26,13 +26,13 @@ final class IncomingMessage implements AutoCloseable {
     }
 
     /** Starts the deliveries for an envelope's recipients. */
-    static IncomingMessage begin(MailStore store, Envelope envelope) throws IOException {
+    static IncomingMessage begin(MailBackend backend, Envelope envelope) throws IOException {
         List<String> users = envelope.localUsers();
-        Delivery local = users.isEmpty() ? null : store.beginDelivery(users);
-        Delivery held = null;
+        MessageDelivery local = users.isEmpty() ? null : backend.deliver(users);
+        MessageDelivery held = null;
         try {
             if (!envelope.remoteAddresses().isEmpty()) {
-                held = store.beginDelivery(List.of(RelayPolicy.OUTBOX_MAILBOX));
+                held = backend.deliver(List.of(RelayPolicy.OUTBOX_MAILBOX));
             }
         } catch (IOException | RuntimeException e) {
             if (local != null) {
@@ -43,7 +43,7 @@ final class IncomingMessage implements AutoCloseable {
         return new IncomingMessage(local, held);
     }
 
-    /** The id the client is told ("queued as …"): the local copy's Maildir name, which is also its POP3 UID. */
+    /** The id the client is told ("queued as …"): the local copy's unique name, which is also its POP3 UID. */
     String id() {
         return (local != null ? local : held).uniqueName();
     }
@@ -68,7 +68,7 @@ final class IncomingMessage implements AutoCloseable {
     }
 
     List<String> localUsers() {
-        return local == null ? List.of() : local.users();
+        return local == null ? List.of() : local.mailboxes();
     }
 
     /**
@@ -98,13 +98,9 @@ final class IncomingMessage implements AutoCloseable {
         }
     }
 
-    boolean isAborted() {
-        return aborted;
-    }
-
     @Override
     public void close() {
-        // Delivery.close() aborts only what was not committed.
+        // MessageDelivery.close() aborts only what was not committed.
         if (local != null) {
             local.close();
         }

@@ -7,8 +7,9 @@ import javax.net.ssl.SSLSession;
 
 /**
  * What the server knows about one SMTP connection: who the client said it is, whether TLS and AUTH are in
- * force, the error counts, and the current {@link Envelope} if a transaction is open. Commands read it;
- * only the command classes of this package change it.
+ * force, the failed authentications, and the current {@link Envelope} if a transaction is open (the error
+ * budget is counted by the connection, {@code LineServerSession}). Commands read it; only the command
+ * classes of this package change it.
  */
 public final class Session {
     private final InetAddress clientAddress;
@@ -17,7 +18,6 @@ public final class Session {
     private SSLSession tls;
     private String authenticatedUser;
     private int failedAuthentications;
-    private int errors;
     private Envelope envelope;
 
     Session(InetAddress clientAddress) {
@@ -63,11 +63,6 @@ public final class Session {
         return failedAuthentications;
     }
 
-    /** Syntax and sequence errors so far (the error budget of {@code ServerLimits.maxErrors}). */
-    public int errors() {
-        return errors;
-    }
-
     public boolean inTransaction() {
         return envelope != null;
     }
@@ -98,10 +93,6 @@ public final class Session {
 
     int failedAuthentication() {
         return ++failedAuthentications;
-    }
-
-    int error() {
-        return ++errors;
     }
 
     /**

@@ -25,14 +25,14 @@ public final class SmtpServer implements AutoCloseable {
     public SmtpServer(SmtpServerContext context) {
         this.context = context;
         this.commands = SmtpCommandTable.standard(context.relay());
-        this.listener = new TcpListener("SMTP", context.bindAddress(), context.port(), context.limits().maxConnections(),
+        this.listener = new TcpListener(SmtpServerSession.PROTOCOL, context.bindAddress(), context.port(), context.limits().maxConnections(),
                 new TcpListener.Handler() {
                     @Override
                     public void serve(Socket socket) throws IOException {
                         SmtpServerSession session = new SmtpServerSession(context, commands, greylist, socket);
                         live.add(session);
                         try {
-                            session.run();
+                            session.serve();
                         } finally {
                             live.remove(session);
                         }

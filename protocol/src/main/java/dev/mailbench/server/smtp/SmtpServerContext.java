@@ -3,10 +3,10 @@ package dev.mailbench.server.smtp;
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.ConnectionObserver;
 import dev.mailbench.server.Faults;
+import dev.mailbench.server.MailBackend;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.RecentPopLogins;
 import dev.mailbench.server.ServerLimits;
-import dev.mailbench.store.MailStore;
 import dev.mailbench.tls.ServerTls;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * @param bindAddress where to listen; loopback unless the user explicitly chose otherwise
  * @param port        the port, 0 for any free one
  * @param hostName    the server's name in the banner, EHLO reply and {@code Received:} headers
- * @param store       where local mail is delivered (and relayed mail held, see {@link RelayPolicy})
+ * @param backend     where local mail is delivered (and relayed mail held, see {@link RelayPolicy})
  * @param accounts    domains, users, aliases and lists
  * @param limits      line length, size, recipients, connections, idle timeout, error budgets
  * @param personality the wording; read when a connection opens, so a switch applies to new connections
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * @param observer    told of every connection with its transcript
  * @param relay       who may relay, and whether AUTH is required for all mail
  */
-public record SmtpServerContext(InetAddress bindAddress, int port, String hostName, MailStore store,
+public record SmtpServerContext(InetAddress bindAddress, int port, String hostName, MailBackend backend,
                                 Accounts accounts, ServerLimits limits, Supplier<Personality> personality,
                                 Faults faults, ServerTls tls, RecentPopLogins popLogins,
                                 ConnectionObserver observer, RelayPolicy relay) {
@@ -37,7 +37,7 @@ public record SmtpServerContext(InetAddress bindAddress, int port, String hostNa
     public SmtpServerContext {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(hostName, "hostName");
-        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(personality, "personality");
@@ -55,22 +55,12 @@ public record SmtpServerContext(InetAddress bindAddress, int port, String hostNa
     }
 
     public SmtpServerContext withLimits(ServerLimits newLimits) {
-        return new SmtpServerContext(bindAddress, port, hostName, store, accounts, newLimits, personality, faults,
+        return new SmtpServerContext(bindAddress, port, hostName, backend, accounts, newLimits, personality, faults,
                 tls, popLogins, observer, relay);
     }
 
     public SmtpServerContext withRelay(RelayPolicy newRelay) {
-        return new SmtpServerContext(bindAddress, port, hostName, store, accounts, limits, personality, faults,
+        return new SmtpServerContext(bindAddress, port, hostName, backend, accounts, limits, personality, faults,
                 tls, popLogins, observer, newRelay);
-    }
-
-    public SmtpServerContext withObserver(ConnectionObserver newObserver) {
-        return new SmtpServerContext(bindAddress, port, hostName, store, accounts, limits, personality, faults,
-                tls, popLogins, newObserver, relay);
-    }
-
-    public SmtpServerContext withPort(int newPort) {
-        return new SmtpServerContext(bindAddress, newPort, hostName, store, accounts, limits, personality, faults,
-                tls, popLogins, observer, relay);
     }
 }

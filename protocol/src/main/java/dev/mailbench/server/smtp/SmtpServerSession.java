@@ -1,20 +1,17 @@
 package dev.mailbench.server.smtp;
 
 import dev.mailbench.sasl.SaslText;
+import dev.mailbench.server.LineServerSession;
 import dev.mailbench.server.Personality;
+import dev.mailbench.server.ReplyChannel;
 import dev.mailbench.server.ServerLimits;
 import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.smtp.SmtpVerb;
 import dev.mailbench.tls.ServerTls;
 import dev.mailbench.tls.TlsHandshakeException;
 import dev.mailbench.wire.Annotation;
-import dev.mailbench.wire.ConnectionClosedException;
 import dev.mailbench.wire.Durations;
 import dev.mailbench.wire.Line;
-import dev.mailbench.wire.LineEnding;
-import dev.mailbench.wire.LineIssue;
-import dev.mailbench.wire.ReplyTimeoutException;
-import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.WireConnection;
 import dev.mailbench.wire.WireLimits;
 import java.io.IOException;
@@ -30,15 +27,18 @@ import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 
 /**
- * One SMTP connection on the server side: reads command lines, dispatches them through the
- * {@link SmtpCommandTable}, and sends the replies, recording every byte in the connection's own
- * {@link Transcript}. Runs on the connection's thread from greeting to close.
+ * One SMTP connection on the server side: dispatches command lines through the {@link SmtpCommandTable}
+ * and words the replies; reading, limits, the error budget and the transcript are the
+ * {@link LineServerSession}'s. Runs on the connection's thread from greeting to close.
  *
- * <p>All replies go through {@link #send}, the one place where the injected reply delay is applied and a
- * {@code 421} ends the session (RFC 5321 §3.8). Syntax and sequence errors count against the error budget
- * ({@link ServerLimits#maxErrors()}); the error that exhausts it is answered {@code 421 4.7.0} instead.
+ * <p>All replies go through {@link #send}, which passes them through the reply channel (where the injected
+ * reply delay is applied) and ends the session after a {@code 421} (RFC 5321 §3.8). Syntax and sequence
+ * errors count against the error budget ({@link ServerLimits#maxErrors()}); the error that exhausts it is
+ * answered {@code 421 4.7.0} instead.
  */
-public final class SmtpServerSession {
+public final class SmtpServerSession extends LineServerSession<SmtpReply> {
+    /** The protocol name given to the {@link dev.mailbench.server.ConnectionObserver}. */
+    public static final String PROTOCOL = "SMTP";
     /** RFC 5322 §3.3 date-time, always with a numeric zone. */
     static final DateTimeFormatter RFC5322_DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
@@ -46,57 +46,50 @@ public final class SmtpServerSession {
     private final SmtpServerContext context;
     private final SmtpCommandTable commands;
     private final Greylist greylist;
-    private final Socket socket;
     private final Personality personality;
     private final Session session;
-    private final Transcript transcript = new Transcript();
-    private volatile WireConnection connection;
-    private volatile boolean closing;
-    /** The SASL mechanism of an AUTH exchange in progress, so its responses are shown decoded (and masked). */
-    private String authMechanism;
-    private int authStep;
 
     SmtpServerSession(SmtpServerContext context, SmtpCommandTable commands, Greylist greylist, Socket socket) {
+        super(PROTOCOL, socket, context.limits(), context.faults(), context.observer());
         this.context = context;
         this.commands = commands;
         this.greylist = greylist;
-        this.socket = socket;
         // Read once: a personality switched at run time applies to the next connection, never mid-dialogue.
         this.personality = context.personality().get();
         this.session = new Session(socket.getInetAddress());
     }
 
-    /** Serves the connection until QUIT, a 421, the idle timeout or the client's leaving. */
-    void run() throws IOException {
-        open();
-        try {
-            if (context.faults().refuseConnections()) {
-                transcript.note("Fault injected: the server refuses new connections");
-                send(reply(SmtpReplies.S421_UNAVAILABLE));
-                return;
-            }
-            send(reply(SmtpReplies.S220_GREETING));
-            while (!closing && connection.isOpen()) {
-                Optional<String> command = readCommandLine();
-                if (command.isPresent()) {
-                    dispatch(command.get());
-                }
-            }
-        } catch (ReplyTimeoutException e) {
-            // RFC 5321 §4.5.3.2.7: the server may close an idle connection; it says so with 421 first.
-            transcript.note("No complete command within " + Durations.human(context.limits().idleTimeout()) + ": closing");
-            trySend(reply(SmtpReplies.S421_TIMEOUT));
-        } catch (ConnectionClosedException e) {
-            // The client went away; the transcript has noted it, and an open delivery was aborted on the way.
-        } catch (RuntimeException e) {
-            // A fault in the server itself: said in the transcript, and to the client with 421 as RFC 5321 §3.8
-            // allows a server that must close; the other connections go on.
-            transcript.note("Connection ended by an error in the server: " + e);
-            trySend(reply(SmtpReplies.S421_UNAVAILABLE));
-            throw e;
-        } finally {
-            connection.close();
-        }
+    // ---- the connection's course ----
+
+    @Override
+    protected void greet() throws IOException {
+        send(reply(SmtpReplies.S220_GREETING));
+    }
+
+    @Override
+    protected void refuseByFault() throws IOException {
+        transcript().note("Fault injected: the server refuses new connections");
+        send(reply(SmtpReplies.S421_UNAVAILABLE));
+    }
+
+    /** Answers a client beyond the connection limit with {@code 421 4.7.0}. */
+    @Override
+    protected void refuseOverLimit() throws IOException {
+        transcript().note("Connection limit of " + context.limits().maxConnections() + " reached");
+        send(reply(SmtpReplies.S421_TOO_MANY_CONNECTIONS));
+    }
+
+    @Override
+    protected void idleTimeoutExpired() {
+        // RFC 5321 §4.5.3.2.7: the server may close an idle connection; it says so with 421 first.
+        transcript().note("No complete command within " + Durations.human(context.limits().idleTimeout()) + ": closing");
+        trySend(reply(SmtpReplies.S421_TIMEOUT));
+    }
+
+    @Override
+    protected void serverFailed() {
+        // RFC 5321 §3.8 allows a server that must close to say so with 421; the other connections go on.
+        trySend(reply(SmtpReplies.S421_UNAVAILABLE));
     }
 
     /**
@@ -105,46 +98,62 @@ public final class SmtpServerSession {
      * thread that stops the server; the reply is written whole, between the session's own replies.
      */
     void shutDown() {
-        WireConnection open = connection;
-        if (open == null || !open.isOpen() || closing) {
+        WireConnection open = wire();
+        if (open == null || !open.isOpen() || isEnding()) {
             return;
         }
-        closing = true;
-        transcript.note("The server is shutting down");
+        endAfterReply();
+        transcript().note("The server is shutting down");
         try {
             open.send(wireBytes(reply(SmtpReplies.S421_UNAVAILABLE)), null);
         } catch (IOException | RuntimeException e) {
-            // the client is gone already
+            logQuietFailure("the 421 of a shutdown was not delivered", e);   // the client is gone already
         }
     }
 
-    /** Answers a client beyond the connection limit with {@code 421 4.7.0} and closes. */
-    void refuse() throws IOException {
-        open();
-        try {
-            transcript.note("Connection limit of " + context.limits().maxConnections() + " reached");
-            send(reply(SmtpReplies.S421_TOO_MANY_CONNECTIONS));
-        } finally {
-            connection.close();
-        }
+    // ---- reading ----
+
+    /**
+     * Only CRLF ends a line, in commands as in DATA: a bare LF or CR never ends a message (SMTP smuggling),
+     * and one inside a command line is reported, not silently taken as a line end (RFC 5321 §2.3.8).
+     */
+    static WireLimits wireLimits(ServerLimits limits) {
+        return new WireLimits(limits.maxLineLength(), Math.max(limits.maxLineLength(), 64 * 1024), false);
     }
 
-    private void open() throws IOException {
-        context.observer().opened("SMTP", socket.getInetAddress().getHostAddress() + ":" + socket.getPort(), transcript);
-        connection = WireConnection.server(socket, transcript, wireLimits(context.limits()), false);
-        connection.setReadTimeout(context.limits().idleTimeout());
-        // RFC 5321 §4.5.3.2.7: the timeout is for "awaiting the next command", so it runs until the whole line
-        // is in; a client trickling a byte now and then cannot hold its connection (and a slot) for ever.
-        connection.setLineTimeout(context.limits().idleTimeout());
-        connection.setIncomingAnnotator(this::annotateIncoming);
+    @Override
+    protected WireLimits commandLineLimits() {
+        return wireLimits(context.limits());
     }
 
-    /** Decodes AUTH responses for the transcript, masking passwords (base64 is not encryption). */
-    private Annotation annotateIncoming(Line line) {
+    /** The line limit is the wire's ({@link #wireLimits}): a longer line is flagged over-long. */
+    @Override
+    protected int maxCommandLine() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    protected boolean acceptsBareLineEndings() {
+        return false;
+    }
+
+    @Override
+    protected String describeRemote(Socket socket) {
+        return socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+    }
+
+    @Override
+    protected void refuseLine(LineRefusal refusal) throws IOException {
+        // RFC 5321 §4.5.3.1.4: a command line is at most 512 octets; §4.2.2: 500 "line too long".
+        // §2.3.8: a bare CR or LF is no line ending.
+        answer(reply(refusal == LineRefusal.TOO_LONG
+                ? SmtpReplies.S500_LINE_TOO_LONG : SmtpReplies.S500_BARE_LINE_ENDING));
+    }
+
+    /** Decodes an AUTH command's initial response for the transcript, masking passwords (base64 is not encryption). */
+    @Override
+    protected Annotation annotateCommand(Line line) {
         String text = line.text().strip();
-        if (authMechanism != null) {
-            return SaslText.response(authMechanism, authStep++, text);
-        }
         if (session.inTransaction() || !text.regionMatches(true, 0, "AUTH ", 0, 5)) {
             return null; // most lines, the message text among them: no AUTH, no need to split
         }
@@ -155,48 +164,11 @@ public final class SmtpServerSession {
         return null;
     }
 
-    /** An AUTH exchange starts; {@code responsesSoFar} is 1 when the command carried an initial response. */
-    void beginAuthExchange(String mechanism, int responsesSoFar) {
-        authMechanism = mechanism;
-        authStep = responsesSoFar;
-    }
+    // ---- dispatching ----
 
-    void endAuthExchange() {
-        authMechanism = null;
-    }
-
-    /**
-     * Only CRLF ends a line, in commands as in DATA: a bare LF or CR never ends a message (SMTP smuggling),
-     * and one inside a command line is reported, not silently taken as a line end (RFC 5321 §2.3.8).
-     */
-    static WireLimits wireLimits(ServerLimits limits) {
-        return new WireLimits(limits.maxLineLength(), Math.max(limits.maxLineLength(), 64 * 1024), false);
-    }
-
-    private Optional<String> readCommandLine() throws IOException {
-        Line line = connection.readLine();
-        if (line.has(LineIssue.UNTERMINATED)) {
-            // The client closed in the middle of a line: a partial command is never executed.
-            closing = true;
-            return Optional.empty();
-        }
-        if (line.has(LineIssue.OVERLONG) || line.has(LineIssue.SPLIT)) {
-            while (line.ending() == LineEnding.NONE && line.has(LineIssue.SPLIT)) {
-                line = connection.readLine(); // the rest of the over-long line, discarded
-            }
-            // RFC 5321 §4.5.3.1.4: a command line is at most 512 octets; §4.2.2: 500 "line too long".
-            answer(reply(SmtpReplies.S500_LINE_TOO_LONG));
-            return Optional.empty();
-        }
-        if (line.has(LineIssue.BARE_LF) || line.has(LineIssue.BARE_CR)) {
-            answer(reply(SmtpReplies.S500_BARE_LINE_ENDING));
-            return Optional.empty();
-        }
-        return Optional.of(line.text());
-    }
-
-    private void dispatch(String commandLine) throws IOException {
-        String trimmed = commandLine.stripLeading();
+    @Override
+    protected void dispatch(Line line) throws IOException {
+        String trimmed = line.text().stripLeading();
         int end = 0;
         while (end < trimmed.length() && !Character.isWhitespace(trimmed.charAt(end)) && trimmed.charAt(end) != ':') {
             end++;
@@ -217,8 +189,8 @@ public final class SmtpServerSession {
 
     /** Sends a command's final reply, charging syntax and sequence errors to the error budget. */
     private void answer(SmtpReply reply) throws IOException {
-        if (SmtpReplies.isSyntaxOrSequenceError(reply) && session.error() >= context.limits().maxErrors()) {
-            transcript.note("Error budget of " + context.limits().maxErrors() + " syntax/sequence errors used up: closing");
+        if (SmtpReplies.isSyntaxOrSequenceError(reply) && errorBudgetSpent()) {
+            transcript().note("Error budget of " + context.limits().maxErrors() + " syntax/sequence errors used up: closing");
             send(reply(SmtpReplies.S421_TOO_MANY_ERRORS));
             return;
         }
@@ -239,16 +211,8 @@ public final class SmtpServerSession {
         return personality;
     }
 
-    public Transcript transcript() {
-        return transcript;
-    }
-
     Greylist greylist() {
         return greylist;
-    }
-
-    WireConnection connection() {
-        return connection;
     }
 
     /** A named reply in this connection's personality; {@code keyValues} are extra placeholder pairs. */
@@ -279,19 +243,16 @@ public final class SmtpServerSession {
 
     /** As {@link #send(SmtpReply)}, with an explanation for the transcript (e.g. a decoded challenge). */
     public void send(SmtpReply reply, Annotation annotation) throws IOException {
-        Duration delay = context.faults().replyDelay();
-        if (!delay.isZero() && !delay.isNegative()) {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while delaying a reply");
-            }
-        }
-        connection.send(wireBytes(reply), annotation);
+        sendReply(reply, annotation);
         if (reply.code() == 421) {
-            closing = true; // RFC 5321 §3.8: 421 announces that the server closes the channel
+            endAfterReply(); // RFC 5321 §3.8: 421 announces that the server closes the channel
         }
+    }
+
+    /** How a reply goes on the wire: every line ended by CRLF, sent in one write. */
+    @Override
+    protected ReplyChannel<SmtpReply> wireReplies(WireConnection wire) {
+        return (reply, annotation) -> wire.send(wireBytes(reply), annotation);
     }
 
     /** A reply as it goes on the wire: every line ended by CRLF, sent in one write. */
@@ -306,36 +267,36 @@ public final class SmtpServerSession {
     private void trySend(SmtpReply reply) {
         try {
             send(reply);
-        } catch (IOException | RuntimeException ignored) {
-            // the client is gone already; nothing to tell
+        } catch (IOException | RuntimeException e) {
+            logQuietFailure("a closing reply was not delivered", e);   // the client is gone already
         }
     }
 
     /** The next line from the client: message text in DATA, a response in AUTH. */
     public Line readLine() throws IOException {
-        return connection.readLine();
+        return wire().readLine();
     }
 
     /** The next line without recording it (bulk message text); see {@link MessageTextReader}. */
     Line readLineUnrecorded() throws IOException {
-        return connection.readLineUnrecorded();
+        return wire().readLineUnrecorded();
     }
 
     /** Records a line read unrecorded after all. */
     void recordIncoming(Line line) {
-        connection.recordIncoming(line);
+        wire().recordIncoming(line);
     }
 
     /** Ends the session after the current reply (QUIT). */
     void closeAfterReply() {
-        closing = true;
+        endAfterReply();
     }
 
     /** Closes the connection at once, without a reply (an injected fault). */
     void drop(String why) {
-        transcript.note(why);
-        closing = true;
-        connection.close();
+        transcript().note(why);
+        endAfterReply();
+        wire().close();
     }
 
     /**
@@ -345,11 +306,11 @@ public final class SmtpServerSession {
      * @return true when TLS is up
      */
     boolean upgradeToTls() throws IOException {
-        if (connection.bufferedInput() > 0) {
+        if (wire().bufferedInput() > 0) {
             // RFC 3207 §4/§6 (CVE-2011-0411): bytes sent after STARTTLS in clear would be taken as commands
             // given under TLS. They are never read; the client is told, and the connection closed.
             send(reply(SmtpReplies.S554_PLAINTEXT_AFTER_STARTTLS));
-            closing = true;
+            endAfterReply();
             return false;
         }
         send(reply(SmtpReplies.S220_READY_FOR_TLS));
@@ -357,15 +318,15 @@ public final class SmtpServerSession {
         Duration handshakeTimeout = idle.isZero() ? Duration.ofMinutes(1) : idle;
         SSLSocket tls;
         try {
-            tls = context.tls().upgrade(connection.socket(), new byte[0], handshakeTimeout);
+            tls = context.tls().upgrade(wire().socket(), new byte[0], handshakeTimeout);
         } catch (TlsHandshakeException e) {
-            transcript.note("TLS handshake failed: " + e.getMessage());
-            closing = true;
-            connection.close();
+            transcript().note("TLS handshake failed: " + e.getMessage());
+            endAfterReply();
+            wire().close();
             return false;
         }
-        connection.switchToTls(tls, ServerTls.describe(tls.getSession()));
-        connection.setReadTimeout(idle);
+        wire().switchToTls(tls, ServerTls.describe(tls.getSession()));
+        wire().setReadTimeout(idle);
         session.tlsStarted(tls.getSession());
         return true;
     }

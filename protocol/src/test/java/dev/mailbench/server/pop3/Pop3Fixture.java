@@ -9,6 +9,7 @@ import dev.mailbench.server.Faults;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.RecentPopLogins;
 import dev.mailbench.server.ServerLimits;
+import dev.mailbench.server.practice.MaildirBackend;
 import dev.mailbench.store.MailStore;
 import dev.mailbench.tls.ClientTls;
 import dev.mailbench.tls.ClientTlsLayer;
@@ -93,7 +94,8 @@ final class Pop3Fixture implements AutoCloseable {
     }
 
     Pop3ServerContext contextOnPort(int port) {
-        return new Pop3ServerContext(InetAddress.getLoopbackAddress(), port, HOST, store, ACCOUNTS, limits,
+        return new Pop3ServerContext(InetAddress.getLoopbackAddress(), port, HOST, new MaildirBackend(store),
+                ACCOUNTS, limits,
                 personality::get, faults, tls, popLogins, (protocol, remote, transcript) -> serverTranscripts.add(transcript));
     }
 

@@ -5,6 +5,7 @@ import dev.mailbench.server.Faults;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.RecentPopLogins;
 import dev.mailbench.server.ServerLimits;
+import dev.mailbench.server.practice.MaildirBackend;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.store.MailStore;
 import dev.mailbench.store.StoredMessage;
@@ -65,7 +66,8 @@ final class PracticeSmtp implements AutoCloseable {
         KeyStore keyStore = SelfSignedCertificate.loadOrCreate(root.resolve("server.p12"), HOST, PASSWORD);
         this.tls = ServerTls.fromKeyStore(keyStore, PASSWORD);
         this.popLogins = new RecentPopLogins(clock);
-        SmtpServerContext context = new SmtpServerContext(InetAddress.getLoopbackAddress(), 0, HOST, store, ACCOUNTS,
+        SmtpServerContext context = new SmtpServerContext(InetAddress.getLoopbackAddress(), 0, HOST,
+                new MaildirBackend(store), ACCOUNTS,
                 ServerLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(30)), personality::get, faults, tls, popLogins,
                 (protocol, remote, transcript) -> serverTranscripts.add(transcript), RelayPolicy.DEFAULTS);
         this.server = new SmtpServer(customise.apply(context));

@@ -125,7 +125,7 @@ class SmtpRelayTest {
     @Test
     void noAccountMayOwnTheOutbox() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PracticeSmtp.start(root, c -> new SmtpServerContext(
-                        c.bindAddress(), 0, c.hostName(), c.store(),
+                        c.bindAddress(), 0, c.hostName(), c.backend(),
                         dev.mailbench.server.Accounts.builder().domain("example.test")
                                 .user(RelayPolicy.OUTBOX_MAILBOX, "Sneaky", "x", false).build(),
                         c.limits(), c.personality(), c.faults(), c.tls(), c.popLogins(), c.observer(), c.relay())))

@@ -104,7 +104,7 @@ class SmtpStartTlsTest {
     @Test
     void withoutACertificateStartTlsIsNeitherOfferedNorAccepted(@TempDir Path other) throws Exception {
         try (PracticeSmtp plain = PracticeSmtp.start(other, c -> new SmtpServerContext(c.bindAddress(), 0, c.hostName(),
-                c.store(), c.accounts(), c.limits(), c.personality(), c.faults(), null, c.popLogins(), c.observer(),
+                c.backend(), c.accounts(), c.limits(), c.personality(), c.faults(), null, c.popLogins(), c.observer(),
                 c.relay()))) {
             SmtpClientSession smtp = plain.connectAndEhlo();
 
