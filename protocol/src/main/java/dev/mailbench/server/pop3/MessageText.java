@@ -5,6 +5,8 @@ import dev.mailbench.store.NoSuchMessageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A message of the open maildrop, opened for RETR (RFC 1939 §5) or TOP (§7): both answer a missing
@@ -15,6 +17,7 @@ import java.util.Optional;
  * @param content its stored text, to be streamed and closed by the caller
  */
 record MessageText(int number, MaildropMessage message, InputStream content) {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageText.class);
 
     /**
      * Opens message {@code number}, or answers {@code -ERR} and returns empty.
@@ -28,6 +31,7 @@ record MessageText(int number, MaildropMessage message, InputStream content) {
         } catch (NoSuchMessageException e) {
             session.reply(Pop3ServerReply.NO_SUCH_MESSAGE, "number", typed);
         } catch (IOException e) {
+            LOG.warn("Message {} of the open maildrop cannot be read", number, e);
             session.reply(Pop3ServerReply.MESSAGE_UNAVAILABLE, "number", String.valueOf(number));
         }
         return Optional.empty();
