@@ -1,5 +1,7 @@
 package dev.mailbench.pop3;
 
+import dev.mailbench.sasl.ApopDigest;
+
 /**
  * The command lines of RFC 1939 (and CAPA, STLS) as a client writes them, without CRLF: what a guided
  * form shows before it sends, and what {@link Pop3ClientSession#command} then sends unchanged.
@@ -21,7 +23,7 @@ public final class Pop3CommandLines {
 
     /** {@code APOP name digest} (RFC 1939 §7), the digest computed from the greeting's timestamp. */
     public static String apop(String name, String timestamp, String secret) {
-        return "APOP " + name.strip() + " " + Pop3ClientSession.apopDigest(timestamp, secret);
+        return "APOP " + name.strip() + " " + ApopDigest.of(timestamp, secret);
     }
 
     /** {@code LIST [msg]}, {@code UIDL [msg]} (RFC 1939 §5, §7): a blank number asks for every message. */
