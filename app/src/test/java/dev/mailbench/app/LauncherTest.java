@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.explain.MailProtocol;

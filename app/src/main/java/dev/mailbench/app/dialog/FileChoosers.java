@@ -1,4 +1,4 @@
-package dev.mailbench.app.workbench;
+package dev.mailbench.app.dialog;
 
 import java.io.File;
 import java.nio.file.Path;
