@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.theme.Theme;
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.mailbench.server;
 
+import dev.mailbench.wire.MailProtocol;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -7,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +32,7 @@ public final class TcpListener implements AutoCloseable {
         void refuse(Socket socket) throws IOException;
     }
 
-    private final String protocol;
+    private final MailProtocol protocol;
     private final InetAddress bindAddress;
     private final int requestedPort;
     private final int maxConnections;
@@ -41,7 +43,7 @@ public final class TcpListener implements AutoCloseable {
     private volatile ServerSocket serverSocket;
     private volatile Thread acceptor;
 
-    public TcpListener(String protocol, InetAddress bindAddress, int port, int maxConnections, Handler handler) {
+    public TcpListener(MailProtocol protocol, InetAddress bindAddress, int port, int maxConnections, Handler handler) {
         this.protocol = protocol;
         this.bindAddress = bindAddress;
         this.requestedPort = port;
@@ -49,7 +51,7 @@ public final class TcpListener implements AutoCloseable {
         this.handler = handler;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "mailbench-" + protocol.toLowerCase(java.util.Locale.ROOT) + "-" + count.incrementAndGet());
+            Thread t = new Thread(r, "mailbench-" + protocol.name().toLowerCase(Locale.ROOT) + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -70,7 +72,7 @@ public final class TcpListener implements AutoCloseable {
             throw new PortInUseException(protocol, bindAddress.getHostAddress(), requestedPort, e);
         }
         serverSocket = socket;
-        acceptor = new Thread(this::acceptLoop, "mailbench-" + protocol.toLowerCase(java.util.Locale.ROOT) + "-accept");
+        acceptor = new Thread(this::acceptLoop, "mailbench-" + protocol.name().toLowerCase(Locale.ROOT) + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.sasl.SaslClientMechanism;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.sasl.SaslClientMechanism;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.sasl.SaslClientMechanism;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.smtp.SmtpPhase;
 import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.smtp.SmtpVerb;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 

@@ -13,6 +13,7 @@ import dev.mailbench.wire.Durations;
 import dev.mailbench.wire.Line;
 import dev.mailbench.wire.LineEnding;
 import dev.mailbench.wire.LineIssue;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.WireConnection;
@@ -130,7 +131,7 @@ public final class SmtpServerSession {
     }
 
     private void open() throws IOException {
-        context.observer().opened("SMTP", socket.getInetAddress().getHostAddress() + ":" + socket.getPort(), transcript);
+        context.observer().opened(MailProtocol.SMTP, socket.getInetAddress().getHostAddress() + ":" + socket.getPort(), transcript);
         connection = WireConnection.server(socket, transcript, wireLimits(context.limits()), false);
         connection.setReadTimeout(context.limits().idleTimeout());
         // RFC 5321 §4.5.3.2.7: the timeout is for "awaiting the next command", so it runs until the whole line
