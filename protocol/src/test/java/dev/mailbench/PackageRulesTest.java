@@ -95,4 +95,11 @@ class PackageRulesTest {
             .orShould().dependOnClassesThat().areAssignableTo(SmtpClientSession.class)
             .orShould().dependOnClassesThat().areAssignableTo(Pop3ClientSession.class)
             .because("what both sides need (an APOP digest, a SASL exchange) lives below both");
+
+    @ArchTest
+    static final ArchRule caseIsChangedWithoutTheUsersLocale = noClasses()
+            .should().callMethod(String.class, "toLowerCase")
+            .orShould().callMethod(String.class, "toUpperCase")
+            .because("protocol words are ASCII: in a Turkish locale \"quit\".toUpperCase() is \"QUİT\";"
+                    + " say Locale.ROOT");
 }

@@ -1,5 +1,6 @@
 package dev.mailbench.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,4 +19,11 @@ class PackageRulesTest {
     @ArchTest
     static final ArchRule noCyclesBetweenAppPackages = slices().matching("dev.mailbench.(**)")
             .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule caseIsChangedWithoutTheUsersLocale = noClasses()
+            .should().callMethod(String.class, "toLowerCase")
+            .orShould().callMethod(String.class, "toUpperCase")
+            .because("protocol words and file extensions are ASCII: in a Turkish locale \"quit\".toUpperCase()"
+                    + " is \"QUİT\"; say Locale.ROOT");
 }

@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -206,7 +207,7 @@ public final class WireConnection implements AutoCloseable {
         }
         if (line == null) {
             peerClosed();
-            throw new ConnectionClosedException("connection closed by the " + incoming.name().toLowerCase());
+            throw new ConnectionClosedException("connection closed by the " + incoming.name().toLowerCase(Locale.ROOT));
         }
         if (record) {
             recordIncoming(line);
@@ -250,7 +251,7 @@ public final class WireConnection implements AutoCloseable {
     public byte[] switchToTls(Socket tlsSocket, String note) throws IOException {
         byte[] stray = reader.drainBuffered();
         if (stray.length > 0) {
-            transcript.note("Discarded " + stray.length + " bytes the " + incoming.name().toLowerCase()
+            transcript.note("Discarded " + stray.length + " bytes the " + incoming.name().toLowerCase(Locale.ROOT)
                     + " sent before the TLS handshake: " + Printable.of(stray));
         }
         attach(tlsSocket, true);
@@ -287,7 +288,7 @@ public final class WireConnection implements AutoCloseable {
         }
         closed = true;
         closeQuietly();
-        transcript.note("Connection closed by the " + outgoing.name().toLowerCase());
+        transcript.note("Connection closed by the " + outgoing.name().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -318,7 +319,7 @@ public final class WireConnection implements AutoCloseable {
         if (!closed) {
             closed = true;
             closeQuietly();
-            transcript.note("Connection closed by the " + incoming.name().toLowerCase());
+            transcript.note("Connection closed by the " + incoming.name().toLowerCase(Locale.ROOT));
         }
     }
 
