@@ -1,7 +1,6 @@
 package dev.mailbench.app.session;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,7 +15,7 @@ import dev.mailbench.wire.Transcript;
  * protocol's state reads, where its AUTH mechanisms come from, and SMTP's message text.
  *
  * @param <S> the client session driven
- * @param <V> the protocol's verbs, in the order of a normal dialogue
+ * @param <V> the protocol's verbs
  */
 abstract sealed class ClientDriver<S extends ClientSession<?>, V extends Enum<V>> implements SessionDriver
         permits SmtpDriver, Pop3Driver {
@@ -25,10 +24,11 @@ abstract sealed class ClientDriver<S extends ClientSession<?>, V extends Enum<V>
     private final MailProtocol protocol;
     private final List<String> verbs;
 
-    ClientDriver(MailProtocol protocol, S session, V[] verbs) {
+    /** {@code verbs}: the verbs' names for the step buttons, in the order of a normal dialogue. */
+    ClientDriver(MailProtocol protocol, S session, List<String> verbs) {
         this.protocol = protocol;
         this.session = session;
-        this.verbs = Arrays.stream(verbs).map(Enum::name).toList();
+        this.verbs = List.copyOf(verbs);
     }
 
     public S session() {

@@ -17,7 +17,7 @@ import dev.mailbench.wire.TlsMode;
 public final class Pop3Driver extends ClientDriver<Pop3ClientSession, Pop3Verb> {
 
     public Pop3Driver(Pop3ClientSession session) {
-        super(MailProtocol.POP3, session, Pop3Verb.values());
+        super(MailProtocol.POP3, session, Arrays.stream(Pop3Verb.values()).map(Enum::name).toList());
     }
 
     @Override

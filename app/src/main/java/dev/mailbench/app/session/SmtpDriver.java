@@ -1,6 +1,7 @@
 package dev.mailbench.app.session;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ import dev.mailbench.wire.TlsMode;
 public final class SmtpDriver extends ClientDriver<SmtpClientSession, SmtpVerb> {
 
     public SmtpDriver(SmtpClientSession session) {
-        super(MailProtocol.SMTP, session, SmtpVerb.values());
+        super(MailProtocol.SMTP, session, Arrays.stream(SmtpVerb.values()).map(Enum::name).toList());
     }
 
     @Override
