@@ -1,5 +1,6 @@
 package dev.mailbench.app;
 
+import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.app.theme.ThemeManager;
 
 import javafx.scene.control.ButtonType;

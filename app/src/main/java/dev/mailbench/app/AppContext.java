@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.mailbench.app.config.ConfigDirectory;
+import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.practice.PracticeServerSource;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.Prefill;
 import dev.mailbench.app.session.SessionServices;
 import dev.mailbench.app.task.FxTaskExecutor;
-import dev.mailbench.app.workbench.FileChoosers;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;

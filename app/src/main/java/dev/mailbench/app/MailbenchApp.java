@@ -12,7 +12,7 @@ import dev.mailbench.app.theme.ThemeManager;
 import dev.mailbench.app.workbench.SessionView;
 import dev.mailbench.app.workbench.WorkbenchView;
 import dev.mailbench.app.workbench.WorkbenchViewModel;
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 
 import javafx.application.Application;
 import javafx.application.Platform;

@@ -1,5 +1,6 @@
 package dev.mailbench.app;
 
+import dev.mailbench.app.build.BuildInfo;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.theme.Theme;
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
+import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.app.theme.Theme;
 
 import javafx.application.Application;

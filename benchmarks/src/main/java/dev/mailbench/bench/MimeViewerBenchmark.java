@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.mime.MimeViewerView;
 import dev.mailbench.app.mime.MimeViewerViewModel;
 import dev.mailbench.app.task.FxTaskExecutor;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
-import dev.mailbench.app.workbench.FileChoosers;
 
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;

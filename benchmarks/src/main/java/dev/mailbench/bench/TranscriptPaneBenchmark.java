@@ -20,7 +20,6 @@ import dev.mailbench.app.transcript.TranscriptPane;
 import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.explain.EventExplainer;
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.pop3.Pop3Reply;
 import dev.mailbench.server.practice.DataDirectory;
@@ -28,6 +27,7 @@ import dev.mailbench.server.practice.PracticeServer;
 import dev.mailbench.server.practice.ServerConfig;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 

@@ -15,6 +15,7 @@ import dev.mailbench.wire.Durations;
 import dev.mailbench.wire.Line;
 import dev.mailbench.wire.LineEnding;
 import dev.mailbench.wire.LineIssue;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Printable;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;

@@ -1,5 +1,6 @@
 package dev.mailbench.pop3;
 
+import dev.mailbench.sasl.ApopDigest;
 import dev.mailbench.sasl.SaslClientMechanism;
 import dev.mailbench.sasl.SaslText;
 import dev.mailbench.wire.Annotation;
@@ -10,10 +11,6 @@ import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,17 +73,7 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
         if (timestamp == null) {
             throw new IllegalStateException("the server's greeting carried no APOP timestamp");
         }
-        return command(Pop3Verb.APOP.line(name, apopDigest(timestamp, secret)));
-    }
-
-    /** RFC 1939 §7: lower-case hex MD5 of timestamp followed by secret. */
-    public static String apopDigest(String timestamp, String secret) {
-        try {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            return HexFormat.of().formatHex(md5.digest((timestamp + secret).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is required of every Java platform", e);
-        }
+        return command(Pop3Verb.APOP.line(name, ApopDigest.of(timestamp, secret)));
     }
 
     /** AUTH (RFC 5034 §4) with a SASL mechanism, answering "+ " challenges until the server decides. */

@@ -1,5 +1,6 @@
 package dev.mailbench.server;
 
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Transcript;
 
 /** Told of every connection the practice server accepts, with the transcript it will fill (the server's own view). */
@@ -8,9 +9,9 @@ public interface ConnectionObserver {
     ConnectionObserver NONE = (protocol, remote, transcript) -> { };
 
     /**
-     * @param protocol   "SMTP" or "POP3"
+     * @param protocol   which server accepted it
      * @param remote     the client's address and port
      * @param transcript the connection's transcript, server lines outgoing
      */
-    void opened(String protocol, String remote, Transcript transcript);
+    void opened(MailProtocol protocol, String remote, Transcript transcript);
 }

@@ -5,6 +5,7 @@ import dev.mailbench.wire.Annotation;
 import dev.mailbench.wire.ConnectionClosedException;
 import dev.mailbench.wire.Line;
 import dev.mailbench.wire.LineIssue;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.WireConnection;
@@ -40,7 +41,7 @@ public abstract class LineServerSession<R> {
         BARE_LINE_ENDING
     }
 
-    private final String protocol;
+    private final MailProtocol protocol;
     private final Socket socket;
     private final ServerLimits limits;
     private final Faults faults;
@@ -55,9 +56,9 @@ public abstract class LineServerSession<R> {
     private int authStep;
 
     /**
-     * @param protocol the protocol's name as the {@link ConnectionObserver} is told it ("SMTP", "POP3")
+     * @param protocol the protocol, as the {@link ConnectionObserver} is told it
      */
-    protected LineServerSession(String protocol, Socket socket, ServerLimits limits, Faults faults,
+    protected LineServerSession(MailProtocol protocol, Socket socket, ServerLimits limits, Faults faults,
                                 ConnectionObserver observer) {
         this.protocol = protocol;
         this.socket = socket;

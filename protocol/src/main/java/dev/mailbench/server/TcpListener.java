@@ -1,5 +1,6 @@
 package dev.mailbench.server;
 
+import dev.mailbench.wire.MailProtocol;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.BindException;
@@ -58,7 +59,7 @@ public final class TcpListener implements AutoCloseable {
         ServerSocket create() throws IOException;
     }
 
-    private final String protocol;
+    private final MailProtocol protocol;
     private final InetAddress bindAddress;
     private final int requestedPort;
     private final int maxConnections;
@@ -71,12 +72,12 @@ public final class TcpListener implements AutoCloseable {
     private volatile ServerSocket serverSocket;
     private volatile Thread acceptor;
 
-    public TcpListener(String protocol, InetAddress bindAddress, int port, int maxConnections, Handler handler) {
+    public TcpListener(MailProtocol protocol, InetAddress bindAddress, int port, int maxConnections, Handler handler) {
         this(protocol, bindAddress, port, maxConnections, handler, ServerSocket::new,
                 pause -> Thread.sleep(pause.toMillis()));
     }
 
-    TcpListener(String protocol, InetAddress bindAddress, int port, int maxConnections, Handler handler,
+    TcpListener(MailProtocol protocol, InetAddress bindAddress, int port, int maxConnections, Handler handler,
                 ServerSockets serverSockets, Sleeper sleeper) {
         this.protocol = protocol;
         this.serverSockets = serverSockets;
@@ -87,7 +88,7 @@ public final class TcpListener implements AutoCloseable {
         this.handler = handler;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "mailbench-" + protocol.toLowerCase(Locale.ROOT) + "-" + count.incrementAndGet());
+            Thread t = new Thread(r, "mailbench-" + protocol.name().toLowerCase(Locale.ROOT) + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -108,7 +109,7 @@ public final class TcpListener implements AutoCloseable {
             throw new PortInUseException(protocol, bindAddress.getHostAddress(), requestedPort, e);
         }
         serverSocket = socket;
-        acceptor = new Thread(this::acceptLoop, "mailbench-" + protocol.toLowerCase(Locale.ROOT) + "-accept");
+        acceptor = new Thread(this::acceptLoop, "mailbench-" + protocol.name().toLowerCase(Locale.ROOT) + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }

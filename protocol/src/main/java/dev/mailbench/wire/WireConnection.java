@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -211,7 +212,7 @@ public final class WireConnection implements AutoCloseable {
         }
         if (line == null) {
             peerClosed();
-            throw new ConnectionClosedException("connection closed by the " + incoming.name().toLowerCase());
+            throw new ConnectionClosedException("connection closed by the " + incoming.name().toLowerCase(Locale.ROOT));
         }
         if (record) {
             recordIncoming(line);
@@ -255,7 +256,7 @@ public final class WireConnection implements AutoCloseable {
     public byte[] switchToTls(Socket tlsSocket, String note) throws IOException {
         byte[] stray = reader.drainBuffered();
         if (stray.length > 0) {
-            transcript.note("Discarded " + stray.length + " bytes the " + incoming.name().toLowerCase()
+            transcript.note("Discarded " + stray.length + " bytes the " + incoming.name().toLowerCase(Locale.ROOT)
                     + " sent before the TLS handshake: " + Printable.of(stray));
         }
         attach(tlsSocket, true);
@@ -292,7 +293,7 @@ public final class WireConnection implements AutoCloseable {
         }
         closed = true;
         closeQuietly();
-        transcript.note("Connection closed by the " + outgoing.name().toLowerCase());
+        transcript.note("Connection closed by the " + outgoing.name().toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -324,7 +325,7 @@ public final class WireConnection implements AutoCloseable {
         if (!closed) {
             closed = true;
             closeQuietly();
-            transcript.note("Connection closed by the " + incoming.name().toLowerCase());
+            transcript.note("Connection closed by the " + incoming.name().toLowerCase(Locale.ROOT));
         }
     }
 

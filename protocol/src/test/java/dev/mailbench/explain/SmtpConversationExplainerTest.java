@@ -8,6 +8,7 @@ import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.Direction;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ScriptedPeer;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;

@@ -10,6 +10,7 @@ import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.Direction;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;

@@ -1,5 +1,6 @@
 package dev.mailbench.pop3;
 
+import dev.mailbench.sasl.ApopDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class Pop3VerbTest {
     @Test
     void apopDigestIsTheOneFromRfc1939() {
         // RFC 1939 §7, the example of the APOP command
-        String digest = Pop3ClientSession.apopDigest("<1896.697170952@dbc.mtview.ca.us>", "tanstaaf");
+        String digest = ApopDigest.of("<1896.697170952@dbc.mtview.ca.us>", "tanstaaf");
         assertThat(Pop3Verb.APOP.line("mrose", digest)).isEqualTo("APOP mrose c4c9334bac560ecc979e58001b3e22fb");
     }
 

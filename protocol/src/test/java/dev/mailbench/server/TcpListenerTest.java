@@ -1,5 +1,6 @@
 package dev.mailbench.server;
 
+import dev.mailbench.wire.MailProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -53,7 +54,7 @@ class TcpListenerTest {
         FailingServerSocket socket = new FailingServerSocket(Integer.MAX_VALUE);
         List<Duration> pauses = new CopyOnWriteArrayList<>();
         CountDownLatch enough = new CountDownLatch(12);
-        TcpListener listener = new TcpListener("TEST", InetAddress.getLoopbackAddress(), 0, 5, GREETER,
+        TcpListener listener = new TcpListener(MailProtocol.SMTP, InetAddress.getLoopbackAddress(), 0, 5, GREETER,
                 () -> socket, pause -> {
                     pauses.add(pause);
                     enough.countDown();
@@ -91,7 +92,7 @@ class TcpListenerTest {
     void afterAcceptRecoversConnectionsAreServedAgain() throws Exception {
         FailingServerSocket socket = new FailingServerSocket(3);
         List<Duration> pauses = new CopyOnWriteArrayList<>();
-        try (TcpListener listener = new TcpListener("TEST", InetAddress.getLoopbackAddress(), 0, 5, GREETER,
+        try (TcpListener listener = new TcpListener(MailProtocol.SMTP, InetAddress.getLoopbackAddress(), 0, 5, GREETER,
                 () -> socket, pauses::add)) {
             listener.start();
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {

@@ -7,12 +7,16 @@ import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.PracticeServer;
 import dev.mailbench.server.practice.ServerConfig;
 import dev.mailbench.wire.Direction;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Transcript;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -151,10 +155,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The command as it was given, with another port for {@code protocol}: what to run next. */
-    private String retryWithPort(String protocol, int port) {
-        String option = "--" + protocol.toLowerCase(java.util.Locale.ROOT) + "-port";
-        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of("mailbench", "serve"));
-        java.util.List<String> given = spec.commandLine().getParseResult().originalArgs();
+    private String retryWithPort(MailProtocol protocol, int port) {
+        String option = "--" + protocol.name().toLowerCase(Locale.ROOT) + "-port";
+        List<String> words = new ArrayList<>(List.of("mailbench", "serve"));
+        List<String> given = spec.commandLine().getParseResult().originalArgs();
         for (int i = 0; i < given.size(); i++) {
             String word = given.get(i);
             if (word.equals(option)) {
@@ -207,8 +211,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void follow(PrintWriter out, int id, String protocol, Transcript transcript) {
-        String prefix = String.format(java.util.Locale.ROOT, "[%s %d] ", protocol, id);
+    private void follow(PrintWriter out, int id, MailProtocol protocol, Transcript transcript) {
+        String prefix = String.format(Locale.ROOT, "[%s %d] ", protocol, id);
         transcript.addListenerWithHistory(event -> {
             if (transcripts) {
                 String arrow = switch (event.direction()) {

@@ -1,6 +1,6 @@
 package dev.mailbench.app.cli;
 
-import dev.mailbench.app.BuildInfo;
+import dev.mailbench.app.build.BuildInfo;
 import picocli.CommandLine;
 
 /** {@code --version} of every mailbench command. */

@@ -1,6 +1,6 @@
 package dev.mailbench.app.config;
 
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import java.util.Locale;
 import java.util.Objects;

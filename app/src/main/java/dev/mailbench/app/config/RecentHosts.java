@@ -21,6 +21,8 @@ public final class RecentHosts {
     /** How many servers are remembered. */
     public static final int LIMIT = 10;
     static final String FILE_NAME = "recent-hosts";
+    /** Held while one of this program's windows reads, changes and writes a list. */
+    private static final Object UPDATING = new Object();
 
     private final Path file;
 
@@ -55,14 +57,17 @@ public final class RecentHosts {
 
     /** Puts {@code host} first (moving it if it was there already), keeps {@link #LIMIT}, and saves; returns the list. */
     public List<RecentHost> remember(RecentHost host) throws IOException {
-        List<RecentHost> hosts = new ArrayList<>(load());
-        hosts.remove(host);
-        hosts.add(0, host);
-        if (hosts.size() > LIMIT) {
-            hosts = hosts.subList(0, LIMIT);
+        // Read, change and write as one step, so two tabs connecting at once both end up in the list.
+        synchronized (UPDATING) {
+            List<RecentHost> hosts = new ArrayList<>(load());
+            hosts.remove(host);
+            hosts.add(0, host);
+            if (hosts.size() > LIMIT) {
+                hosts = hosts.subList(0, LIMIT);
+            }
+            save(hosts);
+            return List.copyOf(hosts);
         }
-        save(hosts);
-        return List.copyOf(hosts);
     }
 
     private void save(List<RecentHost> hosts) throws IOException {
@@ -70,13 +75,18 @@ public final class RecentHosts {
         List<String> lines = new ArrayList<>();
         lines.add("# Mailbench: servers connected to, most recent first (protocol, TLS mode, host, port)");
         hosts.forEach(host -> lines.add(host.line()));
-        // Written beside and renamed over the old file, so a crash never leaves half a list.
-        Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.write(temporary, lines, StandardCharsets.UTF_8);
+        // Written beside and renamed over the old file, so a crash never leaves half a list. The temporary
+        // file's name is unique, so another writer (a second Mailbench) never writes into it or moves it away.
+        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME + ".", ".tmp");
         try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 }

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
-import dev.mailbench.app.workbench.FileChoosers;
 import dev.mailbench.mime.MessageAnalysis;
 import dev.mailbench.mime.PartNode;
 import dev.mailbench.mime.Problem;

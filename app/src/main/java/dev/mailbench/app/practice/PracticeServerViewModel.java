@@ -16,7 +16,6 @@ import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.explain.EventExplainer;
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.explain.RetrievedMessage;
 import dev.mailbench.mime.MessageSummary;
 import dev.mailbench.server.Accounts;
@@ -29,6 +28,7 @@ import dev.mailbench.server.practice.ServerConfig;
 import dev.mailbench.server.smtp.RelayPolicy;
 import dev.mailbench.store.StoredMessage;
 import dev.mailbench.wire.Direction;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 
@@ -123,8 +123,8 @@ public final class PracticeServerViewModel {
         Optional<Integer> smtp;
         Optional<Integer> pop3;
         try {
-            smtp = port("SMTP", smtpPort.get());
-            pop3 = port("POP3", pop3Port.get());
+            smtp = port(MailProtocol.SMTP, smtpPort.get());
+            pop3 = port(MailProtocol.POP3, pop3Port.get());
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             return;
@@ -230,7 +230,7 @@ public final class PracticeServerViewModel {
         if (e instanceof PortInUseException taken) {
             problem.set(taken.getMessage());
             int next = taken.port() + 1;
-            (taken.protocol().equals("SMTP") ? smtpPort : pop3Port).set(Integer.toString(next));
+            (taken.protocol() == MailProtocol.SMTP ? smtpPort : pop3Port).set(Integer.toString(next));
         } else if (e instanceof IOException || e instanceof IllegalArgumentException) {
             problem.set("The practice server could not start: " + e.getMessage());
         } else {
@@ -248,8 +248,7 @@ public final class PracticeServerViewModel {
     }
 
     /** Told by the server of a new connection, on the connection's own thread. */
-    private void opened(String protocol, String remote, Transcript transcript) {
-        MailProtocol kind = MailProtocol.valueOf(protocol);
+    private void opened(MailProtocol kind, String remote, Transcript transcript) {
         TranscriptViewModel view = new TranscriptViewModel(executor);
         view.follow(transcript, new EventExplainer(kind, catalogue));
         // Notes mark what changes a mailbox (delivered, UPDATE state, dropped): read the mailboxes again then.
@@ -316,7 +315,7 @@ public final class PracticeServerViewModel {
         return listed;
     }
 
-    private static Optional<Integer> port(String protocol, String text) {
+    private static Optional<Integer> port(MailProtocol protocol, String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import dev.mailbench.app.transcript.TranscriptViewModel;
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 
 /**
  * One connection the practice server accepted, with the server's own transcript of it.

@@ -1,7 +1,7 @@
 package dev.mailbench.app.session;
 
 import dev.mailbench.app.config.RecentHost;
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
 import javafx.beans.binding.Bindings;

@@ -2,7 +2,7 @@ package dev.mailbench.app.session;
 
 import java.util.Objects;
 
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
 /**

@@ -6,46 +6,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.sasl.SaslClientMechanism;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
-import dev.mailbench.wire.Transcript;
 
 /** A POP3 client session as the window drives it. */
-public final class Pop3Driver implements SessionDriver {
-
-    private final Pop3ClientSession session;
+public final class Pop3Driver extends ClientDriver<Pop3ClientSession, Pop3Verb> {
 
     public Pop3Driver(Pop3ClientSession session) {
-        this.session = session;
-    }
-
-    public Pop3ClientSession session() {
-        return session;
-    }
-
-    @Override
-    public MailProtocol protocol() {
-        return MailProtocol.POP3;
-    }
-
-    @Override
-    public Transcript transcript() {
-        return session.transcript();
+        super(MailProtocol.POP3, session, Arrays.stream(Pop3Verb.values()).map(Enum::name).toList());
     }
 
     @Override
     public void connect(String host, int port, TlsMode mode) throws IOException {
         session.connect(host, port, mode);
-    }
-
-    @Override
-    public boolean isConnected() {
-        return session.isConnected();
     }
 
     @Override
@@ -59,21 +36,18 @@ public final class Pop3Driver implements SessionDriver {
     }
 
     @Override
-    public List<String> verbs() {
-        return Arrays.stream(Pop3Verb.values()).map(Enum::name).toList();
+    protected Set<Pop3Verb> legal() {
+        return session.state().legalVerbs();
     }
 
     @Override
-    public Set<String> legalVerbs() {
-        return session.state().legalVerbs().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    protected boolean isQuit(String line) {
+        return Pop3Verb.firstWord(line).equals("QUIT");
     }
 
     @Override
-    public void send(String line) throws IOException {
+    protected void command(String line) throws IOException {
         session.command(line);
-        if (Pop3Verb.firstWord(line).equals("QUIT")) {
-            Disconnection.await(session::isConnected);
-        }
     }
 
     @Override
@@ -104,11 +78,6 @@ public final class Pop3Driver implements SessionDriver {
     @Override
     public Optional<String> apopTimestamp() {
         return session.apopTimestamp();
-    }
-
-    @Override
-    public void abort() {
-        session.abort();
     }
 
     @Override

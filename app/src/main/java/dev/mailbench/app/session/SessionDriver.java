@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.sasl.SaslClientMechanism;
+import dev.mailbench.smtp.SmtpClientSession;
+import dev.mailbench.wire.ClientOptions;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 
@@ -14,7 +17,7 @@ import dev.mailbench.wire.Transcript;
  * One connection's client session, SMTP or POP3, seen the same way by the window. The blocking methods
  * wait for the server; call them through a {@link dev.mailbench.app.task.TaskExecutor}, never on the UI thread.
  */
-public sealed interface SessionDriver permits SmtpDriver, Pop3Driver {
+public sealed interface SessionDriver permits ClientDriver {
 
     MailProtocol protocol();
 
@@ -65,10 +68,10 @@ public sealed interface SessionDriver permits SmtpDriver, Pop3Driver {
 
     /** A new driver for the protocol, recording into {@code transcript}. */
     static SessionDriver create(MailProtocol protocol, Transcript transcript,
-                                dev.mailbench.wire.ClientOptions options) {
+                                ClientOptions options) {
         return switch (protocol) {
-            case SMTP -> new SmtpDriver(new dev.mailbench.smtp.SmtpClientSession(transcript, options));
-            case POP3 -> new Pop3Driver(new dev.mailbench.pop3.Pop3ClientSession(transcript, options));
+            case SMTP -> new SmtpDriver(new SmtpClientSession(transcript, options));
+            case POP3 -> new Pop3Driver(new Pop3ClientSession(transcript, options));
         };
     }
 }

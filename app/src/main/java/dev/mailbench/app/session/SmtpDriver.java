@@ -3,48 +3,25 @@ package dev.mailbench.app.session;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.sasl.SaslClientMechanism;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.smtp.SmtpPhase;
 import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.smtp.SmtpVerb;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
-import dev.mailbench.wire.Transcript;
 
 /** An SMTP client session as the window drives it. */
-public final class SmtpDriver implements SessionDriver {
-
-    private final SmtpClientSession session;
+public final class SmtpDriver extends ClientDriver<SmtpClientSession, SmtpVerb> {
 
     public SmtpDriver(SmtpClientSession session) {
-        this.session = session;
-    }
-
-    public SmtpClientSession session() {
-        return session;
-    }
-
-    @Override
-    public MailProtocol protocol() {
-        return MailProtocol.SMTP;
-    }
-
-    @Override
-    public Transcript transcript() {
-        return session.transcript();
+        super(MailProtocol.SMTP, session, SmtpVerb.implemented().stream().map(SmtpVerb::keyword).toList());
     }
 
     @Override
     public void connect(String host, int port, TlsMode mode) throws IOException {
         session.connect(host, port, mode);
-    }
-
-    @Override
-    public boolean isConnected() {
-        return session.isConnected();
     }
 
     @Override
@@ -58,13 +35,8 @@ public final class SmtpDriver implements SessionDriver {
     }
 
     @Override
-    public List<String> verbs() {
-        return SmtpVerb.implemented().stream().map(SmtpVerb::keyword).toList();
-    }
-
-    @Override
-    public Set<String> legalVerbs() {
-        return session.state().legalVerbs().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    protected Set<SmtpVerb> legal() {
+        return session.state().legalVerbs();
     }
 
     /** Whether the session is inside DATA, where lines are message text (RFC 5321 §4.1.1.4). */
@@ -72,13 +44,15 @@ public final class SmtpDriver implements SessionDriver {
         return session.state().phase() == SmtpPhase.DATA_INPUT;
     }
 
+    /** Inside DATA a line reading QUIT is message text, not a command. */
     @Override
-    public void send(String line) throws IOException {
-        boolean quit = !awaitingMessageText() && SmtpVerb.firstWord(line).equals("QUIT");
+    protected boolean isQuit(String line) {
+        return !awaitingMessageText() && SmtpVerb.firstWord(line).equals("QUIT");
+    }
+
+    @Override
+    protected void command(String line) throws IOException {
         session.command(line);
-        if (quit) {
-            Disconnection.await(session::isConnected);
-        }
     }
 
     @Override
@@ -113,11 +87,6 @@ public final class SmtpDriver implements SessionDriver {
     @Override
     public List<String> authMechanisms() {
         return List.copyOf(session.capabilities().authMechanisms());
-    }
-
-    @Override
-    public void abort() {
-        session.abort();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mailbench.app.steps;
 
+import dev.mailbench.sasl.ApopDigest;
 import static dev.mailbench.app.steps.Steps.values;
 
 import java.util.Arrays;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import dev.mailbench.app.session.Prefill;
 import dev.mailbench.explain.EventText;
 import dev.mailbench.pop3.Pop3Argument;
-import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.pop3.Pop3Verb;
 
 /**
@@ -83,7 +83,7 @@ final class Pop3Steps {
     }
 
     private static String apopLine(Map<String, String> values, String timestamp) {
-        return Pop3Verb.APOP.line(values.get(Steps.USER), Pop3ClientSession.apopDigest(timestamp, values.get(SECRET)));
+        return Pop3Verb.APOP.line(values.get(Steps.USER), ApopDigest.of(timestamp, values.get(SECRET)));
     }
 
     private static List<StepField> fields(Pop3Verb verb) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.mailbench.app.session.SessionViewModel;
+import dev.mailbench.wire.MailProtocol;
 
 import javafx.collections.SetChangeListener;
 import javafx.scene.control.Button;
@@ -62,7 +63,7 @@ public final class StepBar extends FlowPane {
 
     private String tooltip(StepDefinition step) {
         var catalogue = session.services().catalogue();
-        var info = session.protocolProperty().get() == dev.mailbench.explain.MailProtocol.SMTP
+        var info = session.protocolProperty().get() == MailProtocol.SMTP
                 ? catalogue.smtpVerb(step.verb()) : catalogue.pop3Verb(step.verb());
         return info.map(verb -> verb.syntax() + "\n" + verb.purpose()).orElse(step.label());
     }

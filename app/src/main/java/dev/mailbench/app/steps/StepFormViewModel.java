@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 import dev.mailbench.app.session.SessionDriver;
 import dev.mailbench.app.session.SessionViewModel;
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.explain.VerbInfo;
+import dev.mailbench.wire.MailProtocol;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -9,9 +9,9 @@ import java.util.function.Function;
 
 import dev.mailbench.app.session.SessionDriver;
 import dev.mailbench.explain.EventText;
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.sasl.SaslClientMechanism;
 import dev.mailbench.sasl.SaslPreview;
+import dev.mailbench.wire.MailProtocol;
 
 /** The steps of each protocol, and the shapes they share. */
 public final class Steps {

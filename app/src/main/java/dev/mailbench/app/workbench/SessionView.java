@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import dev.mailbench.app.compose.ComposerView;
 import dev.mailbench.app.compose.ComposerViewModel;
 import dev.mailbench.app.config.RecentHost;
+import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.session.CommandLineView;
 import dev.mailbench.app.session.ConnectionBar;
 import dev.mailbench.app.session.SessionViewModel;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.mime.MessageFileDrop;
 import dev.mailbench.app.mime.MimeViewerView;
 import dev.mailbench.app.mime.MimeViewerViewModel;

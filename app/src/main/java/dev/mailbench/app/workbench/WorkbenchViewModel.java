@@ -22,7 +22,7 @@ import dev.mailbench.app.transcript.StyledLine;
 import dev.mailbench.app.transcript.TranscriptEntry;
 import dev.mailbench.app.transcript.TranscriptExport;
 import dev.mailbench.app.transcript.TranscriptViewModel;
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -11,7 +11,7 @@ import java.time.ZonedDateTime;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.session.TestSessions;
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

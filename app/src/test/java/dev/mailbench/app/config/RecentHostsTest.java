@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,5 +75,44 @@ class RecentHostsTest {
         assertThat(new RecentHost("pop.example.test", 110, MailProtocol.POP3, TlsMode.STARTTLS).label())
                 .isEqualTo("pop.example.test:110 (POP3, STLS)");
         assertThat(PRACTICE.label()).isEqualTo("127.0.0.1:2525 (SMTP, plain)");
+    }
+
+    @Test
+    void twoWritersAtOnceLoseNeitherListNorFile() throws Exception {
+        // Two tabs (or two windows) connecting at the same moment, each remembering its own five servers.
+        List<RecentHost> first = new ArrayList<>();
+        List<RecentHost> second = new ArrayList<>();
+        for (int port = 1; port <= 5; port++) {
+            first.add(new RecentHost("smtp.example.test", port, MailProtocol.SMTP, TlsMode.NONE));
+            second.add(new RecentHost("pop.example.test", port, MailProtocol.POP3, TlsMode.NONE));
+        }
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (List<RecentHost> servers : List.of(first, second)) {
+                RecentHosts hosts = new RecentHosts(config);
+                done.add(writers.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < 20; round++) {
+                        for (RecentHost server : servers) {
+                            hosts.remember(server);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get();   // throws if a writer failed, as one did when both wrote "recent-hosts.tmp"
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        List<RecentHost> remembered = new RecentHosts(config).load();
+        assertThat(remembered).hasSize(RecentHosts.LIMIT).containsAll(first).containsAll(second);
+        try (Stream<Path> files = Files.list(config)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly(RecentHosts.FILE_NAME);
+        }
     }
 }

@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.task.FxTaskExecutor;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
-import dev.mailbench.app.workbench.FileChoosers;
 import dev.mailbench.mime.PartNode;
 
 import javafx.application.Platform;

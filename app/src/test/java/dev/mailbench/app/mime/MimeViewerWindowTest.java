@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.workbench.WindowDriver;
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.mime.ByteRange;
 import dev.mailbench.mime.MessageAnalysis;
 import dev.mailbench.mime.MessageAnalyzer;
@@ -25,6 +24,7 @@ import dev.mailbench.server.practice.PracticeServer;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 

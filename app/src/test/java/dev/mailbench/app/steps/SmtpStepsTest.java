@@ -17,10 +17,11 @@ import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.session.TestSessions;
 import dev.mailbench.app.transcript.StyledLine;
 import dev.mailbench.app.transcript.TranscriptEntry;
-import dev.mailbench.explain.MailProtocol;
+
 import dev.mailbench.smtp.SmtpArgument;
 import dev.mailbench.smtp.SmtpPhase;
 import dev.mailbench.smtp.SmtpVerb;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import dev.mailbench.app.task.FxTaskExecutor;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.explain.EventExplainer;
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.wire.Direction;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Transcript;
 
 import javafx.geometry.Bounds;

@@ -10,8 +10,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.mailbench.app.session.ConnectionSettings;
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.smtp.SmtpPhase;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import jakarta.mail.internet.MimeMessage;
 

@@ -14,8 +14,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.mailbench.app.session.ConnectionSettings;
-import dev.mailbench.explain.MailProtocol;
 import dev.mailbench.pop3.Pop3Phase;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
 import javafx.scene.control.Tab;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.mailbench.app.session.ConnectionSettings;
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
 import javafx.scene.control.CheckBox;

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 
 import dev.mailbench.app.AppContext;
 import dev.mailbench.app.MailbenchApp;
+import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.practice.PracticeServerSource;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.Prefill;

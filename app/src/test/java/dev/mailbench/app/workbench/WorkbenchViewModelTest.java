@@ -15,7 +15,7 @@ import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.session.TestSessions;
 import dev.mailbench.app.task.CurrentThreadTaskExecutor;
-import dev.mailbench.explain.MailProtocol;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,11 +1,9 @@
 package dev.mailbench.server.pop3;
 
-import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.pop3.Pop3Verb;
+import dev.mailbench.sasl.ApopDigest;
 import dev.mailbench.server.Accounts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,8 +36,7 @@ final class ApopCommand implements Pop3Command {
         if (secret.isEmpty()) {
             return LoginAttempt.refused("APOP", name, Pop3ServerReply.SHARED_SECRET_NOT_ENABLED);
         }
-        byte[] expected = Pop3ClientSession.apopDigest(timestamp, secret.get()).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = digest.getBytes(StandardCharsets.US_ASCII);
-        return new LoginAttempt("APOP", name, () -> MessageDigest.isEqual(expected, given), Pop3ServerReply.AUTH_FAILED);
+        return new LoginAttempt("APOP", name, () -> ApopDigest.matches(timestamp, secret.get(), digest),
+                Pop3ServerReply.AUTH_FAILED);
     }
 }

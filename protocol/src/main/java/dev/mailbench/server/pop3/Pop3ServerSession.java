@@ -13,6 +13,7 @@ import dev.mailbench.tls.ServerTls;
 import dev.mailbench.wire.Annotation;
 import dev.mailbench.wire.Durations;
 import dev.mailbench.wire.Line;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.WireConnection;
 import dev.mailbench.wire.WireLimits;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +40,7 @@ import javax.net.ssl.SSLSocket;
  */
 public final class Pop3ServerSession extends LineServerSession<String> {
     /** The protocol name given to the {@link dev.mailbench.server.ConnectionObserver}. */
-    public static final String PROTOCOL = "POP3";
+    public static final MailProtocol PROTOCOL = MailProtocol.POP3;
     /** RFC 2449 §4: a command line is at most 255 octets, CRLF included. */
     static final int MAX_COMMAND_LINE = 255;
     /** How much of a RETR or TOP body the transcript records in full. */

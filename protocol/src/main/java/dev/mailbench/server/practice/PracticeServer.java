@@ -14,6 +14,7 @@ import dev.mailbench.server.smtp.SmtpServerContext;
 import dev.mailbench.store.MailStore;
 import dev.mailbench.tls.SelfSignedCertificate;
 import dev.mailbench.tls.ServerTls;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Transcript;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -96,7 +97,7 @@ public final class PracticeServer implements AutoCloseable {
         return server;
     }
 
-    private void tellObservers(String protocol, String remote, Transcript transcript) {
+    private void tellObservers(MailProtocol protocol, String remote, Transcript transcript) {
         for (ConnectionObserver observer : observers) {
             try {
                 observer.opened(protocol, remote, transcript);

@@ -6,6 +6,7 @@ import dev.mailbench.server.Personality;
 import dev.mailbench.server.ServerLimits;
 import dev.mailbench.server.smtp.RelayPolicy;
 import dev.mailbench.store.UserNames;
+import dev.mailbench.wire.MailProtocol;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
@@ -66,8 +67,8 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
                     + " makes the practice server reachable from other computers; allow it explicitly "
                     + "(allow-remote=true, or the --allow-remote option). Relaying to other domains then always requires AUTH.");
         }
-        requirePort("SMTP", smtpPort);
-        requirePort("POP3", pop3Port);
+        requirePort(MailProtocol.SMTP, smtpPort);
+        requirePort(MailProtocol.POP3, pop3Port);
         if (smtpPort == pop3Port && smtpPort != 0) {
             throw new IllegalArgumentException("SMTP and POP3 cannot both listen on port " + smtpPort
                     + ": give each a port of its own");
@@ -85,7 +86,7 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
         }
     }
 
-    private static void requirePort(String protocol, int port) {
+    private static void requirePort(MailProtocol protocol, int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(protocol + " port must be 0 to 65535: " + port);
         }

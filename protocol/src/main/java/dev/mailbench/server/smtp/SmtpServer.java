@@ -1,6 +1,7 @@
 package dev.mailbench.server.smtp;
 
 import dev.mailbench.server.TcpListener;
+import dev.mailbench.wire.MailProtocol;
 import java.io.IOException;
 import java.net.Socket;
 
@@ -25,7 +26,7 @@ public final class SmtpServer implements AutoCloseable {
     public SmtpServer(SmtpServerContext context) {
         this.context = context;
         this.commands = SmtpCommandTable.standard(context.relay());
-        this.listener = new TcpListener(SmtpServerSession.PROTOCOL, context.bindAddress(), context.port(), context.limits().maxConnections(),
+        this.listener = new TcpListener(MailProtocol.SMTP, context.bindAddress(), context.port(), context.limits().maxConnections(),
                 new TcpListener.Handler() {
                     @Override
                     public void serve(Socket socket) throws IOException {

@@ -12,6 +12,7 @@ import dev.mailbench.tls.TlsHandshakeException;
 import dev.mailbench.wire.Annotation;
 import dev.mailbench.wire.Durations;
 import dev.mailbench.wire.Line;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.WireConnection;
 import dev.mailbench.wire.WireLimits;
 import java.io.IOException;
@@ -38,7 +39,7 @@ import javax.net.ssl.SSLSocket;
  */
 public final class SmtpServerSession extends LineServerSession<SmtpReply> {
     /** The protocol name given to the {@link dev.mailbench.server.ConnectionObserver}. */
-    public static final String PROTOCOL = "SMTP";
+    public static final MailProtocol PROTOCOL = MailProtocol.SMTP;
     /** RFC 5322 §3.3 date-time, always with a numeric zone. */
     static final DateTimeFormatter RFC5322_DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);

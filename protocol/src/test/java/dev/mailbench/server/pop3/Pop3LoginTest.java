@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Reply;
+import dev.mailbench.sasl.ApopDigest;
 import dev.mailbench.sasl.CramMd5Client;
 import dev.mailbench.sasl.LoginClient;
 import dev.mailbench.sasl.PlainClient;
@@ -92,7 +93,7 @@ class Pop3LoginTest {
         pop3.assertReply(client.apop("alice", "alice-pass"), LOGGED_IN);
         assertThat(client.state().phase()).isEqualTo(Pop3Phase.TRANSACTION);
         TranscriptEvent apop = pop3.awaitServerEvent(0, e -> e.line().startsWith("APOP"));
-        String digest = Pop3ClientSession.apopDigest(client.apopTimestamp().orElseThrow(), "alice-pass");
+        String digest = ApopDigest.of(client.apopTimestamp().orElseThrow(), "alice-pass");
         assertThat(apop.line()).isEqualTo("APOP alice " + digest);
     }
 

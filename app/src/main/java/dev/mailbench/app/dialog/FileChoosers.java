@@ -1,7 +1,8 @@
-package dev.mailbench.app.workbench;
+package dev.mailbench.app.dialog;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 import javafx.stage.FileChooser;
@@ -24,8 +25,8 @@ public interface FileChoosers {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle(title);
                 chooser.setInitialFileName(suggestedName);
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " files",
-                        "*." + extension));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                        extension.toUpperCase(Locale.ROOT) + " files", "*." + extension));
                 return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
             }
 

@@ -1,4 +1,4 @@
-package dev.mailbench.app;
+package dev.mailbench.app.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mailbench.app;
+package dev.mailbench.app.build;
 
 import java.io.IOException;
 import java.io.InputStream;

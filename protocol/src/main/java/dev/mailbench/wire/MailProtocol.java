@@ -1,4 +1,4 @@
-package dev.mailbench.explain;
+package dev.mailbench.wire;
 
 /** The two protocols a Mailbench session speaks. */
 public enum MailProtocol {

@@ -1,0 +1,105 @@
+package dev.mailbench;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.mailbench.pop3.Pop3ClientSession;
+import dev.mailbench.smtp.SmtpClientSession;
+import dev.mailbench.wire.ClientSession;
+
+/**
+ * The direction of dependency inside {@code protocol} (DESIGN.md): {@code wire} at the bottom, the
+ * protocol packages ({@code smtp}, {@code pop3}, {@code sasl}, {@code tls}) on it, {@code explain} and
+ * {@code server} above them, the server reaching the mail store through its backend seam; no package
+ * cycles. Main code only: tests may reach across to set things up.
+ */
+@AnalyzeClasses(packages = "dev.mailbench", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageRulesTest {
+
+    /** Top-level packages: wire, smtp, pop3, sasl, tls, explain, server, store, mime. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("dev.mailbench.(*)..")
+            .should().beFreeOfCycles();
+
+    /** Every package on its own, so server ↔ server.smtp counts as a cycle too. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenAnyPackages = slices().matching("dev.mailbench.(**)")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule protocolKnowsNoJavaFx = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("protocol is plain Java, usable headless by the CLI and the tests");
+
+    @ArchTest
+    static final ArchRule wireDependsOnNoOtherMailbenchPackage = noClasses()
+            .that().resideInAPackage("dev.mailbench.wire..")
+            .should().dependOnClassesThat(
+                    resideInAPackage("dev.mailbench..").and(resideOutsideOfPackage("dev.mailbench.wire..")))
+            .as("wire depends on no other mailbench package")
+            .because("wire is the bottom layer: lines, framing and transcript events");
+
+    @ArchTest
+    static final ArchRule storeAndMimeKnowNoProtocolSession = noClasses()
+            .that().resideInAnyPackage("dev.mailbench.store..", "dev.mailbench.mime..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.mailbench.smtp..", "dev.mailbench.pop3..", "dev.mailbench.server..",
+                    "dev.mailbench.explain..")
+            .because("the store is reached through the server's backend seam and mime reads bytes,"
+                    + " neither knows who sent them");
+
+    @ArchTest
+    static final ArchRule saslAndTlsStandOnWireOnly = noClasses()
+            .that().resideInAnyPackage("dev.mailbench.sasl..", "dev.mailbench.tls..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.mailbench.smtp..", "dev.mailbench.pop3..", "dev.mailbench.explain..",
+                    "dev.mailbench.server..", "dev.mailbench.store..", "dev.mailbench.mime..")
+            .because("SASL mechanisms and TLS upgrades are shared by both protocols and both sides");
+
+    @ArchTest
+    static final ArchRule protocolPackagesImportNothingFromAbove = noClasses()
+            .that().resideInAnyPackage("dev.mailbench.smtp..", "dev.mailbench.pop3..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.mailbench.explain..", "dev.mailbench.server..", "dev.mailbench.store..",
+                    "dev.mailbench.mime..")
+            .because("the explainer and the server read the protocol packages, not the other way round");
+
+    @ArchTest
+    static final ArchRule smtpDoesNotUsePop3 = noClasses()
+            .that().resideInAPackage("dev.mailbench.smtp..")
+            .should().dependOnClassesThat().resideInAPackage("dev.mailbench.pop3..")
+            .because("each protocol is defined once, in its own package");
+
+    @ArchTest
+    static final ArchRule pop3DoesNotUseSmtp = noClasses()
+            .that().resideInAPackage("dev.mailbench.pop3..")
+            .should().dependOnClassesThat().resideInAPackage("dev.mailbench.smtp..")
+            .because("each protocol is defined once, in its own package");
+
+    @ArchTest
+    static final ArchRule explainDoesNotReachTheServerOrStore = noClasses()
+            .that().resideInAPackage("dev.mailbench.explain..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.mailbench.server..", "dev.mailbench.store..")
+            .because("the explainer turns dialogues into sentences; it runs no server");
+
+    @ArchTest
+    static final ArchRule serverDoesNotCallTheClient = noClasses()
+            .that().resideInAPackage("dev.mailbench.server..")
+            .should().dependOnClassesThat().areAssignableTo(ClientSession.class)
+            .orShould().dependOnClassesThat().areAssignableTo(SmtpClientSession.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Pop3ClientSession.class)
+            .because("what both sides need (an APOP digest, a SASL exchange) lives below both");
+
+    @ArchTest
+    static final ArchRule caseIsChangedWithoutTheUsersLocale = noClasses()
+            .should().callMethod(String.class, "toLowerCase")
+            .orShould().callMethod(String.class, "toUpperCase")
+            .because("protocol words are ASCII: in a Turkish locale \"quit\".toUpperCase() is \"QUİT\";"
+                    + " say Locale.ROOT");
+}
