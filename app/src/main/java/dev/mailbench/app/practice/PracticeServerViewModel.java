@@ -17,7 +17,7 @@ import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.explain.EventExplainer;
 import dev.mailbench.explain.MailProtocol;
-import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.retrieval.RetrievedMessage;
 import dev.mailbench.mime.MessageSummary;
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.ConnectionObserver;

@@ -19,7 +19,7 @@ import dev.mailbench.app.task.QueuedUiExecutor;
 import dev.mailbench.app.transcript.TranscriptEntry;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.explain.MailProtocol;
-import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.retrieval.RetrievedMessage;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.wire.TlsMode;
 import jakarta.mail.Message;

@@ -16,7 +16,7 @@ import dev.mailbench.app.session.TestSessions;
 import dev.mailbench.app.transcript.TranscriptEntry;
 import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.explain.MailProtocol;
-import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.retrieval.RetrievedMessage;
 import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.sasl.SaslText;
 import dev.mailbench.wire.TlsMode;
