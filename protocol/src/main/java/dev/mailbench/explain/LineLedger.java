@@ -72,11 +72,6 @@ final class LineLedger<T> {
         return (int) index;
     }
 
-    /** The sequence number of the line with this index. */
-    long sequence(int index) {
-        return firstSequence + index;
-    }
-
     /** The index of the line with this sequence number, read or being read. */
     int indexOfSequence(long sequence) {
         return (int) (sequence - firstSequence);

@@ -47,7 +47,7 @@ final class Pop3Lines extends TranscriptLines<Pop3Turn> {
         if (current == LineLedger.NO_GROUP) {
             Pop3Turn turn = reading.answers();
             int command = turn == null ? ReplyGroup.NO_COMMAND
-                    : commandIndex(turn.sequence(), turn.kind() == Pop3Turn.Kind.CONNECTION, true);
+                    : commandIndex(turn.sequence(), turn.kind() == Pop3Turn.Kind.CONNECTION);
             current = ledger.newGroup(index, command, turn);
         }
         ReplyGroup<Pop3Turn> group = ledger.group(current);

@@ -39,7 +39,7 @@ final class SmtpLines extends TranscriptLines<SmtpTurn> {
         if (reading.replyStart() || current == LineLedger.NO_GROUP) {
             SmtpTurn turn = reading.answers();
             int command = turn == null ? ReplyGroup.NO_COMMAND
-                    : commandIndex(turn.sequence(), turn.kind() == SmtpTurn.Kind.CONNECTION, true);
+                    : commandIndex(turn.sequence(), turn.kind() == SmtpTurn.Kind.CONNECTION);
             current = ledger.newGroup(index, command, turn);
         }
         ReplyGroup<SmtpTurn> group = ledger.group(current);

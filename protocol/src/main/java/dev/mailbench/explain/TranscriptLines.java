@@ -31,11 +31,8 @@ abstract class TranscriptLines<T> {
         return Optional.empty();
     }
 
-    /** The index of the line a reply answers, in the ledger's terms. */
-    protected final int commandIndex(long sequence, boolean connection, boolean answered) {
-        if (!answered) {
-            return ReplyGroup.NO_COMMAND;
-        }
+    /** The index of the line a reply answers ({@link ReplyGroup#CONNECTION} for the greeting). */
+    protected final int commandIndex(long sequence, boolean connection) {
         return connection ? ReplyGroup.CONNECTION : ledger.indexOfSequence(sequence);
     }
 }

@@ -76,8 +76,10 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
 
     /** APOP (RFC 1939 §7): MD5 of the greeting's timestamp and the shared secret, so no password is sent. */
     public Pop3Reply apop(String name, String secret) throws IOException {
-        String timestamp = apopTimestamp().orElseThrow(
-                () -> new IllegalStateException("the server's greeting carried no APOP timestamp"));
+        String timestamp = apopTimestamp().orElse(null);
+        if (timestamp == null) {
+            throw new IllegalStateException("the server's greeting carried no APOP timestamp");
+        }
         return command("APOP " + name + " " + apopDigest(timestamp, secret));
     }
 

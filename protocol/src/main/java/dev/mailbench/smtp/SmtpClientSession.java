@@ -236,8 +236,9 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
             Annotation annotation = SaslText.response(authMechanism, authStep++, line);
             return Optional.of(submit(line, annotation, null));
         }
+        String verb = SmtpVerb.firstWord(line);
         Annotation annotation = null;
-        if (SmtpVerb.of(line).filter(verb -> verb == SmtpVerb.AUTH).isPresent()) {
+        if (verb.equals("AUTH")) {
             String[] words = line.trim().split("\\s+");
             authMechanism = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
             authStep = 0;

@@ -220,7 +220,7 @@ public final class SmtpDialogue {
     }
 
     /** The line's ending, read in place: a 300,000-line message passes here once a line. */
-    static LineEnding endingOf(TranscriptEvent event) {
+    private static LineEnding endingOf(TranscriptEvent event) {
         int length = event.length();
         if (length == 0 || event.byteAt(length - 1) != '\n') {
             return LineEnding.NONE;

@@ -35,8 +35,4 @@ public record SmtpTurn(Kind kind, long sequence, Optional<SmtpVerb> verb) {
     public boolean isAuth() {
         return kind == Kind.AUTH_RESPONSE || verb.filter(v -> v == SmtpVerb.AUTH).isPresent();
     }
-
-    boolean is(SmtpVerb wanted) {
-        return kind == Kind.COMMAND && verb.filter(v -> v == wanted).isPresent();
-    }
 }
