@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 /**
  * The client side of a POP3 conversation (RFC 1939, with CAPA of RFC 2449, STLS of RFC 2595, AUTH of
  * RFC 5034): typed helpers for every verb, any command line verbatim, raw bytes. Every byte lands in the
- * {@link Transcript}, and the {@link Pop3State} follows the replies.
+ * {@link Transcript}, and the {@link Pop3State} is what a {@link Pop3Dialogue} reading that transcript says.
  *
  * <p>The helpers block until the reply arrives or the reply timeout passes; call them off the UI thread.
  */

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 /**
  * The client side of an SMTP conversation (RFC 5321), as a person at the workbench drives it: typed helpers
  * for every verb, any command line verbatim, or raw bytes. Every byte lands in the {@link Transcript}; the
- * {@link SmtpState} follows the replies, so the UI can tell which step comes next.
+ * {@link SmtpState} is what an {@link SmtpDialogue} reading that transcript says, so the UI can tell which step
+ * comes next, and the transcript alone tells the same story.
  *
  * <p>The helpers block until the reply arrives (or the reply timeout passes); call them off the UI thread.
  * {@link #abort()} from any thread ends a wait at once.
