@@ -17,42 +17,46 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The client side of a POP3 conversation (RFC 1939, with CAPA of RFC 2449, STLS of RFC 2595, AUTH of
  * RFC 5034): typed helpers for every verb, any command line verbatim, raw bytes. Every byte lands in the
- * {@link Transcript}, and the {@link Pop3State} follows the replies.
+ * {@link Transcript}, and the {@link Pop3State} is what a {@link Pop3Dialogue} reading that transcript says.
  *
  * <p>The helpers block until the reply arrives or the reply timeout passes; call them off the UI thread.
  */
 public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
-    private static final String GREETING = "GREETING";
-    private static final String AUTH_RESPONSE = "AUTH-RESPONSE";
-    /** RFC 1939 §7: the APOP timestamp is a msg-id in angle brackets within the greeting. */
-    private static final Pattern APOP_TIMESTAMP = Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
-
     private final Pop3ReplyParser parser = new Pop3ReplyParser();
     private final List<Consumer<Pop3State>> stateListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile Pop3State state = Pop3State.disconnected();
-    private volatile String apopTimestamp;
+    /** Reads this connection's dialogue from its transcript: the state follows it. Null while not connected. */
+    private volatile Pop3Dialogue dialogue;
     private volatile String authMechanism = "";
     private volatile int authStep;
 
     public Pop3ClientSession(Transcript transcript, ClientOptions options) {
         super(transcript, options);
+        transcript.addListener(event -> {
+            Pop3Dialogue d = dialogue;
+            if (d != null) {
+                d.accept(event);
+                setState(d.state());
+            }
+        });
     }
 
     /** Connects and reads the greeting; {@link TlsMode#IMPLICIT} is POP3S on 995 (RFC 8314). */
     public Pop3Reply connect(String host, int port, TlsMode mode) throws IOException {
-        setState(new Pop3State(Pop3Phase.AWAITING_GREETING, mode == TlsMode.IMPLICIT, false, false, List.of()));
+        Pop3Dialogue d = new Pop3Dialogue(mode == TlsMode.IMPLICIT);
+        dialogue = d;
+        setState(d.state());
         try {
-            return open(host, port, mode, GREETING);
+            return open(host, port, mode);
         } catch (ReplyTimeoutException e) {
             throw e; // still connected and listening: the greeting may yet come, or the user cancels
         } catch (IOException e) {
+            dialogue = null;
             setState(Pop3State.disconnected());
             throw e;
         }
@@ -69,7 +73,7 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
 
     /** APOP (RFC 1939 §7): MD5 of the greeting's timestamp and the shared secret, so no password is sent. */
     public Pop3Reply apop(String name, String secret) throws IOException {
-        String timestamp = apopTimestamp;
+        String timestamp = apopTimestamp().orElse(null);
         if (timestamp == null) {
             throw new IllegalStateException("the server's greeting carried no APOP timestamp");
         }
@@ -159,26 +163,26 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
     /** Sends one line as typed without waiting; the future completes with the reply. */
     public CompletableFuture<Pop3Reply> send(String line) throws IOException {
         if (state.phase() == Pop3Phase.AUTH_EXCHANGE) {
-            return submit(line, SaslText.response(authMechanism, authStep++, line), AUTH_RESPONSE, false);
+            return submit(line, SaslText.response(authMechanism, authStep++, line), false);
         }
-        String verb = Pop3Verb.firstWord(line);
+        Optional<Pop3Verb> verb = Pop3Verb.of(line);
         Annotation annotation = null;
         String[] words = line.trim().split("\\s+", 3);
-        if (verb.equals("PASS")) {
+        if (verb.filter(v -> v == Pop3Verb.PASS).isPresent()) {
             String password = line.trim().length() > 5 ? line.trim().substring(5) : "";
             annotation = Annotation.secret("PASS " + SaslText.MASK + " (the password, sent in clear text)",
                     "PASS " + password + " (the password, sent in clear text)");
-        } else if (verb.equals("AUTH")) {
+        } else if (verb.filter(v -> v == Pop3Verb.AUTH).isPresent()) {
             authMechanism = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
             authStep = 0;
             if (words.length > 2) {
                 annotation = SaslText.response(authMechanism, authStep++, words[2]);
             }
         }
-        return submit(line, annotation, verb, Pop3Verb.expectsMultiLine(line));
+        return submit(line, annotation, Pop3Verb.expectsMultiLine(line));
     }
 
-    /** Sends bytes exactly as given; no reply is awaited and the state is not tracked for them. */
+    /** Sends bytes exactly as given; no reply is awaited, and the state follows them as the server reads them. */
     public void sendRaw(byte[] bytes) throws IOException {
         sendUnanswered(bytes, Annotation.of("sent raw: exactly these bytes, nothing added"));
     }
@@ -189,7 +193,8 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
 
     /** The APOP timestamp from the greeting, if any. */
     public Optional<String> apopTimestamp() {
-        return Optional.ofNullable(apopTimestamp);
+        Pop3Dialogue d = dialogue;
+        return d == null ? Optional.empty() : d.apopTimestamp();
     }
 
     public void addStateListener(Consumer<Pop3State> listener) {
@@ -216,86 +221,38 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
 
     @Override
     protected Annotation annotateIncoming(Line line, Pending<Pop3Reply> command) {
-        if (command == null) {
-            return null;
-        }
-        String verb = command.verb();
+        Pop3Dialogue d = dialogue;
         String text = line.text();
-        if ((verb.equals("AUTH") || verb.equals(AUTH_RESPONSE)) && (text.startsWith("+ ") || text.equals("+"))) {
+        if (d != null && d.awaited().filter(Pop3Turn::isAuth).isPresent() && (text.startsWith("+ ") || text.equals("+"))) {
             return SaslText.challenge(text.length() > 2 ? text.substring(2) : "");
         }
         return null;
     }
 
     @Override
-    protected void replied(Pending<Pop3Reply> command, Pop3Reply reply) {
-        Pop3State s = state;
-        if (command == null) {
-            return;
-        }
-        boolean ok = reply.isOk();
-        switch (command.verb()) {
-            case GREETING -> {
-                Matcher m = APOP_TIMESTAMP.matcher(reply.text());
-                apopTimestamp = ok && m.find() ? m.group() : null;
-                setState(new Pop3State(ok ? Pop3Phase.AUTHORIZATION : Pop3Phase.CLOSED, s.tls(), false,
-                        apopTimestamp != null, List.of()));
-            }
-            case "USER" -> {
-                if (s.phase() == Pop3Phase.AUTHORIZATION) {
-                    setState(new Pop3State(Pop3Phase.AUTHORIZATION, s.tls(), ok, s.apopOffered(), s.capabilities()));
-                }
-            }
-            case "PASS", "APOP" -> {
-                if (ok && s.phase() == Pop3Phase.AUTHORIZATION) {
-                    setState(s.with(Pop3Phase.TRANSACTION));
-                } else if (s.phase() == Pop3Phase.AUTHORIZATION) {
-                    setState(s.with(Pop3Phase.AUTHORIZATION).withoutUser());
-                }
-            }
-            case "AUTH", AUTH_RESPONSE -> {
-                if (reply.status() == Pop3Reply.Status.CONTINUATION) {
-                    setState(s.with(Pop3Phase.AUTH_EXCHANGE));
-                } else if (ok && (s.phase() == Pop3Phase.AUTHORIZATION || s.phase() == Pop3Phase.AUTH_EXCHANGE)) {
-                    setState(s.with(Pop3Phase.TRANSACTION));
-                } else if (s.phase() == Pop3Phase.AUTH_EXCHANGE) {
-                    setState(s.with(Pop3Phase.AUTHORIZATION));
-                }
-            }
-            case "CAPA" -> {
-                if (ok) {
-                    List<String> capabilities = reply.bodyLines().stream()
-                            .map(c -> c.trim().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty()).toList();
-                    setState(new Pop3State(s.phase(), s.tls(), s.userGiven(), s.apopOffered(), capabilities));
-                }
-            }
-            case "QUIT" -> {
-                if (ok) {
-                    setState(s.with(s.phase() == Pop3Phase.TRANSACTION ? Pop3Phase.UPDATE : Pop3Phase.CLOSED));
-                }
-            }
-            default -> {
-                // other verbs do not change the state
-            }
-        }
-    }
-
-    @Override
     protected boolean startsTls(Pending<Pop3Reply> command, Pop3Reply reply) {
-        return command.verb().equals("STLS") && reply.isOk();
+        Pop3Dialogue d = dialogue;
+        return d != null && d.tlsDue();
     }
 
     @Override
     protected void tlsStarted() {
-        // RFC 2595 §4: after STLS the client must discard cached capabilities and ask CAPA again.
-        Pop3State s = state;
-        setState(new Pop3State(Pop3Phase.AUTHORIZATION, true, false, s.apopOffered(), List.of()));
+        Pop3Dialogue d = dialogue;
+        if (d != null) {
+            d.tlsStarted();
+            setState(d.state());
+        }
     }
 
     @Override
     protected void connectionEnded() {
-        Pop3State s = state;
-        setState(new Pop3State(Pop3Phase.CLOSED, false, false, false, s.capabilities()));
+        Pop3Dialogue d = dialogue;
+        if (d != null) {
+            d.ended();
+            setState(d.state());
+        } else {
+            setState(new Pop3State(Pop3Phase.CLOSED, false, false, false, state.capabilities()));
+        }
         ended.complete(null);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -102,6 +103,18 @@ public final class EhloCapabilities {
     public Optional<String> firstParameter(String keyword) {
         List<String> params = parameters(keyword);
         return params.isEmpty() ? Optional.empty() : Optional.of(params.get(0));
+    }
+
+    /** Two readings of EHLO replies are equal when they name the same server and extensions, in the same order. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EhloCapabilities that && greeting.equals(that.greeting)
+                && List.copyOf(extensions.entrySet()).equals(List.copyOf(that.extensions.entrySet()));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(greeting, extensions);
     }
 
     @Override

@@ -26,25 +26,31 @@ import java.util.function.Consumer;
 /**
  * The client side of an SMTP conversation (RFC 5321), as a person at the workbench drives it: typed helpers
  * for every verb, any command line verbatim, or raw bytes. Every byte lands in the {@link Transcript}; the
- * {@link SmtpState} follows the replies, so the UI can tell which step comes next.
+ * {@link SmtpState} is what an {@link SmtpDialogue} reading that transcript says, so the UI can tell which step
+ * comes next, and the transcript alone tells the same story.
  *
  * <p>The helpers block until the reply arrives (or the reply timeout passes); call them off the UI thread.
  * {@link #abort()} from any thread ends a wait at once.
  */
 public final class SmtpClientSession extends ClientSession<SmtpReply> {
-    private static final String GREETING = "GREETING";
-    private static final String END_OF_DATA = "END-OF-DATA";
-    private static final String AUTH_RESPONSE = "AUTH-RESPONSE";
-
     private final SmtpReplyParser parser = new SmtpReplyParser();
     private final List<Consumer<SmtpState>> stateListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile SmtpState state = SmtpState.disconnected();
+    /** Reads this connection's dialogue from its transcript: the state follows it. Null while not connected. */
+    private volatile SmtpDialogue dialogue;
     private volatile String authMechanism = "";
     private volatile int authStep;
 
     public SmtpClientSession(Transcript transcript, ClientOptions options) {
         super(transcript, options);
+        transcript.addListener(event -> {
+            SmtpDialogue d = dialogue;
+            if (d != null) {
+                d.accept(event);
+                setState(d.state());
+            }
+        });
     }
 
     // ---- connection ----
@@ -54,12 +60,15 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
      * the TLS handshake first; {@link TlsMode#STARTTLS} connects in plain text, for {@link #startTls()} after EHLO.
      */
     public SmtpReply connect(String host, int port, TlsMode mode) throws IOException {
-        setState(new SmtpState(SmtpPhase.AWAITING_GREETING, mode == TlsMode.IMPLICIT, false, EhloCapabilities.none(), 0));
+        SmtpDialogue d = new SmtpDialogue(mode == TlsMode.IMPLICIT);
+        dialogue = d;
+        setState(d.state());
         try {
-            return open(host, port, mode, GREETING);
+            return open(host, port, mode);
         } catch (ReplyTimeoutException e) {
             throw e; // still connected and listening: the greeting may yet come, or the user cancels
         } catch (IOException e) {
+            dialogue = null;
             setState(SmtpState.disconnected());
             throw e;
         }
@@ -111,7 +120,7 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
             throw new IllegalStateException("message text can only follow a 354 reply to DATA; the session is "
                     + state.phase().description());
         }
-        return await(submitBytes(DotStuffing.encode(message), null, END_OF_DATA, null), dataTimeout());
+        return await(submitBytes(DotStuffing.encode(message), null, null), dataTimeout());
     }
 
     /** DATA, then the message text if the server answered 354; returns the last reply. */
@@ -216,14 +225,14 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
         SmtpState now = state;
         if (now.phase() == SmtpPhase.DATA_INPUT) {
             if (line.equals(".")) {
-                return Optional.of(submit(line, Annotation.of("end of message text (RFC 5321 §4.1.1.4)"), END_OF_DATA, null));
+                return Optional.of(submit(line, Annotation.of("end of message text (RFC 5321 §4.1.1.4)"), null));
             }
             sendUnanswered((line + "\r\n").getBytes(StandardCharsets.UTF_8), null);
             return Optional.empty();
         }
         if (now.phase() == SmtpPhase.AUTH_EXCHANGE) {
             Annotation annotation = SaslText.response(authMechanism, authStep++, line);
-            return Optional.of(submit(line, annotation, AUTH_RESPONSE, null));
+            return Optional.of(submit(line, annotation, null));
         }
         String verb = SmtpVerb.firstWord(line);
         Annotation annotation = null;
@@ -235,12 +244,12 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
                 annotation = SaslText.response(authMechanism, authStep++, words[2]);
             }
         }
-        return Optional.of(submit(line, annotation, verb, null));
+        return Optional.of(submit(line, annotation, null));
     }
 
     /**
      * Sends bytes exactly as given, for experiments such as a bare LF; nothing is added and no reply is
-     * awaited (replies still appear in the transcript), and the state is not tracked for them.
+     * awaited (replies still appear in the transcript). The state follows them as the server reads them.
      */
     public void sendRaw(byte[] bytes) throws IOException {
         sendUnanswered(bytes, Annotation.of("sent raw: exactly these bytes, nothing added"));
@@ -290,105 +299,38 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
 
     @Override
     protected Annotation annotateIncoming(Line line, Pending<SmtpReply> command) {
-        if (command == null) {
-            return null;
-        }
-        String verb = command.verb();
+        SmtpDialogue d = dialogue;
         String text = line.text();
-        if ((verb.equals("AUTH") || verb.equals(AUTH_RESPONSE)) && text.startsWith("334")) {
+        if (d != null && d.awaited().filter(SmtpTurn::isAuth).isPresent() && text.startsWith("334")) {
             return SaslText.challenge(text.length() > 4 ? text.substring(4) : "");
         }
         return null;
     }
 
     @Override
-    protected void replied(Pending<SmtpReply> command, SmtpReply reply) {
-        SmtpState s = state;
-        if (reply.code() == 421) {
-            // RFC 5321 §3.8: 421 means the server is closing the connection, whatever was asked.
-            setState(s.withPhase(SmtpPhase.CLOSING));
-            return;
-        }
-        if (command == null) {
-            // Unsolicited, e.g. the answer to raw bytes: the only safe inference is that DATA ended.
-            if (s.phase() == SmtpPhase.DATA_INPUT) {
-                setState(s.withPhase(SmtpPhase.READY));
-            }
-            return;
-        }
-        boolean ok = reply.isPositive();
-        switch (command.verb()) {
-            // RFC 5321 §3.1: after a 554 greeting the client should still be able to QUIT, so it is "greeted" too.
-            case GREETING -> setState(s.withPhase(SmtpPhase.GREETED));
-            case "EHLO" -> {
-                if (ok) {
-                    // RFC 5321 §4.1.4: EHLO also resets any transaction, like RSET.
-                    setState(new SmtpState(SmtpPhase.READY, s.tls(), s.authenticated(), EhloCapabilities.parse(reply), 0));
-                }
-            }
-            case "HELO" -> {
-                if (ok) {
-                    setState(new SmtpState(SmtpPhase.READY, s.tls(), s.authenticated(), EhloCapabilities.none(), 0));
-                }
-            }
-            case "MAIL" -> {
-                if (ok) {
-                    setState(s.withPhase(SmtpPhase.MAIL_GIVEN));
-                }
-            }
-            case "RCPT" -> {
-                if (ok && (s.phase() == SmtpPhase.MAIL_GIVEN || s.phase() == SmtpPhase.RECIPIENTS_GIVEN)) {
-                    setState(new SmtpState(SmtpPhase.RECIPIENTS_GIVEN, s.tls(), s.authenticated(), s.capabilities(),
-                            s.recipients() + 1));
-                }
-            }
-            case "DATA" -> {
-                if (reply.code() == 354) {
-                    setState(s.withPhase(SmtpPhase.DATA_INPUT));
-                }
-            }
-            // RFC 5321 §4.1.1.4: whatever the verdict, the transaction is over after the end of data.
-            case END_OF_DATA -> setState(s.withPhase(SmtpPhase.READY));
-            case "RSET" -> {
-                if (ok && s.phase() != SmtpPhase.GREETED) {
-                    setState(s.withPhase(SmtpPhase.READY));
-                }
-            }
-            case "AUTH", AUTH_RESPONSE -> {
-                if (reply.code() == 334) {
-                    setState(s.withPhase(SmtpPhase.AUTH_EXCHANGE));
-                } else if (reply.code() == 235) {
-                    setState(new SmtpState(SmtpPhase.READY, s.tls(), true, s.capabilities(), 0));
-                } else if (s.phase() == SmtpPhase.AUTH_EXCHANGE) {
-                    setState(s.withPhase(SmtpPhase.READY));
-                }
-            }
-            case "QUIT" -> {
-                if (reply.code() == 221) {
-                    setState(s.withPhase(SmtpPhase.CLOSING));
-                }
-            }
-            default -> {
-                // STARTTLS is handled once TLS is up; other verbs do not move the session.
-            }
-        }
-    }
-
-    @Override
     protected boolean startsTls(Pending<SmtpReply> command, SmtpReply reply) {
-        return command.verb().equals("STARTTLS") && reply.code() == 220;
+        SmtpDialogue d = dialogue;
+        return d != null && d.tlsDue();
     }
 
     @Override
     protected void tlsStarted() {
-        // RFC 3207 §4.2: discard all knowledge obtained from the server before TLS; EHLO comes again.
-        setState(new SmtpState(SmtpPhase.GREETED, true, false, EhloCapabilities.none(), 0));
+        SmtpDialogue d = dialogue;
+        if (d != null) {
+            d.tlsStarted();
+            setState(d.state());
+        }
     }
 
     @Override
     protected void connectionEnded() {
-        SmtpState s = state;
-        setState(new SmtpState(SmtpPhase.CLOSED, false, false, s.capabilities(), 0));
+        SmtpDialogue d = dialogue;
+        if (d != null) {
+            d.ended();
+            setState(d.state());
+        } else {
+            setState(new SmtpState(SmtpPhase.CLOSED, false, false, state.capabilities(), 0));
+        }
         ended.complete(null);
     }
 }

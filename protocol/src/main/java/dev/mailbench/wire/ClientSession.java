@@ -24,21 +24,14 @@ public abstract class ClientSession<R> implements AutoCloseable {
 
     /** A command sent and not yet answered. */
     protected static final class Pending<R> {
-        private final String verb;
         private final Object context;
         private final CompletableFuture<R> future = new CompletableFuture<>();
 
-        public Pending(String verb, Object context) {
-            this.verb = verb;
+        public Pending(Object context) {
             this.context = context;
         }
 
-        /** The upper-case verb, or a pseudo-verb such as {@code GREETING} or {@code END-OF-DATA}. */
-        public String verb() {
-            return verb;
-        }
-
-        /** Whatever the session attached when sending (e.g. the argument of LIST). */
+        /** Whatever the session attached when sending (e.g. whether a POP3 response is multi-line). */
         public Object context() {
             return context;
         }
@@ -67,9 +60,6 @@ public abstract class ClientSession<R> implements AutoCloseable {
     /** Turns a line into a reply for the command at the head of the queue ({@code null}: unsolicited). */
     protected abstract R assemble(Line line, Pending<R> command);
 
-    /** A reply is complete: update the protocol state. {@code command} is null for an unsolicited reply. */
-    protected abstract void replied(Pending<R> command, R reply);
-
     /** Whether this reply means the connection must now be upgraded to TLS (a positive STARTTLS / STLS). */
     protected abstract boolean startsTls(Pending<R> command, R reply);
 
@@ -88,7 +78,7 @@ public abstract class ClientSession<R> implements AutoCloseable {
      * Connects and waits for the server's greeting. With {@link TlsMode#IMPLICIT} the TLS handshake comes
      * first. The reply is the greeting.
      */
-    protected R open(String host, int port, TlsMode mode, String greetingVerb) throws IOException {
+    protected R open(String host, int port, TlsMode mode) throws IOException {
         if (connection != null && connection.isOpen()) {
             throw new IllegalStateException("already connected to " + this.host + ":" + this.port);
         }
@@ -112,7 +102,7 @@ public abstract class ClientSession<R> implements AutoCloseable {
             opened = WireConnection.connect(host, port, options.connectTimeout(), transcript, options.limits());
         }
         pending.clear();
-        Pending<R> greeting = new Pending<>(greetingVerb, null);
+        Pending<R> greeting = new Pending<>(null);
         pending.add(greeting);
         opened.setIncomingAnnotator(line -> annotateIncoming(line, pending.peek()));
         this.connection = opened;
@@ -132,9 +122,9 @@ public abstract class ClientSession<R> implements AutoCloseable {
      * Sends one command line and returns the future of its reply. The command joins the queue before its
      * bytes leave, so the reply can never overtake it.
      */
-    protected CompletableFuture<R> submit(String line, Annotation annotation, String verb, Object context)
+    protected CompletableFuture<R> submit(String line, Annotation annotation, Object context)
             throws IOException {
-        Pending<R> command = new Pending<>(verb, context);
+        Pending<R> command = new Pending<>(context);
         synchronized (sendLock) {
             WireConnection c = requireConnection();
             pending.add(command);
@@ -149,9 +139,9 @@ public abstract class ClientSession<R> implements AutoCloseable {
     }
 
     /** Sends bytes that are answered by one reply (a DATA body with its end-of-data line). */
-    protected CompletableFuture<R> submitBytes(byte[] bytes, Annotation annotation, String verb, Object context)
+    protected CompletableFuture<R> submitBytes(byte[] bytes, Annotation annotation, Object context)
             throws IOException {
-        Pending<R> command = new Pending<>(verb, context);
+        Pending<R> command = new Pending<>(context);
         synchronized (sendLock) {
             WireConnection c = requireConnection();
             pending.add(command);
@@ -208,7 +198,6 @@ public abstract class ClientSession<R> implements AutoCloseable {
                 if (command == null) {
                     transcript.note("Unsolicited reply: no command was waiting for it.");
                 }
-                replied(command, reply);
                 if (command != null && startsTls(command, reply)) {
                     try {
                         upgrade(c);

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.pop3.Pop3Reply;
+import dev.mailbench.retrieval.RetrievedMessage;
 import dev.mailbench.sasl.SaslText;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.tls.ClientTlsLayer;
@@ -18,6 +19,7 @@ import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -112,7 +114,7 @@ class Pop3EventExplainerTest {
         Explanation err = explainer.explain(refusal.sequence());
         assertThat(err.sentences()).first().isEqualTo(catalogue.pop3Status(false));
         assertThat(explainer.info(refusal.sequence()).lineClass()).isEqualTo(LineClass.PERMANENT);
-        assertThat(explainer.retrievedMessage(refusal.sequence())).isEmpty();
+        assertThat(retrievedMessage(refusal.sequence())).isEmpty();
     }
 
     @Test
@@ -137,7 +139,7 @@ class Pop3EventExplainerTest {
 
         for (TranscriptEvent anyLine : new TranscriptEvent[] {line(Direction.CLIENT, "RETR 1"), status, dotted}) {
             assertThat(explainer.carriesMessage(anyLine.sequence())).isTrue();
-            RetrievedMessage message = explainer.retrievedMessage(anyLine.sequence()).orElseThrow();
+            RetrievedMessage message = retrievedMessage(anyLine.sequence()).orElseThrow();
             assertThat(message.command()).isEqualTo("RETR 1");
             assertThat(message.complete()).isTrue();
             assertThat(message.content()).isEqualTo(retr.content());
@@ -145,8 +147,13 @@ class Pop3EventExplainerTest {
                     .isEqualTo(retr.content()).hasSize(message.size());
         }
         assertThat(new String(retr.content(), StandardCharsets.US_ASCII)).contains("\r\n.starts with a dot\r\n");
-        assertThat(explainer.retrievedMessage(line(Direction.CLIENT, "USER alice").sequence())).isEmpty();
+        assertThat(retrievedMessage(line(Direction.CLIENT, "USER alice").sequence())).isEmpty();
         assertThat(explainer.carriesMessage(line(Direction.CLIENT, "USER alice").sequence())).isFalse();
+    }
+
+    /** The message the line belongs to, put together where the explainer's reader found it. */
+    private Optional<RetrievedMessage> retrievedMessage(long sequence) {
+        return explainer.retrievedText(sequence).map(where -> RetrievedMessage.read(transcript, where));
     }
 
     private TranscriptEvent line(Direction direction, String text) {

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.app.transcript.TranscriptPane;
-import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.retrieval.RetrievedMessage;
 import dev.mailbench.server.Personality;
 import dev.mailbench.store.StoredMessage;
 

@@ -12,7 +12,7 @@ import dev.mailbench.explain.Explanation;
 import dev.mailbench.explain.LineClass;
 import dev.mailbench.explain.LineInfo;
 import dev.mailbench.explain.LineRole;
-import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.retrieval.RetrievedMessage;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
 
@@ -233,6 +233,7 @@ public final class TranscriptViewModel {
             return Optional.empty();
         }
         TranscriptEntry entry = entries.get(index);
-        return entry.explainer().retrievedMessage(entry.event().sequence());
+        return entry.explainer().retrievedText(entry.event().sequence())
+                .map(where -> RetrievedMessage.read(entry.event().transcript(), where));
     }
 }

@@ -1,6 +1,6 @@
 package dev.mailbench.app.workbench;
 
-import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.retrieval.RetrievedMessage;
 
 /** Shows a message a RETR or TOP brought back: the window opens it in a MIME viewer tab. */
 @FunctionalInterface

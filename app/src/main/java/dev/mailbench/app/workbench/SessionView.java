@@ -17,6 +17,7 @@ import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.transcript.ExplanationPane;
 import dev.mailbench.app.transcript.TranscriptEntry;
 import dev.mailbench.app.transcript.TranscriptPane;
+import dev.mailbench.retrieval.RetrievedMessage;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -138,7 +139,8 @@ public final class SessionView extends BorderPane {
     private void openMessage(MessageViewer messages) {
         session.transcript().selectedEntry().ifPresent((TranscriptEntry entry) ->
                 session.services().executor().execute(BackgroundTask.of(() ->
-                                entry.explainer().retrievedMessage(entry.event().sequence()))
+                                entry.explainer().retrievedText(entry.event().sequence())
+                                        .map(where -> RetrievedMessage.read(entry.event().transcript(), where)))
                         .onSuccess(message -> message.ifPresent(messages::show))));
     }
 }

@@ -11,7 +11,7 @@ import dev.mailbench.app.mime.MimeViewerView;
 import dev.mailbench.app.mime.MimeViewerViewModel;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.task.TaskExecutor;
-import dev.mailbench.explain.RetrievedMessage;
+import dev.mailbench.retrieval.RetrievedMessage;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

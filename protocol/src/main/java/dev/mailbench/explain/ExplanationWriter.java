@@ -1,0 +1,153 @@
+package dev.mailbench.explain;
+
+import dev.mailbench.wire.Annotation;
+import dev.mailbench.wire.Durations;
+import dev.mailbench.wire.Line;
+import dev.mailbench.wire.LineEnding;
+import dev.mailbench.wire.LineIssue;
+import dev.mailbench.wire.Printable;
+import dev.mailbench.wire.TranscriptEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writes the sentences and facts every protocol's lines share: a command, a line the client sends without a verb
+ * (message text, the end of data, an AUTH response, a partial line), which command a reply answers, and the
+ * facts of the wire. The protocol's own writer adds its replies.
+ *
+ * @param <T> what the protocol's reader says a reply answers
+ */
+abstract class ExplanationWriter<T> {
+
+    protected final Catalogue catalogue;
+    protected final LineLedger<T> ledger;
+
+    ExplanationWriter(Catalogue catalogue, LineLedger<T> ledger) {
+        this.catalogue = catalogue;
+        this.ledger = ledger;
+    }
+
+    /** The catalogue's entry for the verb a command line starts with, if it has one. */
+    protected abstract Optional<VerbInfo> verbInfo(String commandLine);
+
+    /** What a reply line means, with the reply it belongs to. */
+    abstract Explanation reply(int index);
+
+    /** The sentences of the line at {@code index}, by the role its reader gave it. */
+    final Explanation explain(int index) {
+        TranscriptEvent event = ledger.event(index);
+        LineInfo info = ledger.info(index);
+        return switch (info.role()) {
+            case NOTE -> new Explanation(event.line(), List.of(catalogue.eventSentence("note")), List.of());
+            case COMMAND -> command(index, event);
+            case MESSAGE_TEXT, END_OF_DATA, AUTH_RESPONSE, PARTIAL -> clientText(index, event, info);
+            case REPLY, RESPONSE_BODY, RESPONSE_END -> reply(index);
+        };
+    }
+
+    private Explanation command(int index, TranscriptEvent event) {
+        List<String> sentences = new ArrayList<>();
+        List<Explanation.Field> fields = new ArrayList<>();
+        verbInfo(event.line()).ifPresentOrElse(info -> {
+            sentences.add(info.purpose());
+            fields.add(field("verb", info.name()));
+            fields.add(field("syntax", info.syntax()));
+            fields.add(field("rfc", info.rfcSection()));
+            fields.add(field("example", info.example()));
+        }, () -> sentences.add(catalogue.eventSentence("command.unknown")));
+        if (EventText.isSecret(event)) {
+            sentences.add(catalogue.eventSentence("secret"));
+        }
+        answeredBy(index, fields);
+        wireFacts(event, sentences, fields);
+        return new Explanation(shownLine(event), sentences, fields);
+    }
+
+    private Explanation clientText(int index, TranscriptEvent event, LineInfo info) {
+        List<String> sentences = new ArrayList<>();
+        List<Explanation.Field> fields = new ArrayList<>();
+        switch (info.role()) {
+            case MESSAGE_TEXT -> {
+                sentences.add(catalogue.eventSentence("message-text"));
+                if (info.leadingDot()) {
+                    sentences.add(catalogue.eventSentence("message-text.dot"));
+                }
+            }
+            case END_OF_DATA -> sentences.add(catalogue.eventSentence("end-of-data"));
+            case AUTH_RESPONSE -> sentences.add(catalogue.eventSentence("auth-response"));
+            default -> sentences.add(catalogue.eventSentence("partial"));
+        }
+        if (EventText.isSecret(event)) {
+            sentences.add(catalogue.eventSentence("secret"));
+        }
+        answeredBy(index, fields);
+        wireFacts(event, sentences, fields);
+        return new Explanation(shownLine(event), sentences, fields);
+    }
+
+    /** The first line of the reply that answered the line at {@code index}, if one did. */
+    private void answeredBy(int index, List<Explanation.Field> fields) {
+        int answer = ledger.link(index);
+        if (answer != LineLedger.NO_GROUP) {
+            fields.add(field("reply", ledger.event(ledger.group(answer).start).line()));
+        }
+    }
+
+    /** Which command a reply answers, and how long the server took to begin answering. */
+    protected final void answers(ReplyGroup<T> group, List<String> sentences, List<Explanation.Field> fields) {
+        if (group.command == ReplyGroup.NO_COMMAND) {
+            sentences.add(catalogue.eventSentence("reply.unsolicited"));
+        } else if (group.command >= 0) {
+            TranscriptEvent command = ledger.event(group.command);
+            fields.add(new Explanation.Field(catalogue.fieldLabel("answers"), shownLine(command), command.line()));
+        }
+        ledger.event(group.start).latency().ifPresent(latency -> fields.add(field("latency", latency(latency))));
+    }
+
+    /** Facts every wire line has: its decoded meaning, its exact bytes, TLS, and its rule breaks. */
+    protected final void wireFacts(TranscriptEvent event, List<String> sentences, List<Explanation.Field> fields) {
+        Annotation annotation = event.annotation();
+        if (annotation != null) {
+            fields.add(new Explanation.Field(catalogue.fieldLabel("decoded"), annotation.decoded(), annotation.revealed()));
+        }
+        if (event.text().endsWith("\n") && !event.text().endsWith("\r\n")) {
+            sentences.add(catalogue.eventSentence("bare-lf"));
+        }
+        String exact = Printable.of(event.bytes());
+        fields.add(new Explanation.Field(catalogue.fieldLabel("bytes"), EventText.display(event, true, false), exact));
+        if (event.tls()) {
+            fields.add(field("tls", "yes"));
+        }
+        event.issues().stream().sorted().map(LineIssue::description)
+                .forEach(description -> fields.add(field("problem", description)));
+    }
+
+    /** A reply latency: below a millisecond in tenths, so a fast local server does not read "0 ms". */
+    private static String latency(Duration latency) {
+        long micros = latency.toNanos() / 1_000;
+        if (micros < 950) {
+            return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+        }
+        long millis = Math.round(micros / 1000.0);
+        return millis < 1_000 ? millis + " ms" : Durations.human(latency);
+    }
+
+    protected final Explanation.Field field(String label, String value) {
+        return Explanation.Field.of(catalogue.fieldLabel(label), value);
+    }
+
+    /** The event as a line for a parser, its ending read from its octets. */
+    protected static Line lineOf(TranscriptEvent event) {
+        int length = event.length();
+        LineEnding ending = length == 0 || event.byteAt(length - 1) != '\n' ? LineEnding.NONE
+                : length >= 2 && event.byteAt(length - 2) == '\r' ? LineEnding.CRLF : LineEnding.LF;
+        return new Line(event.bytes(), ending, event.issues());
+    }
+
+    protected static String shownLine(TranscriptEvent event) {
+        return EventText.display(event, false, false);
+    }
+}
