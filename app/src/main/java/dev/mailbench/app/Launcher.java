@@ -1,5 +1,6 @@
 package dev.mailbench.app;
 
+import java.io.InputStream;
 import java.util.concurrent.Callable;
 
 import dev.mailbench.app.cli.InspectCommand;
@@ -59,11 +60,18 @@ public final class Launcher implements Callable<Integer> {
     public static void main(String[] args) {
         AppLogging.startInBackground();
         AppLogging.logUncaughtExceptions();
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(System.in).execute(args));
     }
 
-    static CommandLine commandLine() {
-        return new CommandLine(new Launcher());
+    /** The command, with {@code terminal} as the input {@code serve} reads its console commands from. */
+    static CommandLine commandLine(InputStream terminal) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        return new CommandLine(new Launcher(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == ServeCommand.class ? type.cast(new ServeCommand(terminal)) : defaults.create(type);
+            }
+        });
     }
 
     /** Opens the window and returns when it has been closed. */

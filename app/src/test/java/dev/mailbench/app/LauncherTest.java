@@ -2,6 +2,7 @@ package dev.mailbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -31,7 +32,7 @@ class LauncherTest {
     @Test
     void unknownThemeIsAUsageErrorThatNamesTheChoices() {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Launcher.commandLine().setErr(new PrintWriter(err));
+        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setErr(new PrintWriter(err));
 
         int exitCode = commandLine.execute("--theme=sepia");
 
@@ -42,7 +43,7 @@ class LauncherTest {
     @Test
     void versionOptionPrintsTheBuildVersion() {
         StringWriter out = new StringWriter();
-        CommandLine commandLine = Launcher.commandLine().setOut(new PrintWriter(out));
+        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setOut(new PrintWriter(out));
 
         int exitCode = commandLine.execute("--version");
 
@@ -55,7 +56,7 @@ class LauncherTest {
     @Test
     void helpDescribesTheThemeOption() {
         StringWriter out = new StringWriter();
-        CommandLine commandLine = Launcher.commandLine().setOut(new PrintWriter(out));
+        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setOut(new PrintWriter(out));
 
         commandLine.execute("--help");
 
@@ -63,9 +64,9 @@ class LauncherTest {
     }
 
     private static Launcher parse(String... args) {
-        Launcher launcher = new Launcher();
-        new CommandLine(launcher).parseArgs(args);
-        return launcher;
+        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream());
+        commandLine.parseArgs(args);
+        return commandLine.getCommand();
     }
 
     @Test
@@ -82,7 +83,7 @@ class LauncherTest {
     @Test
     void aMessageFileThatIsNotThereIsAClearErrorAndNoWindow() {
         java.io.StringWriter err = new java.io.StringWriter();
-        CommandLine commandLine = Launcher.commandLine().setErr(new java.io.PrintWriter(err, true));
+        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setErr(new java.io.PrintWriter(err, true));
 
         assertThat(commandLine.execute("no-such-message.eml")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("mailbench: no such message file: no-such-message.eml" + System.lineSeparator());
@@ -91,7 +92,7 @@ class LauncherTest {
     @Test
     void aConnectUriWithAnUnknownSchemeIsAUsageError() {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Launcher.commandLine().setErr(new PrintWriter(err));
+        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setErr(new PrintWriter(err));
 
         assertThat(commandLine.execute("--connect=imap://mail.example.test")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("smtp://, smtp+starttls://, smtps://, pop3://");

@@ -97,8 +97,9 @@ public final class RawConnection implements AutoCloseable {
     }
 
     /**
-     * Sends one byte at a time, every {@code interval}, until the server closes the connection or
-     * {@code atMost} has passed; returns how many bytes were sent.
+     * Sends {@code text} one byte at a time, every {@code interval}, over and over, until the server closes the
+     * connection; returns how many bytes were sent by then. Fails if the server has not closed within
+     * {@code atMost}, a bound for a hang only: make it far longer than the server should need.
      */
     public int trickleUntilClosed(String text, Duration interval, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
@@ -113,8 +114,9 @@ public final class RawConnection implements AutoCloseable {
             }
         } catch (IOException e) {
             // the server has closed the connection
+            return sent;
         }
-        return sent;
+        throw new AssertionError("the server took " + sent + " bytes over " + atMost + " and never closed the connection");
     }
 
     /**

@@ -63,13 +63,12 @@ class SmtpClientRobustnessTest {
             }
         });
         try (ScriptedPeer peer = new ScriptedPeer(c -> c.awaitClientClose())) {
-            long start = System.nanoTime();
-
+            // The peer never greets: a lost cancel would end only by the 30 s reply timeout, as a
+            // ReplyTimeoutException; the cancel ends it first, as another IOException.
             assertThatThrownBy(() -> patient.connect("127.0.0.1", peer.port(), TlsMode.NONE))
                     .isInstanceOf(java.io.IOException.class)
                     .isNotInstanceOf(ReplyTimeoutException.class);
 
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
             assertThat(patient.isConnected()).isFalse();
         }
     }

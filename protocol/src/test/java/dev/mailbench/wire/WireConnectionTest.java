@@ -10,8 +10,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,14 +196,22 @@ class WireConnectionTest {
     @Test
     void aLineTimeoutEndsALineThatTricklesInEvenIfEachByteComesInTime() throws Exception {
         OutputStream raw = serverSocket.getOutputStream();
-        client.setReadTimeout(Duration.ofMillis(500));
+        // a byte every 150 ms, for 15 s: far within the read timeout each, far beyond the line timeout in all
+        byte[] line = octets("250 " + "slowly ".repeat(14));
+        client.setReadTimeout(Duration.ofSeconds(30));
         client.setLineTimeout(Duration.ofMillis(600));
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger sent = new AtomicInteger();
         Thread trickler = new Thread(() -> {
             try {
-                for (byte b : octets("250 slowly")) {
+                for (byte b : line) {
                     Thread.sleep(150);
+                    if (stop.get()) {
+                        return;
+                    }
                     raw.write(b);
                     raw.flush();
+                    sent.incrementAndGet();
                 }
             } catch (IOException | InterruptedException e) {
                 // the test has ended
@@ -211,13 +222,15 @@ class WireConnectionTest {
         assertThatThrownBy(client::readLine)
                 .isInstanceOfSatisfying(ReplyTimeoutException.class,
                         e -> assertThat(e.timeout()).isEqualTo(Duration.ofMillis(600)));
+        stop.set(true);
         trickler.join();
+        assertThat(sent.get()).as("the line timeout came before the trickle's end").isLessThan(line.length);
         assertThat(client.isOpen()).isTrue();
 
         // The bytes that came are kept, and the next line gets a whole line timeout of its own.
         raw.write(octets("\r\n"));
         raw.flush();
-        assertThat(client.readLine().raw()).isEqualTo(octets("250 slowly\r\n"));
+        assertThat(client.readLine().raw()).isEqualTo(octets(new String(line, 0, sent.get(), StandardCharsets.ISO_8859_1) + "\r\n"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Transcript;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -73,7 +74,15 @@ public final class ServeCommand implements Callable<Integer> {
     boolean transcripts;
 
     /** Where the console's commands come from: the terminal, or a test's script. */
-    java.io.InputStream console = System.in;
+    private final InputStream console;
+
+    /**
+     * @param console where the teacher's commands are read from while the server runs: the terminal's
+     *                standard input when run as {@code mailbench serve}, any stream when embedded
+     */
+    public ServeCommand(InputStream console) {
+        this.console = console;
+    }
 
     @Override
     public Integer call() throws IOException {

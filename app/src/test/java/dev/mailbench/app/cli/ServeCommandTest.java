@@ -9,14 +9,23 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,16 +41,20 @@ class ServeCommandTest {
 
     @Test
     void servesOnTheGivenPortsUntilStopped() throws Exception {
+        // a terminal nobody types into: the console waits on it until the test ends
+        PipedOutputStream terminal = new PipedOutputStream();
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new ServeCommand()).setOut(new PrintWriter(out, true));
+        CommandLine cli = new CommandLine(new ServeCommand(new PipedInputStream(terminal))).setOut(new PrintWriter(out, true));
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread serving = new Thread(() -> exit.complete(cli.execute(
                 "--data-dir", data.toString(), "--smtp-port", "0", "--pop3-port", "0", "--personality", "exchange2003")));
         serving.start();
 
-        int smtp = awaitPort(out, "SMTP");
-        int pop3 = awaitPort(out, "POP3");
-        assertThat(out.toString()).contains("user  alice  password alice-pass", "Press Ctrl-C to stop.");
+        // the last line of the description: the lines before it are out too
+        awaitText(out, "Press Ctrl-C to stop.");
+        int smtp = port(out, "SMTP");
+        int pop3 = port(out, "POP3");
+        assertThat(out.toString()).contains("user  alice  password alice-pass");
         assertThat(data.resolve("server.properties")).exists();
 
         Properties props = new Properties();
@@ -66,43 +79,45 @@ class ServeCommandTest {
         inbox.close(false);
         store.close();
 
-        assertThat(out.toString()).contains("[SMTP 1] ", "[POP3 2] ");
+        // each connection's notes are printed as they happen, which may be after the client has finished
+        awaitText(out, "[SMTP 1] ");
+        awaitText(out, "[POP3 2] ");
         serving.interrupt();
-        assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        terminal.close();
     }
 
     @Test
     void faultsAreSwitchedFromTheTerminalWhileItRuns() throws Exception {
-        java.io.PipedOutputStream typing = new java.io.PipedOutputStream();
-        ServeCommand serve = new ServeCommand();
-        serve.console = new java.io.PipedInputStream(typing);
+        PipedOutputStream typing = new PipedOutputStream();
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(serve).setOut(new PrintWriter(out, true));
+        CommandLine cli = new CommandLine(new ServeCommand(new PipedInputStream(typing))).setOut(new PrintWriter(out, true));
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         Thread serving = new Thread(() -> exit.complete(cli.execute(
                 "--data-dir", data.toString(), "--smtp-port", "0", "--pop3-port", "0")));
         serving.start();
-        int smtp = awaitPort(out, "SMTP");
-        assertThat(out.toString()).contains("Type help for the commands that switch faults");
+        // printed after the ports: waited for, not assumed to be there once the ports are
+        awaitText(out, "Type help for the commands that switch faults");
+        int smtp = port(out, "SMTP");
 
-        typing.write("refuse on\nstatus\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        typing.write("refuse on\nstatus\n".getBytes(StandardCharsets.UTF_8));
         typing.flush();
         awaitText(out, "; faults: refuse");
 
-        try (java.net.Socket client = new java.net.Socket("127.0.0.1", smtp)) {
+        try (Socket client = new Socket("127.0.0.1", smtp)) {
             client.setSoTimeout(15_000);
-            String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            String greeting = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
             assertThat(greeting).startsWith("421 4.3.2 ");
         }
 
-        typing.write("faults off\ngreylisting maybe\nfrobnicate\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        typing.write("faults off\ngreylisting maybe\nfrobnicate\n".getBytes(StandardCharsets.UTF_8));
         typing.flush();
         awaitText(out, "unknown command: frobnicate (help lists the commands)");
         assertThat(out.toString()).contains("every fault off", "greylisting: on or off");
         typing.close();
         serving.interrupt();
-        assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
     }
 
     private static void awaitText(StringWriter out, String text) throws InterruptedException {
@@ -119,7 +134,7 @@ class ServeCommandTest {
     void aTakenPortIsReportedInWordsWithAnotherPortToTry() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             StringWriter err = new StringWriter();
-            int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(
+            int code = new CommandLine(new ServeCommand(InputStream.nullInputStream())).setErr(new PrintWriter(err, true)).execute(
                     "--data-dir", data.toString(), "--smtp-port", String.valueOf(taken.getLocalPort()), "--pop3-port", "0");
             assertThat(code).isEqualTo(1);
             assertThat(err.toString())
@@ -133,9 +148,9 @@ class ServeCommandTest {
 
     @Test
     void aDataDirectoryThatIsAFileIsReportedInWords() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.writeString(data.resolveSibling(data.getFileName() + ".txt"), "not a directory");
+        Path file = Files.writeString(data.resolveSibling(data.getFileName() + ".txt"), "not a directory");
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(
+        int code = new CommandLine(new ServeCommand(InputStream.nullInputStream())).setErr(new PrintWriter(err, true)).execute(
                 "--data-dir", file.toString(), "--smtp-port", "0", "--pop3-port", "0");
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).startsWith("mailbench serve: the data directory cannot be used: ")
@@ -145,7 +160,7 @@ class ServeCommandTest {
     @Test
     void oneServerCannotTakeOnePortTwice() {
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(
+        int code = new CommandLine(new ServeCommand(InputStream.nullInputStream())).setErr(new PrintWriter(err, true)).execute(
                 "--data-dir", data.toString(), "--smtp-port", "2626", "--pop3-port", "2626");
         assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("SMTP and POP3 cannot both listen on port 2626").doesNotContain("\tat ");
@@ -155,7 +170,7 @@ class ServeCommandTest {
     void anAddressThisComputerDoesNotHaveIsNotCalledATakenPort() {
         StringWriter err = new StringWriter();
         // 192.0.2.1: TEST-NET-1 (RFC 5737), never assigned to a real machine
-        int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(
+        int code = new CommandLine(new ServeCommand(InputStream.nullInputStream())).setErr(new PrintWriter(err, true)).execute(
                 "--data-dir", data.toString(), "--bind", "192.0.2.1", "--allow-remote", "--smtp-port", "0", "--pop3-port", "0");
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("192.0.2.1 is not an address of this computer")
@@ -165,22 +180,19 @@ class ServeCommandTest {
     @Test
     void aRemoteAddressNeedsConsent() {
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(
+        int code = new CommandLine(new ServeCommand(InputStream.nullInputStream())).setErr(new PrintWriter(err, true)).execute(
                 "--data-dir", data.toString(), "--bind", "0.0.0.0", "--smtp-port", "0", "--pop3-port", "0");
         assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("--allow-remote").doesNotContain("\tat ");
     }
 
-    private static int awaitPort(StringWriter out, String protocol) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher m = PORT.matcher(out.toString());
-            while (m.find()) {
-                if (m.group(1).equals(protocol)) {
-                    return Integer.parseInt(m.group(2));
-                }
+    /** The port the description gives for {@code protocol}; called once the description is out. */
+    private static int port(StringWriter out, String protocol) {
+        Matcher m = PORT.matcher(out.toString());
+        while (m.find()) {
+            if (m.group(1).equals(protocol)) {
+                return Integer.parseInt(m.group(2));
             }
-            Thread.sleep(20);
         }
         throw new AssertionError("the server did not report its " + protocol + " port:\n" + out);
     }

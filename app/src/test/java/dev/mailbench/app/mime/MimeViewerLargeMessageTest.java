@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,10 +87,9 @@ class MimeViewerLargeMessageTest {
                         MimeViewerViewModel.WINDOW_BYTES, size));
 
         PartNode attachment = viewer.get().analysisProperty().get().part(LargeMessages.ATTACHMENT_PATH).orElseThrow();
-        TreeCell<?> cell = onFx(() -> robot.lookup("#mime-tree .tree-cell").queryAllAs(TreeCell.class).stream()
-                .filter(c -> c.getText() != null && c.getText().startsWith("3  application/octet-stream")).findFirst()
-                .orElseThrow());
-        robot.clickOn(cell);
+        // the tree's cells are made at the next layout, after the analysis has come: waited for, not assumed
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> attachmentCell().isPresent()));
+        robot.clickOn(onFx(() -> attachmentCell().orElseThrow()));
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> {
             RawSourceText shown = viewer.get().rawTextProperty().get();
@@ -105,11 +106,18 @@ class MimeViewerLargeMessageTest {
                 .as("the text before the part is not highlighted").doesNotContain(RawSourceText.SELECTED_PART);
     }
 
+    /** The tree's row for the attachment, once the tree shows it. UI thread. */
+    private Optional<TreeCell<?>> attachmentCell() {
+        return robot.lookup("#mime-tree .tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(c -> c.getText() != null && c.getText().startsWith("3  application/octet-stream"))
+                .<TreeCell<?>>map(c -> c).findFirst();
+    }
+
     private StyleClassedTextArea raw() {
         return robot.lookup("#mime-raw").queryAs(StyleClassedTextArea.class);
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+    private static <T> T onFx(Callable<T> read) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
     }
 }

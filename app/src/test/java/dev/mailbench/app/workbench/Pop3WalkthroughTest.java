@@ -83,6 +83,8 @@ class Pop3WalkthroughTest {
         window.awaitLine(line -> line.contains("C: DELE 1"), "DELE");
         window.step("QUIT");
         window.awaitState(Pop3Phase.CLOSED.description());
+        // the state is shown at once, the transcript's lines at its next pulse: wait for the last one
+        window.awaitLine(line -> line.contains("*  Connection closed by "), "the closing note");
 
         List<String> lines = window.transcriptLines();
         int pass = indexOf(lines, "C: PASS ");

@@ -101,6 +101,8 @@ class SmtpWalkthroughTest {
         window.awaitState(SmtpPhase.CLOSED.description());
         window.assertStep("EHLO", OUT_OF_SEQUENCE);
         assertThat(window.node("#step-EHLO").isDisabled()).isTrue();
+        // the state is shown at once, the transcript's lines at its next pulse: wait for the last one
+        window.awaitLine(line -> line.contains("*  Connection closed by the server"), "the closing note");
 
         List<String> lines = window.transcriptLines();
         assertThat(wireLines(lines)).containsExactly(
