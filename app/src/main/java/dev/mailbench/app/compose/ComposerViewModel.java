@@ -67,6 +67,11 @@ public final class ComposerViewModel {
         update();
     }
 
+    /** The composer's heading: the verb it sends, as its step button names it. */
+    public String title() {
+        return SmtpVerb.DATA.label();
+    }
+
     public StringProperty fromProperty() {
         return from;
     }
