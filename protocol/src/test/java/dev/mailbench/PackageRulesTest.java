@@ -16,8 +16,9 @@ import dev.mailbench.wire.ClientSession;
 /**
  * The direction of dependency inside {@code protocol} (DESIGN.md): {@code wire} at the bottom, the
  * protocol packages ({@code smtp}, {@code pop3}, {@code sasl}, {@code tls}) on it, {@code explain} and
- * {@code server} above them, the server reaching the mail store through its backend seam; no package
- * cycles. Main code only: tests may reach across to set things up.
+ * {@code server} above them, the server reaching the mail store through its backend seam; {@code explain}
+ * without {@code mime} ({@code retrieval} reads a RETR into {@code mime}); no package cycles. Main code
+ * only: tests may reach across to set things up.
  */
 @AnalyzeClasses(packages = "dev.mailbench", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageRulesTest {
@@ -87,6 +88,13 @@ class PackageRulesTest {
             .that().resideInAPackage("dev.mailbench.explain..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.mailbench.server..", "dev.mailbench.store..")
             .because("the explainer turns dialogues into sentences; it runs no server");
+
+    @ArchTest
+    static final ArchRule explainDoesNotReadMime = noClasses()
+            .that().resideInAPackage("dev.mailbench.explain..")
+            .should().dependOnClassesThat().resideInAPackage("dev.mailbench.mime..")
+            .because("the explainer writes sentences about a dialogue; turning a RETR into a message to analyse"
+                    + " is retrieval's, the one of the two that reads mime");
 
     @ArchTest
     static final ArchRule serverDoesNotCallTheClient = noClasses()

@@ -1,6 +1,8 @@
 package dev.mailbench.explain;
 
 import dev.mailbench.smtp.SmtpVerb;
+import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.Verb;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,6 +189,11 @@ public final class Catalogue {
     }
 
     // ---------------------------------------------------------------- verbs
+
+    /** What the catalogue says about a command of either protocol. */
+    public Optional<VerbInfo> verb(Verb verb) {
+        return verb.protocol() == MailProtocol.SMTP ? smtpVerb(verb.keyword()) : pop3Verb(verb.keyword());
+    }
 
     /** What the catalogue says about an SMTP command, looked up in any case. */
     public Optional<VerbInfo> smtpVerb(String name) {

@@ -1,6 +1,8 @@
 package dev.mailbench.explain;
 
+import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.sasl.SaslText;
+import dev.mailbench.smtp.SmtpVerb;
 import dev.mailbench.wire.Annotation;
 import dev.mailbench.wire.Printable;
 import dev.mailbench.wire.TranscriptEvent;
@@ -48,10 +50,10 @@ public final class EventText {
     public static String mask(String line) {
         String[] words = line.strip().split("\\s+");
         String verb = words[0].toUpperCase(Locale.ROOT);
-        if (verb.equals("PASS") && words.length > 1) {
+        if (verb.equals(Pop3Verb.PASS.keyword()) && words.length > 1) {
             return words[0] + " " + SaslText.MASK;
         }
-        if (verb.equals("AUTH") && words.length > 2) {
+        if ((verb.equals(SmtpVerb.AUTH.keyword()) || verb.equals(Pop3Verb.AUTH.keyword())) && words.length > 2) {
             return words[0] + " " + words[1] + " " + SaslText.MASK;
         }
         return SaslText.MASK;

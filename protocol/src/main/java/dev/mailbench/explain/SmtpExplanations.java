@@ -87,8 +87,8 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
             return null;
         }
         return switch (turn.kind()) {
-            case AUTH_RESPONSE -> SmtpVerb.AUTH.name();
-            case COMMAND -> turn.verb().map(SmtpVerb::name)
+            case AUTH_RESPONSE -> SmtpVerb.AUTH.keyword();
+            case COMMAND -> turn.verb().map(SmtpVerb::keyword)
                     .orElseGet(() -> SmtpVerb.firstWord(ledger.event(group.command).line()));
             case CONNECTION, END_OF_DATA -> null;
         };

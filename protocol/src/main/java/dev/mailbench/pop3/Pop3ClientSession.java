@@ -75,7 +75,7 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
     public Pop3Reply apop(String name, String secret) throws IOException {
         String timestamp = apopTimestamp().orElse(null);
         if (timestamp == null) {
-            throw new IllegalStateException("the server's greeting carried no APOP timestamp");
+            throw new IllegalStateException("the server's greeting carried no " + Pop3Verb.APOP.keyword() + " timestamp");
         }
         return command(Pop3Verb.APOP.line(name, ApopDigest.of(timestamp, secret)));
     }
@@ -169,9 +169,10 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
         Annotation annotation = null;
         String[] words = line.trim().split("\\s+", 3);
         if (verb.filter(v -> v == Pop3Verb.PASS).isPresent()) {
-            String password = line.trim().length() > 5 ? line.trim().substring(5) : "";
-            annotation = Annotation.secret("PASS " + SaslText.MASK + " (the password, sent in clear text)",
-                    "PASS " + password + " (the password, sent in clear text)");
+            int start = Pop3Verb.PASS.keyword().length() + 1; // the password is the rest of the line (RFC 1939 §7)
+            String password = line.trim().length() > start ? line.trim().substring(start) : "";
+            annotation = Annotation.secret(Pop3Verb.PASS.line(SaslText.MASK) + " (the password, sent in clear text)",
+                    Pop3Verb.PASS.line(password) + " (the password, sent in clear text)");
         } else if (verb.filter(v -> v == Pop3Verb.AUTH).isPresent()) {
             authMechanism = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
             authStep = 0;

@@ -269,6 +269,12 @@ public final class Pop3Dialogue {
                     apopTimestamp != null, List.of());
             return;
         }
+        // RFC 1939 §7: PASS only right after USER. The answer to any other command, accepted or not, ends
+        // USER's acceptance; read at the answers, both sides' transcripts agree even when commands are pipelined.
+        if (s.userGiven() && !turn.is(Pop3Verb.USER)) {
+            s = s.withoutUser();
+            state = s;
+        }
         if (turn.kind() == Pop3Turn.Kind.AUTH_RESPONSE) {
             authenticating(s, reply, ok);
             return;

@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param phase         the session state
  * @param tls           whether TLS protects the connection
- * @param userGiven     whether USER was accepted, so PASS is next (RFC 1939 §7)
+ * @param userGiven     whether the last answer was USER's +OK, so PASS may follow (RFC 1939 §7)
  * @param apopOffered   whether the greeting carried an APOP timestamp (RFC 1939 §7)
  * @param capabilities  what CAPA listed, upper-cased keywords with parameters; empty until CAPA is sent
  */

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.Verb;
+
 /**
  * The POP3 commands Mailbench knows, and everything known about each: its syntax, its arguments, where it
  * is defined, whether its answer is multi-line, and when it is legal. The client's guidance
@@ -20,7 +23,7 @@ import java.util.Set;
  * else a correct client waits for (USER before PASS, STLS only once), which a server may answer in its own
  * way.
  */
-public enum Pop3Verb {
+public enum Pop3Verb implements Verb {
     /** RFC 2449 §5: valid in both states. */
     CAPA("CAPA", "RFC 2449 §5", Set.of(AUTHORIZATION, TRANSACTION), Answer.MULTI_LINE, List.of()),
     /** RFC 2595 §4: only in AUTHORIZATION, and not once TLS is active. */
@@ -79,6 +82,17 @@ public enum Pop3Verb {
         this.arguments = List.of(arguments);
     }
 
+    /** The command as it is written on the wire: its name, {@code RETR}. */
+    @Override
+    public String keyword() {
+        return name();
+    }
+
+    @Override
+    public MailProtocol protocol() {
+        return MailProtocol.POP3;
+    }
+
     /** The command as its RFC writes it: {@code TOP msg n}, {@code LIST [msg]}. */
     public String syntax() {
         return syntax;
@@ -123,9 +137,9 @@ public enum Pop3Verb {
     public String line(String... values) {
         long required = arguments.stream().filter(argument -> !argument.optional()).count();
         if (values.length < required || values.length > arguments.size()) {
-            throw new IllegalArgumentException(name() + " takes " + syntax + ", not " + values.length + " argument(s)");
+            throw new IllegalArgumentException(keyword() + " takes " + syntax + ", not " + values.length + " argument(s)");
         }
-        StringBuilder line = new StringBuilder(name());
+        StringBuilder line = new StringBuilder(keyword());
         for (int i = 0; i < values.length; i++) {
             Pop3Argument argument = arguments.get(i);
             String value = values[i] == null ? "" : values[i];
@@ -168,7 +182,7 @@ public enum Pop3Verb {
 
     private static Optional<Pop3Verb> named(String keyword) {
         for (Pop3Verb verb : values()) {
-            if (verb.name().equals(keyword)) {
+            if (verb.keyword().equals(keyword)) {
                 return Optional.of(verb);
             }
         }

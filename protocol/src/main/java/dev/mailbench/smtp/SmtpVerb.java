@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.Verb;
+
 /**
  * The SMTP commands Mailbench knows: the one place a verb is defined. Each has its syntax, the RFC section
  * that defines it, its arguments, and the {@link SmtpRule}s that say when it may be sent. The client's
@@ -27,7 +30,7 @@ import java.util.Optional;
  * <p>The order is that of a normal dialogue, the order of the step buttons. What a verb is for lives in
  * the explanation catalogue, under the verb's {@link #keyword()}.
  */
-public enum SmtpVerb {
+public enum SmtpVerb implements Verb {
     HELO("HELO SP Domain", "RFC 5321 §4.1.1.1",
             List.of(SmtpArgument.required("domain", "Your host name")), List.of(NO_TRANSACTION_TO_LOSE)),
     EHLO("EHLO SP ( Domain / address-literal )", "RFC 5321 §4.1.1.1",
@@ -102,8 +105,14 @@ public enum SmtpVerb {
     }
 
     /** The verb as it is written on the wire ({@code X-EXPS}); for most verbs the same as {@link #name()}. */
+    @Override
     public String keyword() {
         return keyword;
+    }
+
+    @Override
+    public MailProtocol protocol() {
+        return MailProtocol.SMTP;
     }
 
     /** The command's syntax as its RFC writes it: {@code MAIL FROM:<reverse-path> [SP mail-parameters]}. */
@@ -124,6 +133,11 @@ public enum SmtpVerb {
     /** When the command may be sent: all of these must hold. */
     public List<SmtpRule> rules() {
         return rules;
+    }
+
+    /** The argument that is a path: MAIL's reverse-path, RCPT's forward-path (RFC 5321 §4.1.2). */
+    public Optional<SmtpArgument> pathArgument() {
+        return arguments.stream().filter(SmtpArgument::path).findFirst();
     }
 
     /** Whether Mailbench's client and server implement the command. */

@@ -77,6 +77,30 @@ class Pop3DialogueTest {
     }
 
     @Test
+    void passIsLegalOnlyRightAfterAnAcceptedUser() {
+        // RFC 1939 §7: PASS follows USER directly; a server answers PASS after USER and CAPA "-ERR No username given".
+        server("+OK POP3 ready");
+        client("USER alice");
+        server("+OK");
+        assertThat(dialogue.state().isLegal(Pop3Verb.PASS)).isTrue();
+        client("CAPA");
+        server("+OK Capability list follows");
+        server("USER");
+        server(".");
+        assertThat(dialogue.state().isLegal(Pop3Verb.PASS)).as("after CAPA's answer").isFalse();
+
+        // A command refused in between counts too.
+        client("USER alice");
+        server("+OK");
+        client("XTND");
+        server("-ERR Unknown command");
+        assertThat(dialogue.state().isLegal(Pop3Verb.PASS)).as("after XTND's refusal").isFalse();
+        client("USER alice");
+        server("+OK");
+        assertThat(dialogue.state().isLegal(Pop3Verb.PASS)).isTrue();
+    }
+
+    @Test
     void capaListsTheCapabilitiesAndStlsStartsTlsWithTheFirstProtectedLine() {
         server("+OK ready");
         client("CAPA");

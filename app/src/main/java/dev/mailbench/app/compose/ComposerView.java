@@ -28,7 +28,7 @@ public final class ComposerView extends VBox {
         setId("composer");
         getStyleClass().addAll("step-form", "composer");
 
-        Label title = new Label("DATA");
+        Label title = new Label(composer.title());
         title.getStyleClass().add("step-form-title");
         Label purpose = new Label("Compose the message. Send gives DATA, then, after the server's 354, the message "
                 + "and a line holding only a dot.");

@@ -4,12 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.session.SmtpDriver;
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
+import dev.mailbench.smtp.SmtpVerb;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -54,8 +56,8 @@ public final class ComposerViewModel {
     public ComposerViewModel(SessionViewModel session, ZonedDateTime now) {
         this.session = session;
         this.executor = session.services().executor();
-        from.set(session.remembered().getOrDefault("MAIL.address", session.services().prefill().sender()));
-        to.set(session.remembered().getOrDefault("RCPT.address", session.services().prefill().recipient()));
+        from.set(rememberedPath(session, SmtpVerb.MAIL).orElse(session.services().prefill().sender()));
+        to.set(rememberedPath(session, SmtpVerb.RCPT).orElse(session.services().prefill().recipient()));
         date.set(MessageDraft.dateOf(now));
         messageId.set(MessageDraft.newMessageId(from.get()));
         for (var property : List.of(from, to, subject, date, messageId, body)) {
@@ -63,6 +65,11 @@ public final class ComposerViewModel {
         }
         attachment.addListener((observable, old, value) -> update());
         update();
+    }
+
+    /** The composer's heading: the verb it sends, as its step button names it. */
+    public String title() {
+        return SmtpVerb.DATA.label();
     }
 
     public StringProperty fromProperty() {
@@ -160,5 +167,10 @@ public final class ComposerViewModel {
                 canSend.set(false);
             }
         }));
+    }
+
+    /** The path last sent in the verb's form (MAIL's sender, RCPT's recipient), if any. */
+    private static Optional<String> rememberedPath(SessionViewModel session, SmtpVerb verb) {
+        return verb.pathArgument().flatMap(path -> session.remembered(verb, path.name()));
     }
 }

@@ -3,11 +3,11 @@ package dev.mailbench.app.session;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.mailbench.wire.ClientSession;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Transcript;
+import dev.mailbench.wire.Verb;
 
 /**
  * What driving an SMTP and a POP3 client session have in common: the session, its verbs, and sending a
@@ -17,15 +17,15 @@ import dev.mailbench.wire.Transcript;
  * @param <S> the client session driven
  * @param <V> the protocol's verbs
  */
-abstract sealed class ClientDriver<S extends ClientSession<?>, V extends Enum<V>> implements SessionDriver
+abstract sealed class ClientDriver<S extends ClientSession<?>, V extends Enum<V> & Verb> implements SessionDriver
         permits SmtpDriver, Pop3Driver {
 
     protected final S session;
     private final MailProtocol protocol;
-    private final List<String> verbs;
+    private final List<Verb> verbs;
 
-    /** {@code verbs}: the verbs' names for the step buttons, in the order of a normal dialogue. */
-    ClientDriver(MailProtocol protocol, S session, List<String> verbs) {
+    /** {@code verbs}: the verbs for the step buttons, in the order of a normal dialogue. */
+    ClientDriver(MailProtocol protocol, S session, List<V> verbs) {
         this.protocol = protocol;
         this.session = session;
         this.verbs = List.copyOf(verbs);
@@ -51,13 +51,13 @@ abstract sealed class ClientDriver<S extends ClientSession<?>, V extends Enum<V>
     }
 
     @Override
-    public List<String> verbs() {
+    public List<Verb> verbs() {
         return verbs;
     }
 
     @Override
-    public Set<String> legalVerbs() {
-        return legal().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    public Set<Verb> legalVerbs() {
+        return Set.copyOf(legal());
     }
 
     /** The verbs the session's state allows now. */

@@ -17,7 +17,7 @@ import dev.mailbench.wire.TlsMode;
 public final class Pop3Driver extends ClientDriver<Pop3ClientSession, Pop3Verb> {
 
     public Pop3Driver(Pop3ClientSession session) {
-        super(MailProtocol.POP3, session, Arrays.stream(Pop3Verb.values()).map(Enum::name).toList());
+        super(MailProtocol.POP3, session, List.of(Pop3Verb.values()));
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class Pop3Driver extends ClientDriver<Pop3ClientSession, Pop3Verb> 
 
     @Override
     protected boolean isQuit(String line) {
-        return Pop3Verb.firstWord(line).equals("QUIT");
+        return Pop3Verb.of(line).filter(verb -> verb == Pop3Verb.QUIT).isPresent();
     }
 
     @Override

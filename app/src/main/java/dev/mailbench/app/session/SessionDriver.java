@@ -12,6 +12,7 @@ import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
+import dev.mailbench.wire.Verb;
 
 /**
  * One connection's client session, SMTP or POP3, seen the same way by the window. The blocking methods
@@ -35,10 +36,10 @@ public sealed interface SessionDriver permits ClientDriver {
     String stateDescription();
 
     /** The verbs, in the order of a normal dialogue, for the step buttons. */
-    List<String> verbs();
+    List<Verb> verbs();
 
     /** The verbs a correct client may send now (the rest can still be sent). */
-    Set<String> legalVerbs();
+    Set<Verb> legalVerbs();
 
     /** Sends one line as typed, like telnet, and waits for its reply if it gets one. */
     void send(String line) throws IOException;

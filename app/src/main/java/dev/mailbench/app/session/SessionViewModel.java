@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -17,6 +18,7 @@ import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
+import dev.mailbench.wire.Verb;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -59,9 +61,9 @@ public final class SessionViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyObjectWrapper<SessionDriver> driver = new ReadOnlyObjectWrapper<>(this, "driver");
-    private final ObservableSet<String> legalVerbs = FXCollections.observableSet();
-    private final ObservableList<String> verbs = FXCollections.observableArrayList();
-    private final Map<String, String> remembered = new HashMap<>();
+    private final ObservableSet<Verb> legalVerbs = FXCollections.observableSet();
+    private final ObservableList<Verb> verbs = FXCollections.observableArrayList();
+    private final Map<FormField, String> remembered = new HashMap<>();
     private long busySince;
 
     private final TranscriptViewModel transcript;
@@ -194,12 +196,12 @@ public final class SessionViewModel {
     }
 
     /** The verbs a correct client may send now; the step bar highlights them. */
-    public ObservableSet<String> legalVerbs() {
+    public ObservableSet<Verb> legalVerbs() {
         return legalVerbs;
     }
 
     /** The verbs of the selected protocol, in dialogue order. */
-    public ObservableList<String> verbs() {
+    public ObservableList<Verb> verbs() {
         return verbs;
     }
 
@@ -215,9 +217,14 @@ public final class SessionViewModel {
         return services;
     }
 
-    /** Form values the user typed before, by {@code VERB.field}, so a form opens as it was left. */
-    public Map<String, String> remembered() {
-        return remembered;
+    /** The value the user last sent in this field of the verb's form, so a form opens as it was left. */
+    public Optional<String> remembered(Verb verb, String field) {
+        return Optional.ofNullable(remembered.get(new FormField(verb, field)));
+    }
+
+    /** Keeps a value the user sent in a field of the verb's form. */
+    public void remember(Verb verb, String field, String value) {
+        remembered.put(new FormField(verb, field), value);
     }
 
     /** How long the work in flight has waited, e.g. {@code 3.2 s}; empty when not busy. */
@@ -328,7 +335,7 @@ public final class SessionViewModel {
         connected.set(from.isConnected() || busy.get());
         tls.set(from.isTls());
         state.set(from.stateDescription());
-        Set<String> legal = from.legalVerbs();
+        Set<Verb> legal = from.legalVerbs();
         legalVerbs.retainAll(legal);
         legalVerbs.addAll(legal);
     }
@@ -337,9 +344,11 @@ public final class SessionViewModel {
         title.set(protocol.get() + " " + host.get() + ":" + port.get());
     }
 
-    private static List<String> verbsOf(MailProtocol protocol) {
-        return protocol == MailProtocol.SMTP
-                ? SmtpVerb.implemented().stream().map(SmtpVerb::keyword).toList()
-                : java.util.Arrays.stream(Pop3Verb.values()).map(Enum::name).toList();
+    private static List<Verb> verbsOf(MailProtocol protocol) {
+        return protocol == MailProtocol.SMTP ? List.<Verb>copyOf(SmtpVerb.implemented()) : List.<Verb>of(Pop3Verb.values());
+    }
+
+    /** A field of a verb's form, by the name of the verb's argument it fills in. */
+    private record FormField(Verb verb, String field) {
     }
 }

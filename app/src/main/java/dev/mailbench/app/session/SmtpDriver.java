@@ -16,7 +16,7 @@ import dev.mailbench.wire.TlsMode;
 public final class SmtpDriver extends ClientDriver<SmtpClientSession, SmtpVerb> {
 
     public SmtpDriver(SmtpClientSession session) {
-        super(MailProtocol.SMTP, session, SmtpVerb.implemented().stream().map(SmtpVerb::keyword).toList());
+        super(MailProtocol.SMTP, session, SmtpVerb.implemented());
     }
 
     @Override
@@ -47,7 +47,7 @@ public final class SmtpDriver extends ClientDriver<SmtpClientSession, SmtpVerb> 
     /** Inside DATA a line reading QUIT is message text, not a command. */
     @Override
     protected boolean isQuit(String line) {
-        return !awaitingMessageText() && SmtpVerb.firstWord(line).equals("QUIT");
+        return !awaitingMessageText() && SmtpVerb.of(line).filter(verb -> verb == SmtpVerb.QUIT).isPresent();
     }
 
     @Override

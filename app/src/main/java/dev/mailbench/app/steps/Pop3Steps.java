@@ -37,8 +37,8 @@ final class Pop3Steps {
         return switch (verb) {
             case PASS -> pass();
             case APOP -> apop();
-            case AUTH -> Steps.auth(verb.name());
-            case QUIT -> Steps.quit(verb.name());
+            case AUTH -> Steps.auth(verb);
+            case QUIT -> Steps.quit(verb);
             default -> line(verb);
         };
     }
@@ -47,14 +47,14 @@ final class Pop3Steps {
     private static StepDefinition line(Pop3Verb verb) {
         String[] required = verb.arguments().stream().filter(argument -> !argument.optional())
                 .map(Pop3Argument::name).toArray(String[]::new);
-        return Steps.line(verb.name(), verb.name(), fields(verb), (prefill, driver) -> defaults(verb, prefill),
+        return Steps.line(verb, verb.keyword(), fields(verb), (prefill, driver) -> defaults(verb, prefill),
                 verb::line, required);
     }
 
     /** PASS: the password travels in clear text (RFC 1939 §13), so the preview masks it until revealed. */
     private static StepDefinition pass() {
         Pop3Verb verb = Pop3Verb.PASS;
-        return new StepDefinition(verb.name(), verb.name(), driver -> fields(verb),
+        return new StepDefinition(verb, verb.keyword(), driver -> fields(verb),
                 (prefill, driver) -> defaults(verb, prefill),
                 (values, driver) -> {
                     String line = verb.line(values);
@@ -71,13 +71,13 @@ final class Pop3Steps {
     private static StepDefinition apop() {
         Pop3Verb verb = Pop3Verb.APOP;
         List<StepField> fields = List.of(StepField.text(Steps.USER, "User"), StepField.secret(SECRET, "Shared secret"));
-        return new StepDefinition(verb.name(), verb.name(), driver -> fields,
+        return new StepDefinition(verb, verb.keyword(), driver -> fields,
                 (prefill, driver) -> values(Steps.USER, prefill.user(), SECRET, prefill.password()),
                 (values, driver) -> List.of(driver.apopTimestamp()
                         .map(timestamp -> PreviewLine.of(apopLine(values, timestamp)))
-                        .orElse(PreviewLine.of("(the server's greeting carried no APOP timestamp)"))),
+                        .orElse(PreviewLine.of("(the server's greeting carried no " + verb.keyword() + " timestamp)"))),
                 (values, driver) -> driver.apopTimestamp().isEmpty()
-                        ? Optional.of("This server does not offer APOP: its greeting has no timestamp <…@…>.")
+                        ? Optional.of("This server does not offer " + verb.keyword() + ": its greeting has no timestamp <…@…>.")
                         : Steps.missing(fields, values, Steps.USER),
                 values -> driver -> driver.send(apopLine(values, driver.apopTimestamp().orElseThrow())), false);
     }

@@ -25,9 +25,9 @@ final class SmtpSteps {
 
     private static StepDefinition step(SmtpVerb verb) {
         return switch (verb) {
-            case AUTH -> Steps.auth(verb.name());
+            case AUTH -> Steps.auth(verb);
             case DATA -> data();
-            case QUIT -> Steps.quit(verb.name());
+            case QUIT -> Steps.quit(verb);
             default -> line(verb);
         };
     }
@@ -39,7 +39,7 @@ final class SmtpSteps {
                 .toList();
         String[] required = arguments.stream().filter(argument -> !argument.optional()).map(SmtpArgument::name)
                 .toArray(String[]::new);
-        return Steps.line(verb.name(), verb.label(), fields, (prefill, driver) -> initial(verb, prefill),
+        return Steps.line(verb, verb.label(), fields, (prefill, driver) -> initial(verb, prefill),
                 values -> verb.line(arguments.stream().map(argument -> values.getOrDefault(argument.name(), ""))
                         .toList()),
                 required);
@@ -67,7 +67,7 @@ final class SmtpSteps {
     /** DATA opens the composer, which sends DATA, the message and the final dot itself. */
     private static StepDefinition data() {
         String line = SmtpVerb.DATA.line();
-        return new StepDefinition(SmtpVerb.DATA.name(), SmtpVerb.DATA.label(), driver -> List.of(),
+        return new StepDefinition(SmtpVerb.DATA, SmtpVerb.DATA.label(), driver -> List.of(),
                 (prefill, driver) -> Map.of(),
                 (values, driver) -> List.of(PreviewLine.of(line)),
                 (values, driver) -> Optional.empty(),

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.mailbench.app.session.SessionViewModel;
-import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.Verb;
 
 import javafx.collections.SetChangeListener;
 import javafx.scene.control.Button;
@@ -33,7 +33,7 @@ public final class StepBar extends FlowPane {
         getStyleClass().add("step-bar");
         rebuild();
         session.protocolProperty().addListener((observable, old, now) -> rebuild());
-        session.legalVerbs().addListener((SetChangeListener<String>) change -> highlight());
+        session.legalVerbs().addListener((SetChangeListener<Verb>) change -> highlight());
     }
 
     private void rebuild() {
@@ -41,7 +41,7 @@ public final class StepBar extends FlowPane {
         List<StepDefinition> steps = Steps.of(session.protocolProperty().get());
         for (StepDefinition step : steps) {
             Button button = new Button(step.label());
-            button.setId("step-" + step.verb());
+            button.setId("step-" + step.verb().keyword());
             button.getStyleClass().add("step");
             button.setUserData(step.verb());
             button.setFocusTraversable(true);
@@ -55,16 +55,13 @@ public final class StepBar extends FlowPane {
 
     private void highlight() {
         getChildren().forEach(node -> {
-            boolean legal = session.legalVerbs().contains((String) node.getUserData());
+            boolean legal = session.legalVerbs().contains(node.getUserData());
             node.getStyleClass().removeAll(LEGAL, OUT_OF_SEQUENCE);
             node.getStyleClass().add(legal ? LEGAL : OUT_OF_SEQUENCE);
         });
     }
 
     private String tooltip(StepDefinition step) {
-        var catalogue = session.services().catalogue();
-        var info = session.protocolProperty().get() == MailProtocol.SMTP
-                ? catalogue.smtpVerb(step.verb()) : catalogue.pop3Verb(step.verb());
-        return info.map(verb -> verb.syntax() + "\n" + verb.purpose()).orElse(step.label());
+        return session.services().catalogue().verb(step.verb()).map(verb -> verb.syntax() + "\n" + verb.purpose()).orElse(step.label());
     }
 }

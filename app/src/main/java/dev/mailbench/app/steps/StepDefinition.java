@@ -9,6 +9,7 @@ import java.util.function.Function;
 import dev.mailbench.app.session.Prefill;
 import dev.mailbench.app.session.SessionAction;
 import dev.mailbench.app.session.SessionDriver;
+import dev.mailbench.wire.Verb;
 
 /**
  * One button of the step bar: a verb, the form for its arguments, the lines it will send, and how it sends
@@ -29,7 +30,7 @@ public final class StepDefinition {
         Map<String, String> of(Prefill prefill, SessionDriver driver);
     }
 
-    private final String verb;
+    private final Verb verb;
     private final String label;
     private final Fields fields;
     private final Defaults defaults;
@@ -38,7 +39,7 @@ public final class StepDefinition {
     private final Function<Map<String, String>, SessionAction> action;
     private final boolean composer;
 
-    StepDefinition(String verb, String label, Fields fields, Defaults defaults,
+    StepDefinition(Verb verb, String label, Fields fields, Defaults defaults,
                    BiFunction<Map<String, String>, SessionDriver, List<PreviewLine>> preview,
                    BiFunction<Map<String, String>, SessionDriver, Optional<String>> problem,
                    Function<Map<String, String>, SessionAction> action, boolean composer) {
@@ -52,8 +53,8 @@ public final class StepDefinition {
         this.composer = composer;
     }
 
-    /** The verb as sent ({@code MAIL}); it names the step's legality and its catalogue entry. */
-    public String verb() {
+    /** The verb the step sends; its legality, its catalogue entry and its remembered values are the verb's. */
+    public Verb verb() {
         return verb;
     }
 

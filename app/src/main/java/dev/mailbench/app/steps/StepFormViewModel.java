@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import dev.mailbench.app.session.SessionDriver;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.explain.VerbInfo;
-import dev.mailbench.wire.MailProtocol;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,7 +43,8 @@ public final class StepFormViewModel {
         this.fields = step.fields(driver);
         Map<String, String> defaults = step.defaults(session.services().prefill(), driver);
         for (StepField field : fields) {
-            String initial = session.remembered().getOrDefault(key(field), defaults.getOrDefault(field.key(), ""));
+            String initial = session.remembered(step.verb(), field.key())
+                    .orElse(defaults.getOrDefault(field.key(), ""));
             if (field.kind() == StepField.Kind.CHOICE && !field.choices().contains(initial)) {
                 initial = field.choices().get(0);
             }
@@ -53,10 +53,7 @@ public final class StepFormViewModel {
             values.put(field.key(), value);
         }
         reveal.addListener((observable, old, now) -> update());
-        MailProtocol protocol = driver == null ? session.protocolProperty().get() : driver.protocol();
-        this.info = protocol == MailProtocol.SMTP
-                ? session.services().catalogue().smtpVerb(step.verb())
-                : session.services().catalogue().pop3Verb(step.verb());
+        this.info = session.services().catalogue().verb(step.verb());
         update();
     }
 
@@ -116,7 +113,7 @@ public final class StepFormViewModel {
             return false;
         }
         Map<String, String> snapshot = snapshot();
-        fields.forEach(field -> session.remembered().put(key(field), snapshot.get(field.key())));
+        fields.forEach(field -> session.remember(step.verb(), field.key(), snapshot.get(field.key())));
         return session.run("the reply to " + step.label(), step.action(snapshot));
     }
 
@@ -134,9 +131,5 @@ public final class StepFormViewModel {
         Map<String, String> snapshot = new LinkedHashMap<>();
         values.forEach((key, value) -> snapshot.put(key, value.get() == null ? "" : value.get()));
         return snapshot;
-    }
-
-    private String key(StepField field) {
-        return step.verb() + "." + field.key();
     }
 }

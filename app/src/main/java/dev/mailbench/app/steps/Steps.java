@@ -12,6 +12,7 @@ import dev.mailbench.explain.EventText;
 import dev.mailbench.sasl.SaslClientMechanism;
 import dev.mailbench.sasl.SaslPreview;
 import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.Verb;
 
 /** The steps of each protocol, and the shapes they share. */
 public final class Steps {
@@ -29,7 +30,7 @@ public final class Steps {
     }
 
     /** A step that sends one line, built from the form's values; {@code required} fields must not be blank. */
-    static StepDefinition line(String verb, String label, List<StepField> fields, StepDefinition.Defaults defaults,
+    static StepDefinition line(Verb verb, String label, List<StepField> fields, StepDefinition.Defaults defaults,
                                Function<Map<String, String>, String> line, String... required) {
         return new StepDefinition(verb, label, driver -> fields, defaults,
                 (values, driver) -> List.of(PreviewLine.of(line.apply(values))),
@@ -40,22 +41,17 @@ public final class Steps {
                 }, false);
     }
 
-    /** A step without arguments. */
-    static StepDefinition bare(String verb, String label) {
-        return line(verb, label, List.of(), (prefill, driver) -> Map.of(), values -> verb);
-    }
-
     /** QUIT: the line, then a short wait for the server to close (RFC 5321 §4.1.1.10, RFC 1939 §6). */
-    static StepDefinition quit(String verb) {
-        return new StepDefinition(verb, verb, driver -> List.of(), (prefill, driver) -> Map.of(),
-                (values, driver) -> List.of(PreviewLine.of(verb)),
+    static StepDefinition quit(Verb verb) {
+        return new StepDefinition(verb, verb.keyword(), driver -> List.of(), (prefill, driver) -> Map.of(),
+                (values, driver) -> List.of(PreviewLine.of(verb.keyword())),
                 (values, driver) -> Optional.empty(),
                 values -> SessionDriver::quit, false);
     }
 
     /** AUTH with a SASL mechanism; the form shows every line it will send, base64 and what it decodes to. */
-    static StepDefinition auth(String verb) {
-        return new StepDefinition(verb, verb,
+    static StepDefinition auth(Verb verb) {
+        return new StepDefinition(verb, verb.keyword(),
                 driver -> List.of(StepField.choice(MECHANISM, "Mechanism", mechanisms(driver)),
                         StepField.text(USER, "User"), StepField.secret(PASSWORD, "Password")),
                 (prefill, driver) -> values(MECHANISM, mechanisms(driver).get(0), USER, prefill.user(),

@@ -15,6 +15,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.mailbench.app.task.QueuedUiExecutor;
 import dev.mailbench.app.transcript.TranscriptEntry;
 import dev.mailbench.explain.Catalogue;
+import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.MailProtocol;
@@ -52,7 +53,7 @@ class SessionViewModelTest {
         assertThat(session.portProperty().get()).isEqualTo("465");
         session.protocolProperty().set(MailProtocol.POP3);
         assertThat(session.portProperty().get()).isEqualTo("995");
-        assertThat(session.verbs()).startsWith("CAPA", "STLS", "USER", "PASS");
+        assertThat(session.verbs()).startsWith(Pop3Verb.CAPA, Pop3Verb.STLS, Pop3Verb.USER, Pop3Verb.PASS);
         assertThat(session.titleProperty().get()).isEqualTo("POP3 mail.example.test:995");
 
         session.portProperty().set("1110");

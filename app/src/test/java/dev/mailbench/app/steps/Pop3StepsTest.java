@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -53,29 +52,30 @@ class Pop3StepsTest {
     void loginListRetrieveDeleteQuit() {
         session.connect();
         assertThat(session.stateProperty().get()).isEqualTo(Pop3Phase.AUTHORIZATION.description());
-        assertThat(session.legalVerbs()).contains("USER", "CAPA").doesNotContain("PASS", "STAT");
+        assertThat(session.legalVerbs()).contains(Pop3Verb.USER, Pop3Verb.CAPA).doesNotContain(Pop3Verb.PASS, Pop3Verb.STAT);
 
-        assertThat(form("USER").send()).isTrue();
-        assertThat(session.legalVerbs()).contains("PASS");
+        assertThat(form(Pop3Verb.USER).send()).isTrue();
+        assertThat(session.legalVerbs()).contains(Pop3Verb.PASS);
 
-        StepFormViewModel pass = form("PASS");
+        StepFormViewModel pass = form(Pop3Verb.PASS);
         pass.value(Steps.PASSWORD).set("alice-pass");
         assertThat(pass.previewProperty().get()).isEqualTo("PASS " + SaslText.MASK);
         pass.revealProperty().set(true);
         assertThat(pass.previewProperty().get()).isEqualTo("PASS alice-pass");
         assertThat(pass.send()).isTrue();
         assertThat(session.stateProperty().get()).isEqualTo(Pop3Phase.TRANSACTION.description());
-        assertThat(session.legalVerbs()).contains("STAT", "LIST", "RETR", "DELE", "QUIT").doesNotContain("USER", "PASS");
+        assertThat(session.legalVerbs()).contains(Pop3Verb.STAT, Pop3Verb.LIST, Pop3Verb.RETR, Pop3Verb.DELE, Pop3Verb.QUIT)
+                .doesNotContain(Pop3Verb.USER, Pop3Verb.PASS);
 
-        assertThat(form("STAT").send()).isTrue();
-        StepFormViewModel list = form("LIST");
+        assertThat(form(Pop3Verb.STAT).send()).isTrue();
+        StepFormViewModel list = form(Pop3Verb.LIST);
         assertThat(list.previewProperty().get()).isEqualTo("LIST");
         assertThat(list.send()).isTrue();
-        StepFormViewModel retr = form("RETR");
+        StepFormViewModel retr = form(Pop3Verb.RETR);
         assertThat(retr.previewProperty().get()).isEqualTo("RETR 1");
         assertThat(retr.send()).isTrue();
-        assertThat(form("DELE").send()).isTrue();
-        assertThat(form("QUIT").send()).isTrue();
+        assertThat(form(Pop3Verb.DELE).send()).isTrue();
+        assertThat(form(Pop3Verb.QUIT).send()).isTrue();
         assertThat(session.stateProperty().get()).isEqualTo(Pop3Phase.CLOSED.description());
 
         TranscriptViewModel transcript = session.transcript();
@@ -103,7 +103,7 @@ class Pop3StepsTest {
     void apopIsRefusedBeforeSendingWhenTheGreetingHasNoTimestamp() {
         session.connect();
 
-        StepFormViewModel apop = form("APOP");
+        StepFormViewModel apop = form(Pop3Verb.APOP);
 
         assertThat(apop.canSendProperty().get()).isFalse();
         assertThat(apop.problemProperty().get()).contains("no timestamp");
@@ -114,36 +114,36 @@ class Pop3StepsTest {
     void aButtonPerVerbOfTheSpecificationWithItsArgumentsAsTheForm() {
         List<StepDefinition> steps = Steps.of(MailProtocol.POP3);
         assertThat(steps).extracting(StepDefinition::verb)
-                .containsExactlyElementsOf(Arrays.stream(Pop3Verb.values()).map(Enum::name).toList());
+                .containsExactly(Pop3Verb.values());
 
-        StepDefinition top = step(steps, "TOP");
+        StepDefinition top = step(steps, Pop3Verb.TOP);
         assertThat(top.fields(null)).extracting(StepField::key, StepField::label)
                 .containsExactly(tuple(Pop3Steps.MESSAGE, "Message"), tuple(Pop3Steps.LINES, "Body lines"));
         Map<String, String> topValues = top.defaults(Prefill.classroom(), null);
         assertThat(topValues).containsExactly(entry(Pop3Steps.MESSAGE, "1"), entry(Pop3Steps.LINES, "10"));
         assertThat(top.preview(topValues, null)).extracting(PreviewLine::line).containsExactly("TOP 1 10");
 
-        StepDefinition list = step(steps, "LIST");
+        StepDefinition list = step(steps, Pop3Verb.LIST);
         assertThat(list.fields(null)).extracting(StepField::label).containsExactly("Message (blank: all)");
         assertThat(list.problem(list.defaults(Prefill.classroom(), null), null)).isEmpty();
         assertThat(list.preview(Map.of(Pop3Steps.MESSAGE, " 2 "), null)).extracting(PreviewLine::line)
                 .containsExactly("LIST 2");
 
-        StepDefinition retr = step(steps, "RETR");
+        StepDefinition retr = step(steps, Pop3Verb.RETR);
         assertThat(retr.problem(Map.of(Pop3Steps.MESSAGE, ""), null)).contains("Fill in Message.");
 
-        StepDefinition user = step(steps, "USER");
+        StepDefinition user = step(steps, Pop3Verb.USER);
         assertThat(user.defaults(Prefill.classroom(), null)).containsExactly(entry(Steps.USER, "alice"));
-        assertThat(step(steps, "PASS").fields(null)).extracting(StepField::kind).containsExactly(StepField.Kind.SECRET);
-        assertThat(step(steps, "STAT").fields(null)).isEmpty();
+        assertThat(step(steps, Pop3Verb.PASS).fields(null)).extracting(StepField::kind).containsExactly(StepField.Kind.SECRET);
+        assertThat(step(steps, Pop3Verb.STAT).fields(null)).isEmpty();
     }
 
-    private static StepDefinition step(List<StepDefinition> steps, String verb) {
-        return steps.stream().filter(s -> s.verb().equals(verb)).findFirst().orElseThrow();
+    private static StepDefinition step(List<StepDefinition> steps, Pop3Verb verb) {
+        return steps.stream().filter(s -> s.verb() == verb).findFirst().orElseThrow();
     }
 
-    private StepFormViewModel form(String verb) {
-        StepDefinition step = Steps.of(MailProtocol.POP3).stream().filter(s -> s.verb().equals(verb))
+    private StepFormViewModel form(Pop3Verb verb) {
+        StepDefinition step = Steps.of(MailProtocol.POP3).stream().filter(s -> s.verb() == verb)
                 .findFirst().orElseThrow();
         return new StepFormViewModel(step, session);
     }

@@ -49,35 +49,35 @@ class SmtpStepsTest {
         session.connect();
         assertThat(session.connectedProperty().get()).isTrue();
         assertThat(session.stateProperty().get()).isEqualTo(SmtpPhase.GREETED.description());
-        assertThat(session.legalVerbs()).contains("EHLO", "HELO").doesNotContain("MAIL", "DATA");
+        assertThat(session.legalVerbs()).contains(SmtpVerb.EHLO, SmtpVerb.HELO).doesNotContain(SmtpVerb.MAIL, SmtpVerb.DATA);
         assertThat(remembered).containsExactly(new RecentHost("127.0.0.1", greenMail.getSmtp().getPort(),
                 MailProtocol.SMTP, TlsMode.NONE));
 
-        StepFormViewModel ehlo = form("EHLO");
+        StepFormViewModel ehlo = form(SmtpVerb.EHLO);
         assertThat(ehlo.previewProperty().get()).isEqualTo("EHLO client.example.test");
         assertThat(ehlo.purpose()).startsWith("Greets the server");
         assertThat(ehlo.syntax()).contains("RFC 5321 §4.1.1.1");
         assertThat(ehlo.legalNow()).isTrue();
         assertThat(ehlo.send()).isTrue();
         assertThat(session.stateProperty().get()).isEqualTo(SmtpPhase.READY.description());
-        assertThat(session.legalVerbs()).contains("MAIL").doesNotContain("RCPT", "DATA");
+        assertThat(session.legalVerbs()).contains(SmtpVerb.MAIL).doesNotContain(SmtpVerb.RCPT, SmtpVerb.DATA);
 
-        StepFormViewModel mail = form("MAIL");
+        StepFormViewModel mail = form(SmtpVerb.MAIL);
         assertThat(mail.previewProperty().get()).isEqualTo("MAIL FROM:<alice@example.test>");
         mail.value("parameters").set("SIZE=1000");
         assertThat(mail.previewProperty().get()).isEqualTo("MAIL FROM:<alice@example.test> SIZE=1000");
         mail.value("parameters").set("");
         assertThat(mail.send()).isTrue();
-        assertThat(session.legalVerbs()).contains("RCPT").doesNotContain("DATA", "MAIL");
+        assertThat(session.legalVerbs()).contains(SmtpVerb.RCPT).doesNotContain(SmtpVerb.DATA, SmtpVerb.MAIL);
 
-        StepFormViewModel rcpt = form("RCPT");
+        StepFormViewModel rcpt = form(SmtpVerb.RCPT);
         rcpt.value("address").set("");
         assertThat(rcpt.canSendProperty().get()).isFalse();
         assertThat(rcpt.problemProperty().get()).isEqualTo("Fill in Recipient.");
         rcpt.value("address").set("<bob@example.test>");
         assertThat(rcpt.previewProperty().get()).isEqualTo("RCPT TO:<bob@example.test>");
         assertThat(rcpt.send()).isTrue();
-        assertThat(session.legalVerbs()).contains("DATA", "RCPT");
+        assertThat(session.legalVerbs()).contains(SmtpVerb.DATA, SmtpVerb.RCPT);
 
         ComposerViewModel composer = new ComposerViewModel(session, ZonedDateTime.of(2025, 3, 4, 14, 5, 9, 0, ZoneOffset.UTC));
         assertThat(composer.fromProperty().get()).isEqualTo("alice@example.test");
@@ -95,7 +95,7 @@ class SmtpStepsTest {
         assertThat(received.getMessageID()).isEqualTo(composer.messageIdProperty().get());
         assertThat((String) received.getContent()).contains("\r\n.A line that starts with a dot");
 
-        assertThat(form("QUIT").send()).isTrue();
+        assertThat(form(SmtpVerb.QUIT).send()).isTrue();
         assertThat(session.stateProperty().get()).isEqualTo(SmtpPhase.CLOSED.description());
         assertThat(session.connectedProperty().get()).isFalse();
         assertThat(session.legalVerbs()).isEmpty();
@@ -111,9 +111,9 @@ class SmtpStepsTest {
     @Test
     void aStepOutOfSequenceIsStillSentAndRefused() {
         session.connect();
-        form("EHLO").send();
+        form(SmtpVerb.EHLO).send();
 
-        StepFormViewModel rcpt = form("RCPT");
+        StepFormViewModel rcpt = form(SmtpVerb.RCPT);
         assertThat(rcpt.legalNow()).isFalse();
         assertThat(rcpt.send()).isTrue();
 
@@ -128,20 +128,20 @@ class SmtpStepsTest {
     @Test
     void formsOpenWithWhatWasTypedLastTime() {
         session.connect();
-        StepFormViewModel first = form("EHLO");
+        StepFormViewModel first = form(SmtpVerb.EHLO);
         first.value("domain").set("laptop.example.test");
         first.send();
 
-        assertThat(form("EHLO").previewProperty().get()).isEqualTo("EHLO laptop.example.test");
-        assertThat(form("HELO").previewProperty().get()).isEqualTo("HELO client.example.test");
+        assertThat(form(SmtpVerb.EHLO).previewProperty().get()).isEqualTo("EHLO laptop.example.test");
+        assertThat(form(SmtpVerb.HELO).previewProperty().get()).isEqualTo("HELO client.example.test");
     }
 
     @Test
     void authPreviewShowsTheBase64AndMasksThePassword() {
         session.connect();
-        form("EHLO").send();
+        form(SmtpVerb.EHLO).send();
 
-        StepFormViewModel auth = form("AUTH");
+        StepFormViewModel auth = form(SmtpVerb.AUTH);
         auth.value(Steps.MECHANISM).set("PLAIN");
         auth.value(Steps.PASSWORD).set("alice-pass");
         assertThat(auth.previewProperty().get())
@@ -161,7 +161,7 @@ class SmtpStepsTest {
     void theButtonsAreTheImplementedVerbsOfTheSpecificationInItsOrder() {
         List<StepDefinition> steps = Steps.of(MailProtocol.SMTP);
         assertThat(steps).extracting(StepDefinition::verb)
-                .containsExactlyElementsOf(SmtpVerb.implemented().stream().map(SmtpVerb::name).toList());
+                .containsExactlyElementsOf(SmtpVerb.implemented());
         assertThat(steps).extracting(StepDefinition::label).contains("MAIL FROM", "RCPT TO", "EHLO");
     }
 
@@ -169,7 +169,7 @@ class SmtpStepsTest {
     void aFormAsksForTheVerbsArgumentsAndSendsTheVerbsLine() {
         session.connect();
         for (SmtpVerb verb : List.of(SmtpVerb.HELO, SmtpVerb.MAIL, SmtpVerb.RCPT, SmtpVerb.VRFY, SmtpVerb.HELP)) {
-            StepDefinition step = Steps.of(MailProtocol.SMTP).stream().filter(s -> s.verb().equals(verb.name()))
+            StepDefinition step = Steps.of(MailProtocol.SMTP).stream().filter(s -> s.verb() == verb)
                     .findFirst().orElseThrow();
             assertThat(step.fields(null)).extracting(StepField::key)
                     .containsExactlyElementsOf(verb.arguments().stream().map(SmtpArgument::name).toList());
@@ -180,8 +180,8 @@ class SmtpStepsTest {
         }
     }
 
-    private StepFormViewModel form(String verb) {
-        StepDefinition step = Steps.of(MailProtocol.SMTP).stream().filter(s -> s.verb().equals(verb))
+    private StepFormViewModel form(SmtpVerb verb) {
+        StepDefinition step = Steps.of(MailProtocol.SMTP).stream().filter(s -> s.verb() == verb)
                 .findFirst().orElseThrow();
         return new StepFormViewModel(step, session);
     }

@@ -25,7 +25,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * The client's guidance and the practice server read the same verb specification: whatever a client has
- * done before, a command its state calls legal is never answered "not valid in this state" (RFC 1939 §3).
+ * done before, a command its state calls legal is never answered with a sequence error: "not valid in this
+ * state" (RFC 1939 §3), PASS without USER right before it (RFC 1939 §7), STLS with TLS already active or with
+ * commands pipelined after it (RFC 2595 §4).
  * Random dialogues of every verb, legal or not, with plausible arguments, as alice.
  */
 class Pop3LegalityPropertyTest {
@@ -70,7 +72,7 @@ class Pop3LegalityPropertyTest {
                 }
                 if (legal) {
                     assertThat(Pop3Fixture.lineOf(reply)).as("%s, legal by the client's state", step)
-                            .isNotIn(wrongState(step.verb()));
+                            .isNotIn(sequenceErrors(step.verb()));
                 }
             }
         } finally {
@@ -104,25 +106,43 @@ class Pop3LegalityPropertyTest {
         };
     }
 
-    /** The server's "not valid in this state" line for the verb, in any state it could be in. */
-    private static List<String> wrongState(Pop3Verb verb) {
-        return List.of(Pop3Phase.AUTHORIZATION, Pop3Phase.TRANSACTION, Pop3Phase.UPDATE).stream()
-                .map(phase -> pop3.line(Pop3ServerReply.WRONG_STATE, "verb", verb.name(), "state", phase.name()))
-                .toList();
+    /**
+     * The server's lines that say the verb came at the wrong point of the dialogue: "not valid in this state"
+     * in any state it could be in, and the verb's own sequence errors.
+     */
+    private static List<String> sequenceErrors(Pop3Verb verb) {
+        List<String> lines = new ArrayList<>(List.of(Pop3Phase.AUTHORIZATION, Pop3Phase.TRANSACTION, Pop3Phase.UPDATE)
+                .stream()
+                .map(phase -> pop3.line(Pop3ServerReply.WRONG_STATE, "verb", verb.keyword(), "state", phase.name()))
+                .toList());
+        switch (verb) {
+            case PASS -> lines.add(pop3.line(Pop3ServerReply.PASS_WITHOUT_USER));
+            case STLS -> {
+                lines.add(pop3.line(Pop3ServerReply.TLS_ALREADY_ACTIVE));
+                lines.add(pop3.line(Pop3ServerReply.STLS_PIPELINED));
+            }
+            default -> {
+                // the other verbs have no sequence error of their own
+            }
+        }
+        return lines;
     }
 
     @Provide
     Arbitrary<List<Step>> dialogues() {
         // Most dialogues log in first, one of three ways, so that the TRANSACTION state is explored as much
-        // as AUTHORIZATION; the rest of the dialogue is any verb at all.
-        Arbitrary<List<Step>> logins = Arbitraries.of(
-                List.of(),
-                List.of(new Step(Pop3Verb.USER, 0, true), new Step(Pop3Verb.PASS, 0, true)),
-                List.of(new Step(Pop3Verb.APOP, 0, true)),
-                List.of(new Step(Pop3Verb.AUTH, 0, true)));
+        // as AUTHORIZATION; the rest of the dialogue is any verb at all. Some put a command between USER and
+        // PASS, which RFC 1939 §7 does not allow.
         Arbitrary<Step> steps = Combinators.combine(Arbitraries.of(Pop3Verb.values()), Arbitraries.integers().between(0, 3),
                 Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false)))
                 .as(Step::new);
+        Arbitrary<List<Step>> interrupted = steps.map(between -> List.of(new Step(Pop3Verb.USER, 0, true), between,
+                new Step(Pop3Verb.PASS, 0, true)));
+        Arbitrary<List<Step>> logins = Arbitraries.oneOf(Arbitraries.of(
+                List.of(),
+                List.of(new Step(Pop3Verb.USER, 0, true), new Step(Pop3Verb.PASS, 0, true)),
+                List.of(new Step(Pop3Verb.APOP, 0, true)),
+                List.of(new Step(Pop3Verb.AUTH, 0, true))), interrupted);
         return Combinators.combine(logins, steps.list().ofMaxSize(12)).as((login, rest) -> {
             List<Step> dialogue = new ArrayList<>(login);
             dialogue.addAll(rest);

@@ -1,0 +1,15 @@
+package dev.mailbench.wire;
+
+/**
+ * A command of a mail protocol, as its specification defines it ({@code SmtpVerb}, {@code Pop3Verb}): what
+ * the window's step buttons, their legality and the forms' remembered values are keyed by, so that no
+ * verb is ever named by a string that could be misspelt.
+ */
+public interface Verb {
+
+    /** The verb as it is written on the wire: {@code MAIL}, {@code X-EXPS}, {@code RETR}. */
+    String keyword();
+
+    /** The protocol whose command it is. */
+    MailProtocol protocol();
+}
