@@ -23,7 +23,8 @@ public final class EventText {
      *
      * @param showLineEndings show the exact bytes with CR, LF and other control octets as visible marks
      *                        ({@code 250 OK␍␊}, a bare LF as {@code ␊} alone); otherwise the line without its
-     *                        terminator, with only unusual control octets (not TAB) made visible
+     *                        CRLF, with only unusual control octets (not TAB) made visible: a bare LF, which
+     *                        RFC 5321 §2.3.8 and RFC 1939 §3 do not allow, still shows ({@code .␊})
      * @param revealSecrets   show passwords and base64 secrets in clear
      */
     public static String display(TranscriptEvent event, boolean showLineEndings, boolean revealSecrets) {
@@ -34,7 +35,7 @@ public final class EventText {
         if (showLineEndings) {
             return Printable.of(event.bytes());
         }
-        return visible(event.line());
+        return Printable.of(event.bytes(), 0, event.length() - crlfLength(event), true);
     }
 
     /** Whether the line's own bytes carry a secret (PASS, an AUTH response), so it is masked until revealed. */
@@ -59,20 +60,10 @@ public final class EventText {
         return SaslText.MASK;
     }
 
-    /** Control octets other than TAB as Unicode control pictures, so a line never breaks on screen. */
-    static String visible(String line) {
-        StringBuilder out = null;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            boolean control = (c < 0x20 && c != '\t') || c == 0x7F;
-            if (control && out == null) {
-                out = new StringBuilder(line.length() + 8).append(line, 0, i);
-            }
-            if (out != null) {
-                out.append(control ? (c == 0x7F ? '\u2421' : (char) (0x2400 + c)) : c);
-            }
-        }
-        return out == null ? line : out.toString();
+    /** 2 when the line ends in CR LF, the ending every line should have, else 0. */
+    private static int crlfLength(TranscriptEvent event) {
+        int length = event.length();
+        return length >= 2 && event.byteAt(length - 2) == '\r' && event.byteAt(length - 1) == '\n' ? 2 : 0;
     }
 
     private static byte[] terminator(TranscriptEvent event) {

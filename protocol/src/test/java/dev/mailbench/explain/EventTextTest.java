@@ -31,7 +31,8 @@ class EventTextTest {
                 EnumSet.of(LineIssue.BARE_LF), null);
 
         assertThat(EventText.display(bare, true, false)).isEqualTo(".␊");
-        assertThat(EventText.display(bare, false, false)).isEqualTo(".");
+        // a bare LF breaks RFC 5321 §2.3.8, so it shows even when line endings are hidden
+        assertThat(EventText.display(bare, false, false)).isEqualTo(".␊");
     }
 
     @Test
@@ -40,6 +41,16 @@ class EventTextTest {
 
         assertThat(EventText.display(odd, false, false)).isEqualTo("250 a␍b\tc␀");
         assertThat(EventText.display(odd, true, false)).isEqualTo("250 a␍b␉c␀␍␊");
+    }
+
+    @Test
+    void octetsThatAreNotUtf8ShowInHexAndNeverAsTheReplacementCharacter() {
+        byte[] octets = {'2', '5', '0', ' ', (byte) 0xC3, '(', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0xE2,
+            (byte) 0x82, '\r', '\n'};
+        TranscriptEvent odd = transcript.record(Direction.SERVER, octets, false, Set.of(), null);
+
+        assertThat(EventText.display(odd, false, false)).isEqualTo("250 ⟨C3⟩(é⟨FF⟩⟨E2⟩⟨82⟩");
+        assertThat(EventText.display(odd, true, false)).isEqualTo("250 ⟨C3⟩(é⟨FF⟩⟨E2⟩⟨82⟩␍␊");
     }
 
     @Test

@@ -156,11 +156,7 @@ public final class ConnectionBar extends VBox {
             if (mode == null) {
                 return "";
             }
-            return switch (mode) {
-                case NONE -> "no TLS";
-                case STARTTLS -> session.protocolProperty().get() == MailProtocol.POP3 ? "STLS" : "STARTTLS";
-                case IMPLICIT -> "implicit TLS";
-            };
+            return ConnectionSettings.tlsName(session.protocolProperty().get(), mode);
         }
 
         @Override

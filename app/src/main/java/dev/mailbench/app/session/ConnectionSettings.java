@@ -29,6 +29,15 @@ public record ConnectionSettings(String host, int port, MailProtocol protocol, T
         };
     }
 
+    /** The TLS mode in the words the connection bar uses: {@code no TLS}, {@code STARTTLS} (POP3: {@code STLS}), {@code implicit TLS}. */
+    public static String tlsName(MailProtocol protocol, TlsMode tlsMode) {
+        return switch (tlsMode) {
+            case NONE -> "no TLS";
+            case STARTTLS -> protocol == MailProtocol.POP3 ? "STLS" : "STARTTLS";
+            case IMPLICIT -> "implicit TLS";
+        };
+    }
+
     /** Whether a port is one {@link #defaultPort} gives, so changing protocol or TLS may replace it. */
     public static boolean isDefaultPort(int port) {
         return port == 25 || port == 587 || port == 465 || port == 110 || port == 995;

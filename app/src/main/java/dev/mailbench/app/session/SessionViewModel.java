@@ -65,6 +65,8 @@ public final class SessionViewModel {
     private final ObservableList<Verb> verbs = FXCollections.observableArrayList();
     private final Map<FormField, String> remembered = new HashMap<>();
     private long busySince;
+    /** The settings of the connection opened last: what its transcript lines came from. UI thread. */
+    private ConnectionSettings lastConnection;
 
     private final TranscriptViewModel transcript;
     private final CommandLineViewModel commandLine;
@@ -239,6 +241,11 @@ public final class SessionViewModel {
 
     // ---------------------------------------------------------------- commands
 
+    /** The settings the tab connected with last, whatever the bar says now; empty before the first connection. */
+    public Optional<ConnectionSettings> lastConnection() {
+        return Optional.ofNullable(lastConnection);
+    }
+
     /** Opens a new connection with the bar's settings; its lines join the tab's transcript. */
     public void connect() {
         if (busy.get() || connected.get()) {
@@ -252,6 +259,7 @@ public final class SessionViewModel {
             return;
         }
         problem.set("");
+        lastConnection = settings;
         Transcript connection = new Transcript();
         SessionDriver next = SessionDriver.create(settings.protocol(), connection, services.clientOptions());
         next.onStateChange(() -> services.executor().runOnUi(() -> refresh(next)));

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.mailbench.wire.Printable;
+
 /**
  * Control octets as the window shows them: {@code ⟨CR⟩⟨LF⟩}, {@code ⟨NUL⟩}, {@code ⟨TAB⟩}, with their ASCII
  * names. The protocol module marks them with Unicode control pictures ({@code ␍␊}), exact but missing from
  * many fonts (DejaVu, the usual Linux default, lacks them); the names in angle brackets read the same
- * everywhere and match how decoded base64 shows a NUL ({@code ⟨NUL⟩}).
+ * everywhere and match how decoded base64 shows a NUL ({@code ⟨NUL⟩}). An octet that is not valid UTF-8 comes from
+ * {@link Printable} already marked, in hex ({@code ⟨C3⟩}), and is a mark like the others.
  */
 public final class ControlMarks {
 
@@ -19,8 +22,10 @@ public final class ControlMarks {
         "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"};
     private static final char PICTURES = '\u2400';
     private static final char DELETE_PICTURE = '\u2421';
-    private static final char OPEN = '\u27E8';
-    private static final char CLOSE = '\u27E9';
+    private static final char OPEN = Printable.MARK_OPEN;
+    private static final char CLOSE = Printable.MARK_CLOSE;
+    /** An octet's hex mark, {@code ⟨C3⟩}, is this long. */
+    private static final int HEX_MARK = 4;
 
     /** A piece of text, or one control octet's mark. */
     public record Run(String text, boolean control) {
@@ -47,12 +52,14 @@ public final class ControlMarks {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             Optional<String> name = name(text.charAt(i));
-            if (name.isPresent()) {
+            boolean hex = name.isEmpty() && isHexMark(text, i);
+            if (name.isPresent() || hex) {
                 if (i > start) {
                     runs.add(new Run(text.substring(start, i), false));
                 }
-                runs.add(new Run(OPEN + name.get() + CLOSE, true));
-                start = i + 1;
+                runs.add(new Run(hex ? text.substring(i, i + HEX_MARK) : OPEN + name.get() + CLOSE, true));
+                start = hex ? i + HEX_MARK : i + 1;
+                i = start - 1;
             }
         }
         if (start < text.length() || runs.isEmpty()) {
@@ -97,6 +104,16 @@ public final class ControlMarks {
             }
         }
         return false;
+    }
+
+    /** Whether an octet's hex mark, {@code ⟨C3⟩}, starts at {@code at}. */
+    private static boolean isHexMark(String text, int at) {
+        return text.charAt(at) == OPEN && at + HEX_MARK <= text.length() && text.charAt(at + HEX_MARK - 1) == CLOSE
+                && isHexDigit(text.charAt(at + 1)) && isHexDigit(text.charAt(at + 2));
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'A' && c <= 'F';
     }
 
     private static Optional<String> name(char c) {

@@ -14,12 +14,15 @@ public record StyledLine(List<Segment> segments) {
     public record Segment(String text, String styleClass) {
     }
 
-    /** The line's text, as copied or saved. */
+    /** The line's text with control octets as Unicode control pictures ({@code ␍␊}), as the protocol module gives it. */
     public String text() {
         return segments.stream().map(Segment::text).collect(Collectors.joining());
     }
 
-    /** The line's text as its row shows it, control octets by name ({@code ⟨CR⟩⟨LF⟩}): what is copied. */
+    /**
+     * The line's text as its row shows it, control octets by name ({@code ⟨CR⟩⟨LF⟩}) and octets that are not UTF-8 in
+     * hex ({@code ⟨C3⟩}): what is copied and saved.
+     */
     public String shown() {
         return ControlMarks.of(text());
     }

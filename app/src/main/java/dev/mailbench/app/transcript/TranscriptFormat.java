@@ -24,6 +24,10 @@ public final class TranscriptFormat {
     public static final String TIMESTAMP = "timestamp";
     /** Style class of the latency column. */
     public static final String LATENCY = "latency";
+    /** Style class of the mark a saved transcript puts before a line that travelled inside TLS. */
+    public static final String TLS = "tls";
+    /** The mark a saved transcript puts before a line that travelled inside TLS. */
+    public static final String TLS_MARK = "TLS ";
     /** Extra style class of a transparency dot (dot-stuffing) when line endings are shown. */
     public static final String STUFFING_DOT = "stuffing-dot";
     private static final int LATENCY_WIDTH = 9;
@@ -67,6 +71,18 @@ public final class TranscriptFormat {
     }
 
     public StyledLine render(TranscriptEntry entry, RenderOptions options) {
+        return render(entry, options, false);
+    }
+
+    /**
+     * A line as a saved transcript has it: as {@link #render} draws it, with {@link #TLS_MARK} before who sent it
+     * when the line travelled inside TLS, for a reader who has no badge to look at.
+     */
+    public StyledLine renderSaved(TranscriptEntry entry, RenderOptions options) {
+        return render(entry, options, true);
+    }
+
+    private StyledLine render(TranscriptEntry entry, RenderOptions options, boolean markTls) {
         TranscriptEvent event = entry.event();
         LineInfo info = entry.info();
         String style = styleClass(info.lineClass());
@@ -82,6 +98,9 @@ public final class TranscriptFormat {
             case SERVER -> "S: ";
             case NOTE -> "*  ";
         };
+        if (markTls && event.tls()) {
+            segments.add(new StyledLine.Segment(TLS_MARK, TLS));
+        }
         String text = EventText.display(event, options.showLineEndings(), options.revealSecrets());
         if (options.showLineEndings() && info.leadingDot() && text.startsWith(".")) {
             segments.add(new StyledLine.Segment(marker, style));

@@ -51,6 +51,7 @@ public final class TranscriptViewModel {
 
     private final TaskExecutor executor;
     private final TranscriptFormat format;
+    private final ZoneId zone;
     private final PendingLines incoming = new PendingLines();
     private final TranscriptLines entries = new TranscriptLines();
     private volatile Runnable wakeUp = () -> { };
@@ -69,6 +70,12 @@ public final class TranscriptViewModel {
     public TranscriptViewModel(TaskExecutor executor, ZoneId zone) {
         this.executor = executor;
         this.format = new TranscriptFormat(zone);
+        this.zone = zone;
+    }
+
+    /** The zone the lines' times are shown in. */
+    public ZoneId zone() {
+        return zone;
     }
 
     /**
@@ -223,6 +230,13 @@ public final class TranscriptViewModel {
     public List<StyledLine> render(List<TranscriptEntry> snapshot, RenderOptions options) {
         List<StyledLine> lines = new ArrayList<>(snapshot.size());
         snapshot.forEach(entry -> lines.add(format.render(entry, options)));
+        return lines;
+    }
+
+    /** Every line as a saved transcript has it ({@link TranscriptFormat#renderSaved}); safe off the UI thread. */
+    public List<StyledLine> renderSaved(List<TranscriptEntry> snapshot, RenderOptions options) {
+        List<StyledLine> lines = new ArrayList<>(snapshot.size());
+        snapshot.forEach(entry -> lines.add(format.renderSaved(entry, options)));
         return lines;
     }
 

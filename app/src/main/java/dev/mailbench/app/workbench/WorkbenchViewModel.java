@@ -4,13 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.app.config.RecentHost;
 import dev.mailbench.app.config.RecentHosts;
 import dev.mailbench.app.session.ConnectionSettings;
@@ -129,16 +128,27 @@ public final class WorkbenchViewModel {
         sessions.remove(session);
     }
 
-    /** Writes a tab's transcript as the pane shows it; the writing happens off the UI thread. */
+    /**
+     * Writes a tab's transcript as the pane shows it, under a header that says which server, which TLS mode, when and
+     * which Mailbench; the writing happens off the UI thread.
+     */
     public void save(SessionViewModel session, Path file, Format format) {
         TranscriptViewModel transcript = session.transcript();
         List<TranscriptEntry> snapshot = transcript.entries();
         RenderOptions options = transcript.renderOptions();
-        String title = "Mailbench transcript: " + session.titleProperty().get() + ", "
-                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(ZonedDateTime.now());
+        String title = "Mailbench transcript: " + session.titleProperty().get();
+        String server = session.lastConnection()
+                .map(settings -> settings.host() + ":" + settings.port() + " (" + settings.protocol() + ")")
+                .orElse("not connected");
+        String tlsMode = session.lastConnection()
+                .map(settings -> ConnectionSettings.tlsName(settings.protocol(), settings.tlsMode()))
+                .orElse("none");
+        ZonedDateTime now = ZonedDateTime.now(transcript.zone());
         services.executor().execute(BackgroundTask.run(() -> {
-            List<StyledLine> lines = transcript.render(snapshot, options);
-            String content = format == Format.HTML ? TranscriptExport.html(lines, title) : TranscriptExport.plainText(lines);
+            TranscriptExport.Header header = new TranscriptExport.Header(title, server, tlsMode, now,
+                    BuildInfo.mailbenchVersion());
+            List<StyledLine> lines = transcript.renderSaved(snapshot, options);
+            String content = format == Format.HTML ? TranscriptExport.html(header, lines) : TranscriptExport.plainText(header, lines);
             Files.writeString(file, content, StandardCharsets.UTF_8);
         }).onSuccess(done -> status.set("Saved " + snapshot.size() + " lines to " + file))
                 .onFailure(e -> status.set("Could not save to " + file + ": " + e.getMessage())));

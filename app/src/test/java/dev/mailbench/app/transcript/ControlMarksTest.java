@@ -18,6 +18,8 @@ class ControlMarksTest {
         assertThat(ControlMarks.runs(".␊")).containsExactly(new ControlMarks.Run(".", false),
                 new ControlMarks.Run("⟨LF⟩", true));
         assertThat(ControlMarks.runs("")).containsExactly(new ControlMarks.Run("", false));
+        assertThat(ControlMarks.runs("a⟨C3⟩⟨FF⟩b⟨x⟩")).containsExactly(new ControlMarks.Run("a", false),
+                new ControlMarks.Run("⟨C3⟩", true), new ControlMarks.Run("⟨FF⟩", true), new ControlMarks.Run("b⟨x⟩", false));
     }
 
     @Test

@@ -82,11 +82,13 @@ class TranscriptFormatTest {
     void htmlKeepsTheClassesAndEscapesTheText() {
         TranscriptEntry line = record(Direction.CLIENT, "MAIL FROM:<alice@example.test>\r\n");
 
-        String html = TranscriptExport.html(List.of(format.render(line, RenderOptions.DEFAULT)), "SMTP <test>");
+        TranscriptExport.Header header = new TranscriptExport.Header("SMTP <test>", "mx.example.test:25 (SMTP)",
+                "no TLS", Instant.parse("2025-03-04T14:05:09Z").atZone(ZoneOffset.UTC), "1.0");
+        String html = TranscriptExport.html(header, List.of(format.render(line, RenderOptions.DEFAULT)));
 
         assertThat(html).contains("<title>SMTP &lt;test&gt;</title>", ".client {",
                 "<span class=\"client\">C: MAIL FROM:&lt;alice@example.test&gt;</span>");
-        assertThat(TranscriptExport.plainText(List.of(format.render(line, RenderOptions.DEFAULT))))
+        assertThat(TranscriptExport.plainText(header, List.of(format.render(line, RenderOptions.DEFAULT))))
                 .endsWith("C: MAIL FROM:<alice@example.test>\n");
     }
 
