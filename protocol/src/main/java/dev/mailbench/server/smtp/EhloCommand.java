@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class EhloCommand implements SmtpCommand {
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         if (argument.isEmpty()) {
             return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", "EHLO domain");
         }

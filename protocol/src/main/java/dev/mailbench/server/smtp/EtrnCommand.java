@@ -9,7 +9,7 @@ import dev.mailbench.smtp.SmtpReply;
  */
 final class EtrnCommand implements SmtpCommand {
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         // RFC 1985 §3: ETRN SP [ "@" / "#" ] node, one argument only.
         if (argument.isEmpty() || argument.contains(" ")) {
             return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", "ETRN [@]domain");

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** EXPN (RFC 5321 §3.5.2, §4.1.1.7): the members of a mailing list, one per line of a multi-line 250. */
 final class ExpnCommand implements SmtpCommand {
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         if (argument.isEmpty()) {
             return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", "EXPN list");
         }

@@ -5,7 +5,7 @@ import dev.mailbench.smtp.SmtpReply;
 /** HELO (RFC 5321 §4.1.1.1): the old introduction; no extensions follow. Like RSET, it ends any transaction. */
 final class HeloCommand implements SmtpCommand {
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         if (argument.isEmpty()) {
             return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", "HELO domain");
         }

@@ -12,7 +12,7 @@ final class MailCommand implements SmtpCommand {
     static final String SYNTAX = "MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME]";
 
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         PathArgument.Parsed parsed = PathArgument.parse(argument, "FROM", true);
         if (parsed.path().isEmpty()) {
             return parsed.problem() == PathArgument.Problem.SYNTAX

@@ -12,7 +12,7 @@ final class RcptCommand implements SmtpCommand {
     static final String SYNTAX = "RCPT TO:<address>";
 
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         PathArgument.Parsed parsed = PathArgument.parse(argument, "TO", false);
         if (parsed.path().isEmpty()) {
             return parsed.problem() == PathArgument.Problem.SYNTAX
@@ -42,7 +42,7 @@ final class RcptCommand implements SmtpCommand {
             if (permission == RelayPolicy.Permission.DENIED) {
                 return connection.reply(SmtpReplies.S550_RELAY_DENIED, "address", address);
             }
-            connection.transcript().note("Relaying for " + address + " allowed ("
+            connection.note("Relaying for " + address + " allowed ("
                     + (permission == RelayPolicy.Permission.AUTHENTICATED
                         ? "authenticated as " + session.authenticatedUser().orElseThrow()
                         : "SMTP after POP: this address logged in over POP3 recently")

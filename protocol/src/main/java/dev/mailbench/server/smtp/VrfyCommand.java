@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 final class VrfyCommand implements SmtpCommand {
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         if (argument.isEmpty()) {
             return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", "VRFY user-or-address");
         }
