@@ -19,13 +19,13 @@ final class ApopCommand implements Pop3Command {
     }
 
     @Override
-    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+    public void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException {
         if (!Arguments.count(session, line, verb())) {
             return;
         }
         String name = line.argument(0);
         String digest = line.argument(1).toLowerCase(Locale.ROOT);
-        session.logIn(attempt(session.context().accounts(), session.apopTimestamp(), name, digest));
+        session.login().logIn(attempt(session.context().accounts(), session.login().apopTimestamp(), name, digest));
     }
 
     private static LoginAttempt attempt(Accounts accounts, String timestamp, String name, String digest) {

@@ -13,7 +13,7 @@ final class Arguments {
     }
 
     /** Whether the command has as many arguments as its verb takes; if not, {@code -ERR} with the usage. */
-    static boolean count(Pop3ServerSession session, Pop3CommandLine line, Pop3Verb verb) throws IOException {
+    static boolean count(Pop3CommandContext session, Pop3CommandLine line, Pop3Verb verb) throws IOException {
         int n = line.arguments().size();
         long required = verb.arguments().stream().filter(argument -> !argument.optional()).count();
         if (n < required || n > verb.arguments().size()) {
@@ -27,7 +27,7 @@ final class Arguments {
      * A decimal number (RFC 1939 §5 message numbers, §7 TOP's line count). A number too large for an int is
      * taken as the largest int: no such message, or all lines.
      */
-    static OptionalInt number(Pop3ServerSession session, String argument, Pop3Verb verb) throws IOException {
+    static OptionalInt number(Pop3CommandContext session, String argument, Pop3Verb verb) throws IOException {
         if (argument.isEmpty() || !argument.chars().allMatch(c -> c >= '0' && c <= '9')) {
             session.error(Pop3ServerReply.INVALID_ARGUMENTS, "usage", verb.syntax());
             return OptionalInt.empty();

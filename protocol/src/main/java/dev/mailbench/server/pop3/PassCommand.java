@@ -15,8 +15,8 @@ final class PassCommand implements Pop3Command {
     }
 
     @Override
-    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        Optional<String> user = session.userGivenJustBefore();
+    public void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException {
+        Optional<String> user = session.login().userGivenJustBefore();
         if (user.isEmpty()) {
             session.error(Pop3ServerReply.PASS_WITHOUT_USER);
             return;
@@ -28,7 +28,7 @@ final class PassCommand implements Pop3Command {
         }
         String name = user.get();
         var accounts = session.context().accounts();
-        session.logIn(new LoginAttempt("USER/PASS", name, () -> accounts.verifyPassword(name, password),
+        session.login().logIn(new LoginAttempt("USER/PASS", name, () -> accounts.verifyPassword(name, password),
                 Pop3ServerReply.AUTH_FAILED));
     }
 }
