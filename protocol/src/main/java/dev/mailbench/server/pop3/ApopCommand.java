@@ -13,6 +13,8 @@ import java.util.Optional;
  * does not is told so.
  */
 final class ApopCommand implements Pop3Command {
+    /** The login method, for the transcript: the verb itself. */
+    private static final String METHOD = Pop3Verb.APOP.name();
     @Override
     public Pop3Verb verb() {
         return Pop3Verb.APOP;
@@ -30,13 +32,13 @@ final class ApopCommand implements Pop3Command {
 
     private static LoginAttempt attempt(Accounts accounts, String timestamp, String name, String digest) {
         if (accounts.mailboxOf(name).isEmpty()) {
-            return LoginAttempt.refused("APOP", name, Pop3ServerReply.AUTH_FAILED);
+            return LoginAttempt.refused(METHOD, name, Pop3ServerReply.AUTH_FAILED);
         }
         Optional<String> secret = accounts.sharedSecret(name);
         if (secret.isEmpty()) {
-            return LoginAttempt.refused("APOP", name, Pop3ServerReply.SHARED_SECRET_NOT_ENABLED);
+            return LoginAttempt.refused(METHOD, name, Pop3ServerReply.SHARED_SECRET_NOT_ENABLED);
         }
-        return new LoginAttempt("APOP", name, () -> ApopDigest.matches(timestamp, secret.get(), digest),
+        return new LoginAttempt(METHOD, name, () -> ApopDigest.matches(timestamp, secret.get(), digest),
                 Pop3ServerReply.AUTH_FAILED);
     }
 }

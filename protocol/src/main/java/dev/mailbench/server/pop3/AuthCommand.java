@@ -61,7 +61,7 @@ final class AuthCommand implements Pop3Command {
         } finally {
             exchange.authExchangeEnded();
         }
-        String method = "AUTH " + mechanism.name();
+        String method = LoginAttempt.sasl(mechanism.name());
         if (verdict instanceof SaslStep.Authenticated authenticated) {
             // The mechanism has checked the credentials; the login policy still decides (faults, mailbox lock).
             session.login().logIn(new LoginAttempt(method, authenticated.user(), () -> true, Pop3ServerReply.AUTH_FAILED));

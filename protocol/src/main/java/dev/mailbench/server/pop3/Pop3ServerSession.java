@@ -315,7 +315,7 @@ public final class Pop3ServerSession extends LineServerSession<String>
             }
         }
         reply(outcome.refusal(), "user", shown(attempt.loginName()),
-                "mechanism", attempt.method().replaceFirst("^AUTH ", ""));
+                "mechanism", attempt.mechanism());
     }
 
     /**
@@ -385,8 +385,8 @@ public final class Pop3ServerSession extends LineServerSession<String>
         Pop3CommandLine command = Pop3CommandLine.parse(text);
         if (command.keyword().equals(Pop3Verb.PASS.name())) {
             String password = command.argumentText();
-            return Annotation.secret("PASS " + SaslText.MASK + " (the password, sent in clear text)",
-                    "PASS " + password + " (the password, sent in clear text)");
+            return Annotation.secret(Pop3Verb.PASS.line(SaslText.MASK) + " (the password, sent in clear text)",
+                    Pop3Verb.PASS.line(password) + " (the password, sent in clear text)");
         }
         if (command.keyword().equals(Pop3Verb.AUTH.name()) && command.arguments().size() == 2) {
             return SaslText.response(command.argument(0), 0, command.argument(1));

@@ -156,11 +156,12 @@ public final class SmtpServerSession extends LineServerSession<SmtpReply>
     @Override
     protected Annotation annotateCommand(Line line) {
         String text = line.text().strip();
-        if (session.inTransaction() || !text.regionMatches(true, 0, "AUTH ", 0, 5)) {
+        String auth = SmtpVerb.AUTH.keyword();
+        if (session.inTransaction() || !text.regionMatches(true, 0, auth + " ", 0, auth.length() + 1)) {
             return null; // most lines, the message text among them: no AUTH, no need to split
         }
         String[] words = text.split(" +");
-        if (words.length == 3 && words[0].equalsIgnoreCase("AUTH")) {
+        if (words.length == 3 && words[0].equalsIgnoreCase(auth)) {
             return SaslText.response(words[1], 0, words[2]);
         }
         return null;
