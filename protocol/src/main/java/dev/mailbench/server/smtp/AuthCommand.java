@@ -4,6 +4,7 @@ import dev.mailbench.sasl.SaslServerMechanism;
 import dev.mailbench.sasl.SaslStep;
 import dev.mailbench.sasl.SaslText;
 import dev.mailbench.smtp.SmtpReply;
+import dev.mailbench.smtp.SmtpVerb;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * After {@code ServerLimits.maxFailedAuth} failures the server says {@code 421 4.7.0} and closes.
  */
 final class AuthCommand implements SmtpCommand {
-    static final String SYNTAX = "AUTH mechanism [initial-response]";
+    /** The usage a {@code 501} shows: the verb's keyword, in words plainer than RFC 4954 §4's grammar. */
+    static final String SYNTAX = SmtpVerb.AUTH.keyword() + " mechanism [initial-response]";
 
     @Override
     public SmtpReply execute(SmtpCommandContext connection, String argument) throws IOException {
