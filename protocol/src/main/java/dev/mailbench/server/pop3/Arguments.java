@@ -6,7 +6,8 @@ import java.util.OptionalInt;
 
 /**
  * Argument checks the handlers share, against the arguments {@link Pop3Verb} defines; each answers the
- * error itself, with the verb's syntax as the usage, so a handler just returns.
+ * error itself, with the verb's syntax as the usage, so a handler just returns. Also how an argument a
+ * client typed is {@linkplain #shown shown} in a reply.
  */
 final class Arguments {
     private Arguments() {
@@ -37,5 +38,15 @@ final class Arguments {
             return OptionalInt.of(Integer.MAX_VALUE);
         }
         return OptionalInt.of(Integer.parseInt(digits));
+    }
+
+    /** What a client typed, safe to put in a reply line: printable ASCII, at most 40 characters. */
+    static String shown(String typed) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < typed.length() && out.length() < 40; i++) {
+            char c = typed.charAt(i);
+            out.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return out.toString();
     }
 }

@@ -41,7 +41,7 @@ final class AuthCommand implements Pop3Command {
         Optional<SaslServerMechanism> found = SaslServerMechanism.forName(name, session.context().accounts(),
                 session.context().hostName());
         if (found.isEmpty()) {
-            session.error(Pop3ServerReply.AUTH_MECHANISM_UNKNOWN, "mechanism", Pop3ServerSession.shown(name));
+            session.error(Pop3ServerReply.AUTH_MECHANISM_UNKNOWN, "mechanism", Arguments.shown(name));
             return;
         }
         SaslServerMechanism mechanism = found.get();

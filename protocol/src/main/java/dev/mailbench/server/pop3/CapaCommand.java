@@ -25,7 +25,8 @@ final class CapaCommand implements Pop3Command {
         }
         List<String> capabilities = new ArrayList<>(List.of(
                 // RFC 2449 §6: these capabilities are named after the verbs they offer.
-                Pop3Verb.TOP.name(), Pop3Verb.USER.name(), Pop3Verb.UIDL.name(), "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING",
+                Pop3Verb.TOP.name(), Pop3Verb.USER.name(), Pop3Verb.UIDL.name(),
+                "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING",
                 "SASL " + String.join(" ", SaslServerMechanism.NAMES)));
         if (session.context().offersTls() && !session.isTls() && session.phase() == Pop3Phase.AUTHORIZATION) {
             capabilities.add(Pop3Verb.STLS.name());

@@ -166,7 +166,7 @@ public final class Pop3ServerSession extends LineServerSession<String>
         userGivenNow = null;
         Optional<Pop3Command> command = commands.lookup(line.keyword());
         if (command.isEmpty()) {
-            error(Pop3ServerReply.UNKNOWN_COMMAND, "verb", line.keyword().isEmpty() ? "(empty line)" : shown(line.keyword()));
+            error(Pop3ServerReply.UNKNOWN_COMMAND, "verb", line.keyword().isEmpty() ? "(empty line)" : Arguments.shown(line.keyword()));
         } else if (!command.get().validIn().contains(phase)) {
             error(Pop3ServerReply.WRONG_STATE, "verb", line.keyword(), "state", phase.name());
         } else {
@@ -262,16 +262,6 @@ public final class Pop3ServerSession extends LineServerSession<String>
         return values;
     }
 
-    /** What a client typed, safe to put in a reply line: printable ASCII, at most 40 characters. */
-    static String shown(String typed) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < typed.length() && out.length() < 40; i++) {
-            char c = typed.charAt(i);
-            out.append(c >= 0x20 && c < 0x7F ? c : '?');
-        }
-        return out.toString();
-    }
-
     // --- logging in and out ------------------------------------------------------------------------------
 
     /** USER was accepted: PASS may follow as the very next command. */
@@ -314,7 +304,7 @@ public final class Pop3ServerSession extends LineServerSession<String>
                 return;
             }
         }
-        reply(outcome.refusal(), "user", shown(attempt.loginName()),
+        reply(outcome.refusal(), "user", Arguments.shown(attempt.loginName()),
                 "mechanism", attempt.mechanism());
     }
 

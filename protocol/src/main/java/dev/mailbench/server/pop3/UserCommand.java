@@ -19,6 +19,6 @@ final class UserCommand implements Pop3Command {
             return;
         }
         session.login().userGiven(line.argument(0));
-        session.reply(Pop3ServerReply.USER_ACCEPTED, "user", Pop3ServerSession.shown(line.argument(0)));
+        session.reply(Pop3ServerReply.USER_ACCEPTED, "user", Arguments.shown(line.argument(0)));
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class EhloExtensions {
     /** The legacy {@code AUTH=LOGIN} line of pre-RFC 2554 clients, listed only when a personality asks. */
-    static final String LEGACY_AUTH = "AUTH=";
+    static final String LEGACY_AUTH = SmtpVerb.AUTH.keyword() + "=";
 
     private EhloExtensions() {
     }
