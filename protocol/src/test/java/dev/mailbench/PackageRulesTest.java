@@ -104,6 +104,16 @@ class PackageRulesTest {
             .orShould().dependOnClassesThat().areAssignableTo(Pop3ClientSession.class)
             .because("what both sides need (an APOP digest, a SASL exchange) lives below both");
 
+    /** A command sees its connection through its context interface and the roles it asks for, never whole. */
+    @ArchTest
+    static final ArchRule serverCommandsSeeTheirContextNotTheSession = noClasses()
+            .that().implement("dev.mailbench.server.smtp.SmtpCommand")
+            .or().implement("dev.mailbench.server.pop3.Pop3Command")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.mailbench.server.smtp.SmtpServerSession")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.mailbench.server.pop3.Pop3ServerSession")
+            .because("commands, guards and fault wrappers take SmtpCommandContext or Pop3CommandContext,"
+                    + " the narrow view of what a command may use");
+
     @ArchTest
     static final ArchRule caseIsChangedWithoutTheUsersLocale = noClasses()
             .should().callMethod(String.class, "toLowerCase")

@@ -3,6 +3,7 @@ package dev.mailbench.sasl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailbench.smtp.SmtpClientSession;
+import dev.mailbench.smtp.SmtpVerb;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.Direction;
@@ -21,7 +22,7 @@ class SaslPreviewTest {
     @ParameterizedTest
     @ValueSource(strings = {"PLAIN", "LOGIN"})
     void thePreviewIsWhatTheSessionSends(String mechanism) throws Exception {
-        SaslPreview preview = SaslPreview.of(mechanism, "alice", "alice-pass");
+        SaslPreview preview = SaslPreview.of(SmtpVerb.AUTH::line, mechanism, "alice", "alice-pass");
         Transcript transcript = new Transcript();
         try (ScriptedPeer peer = new ScriptedPeer(c -> {
             c.send("220 mx.example.test ESMTP\r\n");
@@ -55,19 +56,19 @@ class SaslPreviewTest {
 
     @Test
     void passwordsAreSecretTheUserNameIsNot() {
-        SaslPreview login = SaslPreview.of("login", "alice", "alice-pass");
+        SaslPreview login = SaslPreview.of(SmtpVerb.AUTH::line, "login", "alice", "alice-pass");
 
         assertThat(login.mechanism()).isEqualTo("LOGIN");
         assertThat(login.lines()).extracting(SaslPreview.PreviewLine::secret).containsExactly(false, false, true);
         assertThat(login.lines().get(2).annotation().decoded()).doesNotContain("alice-pass");
         assertThat(login.lines().get(2).annotation().revealed()).contains("alice-pass");
-        assertThat(SaslPreview.of("PLAIN", "alice", "alice-pass").lines()).singleElement()
+        assertThat(SaslPreview.of(SmtpVerb.AUTH::line, "PLAIN", "alice", "alice-pass").lines()).singleElement()
                 .satisfies(line -> assertThat(line.secret()).isTrue());
     }
 
     @Test
     void cramMd5CanOnlyAnswerTheChallengeOnceItArrives() {
-        SaslPreview cram = SaslPreview.of("CRAM-MD5", "alice", "alice-pass");
+        SaslPreview cram = SaslPreview.of(SmtpVerb.AUTH::line, "CRAM-MD5", "alice", "alice-pass");
 
         assertThat(cram.lines()).extracting(SaslPreview.PreviewLine::line).containsExactly("AUTH CRAM-MD5");
         assertThat(cram.answersChallenge()).isTrue();

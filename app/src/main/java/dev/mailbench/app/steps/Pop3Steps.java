@@ -37,7 +37,7 @@ final class Pop3Steps {
         return switch (verb) {
             case PASS -> pass();
             case APOP -> apop();
-            case AUTH -> Steps.auth(verb);
+            case AUTH -> Steps.auth(verb, Pop3Verb.AUTH::line);
             case QUIT -> Steps.quit(verb);
             default -> line(verb);
         };

@@ -25,7 +25,7 @@ final class SmtpSteps {
 
     private static StepDefinition step(SmtpVerb verb) {
         return switch (verb) {
-            case AUTH -> Steps.auth(verb);
+            case AUTH -> Steps.auth(verb, SmtpVerb.AUTH::line);
             case DATA -> data();
             case QUIT -> Steps.quit(verb);
             default -> line(verb);

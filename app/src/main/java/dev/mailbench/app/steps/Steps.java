@@ -11,6 +11,7 @@ import dev.mailbench.app.session.SessionDriver;
 import dev.mailbench.explain.EventText;
 import dev.mailbench.sasl.SaslClientMechanism;
 import dev.mailbench.sasl.SaslPreview;
+import dev.mailbench.sasl.SaslPreview.AuthLine;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Verb;
 
@@ -49,15 +50,18 @@ public final class Steps {
                 values -> SessionDriver::quit, false);
     }
 
-    /** AUTH with a SASL mechanism; the form shows every line it will send, base64 and what it decodes to. */
-    static StepDefinition auth(Verb verb) {
+    /**
+     * AUTH with a SASL mechanism; the form shows every line it will send, base64 and what it decodes to.
+     * {@code authLine} is the protocol's verb specification writing the AUTH line.
+     */
+    static StepDefinition auth(Verb verb, AuthLine authLine) {
         return new StepDefinition(verb, verb.keyword(),
                 driver -> List.of(StepField.choice(MECHANISM, "Mechanism", mechanisms(driver)),
                         StepField.text(USER, "User"), StepField.secret(PASSWORD, "Password")),
                 (prefill, driver) -> values(MECHANISM, mechanisms(driver).get(0), USER, prefill.user(),
                         PASSWORD, prefill.password()),
                 (values, driver) -> {
-                    SaslPreview preview = SaslPreview.of(values.get(MECHANISM), values.get(USER), values.get(PASSWORD));
+                    SaslPreview preview = SaslPreview.of(authLine, values.get(MECHANISM), values.get(USER), values.get(PASSWORD));
                     List<PreviewLine> lines = new ArrayList<>();
                     for (SaslPreview.PreviewLine line : preview.lines()) {
                         String masked = line.secret() ? EventText.mask(line.line()) : line.line();

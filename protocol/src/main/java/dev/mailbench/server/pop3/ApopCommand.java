@@ -13,30 +13,32 @@ import java.util.Optional;
  * does not is told so.
  */
 final class ApopCommand implements Pop3Command {
+    /** The login method, for the transcript: the verb itself. */
+    private static final String METHOD = Pop3Verb.APOP.name();
     @Override
     public Pop3Verb verb() {
         return Pop3Verb.APOP;
     }
 
     @Override
-    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+    public void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException {
         if (!Arguments.count(session, line, verb())) {
             return;
         }
         String name = line.argument(0);
         String digest = line.argument(1).toLowerCase(Locale.ROOT);
-        session.logIn(attempt(session.context().accounts(), session.apopTimestamp(), name, digest));
+        session.login().logIn(attempt(session.context().accounts(), session.login().apopTimestamp(), name, digest));
     }
 
     private static LoginAttempt attempt(Accounts accounts, String timestamp, String name, String digest) {
         if (accounts.mailboxOf(name).isEmpty()) {
-            return LoginAttempt.refused("APOP", name, Pop3ServerReply.AUTH_FAILED);
+            return LoginAttempt.refused(METHOD, name, Pop3ServerReply.AUTH_FAILED);
         }
         Optional<String> secret = accounts.sharedSecret(name);
         if (secret.isEmpty()) {
-            return LoginAttempt.refused("APOP", name, Pop3ServerReply.SHARED_SECRET_NOT_ENABLED);
+            return LoginAttempt.refused(METHOD, name, Pop3ServerReply.SHARED_SECRET_NOT_ENABLED);
         }
-        return new LoginAttempt("APOP", name, () -> ApopDigest.matches(timestamp, secret.get(), digest),
+        return new LoginAttempt(METHOD, name, () -> ApopDigest.matches(timestamp, secret.get(), digest),
                 Pop3ServerReply.AUTH_FAILED);
     }
 }

@@ -28,7 +28,7 @@ final class AuthCommand implements Pop3Command {
     }
 
     @Override
-    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+    public void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException {
         if (line.arguments().isEmpty()) {
             session.error(Pop3ServerReply.AUTH_MECHANISM_REQUIRED,
                     "mechanisms", String.join(" ", SaslServerMechanism.NAMES));
@@ -41,7 +41,7 @@ final class AuthCommand implements Pop3Command {
         Optional<SaslServerMechanism> found = SaslServerMechanism.forName(name, session.context().accounts(),
                 session.context().hostName());
         if (found.isEmpty()) {
-            session.error(Pop3ServerReply.AUTH_MECHANISM_UNKNOWN, "mechanism", Pop3ServerSession.shown(name));
+            session.error(Pop3ServerReply.AUTH_MECHANISM_UNKNOWN, "mechanism", Arguments.shown(name));
             return;
         }
         SaslServerMechanism mechanism = found.get();
@@ -54,28 +54,30 @@ final class AuthCommand implements Pop3Command {
             }
         }
         SaslStep verdict;
-        session.authExchangeStarted(mechanism.name(), initial.isPresent() ? 1 : 0);
+        Pop3SaslExchange exchange = session.saslExchange();
+        exchange.authExchangeStarted(mechanism.name(), initial.isPresent() ? 1 : 0);
         try {
-            verdict = converse(session, mechanism, mechanism.start(initial));
+            verdict = converse(session, exchange, mechanism, mechanism.start(initial));
         } finally {
-            session.authExchangeEnded();
+            exchange.authExchangeEnded();
         }
-        String method = "AUTH " + mechanism.name();
+        String method = LoginAttempt.sasl(mechanism.name());
         if (verdict instanceof SaslStep.Authenticated authenticated) {
             // The mechanism has checked the credentials; the login policy still decides (faults, mailbox lock).
-            session.logIn(new LoginAttempt(method, authenticated.user(), () -> true, Pop3ServerReply.AUTH_FAILED));
+            session.login().logIn(new LoginAttempt(method, authenticated.user(), () -> true, Pop3ServerReply.AUTH_FAILED));
         } else if (verdict instanceof SaslStep.Rejected rejected) {
             switch (rejected.reason()) {
                 case MALFORMED -> session.error(Pop3ServerReply.AUTH_MALFORMED, "mechanism", mechanism.name(),
                         "explanation", rejected.explanation());
-                case NO_SHARED_SECRET -> session.logIn(LoginAttempt.refused(method, "", Pop3ServerReply.SHARED_SECRET_NOT_ENABLED));
-                default -> session.logIn(LoginAttempt.refused(method, "", Pop3ServerReply.AUTH_FAILED));
+                case NO_SHARED_SECRET -> session.login().logIn(LoginAttempt.refused(method, "", Pop3ServerReply.SHARED_SECRET_NOT_ENABLED));
+                default -> session.login().logIn(LoginAttempt.refused(method, "", Pop3ServerReply.AUTH_FAILED));
             }
         }
     }
 
     /** Sends challenges and reads responses until the mechanism decides; null when it was answered otherwise. */
-    private static SaslStep converse(Pop3ServerSession session, SaslServerMechanism mechanism, SaslStep first)
+    private static SaslStep converse(Pop3CommandContext session, Pop3SaslExchange exchange,
+                                     SaslServerMechanism mechanism, SaslStep first)
             throws IOException {
         SaslStep step = first;
         for (int round = 0; step instanceof SaslStep.Challenge challenge; round++) {
@@ -83,8 +85,8 @@ final class AuthCommand implements Pop3Command {
                 session.reply(Pop3ServerReply.AUTH_FAILED);
                 return null;
             }
-            session.challenge(challenge.challenge());
-            Optional<Line> response = session.readAuthResponse();
+            exchange.challenge(challenge.challenge());
+            Optional<Line> response = exchange.readAuthResponse();
             if (response.isEmpty()) {
                 return null;
             }

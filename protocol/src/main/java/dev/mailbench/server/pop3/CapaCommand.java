@@ -19,15 +19,17 @@ final class CapaCommand implements Pop3Command {
     }
 
     @Override
-    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+    public void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException {
         if (!Arguments.count(session, line, verb())) {
             return;
         }
         List<String> capabilities = new ArrayList<>(List.of(
-                "TOP", "USER", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING",
+                // RFC 2449 §6: these capabilities are named after the verbs they offer.
+                Pop3Verb.TOP.name(), Pop3Verb.USER.name(), Pop3Verb.UIDL.name(),
+                "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING",
                 "SASL " + String.join(" ", SaslServerMechanism.NAMES)));
         if (session.context().offersTls() && !session.isTls() && session.phase() == Pop3Phase.AUTHORIZATION) {
-            capabilities.add("STLS");
+            capabilities.add(Pop3Verb.STLS.name());
         }
         capabilities.add("EXPIRE NEVER");
         capabilities.add("LOGIN-DELAY 0");

@@ -14,7 +14,7 @@ final class DeleCommand implements Pop3Command {
     }
 
     @Override
-    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+    public void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException {
         if (!Arguments.count(session, line, verb())) {
             return;
         }

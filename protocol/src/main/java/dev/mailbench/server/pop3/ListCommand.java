@@ -23,7 +23,7 @@ final class ListCommand extends MessageListingCommand {
     }
 
     @Override
-    String[] listingValues(Pop3ServerSession session, List<String> lines) {
+    String[] listingValues(Pop3CommandContext session, List<String> lines) {
         MailboxSummary summary = session.mailbox().summary();
         return new String[] {"count", String.valueOf(summary.messageCount()), "octets", String.valueOf(summary.totalOctets())};
     }

@@ -1,5 +1,6 @@
 package dev.mailbench.server.pop3;
 
+import dev.mailbench.pop3.Pop3Verb;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -20,6 +21,17 @@ record LoginAttempt(String method, String loginName, BooleanSupplier proof, Pop3
         Objects.requireNonNull(loginName, "loginName");
         Objects.requireNonNull(proof, "proof");
         Objects.requireNonNull(refusal, "refusal");
+    }
+
+    /** The login method of an AUTH exchange: {@code AUTH PLAIN}, as RFC 5034 §4's command line names it. */
+    static String sasl(String mechanism) {
+        return Pop3Verb.AUTH.line(mechanism);
+    }
+
+    /** The method as a refusal names it: the mechanism alone for AUTH ({@code PLAIN}), else the method. */
+    String mechanism() {
+        String auth = Pop3Verb.AUTH.name() + " ";
+        return method.startsWith(auth) ? method.substring(auth.length()) : method;
     }
 
     /** A claim that is wrong whatever is checked: an unknown user, a malformed response. */

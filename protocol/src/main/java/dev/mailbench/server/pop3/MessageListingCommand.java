@@ -32,10 +32,10 @@ abstract class MessageListingCommand implements Pop3Command {
     abstract String detail(MaildropMessage message);
 
     /** The values of the listing reply's placeholders, given the listing's lines. */
-    abstract String[] listingValues(Pop3ServerSession session, List<String> lines);
+    abstract String[] listingValues(Pop3CommandContext session, List<String> lines);
 
     @Override
-    public final void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+    public final void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException {
         if (!Arguments.count(session, line, verb())) {
             return;
         }

@@ -24,7 +24,7 @@ record MessageText(int number, MaildropMessage message, InputStream content) {
      *
      * @param typed the number as the client typed it, repeated in the "no such message" reply
      */
-    static Optional<MessageText> open(Pop3ServerSession session, String typed, int number) throws IOException {
+    static Optional<MessageText> open(Pop3CommandContext session, String typed, int number) throws IOException {
         try {
             MaildropMessage message = session.mailbox().message(number);
             return Optional.of(new MessageText(number, message, session.mailbox().open(number)));

@@ -9,14 +9,16 @@ import java.util.Optional;
  * password, spaces included, as RFC 1939 §7 allows.
  */
 final class PassCommand implements Pop3Command {
+    /** The login method, for the transcript: the two verbs of RFC 1939 §7. */
+    private static final String METHOD = Pop3Verb.USER.name() + "/" + Pop3Verb.PASS.name();
     @Override
     public Pop3Verb verb() {
         return Pop3Verb.PASS;
     }
 
     @Override
-    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
-        Optional<String> user = session.userGivenJustBefore();
+    public void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException {
+        Optional<String> user = session.login().userGivenJustBefore();
         if (user.isEmpty()) {
             session.error(Pop3ServerReply.PASS_WITHOUT_USER);
             return;
@@ -28,7 +30,7 @@ final class PassCommand implements Pop3Command {
         }
         String name = user.get();
         var accounts = session.context().accounts();
-        session.logIn(new LoginAttempt("USER/PASS", name, () -> accounts.verifyPassword(name, password),
+        session.login().logIn(new LoginAttempt(METHOD, name, () -> accounts.verifyPassword(name, password),
                 Pop3ServerReply.AUTH_FAILED));
     }
 }

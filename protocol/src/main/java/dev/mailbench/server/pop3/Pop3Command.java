@@ -19,6 +19,6 @@ interface Pop3Command {
         return verb().phases();
     }
 
-    /** Carries out the command and sends its reply. */
-    void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException;
+    /** Carries out the command and sends its reply, seeing the connection only through {@code session}. */
+    void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException;
 }

@@ -38,7 +38,8 @@ import javax.net.ssl.SSLSocket;
  * server stopping — the mailbox lock is released, and only QUIT in the TRANSACTION state deletes anything
  * (RFC 1939 §6).
  */
-public final class Pop3ServerSession extends LineServerSession<String> {
+public final class Pop3ServerSession extends LineServerSession<String>
+        implements Pop3CommandContext, Pop3Login, Pop3SaslExchange, Pop3TlsUpgrade {
     /** The protocol name given to the {@link dev.mailbench.server.ConnectionObserver}. */
     public static final MailProtocol PROTOCOL = MailProtocol.POP3;
     /** RFC 2449 §4: a command line is at most 255 octets, CRLF included. */
@@ -146,7 +147,8 @@ public final class Pop3ServerSession extends LineServerSession<String> {
      * A client response during AUTH. It is not a command, so the 255-octet limit of RFC 2449 §4 does not
      * apply, only the server's general line limit. Empty when it was too long and has been answered.
      */
-    Optional<Line> readAuthResponse() throws IOException {
+    @Override
+    public Optional<Line> readAuthResponse() throws IOException {
         Optional<Line> line = nextLineWithin(context.limits().maxLineLength());
         if (line.isEmpty()) {
             error(Pop3ServerReply.LINE_TOO_LONG);
@@ -164,7 +166,7 @@ public final class Pop3ServerSession extends LineServerSession<String> {
         userGivenNow = null;
         Optional<Pop3Command> command = commands.lookup(line.keyword());
         if (command.isEmpty()) {
-            error(Pop3ServerReply.UNKNOWN_COMMAND, "verb", line.keyword().isEmpty() ? "(empty line)" : shown(line.keyword()));
+            error(Pop3ServerReply.UNKNOWN_COMMAND, "verb", line.keyword().isEmpty() ? "(empty line)" : Arguments.shown(line.keyword()));
         } else if (!command.get().validIn().contains(phase)) {
             error(Pop3ServerReply.WRONG_STATE, "verb", line.keyword(), "state", phase.name());
         } else {
@@ -175,7 +177,8 @@ public final class Pop3ServerSession extends LineServerSession<String> {
     // --- replying ----------------------------------------------------------------------------------------
 
     /** Sends a reply; {@code keysAndValues} fill its placeholders ({@code "number", "3", …}). */
-    void reply(Pop3ServerReply reply, String... keysAndValues) throws IOException {
+    @Override
+    public void reply(Pop3ServerReply reply, String... keysAndValues) throws IOException {
         sendReply(reply.line(personality, values(keysAndValues)), null);
     }
 
@@ -184,7 +187,8 @@ public final class Pop3ServerSession extends LineServerSession<String> {
      * the error budget; the last one allowed is answered with {@link Pop3ServerReply#TOO_MANY_ERRORS} and the
      * connection is closed.
      */
-    void error(Pop3ServerReply reply, String... keysAndValues) throws IOException {
+    @Override
+    public void error(Pop3ServerReply reply, String... keysAndValues) throws IOException {
         if (errorBudgetSpent()) {
             transcript().note(errors() + " errors in this connection: the error budget is spent, closing");
             reply(Pop3ServerReply.TOO_MANY_ERRORS);
@@ -201,7 +205,8 @@ public final class Pop3ServerSession extends LineServerSession<String> {
     }
 
     /** A positive reply followed by text lines and the terminating "." (LIST, UIDL, CAPA). */
-    void replyWithLines(Pop3ServerReply reply, List<String> lines, String... keysAndValues) throws IOException {
+    @Override
+    public void replyWithLines(Pop3ServerReply reply, List<String> lines, String... keysAndValues) throws IOException {
         reply(reply, keysAndValues);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (String line : lines) {
@@ -215,20 +220,23 @@ public final class Pop3ServerSession extends LineServerSession<String> {
     }
 
     /** A positive reply followed by a whole stored message (RETR), streamed. */
-    void replyWithMessage(Pop3ServerReply reply, InputStream message, String... keysAndValues) throws IOException {
+    @Override
+    public void replyWithMessage(Pop3ServerReply reply, InputStream message, String... keysAndValues) throws IOException {
         reply(reply, keysAndValues);
         new MessageBodyWriter(wire(), RECORDED_BODY_OCTETS).writeMessage(message);
     }
 
     /** A positive reply followed by a message's header and first body lines (TOP), streamed. */
-    void replyWithTop(Pop3ServerReply reply, InputStream message, int bodyLines, String... keysAndValues)
+    @Override
+    public void replyWithTop(Pop3ServerReply reply, InputStream message, int bodyLines, String... keysAndValues)
             throws IOException {
         reply(reply, keysAndValues);
         new MessageBodyWriter(wire(), RECORDED_BODY_OCTETS).writeTop(message, bodyLines);
     }
 
     /** A SASL challenge, {@code + base64} (RFC 5034 §4), annotated with its decoded text. */
-    void challenge(byte[] challenge) throws IOException {
+    @Override
+    public void challenge(byte[] challenge) throws IOException {
         String base64 = challenge.length == 0 ? "" : SaslText.encode(challenge);
         sendReply(Pop3ServerReply.AUTH_CHALLENGE.line(personality, Map.of("challenge", base64)),
                 SaslText.challenge(base64.isEmpty() ? "=" : base64));
@@ -254,25 +262,17 @@ public final class Pop3ServerSession extends LineServerSession<String> {
         return values;
     }
 
-    /** What a client typed, safe to put in a reply line: printable ASCII, at most 40 characters. */
-    static String shown(String typed) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < typed.length() && out.length() < 40; i++) {
-            char c = typed.charAt(i);
-            out.append(c >= 0x20 && c < 0x7F ? c : '?');
-        }
-        return out.toString();
-    }
-
     // --- logging in and out ------------------------------------------------------------------------------
 
     /** USER was accepted: PASS may follow as the very next command. */
-    void userGiven(String name) {
+    @Override
+    public void userGiven(String name) {
         userGivenNow = name;
     }
 
     /** The name USER gave in the command just before this one, if it was USER. */
-    Optional<String> userGivenJustBefore() {
+    @Override
+    public Optional<String> userGivenJustBefore() {
         return Optional.ofNullable(userGivenLast);
     }
 
@@ -281,7 +281,8 @@ public final class Pop3ServerSession extends LineServerSession<String> {
      * for SMTP after POP; a refusal for wrong credentials spends the failed-login budget, and the last one
      * allowed closes the connection.
      */
-    void logIn(LoginAttempt attempt) throws IOException {
+    @Override
+    public void logIn(LoginAttempt attempt) throws IOException {
         LoginOutcome outcome = loginPolicy.attempt(attempt);
         if (outcome.succeeded()) {
             mailbox = outcome.mailbox();
@@ -303,15 +304,16 @@ public final class Pop3ServerSession extends LineServerSession<String> {
                 return;
             }
         }
-        reply(outcome.refusal(), "user", shown(attempt.loginName()),
-                "mechanism", attempt.method().replaceFirst("^AUTH ", ""));
+        reply(outcome.refusal(), "user", Arguments.shown(attempt.loginName()),
+                "mechanism", attempt.mechanism());
     }
 
     /**
      * QUIT (RFC 1939 §6): in the TRANSACTION state, the UPDATE state removes the messages marked deleted
      * and releases the mailbox before the reply; in AUTHORIZATION nothing happens but the goodbye.
      */
-    void quit() throws IOException {
+    @Override
+    public void quit() throws IOException {
         endAfterReply();
         if (phase != Pop3Phase.TRANSACTION) {
             reply(Pop3ServerReply.LOGOUT, "deleted", "0");
@@ -331,18 +333,21 @@ public final class Pop3ServerSession extends LineServerSession<String> {
     }
 
     /** Ends the connection after the current reply. */
-    void end() {
+    @Override
+    public void end() {
         endAfterReply();
     }
 
     // --- TLS ---------------------------------------------------------------------------------------------
 
-    boolean isTls() {
+    @Override
+    public boolean isTls() {
         return wire().isTls();
     }
 
     /** Whether the client has sent more than the command being handled (pipelining, RFC 2449 §6.6). */
-    boolean hasPipelinedInput() {
+    @Override
+    public boolean hasPipelinedInput() {
         return wire().bufferedInput() > 0;
     }
 
@@ -352,7 +357,8 @@ public final class Pop3ServerSession extends LineServerSession<String> {
      * user name given in clear text does not, as RFC 3207 §4.2 has the server discard what it learnt from the
      * client before TLS.
      */
-    void startTls() throws IOException {
+    @Override
+    public void startTls() throws IOException {
         ServerTls tls = context.tls();
         Duration timeout = context.limits().idleTimeout();
         SSLSocket secured = tls.upgrade(wire().socket(), new byte[0], timeout);
@@ -369,8 +375,8 @@ public final class Pop3ServerSession extends LineServerSession<String> {
         Pop3CommandLine command = Pop3CommandLine.parse(text);
         if (command.keyword().equals(Pop3Verb.PASS.name())) {
             String password = command.argumentText();
-            return Annotation.secret("PASS " + SaslText.MASK + " (the password, sent in clear text)",
-                    "PASS " + password + " (the password, sent in clear text)");
+            return Annotation.secret(Pop3Verb.PASS.line(SaslText.MASK) + " (the password, sent in clear text)",
+                    Pop3Verb.PASS.line(password) + " (the password, sent in clear text)");
         }
         if (command.keyword().equals(Pop3Verb.AUTH.name()) && command.arguments().size() == 2) {
             return SaslText.response(command.argument(0), 0, command.argument(1));
@@ -378,22 +384,46 @@ public final class Pop3ServerSession extends LineServerSession<String> {
         return null;
     }
 
-    // --- what handlers may read --------------------------------------------------------------------------
+    // --- what handlers may read: Pop3CommandContext and its roles ----------------------------------------
 
-    Pop3ServerContext context() {
+    @Override
+    public void note(String text) {
+        transcript().note(text);
+    }
+
+    @Override
+    public Pop3Login login() {
+        return this;
+    }
+
+    @Override
+    public Pop3SaslExchange saslExchange() {
+        return this;
+    }
+
+    @Override
+    public Pop3TlsUpgrade tlsUpgrade() {
+        return this;
+    }
+
+    @Override
+    public Pop3ServerContext context() {
         return context;
     }
 
-    Pop3Phase phase() {
+    @Override
+    public Pop3Phase phase() {
         return phase;
     }
 
-    String apopTimestamp() {
+    @Override
+    public String apopTimestamp() {
         return apopTimestamp;
     }
 
     /** The open mailbox; only in the TRANSACTION state. */
-    Maildrop mailbox() {
+    @Override
+    public Maildrop mailbox() {
         if (mailbox == null) {
             throw new IllegalStateException("no mailbox is open in the " + phase + " state");
         }
@@ -401,7 +431,8 @@ public final class Pop3ServerSession extends LineServerSession<String> {
     }
 
     /** What CAPA's IMPLEMENTATION line names (RFC 2449 §6.9), as the personality words it. */
-    String implementation() {
+    @Override
+    public String implementation() {
         return personality.text("pop3.implementation", values());
     }
 }

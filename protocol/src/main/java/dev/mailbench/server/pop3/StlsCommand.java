@@ -15,7 +15,7 @@ final class StlsCommand implements Pop3Command {
     }
 
     @Override
-    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+    public void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException {
         if (!Arguments.count(session, line, verb())) {
             return;
         }
@@ -27,13 +27,13 @@ final class StlsCommand implements Pop3Command {
             session.error(Pop3ServerReply.TLS_ALREADY_ACTIVE);
             return;
         }
-        if (session.hasPipelinedInput()) {
-            session.transcript().note("The client sent more after STLS without waiting for the reply: refused");
+        if (session.tlsUpgrade().hasPipelinedInput()) {
+            session.note("The client sent more after STLS without waiting for the reply: refused");
             session.reply(Pop3ServerReply.STLS_PIPELINED);
-            session.end();
+            session.tlsUpgrade().end();
             return;
         }
         session.reply(Pop3ServerReply.STLS_READY);
-        session.startTls();
+        session.tlsUpgrade().startTls();
     }
 }

@@ -25,7 +25,7 @@ final class UidlCommand extends MessageListingCommand {
     }
 
     @Override
-    String[] listingValues(Pop3ServerSession session, List<String> lines) {
+    String[] listingValues(Pop3CommandContext session, List<String> lines) {
         return new String[] {"count", String.valueOf(lines.size())};
     }
 }

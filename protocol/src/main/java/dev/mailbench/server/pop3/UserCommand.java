@@ -14,11 +14,11 @@ final class UserCommand implements Pop3Command {
     }
 
     @Override
-    public void execute(Pop3ServerSession session, Pop3CommandLine line) throws IOException {
+    public void execute(Pop3CommandContext session, Pop3CommandLine line) throws IOException {
         if (!Arguments.count(session, line, verb())) {
             return;
         }
-        session.userGiven(line.argument(0));
-        session.reply(Pop3ServerReply.USER_ACCEPTED, "user", Pop3ServerSession.shown(line.argument(0)));
+        session.login().userGiven(line.argument(0));
+        session.reply(Pop3ServerReply.USER_ACCEPTED, "user", Arguments.shown(line.argument(0)));
     }
 }

@@ -4,6 +4,7 @@ import dev.mailbench.sasl.SaslServerMechanism;
 import dev.mailbench.sasl.SaslStep;
 import dev.mailbench.sasl.SaslText;
 import dev.mailbench.smtp.SmtpReply;
+import dev.mailbench.smtp.SmtpVerb;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.Optional;
@@ -14,10 +15,11 @@ import java.util.Optional;
  * After {@code ServerLimits.maxFailedAuth} failures the server says {@code 421 4.7.0} and closes.
  */
 final class AuthCommand implements SmtpCommand {
-    static final String SYNTAX = "AUTH mechanism [initial-response]";
+    /** The usage a {@code 501} shows: the verb's keyword, in words plainer than RFC 4954 §4's grammar. */
+    static final String SYNTAX = SmtpVerb.AUTH.keyword() + " mechanism [initial-response]";
 
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) throws IOException {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) throws IOException {
         String[] words = argument.isEmpty() ? new String[0] : argument.split(" +");
         if (words.length < 1 || words.length > 2) {
             return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", SYNTAX);
@@ -36,15 +38,16 @@ final class AuthCommand implements SmtpCommand {
                 return connection.reply(SmtpReplies.S501_AUTH_NOT_BASE64);
             }
         }
-        connection.authExchangeStarted(mechanism.name(), initial.isPresent() ? 1 : 0);
+        SmtpSaslExchange exchange = connection.saslExchange();
+        exchange.authExchangeStarted(mechanism.name(), initial.isPresent() ? 1 : 0);
         try {
             SaslStep step = mechanism.start(initial);
             while (step instanceof SaslStep.Challenge challenge) {
                 byte[] bytes = challenge.challenge();
                 String base64 = bytes.length == 0 ? "" : Base64.getEncoder().encodeToString(bytes);
                 // RFC 4954 §4: "334" SP [base64]; no enhanced status code on 3xx (RFC 2034 §3).
-                connection.send(SmtpReply.of(334, base64), SaslText.challenge(base64.isEmpty() ? "=" : base64));
-                String response = connection.readLine().text().strip();
+                exchange.send(SmtpReply.of(334, base64), SaslText.challenge(base64.isEmpty() ? "=" : base64));
+                String response = exchange.readLine().text().strip();
                 if (response.equals("*")) {
                     return connection.reply(SmtpReplies.S501_AUTH_CANCELLED);
                 }
@@ -56,25 +59,25 @@ final class AuthCommand implements SmtpCommand {
             }
             return verdict(connection, mechanism, step);
         } finally {
-            connection.authExchangeEnded();
+            exchange.authExchangeEnded();
         }
     }
 
-    private SmtpReply verdict(SmtpServerSession connection, SaslServerMechanism mechanism, SaslStep step) {
+    private SmtpReply verdict(SmtpCommandContext connection, SaslServerMechanism mechanism, SaslStep step) {
         if (step instanceof SaslStep.Authenticated authenticated) {
             connection.session().authenticated(authenticated.user());
-            connection.transcript().note("Authenticated as " + authenticated.user() + " with " + mechanism.name());
+            connection.note("Authenticated as " + authenticated.user() + " with " + mechanism.name());
             return connection.reply(SmtpReplies.S235_AUTHENTICATED);
         }
         SaslStep.Rejected rejected = (SaslStep.Rejected) step;
-        connection.transcript().note(mechanism.name() + " failed: " + rejected.explanation());
+        connection.note(mechanism.name() + " failed: " + rejected.explanation());
         if (rejected.reason() == SaslStep.Reason.MALFORMED) {
             return connection.reply(SmtpReplies.S501_AUTH_MALFORMED, "reason", rejected.explanation());
         }
         int failures = connection.session().failedAuthentication();
         int allowed = connection.context().limits().maxFailedAuth();
         if (failures >= allowed) {
-            connection.transcript().note(failures + " failed authentications: closing");
+            connection.note(failures + " failed authentications: closing");
             return connection.reply(SmtpReplies.S421_TOO_MANY_AUTH_FAILURES);
         }
         return connection.reply(SmtpReplies.S535_AUTH_FAILED, "reason", rejected.explanation());

@@ -35,7 +35,7 @@ final class DataCommand implements SmtpCommand {
     private enum Problem { BARE_LINE_ENDING, LINE_TOO_LONG, TOO_BIG, WRITE_FAILED }
 
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) throws IOException {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) throws IOException {
         if (!argument.isEmpty()) {
             return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", SmtpVerb.DATA.syntax());
         }
@@ -47,7 +47,7 @@ final class DataCommand implements SmtpCommand {
             try {
                 message = IncomingMessage.begin(context.backend(), envelope);
             } catch (IOException e) {
-                connection.transcript().note("The store cannot take the message: " + e.getMessage());
+                connection.note("The store cannot take the message: " + e.getMessage());
                 LOG.warn("The store cannot take a message", e);
                 return connection.reply(SmtpReplies.S451_LOCAL_ERROR);
             }
@@ -60,7 +60,7 @@ final class DataCommand implements SmtpCommand {
                             TraceHeaders.heldFor(envelope.remoteAddresses()));
                     message.body().write(TraceHeaders.bytes(received));
                 } catch (IOException e) {
-                    connection.transcript().note("The store cannot take the message: " + e.getMessage());
+                    connection.note("The store cannot take the message: " + e.getMessage());
                     LOG.warn("The store cannot take a message", e);
                     return connection.reply(SmtpReplies.S451_LOCAL_ERROR);
                 }
@@ -75,7 +75,7 @@ final class DataCommand implements SmtpCommand {
     }
 
     /** Reads the text up to the end-of-data line, writing it to the message while nothing is wrong. */
-    private Problem receive(SmtpServerSession connection, IncomingMessage message) throws IOException {
+    private Problem receive(SmtpCommandContext connection, IncomingMessage message) throws IOException {
         long max = connection.context().limits().maxMessageSize();
         Faults faults = connection.context().faults();
         MessageTextReader text = new MessageTextReader(connection);
@@ -86,7 +86,7 @@ final class DataCommand implements SmtpCommand {
         }
     }
 
-    private Problem receive(SmtpServerSession connection, IncomingMessage message, MessageTextReader text, long max,
+    private Problem receive(SmtpCommandContext connection, IncomingMessage message, MessageTextReader text, long max,
                             Faults faults) throws IOException {
         Problem problem = null;
         long size = 0;
@@ -96,7 +96,7 @@ final class DataCommand implements SmtpCommand {
             Line line = text.next();
             if (first && faults.dropConnectionMidData()) {
                 message.abort();
-                connection.drop("Fault injected: connection dropped in the middle of DATA; the message is discarded");
+                connection.messageInput().drop("Fault injected: connection dropped in the middle of DATA; the message is discarded");
                 throw new ConnectionClosedException("connection dropped by an injected fault");
             }
             first = false;
@@ -109,7 +109,7 @@ final class DataCommand implements SmtpCommand {
             }
             if (problem == null && (line.has(LineIssue.BARE_LF) || line.has(LineIssue.BARE_CR))) {
                 problem = Problem.BARE_LINE_ENDING;
-                connection.transcript().note("Bare CR or LF in the message text: a possible SMTP smuggling attempt; "
+                connection.note("Bare CR or LF in the message text: a possible SMTP smuggling attempt; "
                         + "the message will be refused at its real end (CRLF.CRLF)");
             }
             if (problem == null && line.has(LineIssue.OVERLONG)) {
@@ -125,7 +125,7 @@ final class DataCommand implements SmtpCommand {
                 try {
                     message.body().write(octets);
                 } catch (IOException e) {
-                    connection.transcript().note("Writing the message failed: " + e.getMessage());
+                    connection.note("Writing the message failed: " + e.getMessage());
                     LOG.warn("Writing a message to the store failed", e);
                     problem = Problem.WRITE_FAILED;
                 }
@@ -137,7 +137,7 @@ final class DataCommand implements SmtpCommand {
         }
     }
 
-    private SmtpReply verdict(SmtpServerSession connection, IncomingMessage message, Problem problem) {
+    private SmtpReply verdict(SmtpCommandContext connection, IncomingMessage message, Problem problem) {
         if (problem != null) {
             return switch (problem) {
                 case BARE_LINE_ENDING -> connection.reply(SmtpReplies.S550_BARE_LINE_ENDING_IN_DATA);
@@ -150,18 +150,18 @@ final class DataCommand implements SmtpCommand {
         int fault = connection.context().faults().dataTemporaryFailure();
         if (fault != 0) {
             message.abort();
-            connection.transcript().note("Fault injected: temporary failure " + fault + " at the end of DATA; nothing delivered");
+            connection.note("Fault injected: temporary failure " + fault + " at the end of DATA; nothing delivered");
             return connection.reply(fault == 451 ? SmtpReplies.S451_LOCAL_ERROR : SmtpReplies.S452_INSUFFICIENT_STORAGE);
         }
         String id = message.id();
         try {
             message.commit();
         } catch (IOException e) {
-            connection.transcript().note("The store could not make the message durable: " + e.getMessage());
+            connection.note("The store could not make the message durable: " + e.getMessage());
             LOG.warn("The store could not make a message durable", e);
             return connection.reply(SmtpReplies.S451_LOCAL_ERROR);
         }
-        connection.transcript().note("Delivered as " + id
+        connection.note("Delivered as " + id
                 + (message.localUsers().isEmpty() ? "" : " to " + String.join(", ", message.localUsers()))
                 + (message.isHeld() ? (message.localUsers().isEmpty() ? "" : ";") + " held in "
                         + RelayPolicy.OUTBOX_MAILBOX + " for the remote recipients" : ""));

@@ -1,6 +1,7 @@
 package dev.mailbench.server.smtp;
 
 import dev.mailbench.smtp.SmtpReply;
+import dev.mailbench.smtp.SmtpVerb;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +11,13 @@ import java.util.List;
  * (RFC 2034 §3). Like RSET, it ends any transaction (RFC 5321 §4.1.4).
  */
 final class EhloCommand implements SmtpCommand {
+    /** The usage a {@code 501} shows: the verb's keyword, in words plainer than RFC 5321 §4.1.1.1's grammar. */
+    static final String SYNTAX = SmtpVerb.EHLO.keyword() + " domain";
+
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         if (argument.isEmpty()) {
-            return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", "EHLO domain");
+            return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", SYNTAX);
         }
         connection.session().greet(argument, true);
         List<String> lines = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.mailbench.server.smtp;
 
 import dev.mailbench.sasl.SaslServerMechanism;
 import dev.mailbench.server.Personality;
+import dev.mailbench.smtp.SmtpVerb;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 final class EhloExtensions {
     /** The legacy {@code AUTH=LOGIN} line of pre-RFC 2554 clients, listed only when a personality asks. */
-    static final String LEGACY_AUTH = "AUTH=";
+    static final String LEGACY_AUTH = SmtpVerb.AUTH.keyword() + "=";
 
     private EhloExtensions() {
     }
@@ -22,7 +23,7 @@ final class EhloExtensions {
     /** The extension lines (without the greeting line) for this session, in the personality's order. */
     static List<String> lines(SmtpServerContext context, Session session, Personality personality) {
         Map<String, String> offered = offered(context, session);
-        boolean authOffered = offered.containsKey("AUTH");
+        boolean authOffered = offered.containsKey(SmtpVerb.AUTH.keyword());
         List<String> lines = new ArrayList<>();
         String order = personality.has(SmtpReplies.KEY_PREFIX + "ehlo.extensions")
                 ? personality.text(SmtpReplies.KEY_PREFIX + "ehlo.extensions", Map.of()) : "";
@@ -44,21 +45,24 @@ final class EhloExtensions {
         return lines;
     }
 
-    /** Keyword → parameters of every extension offered now. */
+    /**
+     * Keyword → parameters of every extension offered now. An extension that offers a verb has the verb's
+     * keyword as its own, so those are read from {@link SmtpVerb}.
+     */
     static Map<String, String> offered(SmtpServerContext context, Session session) {
         Map<String, String> offered = new LinkedHashMap<>();
-        offered.put("PIPELINING", "");                                         // RFC 2920
+        offered.put("PIPELINING", ""); // RFC 2920
         long max = context.limits().maxMessageSize();
-        offered.put("SIZE", max > 0 ? Long.toString(max) : "");                 // RFC 1870 §4
-        offered.put("VRFY", "");                                               // RFC 5321 §3.5.2
-        offered.put("ETRN", "");                                               // RFC 1985
+        offered.put("SIZE", max > 0 ? Long.toString(max) : ""); // RFC 1870 §4
+        offered.put(SmtpVerb.VRFY.keyword(), ""); // RFC 5321 §3.5.2
+        offered.put(SmtpVerb.ETRN.keyword(), ""); // RFC 1985
         if (context.tls() != null && !session.isTls()) {
-            offered.put("STARTTLS", "");                                       // RFC 3207 §4.2: not again
+            offered.put(SmtpVerb.STARTTLS.keyword(), ""); // RFC 3207 §4.2: not again
         }
-        offered.put("AUTH", String.join(" ", SaslServerMechanism.NAMES));      // RFC 4954 §3
-        offered.put("ENHANCEDSTATUSCODES", "");                                // RFC 2034
-        offered.put("8BITMIME", "");                                           // RFC 6152
-        offered.put("HELP", "");
+        offered.put(SmtpVerb.AUTH.keyword(), String.join(" ", SaslServerMechanism.NAMES)); // RFC 4954 §3
+        offered.put("ENHANCEDSTATUSCODES", ""); // RFC 2034
+        offered.put("8BITMIME", ""); // RFC 6152
+        offered.put(SmtpVerb.HELP.keyword(), "");
         return offered;
     }
 }

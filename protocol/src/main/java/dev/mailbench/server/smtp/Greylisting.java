@@ -12,7 +12,7 @@ final class Greylisting implements SmtpCommand {
     }
 
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) throws IOException {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) throws IOException {
         if (!connection.context().faults().greylisting()) {
             return rcpt.execute(connection, argument);
         }
@@ -23,7 +23,7 @@ final class Greylisting implements SmtpCommand {
         String recipient = parsed.path().get().address();
         String sender = connection.session().envelope().map(Envelope::reversePath).orElse("");
         if (connection.greylist().firstAttempt(connection.session().clientAddress(), sender, recipient)) {
-            connection.transcript().note("Fault injected: greylisting; first attempt from this address, sender <"
+            connection.note("Fault injected: greylisting; first attempt from this address, sender <"
                     + sender + "> and recipient <" + recipient + ">, so come back later (a retry is accepted)");
             return connection.reply(SmtpReplies.S450_GREYLISTED, "address", recipient);
         }

@@ -67,7 +67,7 @@ public final class Guards {
         return require(Session::authenticated, SmtpReplies.S530_AUTH_REQUIRED, command);
     }
 
-    private record Guarded(Predicate<SmtpServerSession> allowed, SmtpReplies refusal, SmtpCommand command)
+    private record Guarded(Predicate<SmtpCommandContext> allowed, SmtpReplies refusal, SmtpCommand command)
             implements SmtpCommand {
         Guarded {
             Objects.requireNonNull(allowed);
@@ -76,7 +76,7 @@ public final class Guards {
         }
 
         @Override
-        public SmtpReply execute(SmtpServerSession connection, String argument) throws IOException {
+        public SmtpReply execute(SmtpCommandContext connection, String argument) throws IOException {
             if (!allowed.test(connection)) {
                 return connection.reply(refusal);
             }

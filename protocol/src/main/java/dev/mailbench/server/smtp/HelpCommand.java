@@ -14,7 +14,7 @@ final class HelpCommand implements SmtpCommand {
     private static final Catalogue CATALOGUE = Catalogue.english();
 
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         if (argument.isEmpty()) {
             return SmtpReplies.S214_HELP.renderLines(connection.personality(), connection.values());
         }

@@ -12,12 +12,12 @@ final class InjectedRcptFailure implements SmtpCommand {
     }
 
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) throws IOException {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) throws IOException {
         int code = connection.context().faults().rcptTemporaryFailure();
         if (code == 0) {
             return rcpt.execute(connection, argument);
         }
-        connection.transcript().note("Fault injected: temporary failure " + code + " on RCPT");
+        connection.note("Fault injected: temporary failure " + code + " on RCPT");
         if (code == 452) {
             return connection.reply(SmtpReplies.S452_INSUFFICIENT_STORAGE);
         }

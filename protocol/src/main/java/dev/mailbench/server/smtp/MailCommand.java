@@ -1,6 +1,7 @@
 package dev.mailbench.server.smtp;
 
 import dev.mailbench.smtp.SmtpReply;
+import dev.mailbench.smtp.SmtpVerb;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -9,10 +10,11 @@ import java.util.OptionalLong;
  * (RFC 1870), BODY (RFC 6152), AUTH (RFC 4954 §5, accepted and ignored). Others get {@code 555}.
  */
 final class MailCommand implements SmtpCommand {
-    static final String SYNTAX = "MAIL FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME]";
+    /** The usage a {@code 501} shows: the verb's keyword, in words plainer than RFC 5321 §4.1.1.2's grammar. */
+    static final String SYNTAX = SmtpVerb.MAIL.keyword() + " FROM:<address> [SIZE=n] [BODY=7BIT|8BITMIME]";
 
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         PathArgument.Parsed parsed = PathArgument.parse(argument, "FROM", true);
         if (parsed.path().isEmpty()) {
             return parsed.problem() == PathArgument.Problem.SYNTAX

@@ -3,6 +3,7 @@ package dev.mailbench.server.smtp;
 import dev.mailbench.wire.Line;
 import dev.mailbench.wire.LineIssue;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -17,25 +18,27 @@ final class MessageTextReader {
     private static final Set<LineIssue> WORTH_SHOWING = EnumSet.of(LineIssue.BARE_LF, LineIssue.BARE_CR,
             LineIssue.NUL, LineIssue.OVERLONG, LineIssue.UNTERMINATED);
 
-    private final SmtpServerSession connection;
+    private final SmtpCommandContext connection;
+    private final SmtpMessageInput input;
     private long shown;
     private long hiddenLines;
     private long hiddenOctets;
 
-    MessageTextReader(SmtpServerSession connection) {
+    MessageTextReader(SmtpCommandContext connection) {
         this.connection = connection;
+        this.input = connection.messageInput();
     }
 
     Line next() throws IOException {
         if (shown < SHOWN_OCTETS) {
-            Line line = connection.readLine();
+            Line line = input.readLine();
             shown += line.rawLength();
             return line;
         }
-        Line line = connection.readLineUnrecorded();
-        if (line.isTerminator() || !java.util.Collections.disjoint(line.issues(), WORTH_SHOWING)) {
+        Line line = input.readLineUnrecorded();
+        if (line.isTerminator() || !Collections.disjoint(line.issues(), WORTH_SHOWING)) {
             noteHidden();
-            connection.recordIncoming(line);
+            input.recordIncoming(line);
         } else {
             hiddenLines++;
             hiddenOctets += line.rawLength();
@@ -46,7 +49,7 @@ final class MessageTextReader {
     /** Notes the lines left out since the last recorded one, if any. */
     void noteHidden() {
         if (hiddenLines > 0) {
-            connection.transcript().note("… " + hiddenLines + " more line(s), " + hiddenOctets
+            connection.note("… " + hiddenLines + " more line(s), " + hiddenOctets
                     + " octets of message text received, not shown here");
             hiddenLines = 0;
             hiddenOctets = 0;

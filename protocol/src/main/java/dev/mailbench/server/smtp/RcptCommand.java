@@ -2,6 +2,7 @@ package dev.mailbench.server.smtp;
 
 import dev.mailbench.server.Accounts;
 import dev.mailbench.smtp.SmtpReply;
+import dev.mailbench.smtp.SmtpVerb;
 
 /**
  * RCPT TO (RFC 5321 §4.1.1.3): adds a recipient. Local users (and aliases, lists, the Postmaster) are
@@ -9,10 +10,11 @@ import dev.mailbench.smtp.SmtpReply;
  * {@link RelayPolicy}. Beyond the recipient limit: {@code 452 4.5.3} (RFC 5321 §4.5.3.1.10).
  */
 final class RcptCommand implements SmtpCommand {
-    static final String SYNTAX = "RCPT TO:<address>";
+    /** The usage a {@code 501} shows: the verb's keyword, in words plainer than RFC 5321 §4.1.1.3's grammar. */
+    static final String SYNTAX = SmtpVerb.RCPT.keyword() + " TO:<address>";
 
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         PathArgument.Parsed parsed = PathArgument.parse(argument, "TO", false);
         if (parsed.path().isEmpty()) {
             return parsed.problem() == PathArgument.Problem.SYNTAX
@@ -42,7 +44,7 @@ final class RcptCommand implements SmtpCommand {
             if (permission == RelayPolicy.Permission.DENIED) {
                 return connection.reply(SmtpReplies.S550_RELAY_DENIED, "address", address);
             }
-            connection.transcript().note("Relaying for " + address + " allowed ("
+            connection.note("Relaying for " + address + " allowed ("
                     + (permission == RelayPolicy.Permission.AUTHENTICATED
                         ? "authenticated as " + session.authenticatedUser().orElseThrow()
                         : "SMTP after POP: this address logged in over POP3 recently")

@@ -6,7 +6,7 @@ import dev.mailbench.smtp.SmtpVerb;
 /** RSET (RFC 5321 §4.1.1.5): abandons the transaction; the HELO/EHLO and AUTH state stay. */
 final class RsetCommand implements SmtpCommand {
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         if (!argument.isEmpty()) {
             return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", SmtpVerb.RSET.syntax());
         }

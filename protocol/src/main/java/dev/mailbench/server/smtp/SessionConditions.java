@@ -3,7 +3,7 @@ package dev.mailbench.server.smtp;
 import dev.mailbench.smtp.SmtpConditions;
 
 /** The server's session as the rules of {@link dev.mailbench.smtp.SmtpRule} ask about it. */
-record SessionConditions(SmtpServerSession connection) implements SmtpConditions {
+record SessionConditions(SmtpCommandContext connection) implements SmtpConditions {
 
     @Override
     public boolean introduced() {

@@ -37,7 +37,8 @@ import javax.net.ssl.SSLSocket;
  * errors count against the error budget ({@link ServerLimits#maxErrors()}); the error that exhausts it is
  * answered {@code 421 4.7.0} instead.
  */
-public final class SmtpServerSession extends LineServerSession<SmtpReply> {
+public final class SmtpServerSession extends LineServerSession<SmtpReply>
+        implements SmtpCommandContext, SmtpMessageInput, SmtpSaslExchange, SmtpTlsUpgrade {
     /** The protocol name given to the {@link dev.mailbench.server.ConnectionObserver}. */
     public static final MailProtocol PROTOCOL = MailProtocol.SMTP;
     /** RFC 5322 §3.3 date-time, always with a numeric zone. */
@@ -155,11 +156,12 @@ public final class SmtpServerSession extends LineServerSession<SmtpReply> {
     @Override
     protected Annotation annotateCommand(Line line) {
         String text = line.text().strip();
-        if (session.inTransaction() || !text.regionMatches(true, 0, "AUTH ", 0, 5)) {
+        String auth = SmtpVerb.AUTH.keyword();
+        if (session.inTransaction() || !text.regionMatches(true, 0, auth + " ", 0, auth.length() + 1)) {
             return null; // most lines, the message text among them: no AUTH, no need to split
         }
         String[] words = text.split(" +");
-        if (words.length == 3 && words[0].equalsIgnoreCase("AUTH")) {
+        if (words.length == 3 && words[0].equalsIgnoreCase(auth)) {
             return SaslText.response(words[1], 0, words[2]);
         }
         return null;
@@ -198,30 +200,56 @@ public final class SmtpServerSession extends LineServerSession<SmtpReply> {
         send(reply);
     }
 
-    // ---- for commands ----
+    // ---- for commands: SmtpCommandContext and its roles ----
 
+    @Override
     public Session session() {
         return session;
     }
 
+    @Override
     public SmtpServerContext context() {
         return context;
     }
 
+    @Override
     public Personality personality() {
         return personality;
     }
 
-    Greylist greylist() {
+    @Override
+    public Greylist greylist() {
         return greylist;
     }
 
+    @Override
+    public void note(String text) {
+        transcript().note(text);
+    }
+
+    @Override
+    public SmtpMessageInput messageInput() {
+        return this;
+    }
+
+    @Override
+    public SmtpSaslExchange saslExchange() {
+        return this;
+    }
+
+    @Override
+    public SmtpTlsUpgrade tlsUpgrade() {
+        return this;
+    }
+
     /** A named reply in this connection's personality; {@code keyValues} are extra placeholder pairs. */
+    @Override
     public SmtpReply reply(SmtpReplies reply, String... keyValues) {
         return reply.render(personality, values(keyValues));
     }
 
     /** The placeholders every text may use, plus the given pairs. */
+    @Override
     public Map<String, String> values(String... keyValues) {
         if (keyValues.length % 2 != 0) {
             throw new IllegalArgumentException("placeholder values come in key/value pairs");
@@ -238,11 +266,13 @@ public final class SmtpServerSession extends LineServerSession<SmtpReply> {
     }
 
     /** Sends a reply (after the injected delay, if any). A 421 closes the session after it. */
+    @Override
     public void send(SmtpReply reply) throws IOException {
         send(reply, null);
     }
 
     /** As {@link #send(SmtpReply)}, with an explanation for the transcript (e.g. a decoded challenge). */
+    @Override
     public void send(SmtpReply reply, Annotation annotation) throws IOException {
         sendReply(reply, annotation);
         if (reply.code() == 421) {
@@ -274,27 +304,32 @@ public final class SmtpServerSession extends LineServerSession<SmtpReply> {
     }
 
     /** The next line from the client: message text in DATA, a response in AUTH. */
+    @Override
     public Line readLine() throws IOException {
         return wire().readLine();
     }
 
     /** The next line without recording it (bulk message text); see {@link MessageTextReader}. */
-    Line readLineUnrecorded() throws IOException {
+    @Override
+    public Line readLineUnrecorded() throws IOException {
         return wire().readLineUnrecorded();
     }
 
     /** Records a line read unrecorded after all. */
-    void recordIncoming(Line line) {
+    @Override
+    public void recordIncoming(Line line) {
         wire().recordIncoming(line);
     }
 
     /** Ends the session after the current reply (QUIT). */
-    void closeAfterReply() {
+    @Override
+    public void closeAfterReply() {
         endAfterReply();
     }
 
     /** Closes the connection at once, without a reply (an injected fault). */
-    void drop(String why) {
+    @Override
+    public void drop(String why) {
         transcript().note(why);
         endAfterReply();
         wire().close();
@@ -306,7 +341,8 @@ public final class SmtpServerSession extends LineServerSession<SmtpReply> {
      *
      * @return true when TLS is up
      */
-    boolean upgradeToTls() throws IOException {
+    @Override
+    public boolean upgradeToTls() throws IOException {
         if (wire().bufferedInput() > 0) {
             // RFC 3207 §4/§6 (CVE-2011-0411): bytes sent after STARTTLS in clear would be taken as commands
             // given under TLS. They are never read; the client is told, and the connection closed.

@@ -11,11 +11,11 @@ import java.io.IOException;
  */
 final class StartTlsCommand implements SmtpCommand {
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) throws IOException {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) throws IOException {
         if (!argument.isEmpty()) {
             return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", SmtpVerb.STARTTLS.syntax());
         }
-        connection.upgradeToTls();
+        connection.tlsUpgrade().upgradeToTls();
         return null; // answered (220 or 554) inside the upgrade
     }
 }

@@ -1,6 +1,7 @@
 package dev.mailbench.server.smtp;
 
 import dev.mailbench.smtp.SmtpReply;
+import dev.mailbench.smtp.SmtpVerb;
 import java.util.Optional;
 
 /**
@@ -8,10 +9,13 @@ import java.util.Optional;
  * address. Real servers often disable it against address harvesting; a practice server shows it.
  */
 final class VrfyCommand implements SmtpCommand {
+    /** The usage a {@code 501} shows: the verb's keyword, in words plainer than RFC 5321 §4.1.1.6's grammar. */
+    static final String SYNTAX = SmtpVerb.VRFY.keyword() + " user-or-address";
+
     @Override
-    public SmtpReply execute(SmtpServerSession connection, String argument) {
+    public SmtpReply execute(SmtpCommandContext connection, String argument) {
         if (argument.isEmpty()) {
-            return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", "VRFY user-or-address");
+            return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", SYNTAX);
         }
         Optional<String> found = connection.context().accounts().verify(argument);
         return found.isPresent()
