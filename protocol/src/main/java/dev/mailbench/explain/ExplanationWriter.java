@@ -6,6 +6,7 @@ import dev.mailbench.wire.Line;
 import dev.mailbench.wire.LineEnding;
 import dev.mailbench.wire.LineIssue;
 import dev.mailbench.wire.Printable;
+import dev.mailbench.wire.TlsModeHints;
 import dev.mailbench.wire.TranscriptEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,11 +42,19 @@ abstract class ExplanationWriter<T> {
         TranscriptEvent event = ledger.event(index);
         LineInfo info = ledger.info(index);
         return switch (info.role()) {
-            case NOTE -> new Explanation(event.line(), List.of(catalogue.eventSentence("note")), List.of());
+            case NOTE -> note(event);
             case COMMAND -> command(index, event);
             case MESSAGE_TEXT, END_OF_DATA, AUTH_RESPONSE, PARTIAL -> clientText(index, event, info);
             case REPLY, RESPONSE_BODY, RESPONSE_END -> reply(index);
         };
+    }
+
+    /** A note; one that says the TLS mode is wrong also says why, and which mode to choose. */
+    private Explanation note(TranscriptEvent event) {
+        String hint = TlsModeHints.kindOf(event.line());
+        List<String> sentences = hint == null ? List.of(catalogue.eventSentence("note"))
+                : List.of(catalogue.eventSentence("note." + hint), catalogue.eventSentence("note"));
+        return new Explanation(event.line(), sentences, List.of());
     }
 
     private Explanation command(int index, TranscriptEvent event) {

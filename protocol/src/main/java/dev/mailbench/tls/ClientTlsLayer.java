@@ -26,6 +26,12 @@ public final class ClientTlsLayer implements TlsLayer {
     }
 
     @Override
+    public boolean answeredInPlainText(IOException failure) {
+        return failure instanceof TlsHandshakeException handshake
+                && handshake.kind() == TlsHandshakeException.Kind.NOT_TLS;
+    }
+
+    @Override
     public Established upgrade(Socket plain, String host, int port, Duration handshakeTimeout) throws IOException {
         TlsConnection connection = tls.upgrade(plain, host, port, handshakeTimeout);
         return new Established(connection.socket(), connection.report().describe());

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param tlsLayer       how TLS is done (see the tls package)
  */
 public record ClientOptions(Duration connectTimeout, Duration replyTimeout, WireLimits limits, TlsLayer tlsLayer) {
+    /** The reply timeout a session has unless the user sets another. */
+    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(60);
+
     public ClientOptions {
         Objects.requireNonNull(connectTimeout);
         Objects.requireNonNull(replyTimeout);
@@ -22,7 +25,7 @@ public record ClientOptions(Duration connectTimeout, Duration replyTimeout, Wire
     }
 
     public static ClientOptions defaults(TlsLayer tlsLayer) {
-        return new ClientOptions(Duration.ofSeconds(15), Duration.ofSeconds(60), WireLimits.RFC, tlsLayer);
+        return new ClientOptions(Duration.ofSeconds(15), DEFAULT_REPLY_TIMEOUT, WireLimits.RFC, tlsLayer);
     }
 
     public ClientOptions withReplyTimeout(Duration timeout) {

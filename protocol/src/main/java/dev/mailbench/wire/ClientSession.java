@@ -41,6 +41,9 @@ public abstract class ClientSession<R> implements AutoCloseable {
         }
     }
 
+    /** How long a port that usually speaks implicit TLS may stay silent before a note suggests implicit TLS. */
+    static final Duration SILENCE_BEFORE_TLS_HINT = Duration.ofSeconds(3);
+
     protected final Transcript transcript;
     protected final ClientOptions options;
     private final ConcurrentLinkedDeque<Pending<R>> pending = new ConcurrentLinkedDeque<>();
@@ -94,6 +97,10 @@ public abstract class ClientSession<R> implements AutoCloseable {
                 tls = options.tlsLayer().connectImplicit(host, port, options.connectTimeout(), options.connectTimeout());
             } catch (IOException e) {
                 transcript.note("Could not connect to " + host + ":" + port + " with TLS: " + WireConnection.describe(e));
+                if (options.tlsLayer().answeredInPlainText(e)) {
+                    transcript.note(TlsModeHints.PLAIN_FIRST + ".");
+                    throw new WrongTlsModeException(TlsModeHints.PLAIN_FIRST);
+                }
                 throw e;
             }
             opened = WireConnection.client(tls.socket(), transcript, options.limits(), true, start);
@@ -115,7 +122,30 @@ public abstract class ClientSession<R> implements AutoCloseable {
             // a Cancel pressed at that moment would be lost and the wait for the greeting go on.
             opened.close();
         }
+        if (mode != TlsMode.IMPLICIT && TlsModeHints.usuallyImplicitTls(port)) {
+            return awaitGreetingOnTlsPort(greeting.future());
+        }
         return await(greeting.future());
+    }
+
+    /**
+     * A server on an implicit-TLS port waits for the client's handshake and sends nothing: after a few seconds of
+     * silence a note suggests implicit TLS, and the wait goes on to the reply timeout.
+     */
+    private R awaitGreetingOnTlsPort(CompletableFuture<R> greeting) throws IOException {
+        Duration timeout = options.replyTimeout();
+        Duration hint = SILENCE_BEFORE_TLS_HINT.compareTo(timeout) < 0 ? SILENCE_BEFORE_TLS_HINT : timeout;
+        try {
+            return greeting.get(hint.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            transcript.note(TlsModeHints.SILENT_TLS_PORT + " (" + Durations.human(hint) + " so far).");
+            return await(greeting, timeout.minus(hint));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the greeting");
+        } catch (ExecutionException e) {
+            return await(greeting); // completed: await reports its failure as for any reply
+        }
     }
 
     /**

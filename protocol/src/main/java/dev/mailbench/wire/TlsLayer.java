@@ -20,4 +20,9 @@ public interface TlsLayer {
 
     /** Completes a TLS handshake over an existing plain connection (STARTTLS / STLS). */
     Established upgrade(Socket plain, String host, int port, Duration handshakeTimeout) throws IOException;
+
+    /** Whether a failed handshake failed because the peer answered in plain text (a STARTTLS or plain port). */
+    default boolean answeredInPlainText(IOException failure) {
+        return false;
+    }
 }

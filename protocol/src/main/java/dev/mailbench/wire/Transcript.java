@@ -83,6 +83,16 @@ public final class Transcript {
         }
     }
 
+    /**
+     * Marks the moment the connection was established (after the TLS handshake for implicit TLS): the greeting's
+     * latency is measured from here, as a reply's is from its command.
+     */
+    public void connectionEstablished(long nanoTime) {
+        synchronized (this) {
+            lastClientNanos = nanoTime;
+        }
+    }
+
     /** Records a local note such as "Connected to 127.0.0.1:2525" or "TLS established: …". */
     public TranscriptEvent note(String text) {
         return record(Direction.NOTE, text.getBytes(StandardCharsets.UTF_8), false, Set.of(), null);

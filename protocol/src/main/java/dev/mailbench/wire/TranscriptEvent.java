@@ -42,7 +42,8 @@ public final class TranscriptEvent {
      * @param nanoTime          monotonic timestamp ({@link System#nanoTime()}), for latencies
      * @param epochSecond       wall-clock time, for display and saved transcripts, with {@code nanoOfSecond}
      * @param sinceCommandNanos time since the most recent client line before this event, i.e. the reply latency
-     *                          for server lines; negative before the first client line
+     *                          for server lines, or since the connection was established before the first
+     *                          client line (the greeting's latency); negative when neither is known
      * @param tls               whether the bytes travelled inside TLS
      * @param issues            rule breaks found in the bytes
      * @param annotation        decoded meaning supplied by the session, or {@code null}
@@ -111,7 +112,10 @@ public final class TranscriptEvent {
         return Instant.ofEpochSecond(epochSecond, nanoOfSecond);
     }
 
-    /** The time since the most recent client line before this event; {@code null} before the first one. */
+    /**
+     * The time since the most recent client line before this event, or since the connection was established
+     * ({@link Transcript#connectionEstablished}) before the first one; {@code null} when neither is known.
+     */
     public Duration sinceCommand() {
         return sinceCommandNanos == NO_LATENCY ? null : Duration.ofNanos(sinceCommandNanos);
     }

@@ -45,6 +45,8 @@ public final class WireConnection implements AutoCloseable {
     /** When the line being read must be complete ({@link System#nanoTime()}); read by the reading thread only. */
     private long lineDeadline;
     private boolean lineDeadlinePassed;
+    /** Whether any octet has arrived yet; read by the reading thread only. */
+    private boolean received;
 
     private WireConnection(Socket socket, Transcript transcript, Direction outgoing, WireLimits limits,
                            boolean tls) throws IOException {
@@ -75,8 +77,11 @@ public final class WireConnection implements AutoCloseable {
     public static WireConnection client(Socket socket, Transcript transcript, WireLimits limits, boolean tls,
                                         long connectStartNanos) throws IOException {
         socket.setTcpNoDelay(true);
+        long established = System.nanoTime();
         transcript.note("Connected to " + socket.getRemoteSocketAddress() + " from " + socket.getLocalSocketAddress()
-                + " in " + Durations.human(Duration.ofNanos(System.nanoTime() - connectStartNanos)));
+                + " in " + Durations.human(Duration.ofNanos(established - connectStartNanos))
+                + (tls ? ", TLS handshake included" : ""));
+        transcript.connectionEstablished(established);
         return new WireConnection(socket, transcript, Direction.CLIENT, limits, tls);
     }
 
@@ -195,6 +200,8 @@ public final class WireConnection implements AutoCloseable {
         lineDeadlinePassed = false;
         try {
             line = reader.readLine();
+        } catch (WrongTlsModeException e) {
+            throw e;
         } catch (java.net.SocketTimeoutException e) {
             Duration timeout = lineDeadlinePassed ? Duration.ofNanos(lineTimeout) : Duration.ofMillis(readTimeoutMillis);
             throw new ReplyTimeoutException(timeout);
@@ -378,6 +385,31 @@ public final class WireConnection implements AutoCloseable {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            int n = readWithinDeadline(b, off, len);
+            if (!received && n > 0) {
+                received = true;
+                firstOctets(b, off, n);
+            }
+            return n;
+        }
+
+        /**
+         * A client connected in plain text whose first octets are a TLS record (a ServerHello, an alert) talks to
+         * a port that speaks TLS from the start: waiting for a greeting would only end in a timeout. The octets
+         * are recorded as they came, the note says which mode to choose, and the connection ends.
+         */
+        private void firstOctets(byte[] b, int off, int n) throws IOException {
+            if (outgoing != Direction.CLIENT || tls || !TlsModeHints.looksLikeTlsRecord(b, off, n)) {
+                return;
+            }
+            transcript.record(incoming, java.util.Arrays.copyOfRange(b, off, off + n), false,
+                    EnumSet.of(LineIssue.UNTERMINATED), null);
+            transcript.note(TlsModeHints.TLS_FROM_START + ".");
+            WireConnection.this.close();
+            throw new WrongTlsModeException(TlsModeHints.TLS_FROM_START);
+        }
+
+        private int readWithinDeadline(byte[] b, int off, int len) throws IOException {
             long deadline = lineDeadline;
             if (deadline == 0) {
                 return super.read(b, off, len);

@@ -9,6 +9,7 @@ import dev.mailbench.wire.ConnectionClosedException;
 import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.ScriptedPeer;
 import dev.mailbench.wire.TlsMode;
+import dev.mailbench.wire.TlsModeHints;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -163,7 +165,11 @@ class SmtpClientRobustnessTest {
             c.awaitClientClose();
         })) {
             assertThatThrownBy(() -> smtp.connect("127.0.0.1", peer.port(), TlsMode.IMPLICIT)).isInstanceOf(IOException.class);
-            assertThat(lastNote()).startsWith("Could not connect to 127.0.0.1:" + peer.port() + " with TLS: ");
+            List<String> notes = transcript.events().stream().filter(TranscriptEvent::isNote)
+                    .map(TranscriptEvent::line).toList();
+            assertThat(notes.get(notes.size() - 2)).startsWith("Could not connect to 127.0.0.1:" + peer.port() + " with TLS: ");
+            // then which mode to choose (issue 14)
+            assertThat(lastNote()).isEqualTo(TlsModeHints.PLAIN_FIRST + ".");
             assertThat(smtp.state().phase()).isEqualTo(SmtpPhase.DISCONNECTED);
         }
     }

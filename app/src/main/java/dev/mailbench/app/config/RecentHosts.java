@@ -48,7 +48,7 @@ public final class RecentHosts {
                 continue;
             }
             Optional<RecentHost> host = RecentHost.parse(line);
-            if (host.isPresent() && !hosts.contains(host.get()) && hosts.size() < LIMIT) {
+            if (host.isPresent() && hosts.stream().noneMatch(host.get()::sameServer) && hosts.size() < LIMIT) {
                 hosts.add(host.get());
             }
         }
@@ -60,7 +60,7 @@ public final class RecentHosts {
         // Read, change and write as one step, so two tabs connecting at once both end up in the list.
         synchronized (UPDATING) {
             List<RecentHost> hosts = new ArrayList<>(load());
-            hosts.remove(host);
+            hosts.removeIf(host::sameServer); // one entry a server, with the reply timeout used last
             hosts.add(0, host);
             if (hosts.size() > LIMIT) {
                 hosts = hosts.subList(0, LIMIT);
@@ -73,7 +73,8 @@ public final class RecentHosts {
     private void save(List<RecentHost> hosts) throws IOException {
         Files.createDirectories(file.getParent());
         List<String> lines = new ArrayList<>();
-        lines.add("# Mailbench: servers connected to, most recent first (protocol, TLS mode, host, port)");
+        lines.add("# Mailbench: servers connected to, most recent first (protocol, TLS mode, host, port,"
+                + " reply timeout in seconds when not the usual one)");
         hosts.forEach(host -> lines.add(host.line()));
         // Written beside and renamed over the old file, so a crash never leaves half a list. The temporary
         // file's name is unique, so another writer (a second Mailbench) never writes into it or moves it away.

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -65,6 +66,15 @@ public final class ConnectionBar extends VBox {
             tls.setValue(selected);
         });
 
+        TextField replyTimeout = new TextField();
+        replyTimeout.setId("reply-timeout");
+        replyTimeout.setPrefColumnCount(3);
+        replyTimeout.setTooltip(new Tooltip("How many seconds to wait for a reply before saying none came;"
+                + " the connection stays open and a late reply still shows"));
+        replyTimeout.textProperty().bindBidirectional(session.replyTimeoutProperty());
+        Label replyTimeoutLabel = new Label("Reply timeout (s)");
+        replyTimeoutLabel.setLabelFor(replyTimeout);
+
         Button connect = new Button("Connect");
         connect.setId("connect");
         connect.setDefaultButton(false);
@@ -73,13 +83,14 @@ public final class ConnectionBar extends VBox {
         // Enter in the host or port field connects, as in a browser's address bar
         host.setOnAction(event -> session.connect());
         port.setOnAction(event -> session.connect());
+        replyTimeout.setOnAction(event -> session.connect());
 
         Button disconnect = new Button("Disconnect");
         disconnect.setId("disconnect");
         disconnect.disableProperty().bind(session.connectedProperty().not());
         disconnect.setOnAction(event -> session.disconnect());
 
-        for (var field : new javafx.scene.Node[] {host, recent, port, protocol, tls}) {
+        for (var field : new javafx.scene.Node[] {host, recent, port, protocol, tls, replyTimeout}) {
             field.disableProperty().bind(session.connectedProperty().or(session.busyProperty()));
         }
 
@@ -117,7 +128,7 @@ public final class ConnectionBar extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         FlowPane settings = new FlowPane(new Label("Host"), host, recent, new Label("Port"), port, protocol, tls,
-                connect, disconnect);
+                replyTimeoutLabel, replyTimeout, connect, disconnect);
         settings.getStyleClass().add("connection-settings");
         HBox status = new HBox(new Label("State:"), state, secure, spacer, busy);
         status.getStyleClass().add("connection-status");

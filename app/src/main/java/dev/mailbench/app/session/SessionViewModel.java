@@ -1,5 +1,6 @@
 package dev.mailbench.app.session;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,8 @@ public final class SessionViewModel {
     private final StringProperty port = new SimpleStringProperty(this, "port", "25");
     private final ObjectProperty<MailProtocol> protocol = new SimpleObjectProperty<>(this, "protocol", MailProtocol.SMTP);
     private final ObjectProperty<TlsMode> tlsMode = new SimpleObjectProperty<>(this, "tlsMode", TlsMode.NONE);
+    /** The reply timeout in whole seconds, as typed. */
+    private final StringProperty replyTimeout = new SimpleStringProperty(this, "replyTimeout", "60");
 
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected", false);
     private final ReadOnlyBooleanWrapper tls = new ReadOnlyBooleanWrapper(this, "tls", false);
@@ -67,6 +70,8 @@ public final class SessionViewModel {
     private long busySince;
     /** The settings of the connection opened last: what its transcript lines came from. UI thread. */
     private ConnectionSettings lastConnection;
+    /** What the work in flight waits for ("the reply to MAIL"); empty when not busy. */
+    private String waitingFor = "";
 
     private final TranscriptViewModel transcript;
     private final CommandLineViewModel commandLine;
@@ -76,6 +81,7 @@ public final class SessionViewModel {
         this.remember = remember;
         this.transcript = new TranscriptViewModel(services.executor());
         this.commandLine = new CommandLineViewModel(this::sendLine, this::sendRaw);
+        replyTimeout.set(String.valueOf(Math.max(1, services.clientOptions().replyTimeout().toSeconds())));
         verbs.setAll(verbsOf(MailProtocol.SMTP));
         protocol.addListener((observable, old, now) -> {
             verbs.setAll(verbsOf(now));
@@ -106,16 +112,23 @@ public final class SessionViewModel {
         return tlsMode;
     }
 
+    /** How many seconds to wait for a reply before saying none came, as typed in the connection bar. */
+    public StringProperty replyTimeoutProperty() {
+        return replyTimeout;
+    }
+
     /** Fills the connection bar. */
     public void apply(ConnectionSettings settings) {
         protocol.set(settings.protocol());
         tlsMode.set(settings.tlsMode());
         host.set(settings.host());
         port.set(String.valueOf(settings.port()));
+        replyTimeout.set(String.valueOf(settings.replyTimeout().toSeconds()));
     }
 
     public void apply(RecentHost recent) {
-        apply(new ConnectionSettings(recent.host(), recent.port(), recent.protocol(), recent.tlsMode()));
+        apply(new ConnectionSettings(recent.host(), recent.port(), recent.protocol(), recent.tlsMode(),
+                recent.replyTimeout()));
     }
 
     /**
@@ -137,8 +150,21 @@ public final class SessionViewModel {
         if (number < 1 || number > 65535) {
             throw new IllegalArgumentException("The port must be a number from 1 to 65535.");
         }
-        return new ConnectionSettings(name, number, protocol.get(), tlsMode.get());
+        long seconds;
+        try {
+            seconds = Long.parseLong(replyTimeout.get().strip());
+        } catch (RuntimeException e) {
+            seconds = -1;
+        }
+        if (seconds < 1 || seconds > MAX_REPLY_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("The reply timeout must be a number of seconds from 1 to "
+                    + MAX_REPLY_TIMEOUT_SECONDS + ".");
+        }
+        return new ConnectionSettings(name, number, protocol.get(), tlsMode.get(), Duration.ofSeconds(seconds));
     }
+
+    /** An hour: RFC 5321 §4.5.3.2 has a client wait at most 10 minutes for a reply; a person may wait longer. */
+    private static final long MAX_REPLY_TIMEOUT_SECONDS = 3600;
 
     /** A port left at a protocol's usual value follows the protocol and TLS mode (25 → 465 for implicit TLS). */
     private void suggestPort() {
@@ -234,7 +260,12 @@ public final class SessionViewModel {
         if (!busy.get()) {
             return "";
         }
-        long tenths = Math.max(0, services.nanoClock().getAsLong() - busySince) / 100_000_000L;
+        return waited(Duration.ofNanos(Math.max(0, services.nanoClock().getAsLong() - busySince)));
+    }
+
+    /** A wait as the elapsed counter shows it: {@code 3.2 s}, {@code 2 min 03 s}. */
+    private static String waited(Duration waited) {
+        long tenths = waited.toNanos() / 100_000_000L;
         return tenths < 600 ? String.format(Locale.ROOT, "%d.%d s", tenths / 10, tenths % 10)
                 : String.format(Locale.ROOT, "%d min %02d s", tenths / 600, tenths / 10 % 60);
     }
@@ -261,11 +292,13 @@ public final class SessionViewModel {
         problem.set("");
         lastConnection = settings;
         Transcript connection = new Transcript();
-        SessionDriver next = SessionDriver.create(settings.protocol(), connection, services.clientOptions());
+        SessionDriver next = SessionDriver.create(settings.protocol(), connection,
+                services.clientOptions().withReplyTimeout(settings.replyTimeout()));
         next.onStateChange(() -> services.executor().runOnUi(() -> refresh(next)));
         transcript.follow(connection, new EventExplainer(settings.protocol(), services.catalogue()));
         driver.set(next);
-        remember.accept(new RecentHost(settings.host(), settings.port(), settings.protocol(), settings.tlsMode()));
+        remember.accept(new RecentHost(settings.host(), settings.port(), settings.protocol(), settings.tlsMode(),
+                settings.replyTimeout()));
         start("connecting to " + settings.host() + ":" + settings.port(),
                 d -> d.connect(settings.host(), settings.port(), settings.tlsMode()));
     }
@@ -278,9 +311,29 @@ public final class SessionViewModel {
         }
     }
 
-    /** Stops waiting: closes the connection, so that whatever waits for the server ends now. */
+    /**
+     * Stops waiting: closes the connection, so that whatever waits for the server ends now. The transcript
+     * says what was cancelled and after how long ("Cancelled the wait for the reply to MAIL after 12.3 s").
+     */
     public void cancel() {
-        disconnect();
+        SessionDriver current = driver.get();
+        if (current == null) {
+            return;
+        }
+        String note = busy.get() ? cancelNote(waitingFor,
+                Duration.ofNanos(Math.max(0, services.nanoClock().getAsLong() - busySince))) : null;
+        services.executor().execute(BackgroundTask.run(() -> {
+            if (note != null) {
+                current.transcript().note(note);
+            }
+            current.abort();
+        }).onFinished(() -> refresh(current)));
+    }
+
+    /** "Cancelled the wait for the reply to MAIL after 12.3 s", "Cancelled connecting to host:25 after 3 s". */
+    static String cancelNote(String waitingFor, Duration waited) {
+        String what = waitingFor.startsWith("the ") ? "the wait for " + waitingFor : waitingFor;
+        return "Cancelled " + what + " after " + waited(waited);
     }
 
     /** Sends a line as typed in the command line; false when it cannot be sent now. */
@@ -313,6 +366,7 @@ public final class SessionViewModel {
             return false;
         }
         busySince = services.nanoClock().getAsLong();
+        this.waitingFor = waitingFor;
         busyWith.set("Waiting for " + waitingFor);
         busy.set(true);
         problem.set("");

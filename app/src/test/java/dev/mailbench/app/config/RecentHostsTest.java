@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -114,5 +115,17 @@ class RecentHostsTest {
         try (Stream<Path> files = Files.list(config)) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactly(RecentHosts.FILE_NAME);
         }
+    }
+
+    @Test
+    void aReplyTimeoutOtherThanTheUsualOneIsRememberedWithItsServer() throws Exception {
+        RecentHosts hosts = new RecentHosts(config);
+        RecentHost patient = new RecentHost("slow.example.test", 25, MailProtocol.SMTP, TlsMode.NONE,
+                Duration.ofSeconds(180));
+        hosts.remember(new RecentHost("slow.example.test", 25, MailProtocol.SMTP, TlsMode.NONE));
+        hosts.remember(patient);
+
+        assertThat(new RecentHosts(config).load()).containsExactly(patient);
+        assertThat(Files.readAllLines(config.resolve(RecentHosts.FILE_NAME))).contains("SMTP NONE slow.example.test 25 180");
     }
 }

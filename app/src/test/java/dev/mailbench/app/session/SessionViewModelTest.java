@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.mailbench.app.config.RecentHost;
 import dev.mailbench.app.task.QueuedUiExecutor;
 import dev.mailbench.app.transcript.TranscriptEntry;
 import dev.mailbench.explain.Catalogue;
@@ -108,5 +109,60 @@ class SessionViewModelTest {
             assertThat(session.problemProperty().get()).isNotEmpty();
             assertThat(session.stateProperty().get()).isEqualTo("not connected");
         }
+    }
+
+    @Test
+    void cancelWritesWhatItCancelledAndAfterHowLong() throws Exception {
+        AtomicLong clock = new AtomicLong(1_000_000_000L);
+        QueuedUiExecutor executor = new QueuedUiExecutor();
+        SessionServices services = new SessionServices(executor, Catalogue.english(),
+                ClientOptions.defaults(new ClientTlsLayer()), Prefill.classroom(), clock::get);
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SessionViewModel session = new SessionViewModel(services, host -> { });
+            session.apply(new ConnectionSettings("127.0.0.1", silent.getLocalPort(), MailProtocol.SMTP, TlsMode.NONE));
+            session.connect();
+            try (Socket accepted = silent.accept()) {
+                clock.addAndGet(12_345_000_000L);
+                session.cancel();
+                executor.runUntil(() -> !session.connectedProperty().get(), Duration.ofSeconds(10));
+            }
+            List<String> notes = session.driver().transcript().events().stream()
+                    .filter(event -> event.isNote()).map(event -> event.line()).toList();
+            assertThat(notes).contains("Cancelled connecting to 127.0.0.1:" + silent.getLocalPort() + " after 12.3 s");
+            assertThat(notes.indexOf("Cancelled connecting to 127.0.0.1:" + silent.getLocalPort() + " after 12.3 s"))
+                    .isLessThan(notes.indexOf("Connection closed by the client"));
+        }
+        assertThat(SessionViewModel.cancelNote("the reply to MAIL", Duration.ofMillis(12_345)))
+                .isEqualTo("Cancelled the wait for the reply to MAIL after 12.3 s");
+    }
+
+    @Test
+    void theReplyTimeoutIsASettingOfTheConnectionBarAndIsHonoured() throws Exception {
+        QueuedUiExecutor executor = new QueuedUiExecutor();
+        SessionServices services = new SessionServices(executor, Catalogue.english(),
+                ClientOptions.defaults(new ClientTlsLayer()), Prefill.classroom(), System::nanoTime);
+        List<RecentHost> remembered = new java.util.ArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SessionViewModel session = new SessionViewModel(services, remembered::add);
+            assertThat(session.replyTimeoutProperty().get()).as("the usual timeout").isEqualTo("60");
+            session.apply(new ConnectionSettings("127.0.0.1", silent.getLocalPort(), MailProtocol.SMTP, TlsMode.NONE));
+            session.replyTimeoutProperty().set("0");
+            session.connect();
+            assertThat(session.problemProperty().get())
+                    .isEqualTo("The reply timeout must be a number of seconds from 1 to 3600.");
+
+            session.replyTimeoutProperty().set("1");
+            assertThat(session.settings().replyTimeout()).isEqualTo(Duration.ofSeconds(1));
+            session.connect();
+            try (Socket accepted = silent.accept()) {
+                // the server never says a word: the configured second passes, not the usual minute
+                executor.runUntil(() -> !session.busyProperty().get(), Duration.ofSeconds(30));
+                assertThat(session.problemProperty().get()).startsWith("No reply yet");
+                assertThat(session.driver().transcript().toPlainText()).contains("No reply within 1 s; still listening.");
+                session.cancel();
+                executor.runUntil(() -> !session.connectedProperty().get(), Duration.ofSeconds(10));
+            }
+        }
+        assertThat(remembered).singleElement().extracting(RecentHost::replyTimeout).isEqualTo(Duration.ofSeconds(1));
     }
 }
