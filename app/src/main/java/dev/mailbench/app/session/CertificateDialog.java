@@ -68,7 +68,9 @@ final class CertificateDialog {
             facts.setHgap(8);
             facts.setVgap(2);
             int row = 0;
-            facts.addRow(row++, new Label(index == 0 ? "Server certificate" : "Issuer certificate " + index), new Label());
+            Label heading = new Label(index == 0 ? "Server certificate" : "Issuer certificate " + index);
+            heading.getStyleClass().add("certificate-heading");
+            facts.add(heading, 0, row++, 2, 1);
             row = fact(facts, row, "Subject", certificate.subject());
             row = fact(facts, row, "Issuer", certificate.issuer());
             row = fact(facts, row, "Valid", certificate.notBefore().atOffset(ZoneOffset.UTC).toLocalDate() + " until "

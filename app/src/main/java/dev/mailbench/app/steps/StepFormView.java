@@ -29,6 +29,7 @@ public final class StepFormView extends VBox {
 
         Label title = new Label(form.step().label());
         title.getStyleClass().add("step-form-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label purpose = new Label(form.purpose());
         purpose.setWrapText(true);
         purpose.getStyleClass().add("step-purpose");

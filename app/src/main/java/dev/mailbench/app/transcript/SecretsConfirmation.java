@@ -18,8 +18,8 @@ public final class SecretsConfirmation {
 
     /** The button that writes the passwords as they are. */
     public static final ButtonType INCLUDE = new ButtonType("Include passwords", ButtonBar.ButtonData.OTHER);
-    /** The default button: passwords stay masked. */
-    public static final ButtonType KEEP_MASKED = new ButtonType("Keep masked", ButtonBar.ButtonData.OK_DONE);
+    /** The default button, also the answer of Escape and of closing the dialog: passwords stay masked. */
+    public static final ButtonType KEEP_MASKED = new ButtonType("Keep masked", ButtonBar.ButtonData.CANCEL_CLOSE);
 
     private SecretsConfirmation() {
     }
@@ -49,7 +49,7 @@ public final class SecretsConfirmation {
         if (owner != null && owner.getScene() != null) {
             alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
-        // Enter keeps them masked; including them takes a deliberate click
+        // Enter and Escape keep them masked; including them takes a deliberate click
         ((Button) alert.getDialogPane().lookupButton(KEEP_MASKED)).setDefaultButton(true);
         ((Button) alert.getDialogPane().lookupButton(INCLUDE)).setDefaultButton(false);
         return alert.showAndWait().filter(INCLUDE::equals).isPresent();

@@ -92,16 +92,18 @@ public final class TranscriptLineCell {
         }
         StyledLine line = viewModel.render(entry);
         int used = 0;
-        // a password that travelled outside TLS says so before the line (RFC 8314 §3)
+        // a password that travelled outside TLS says so just before the line, after its time (RFC 8314 §3)
         boolean clearText = EventText.isSecret(entry.event()) && !entry.event().tls();
-        if (clearText) {
-            Text mark = text(used++);
-            mark.setText(CLEARTEXT_MARK);
-            if (!mark.getStyleClass().equals(CLEARTEXT_CLASSES)) {
-                mark.getStyleClass().setAll(CLEARTEXT_CLASSES);
+        List<StyledLine.Segment> segments = line.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            StyledLine.Segment segment = segments.get(i);
+            if (clearText && i == segments.size() - 1) {
+                Text mark = text(used++);
+                mark.setText(CLEARTEXT_MARK);
+                if (!mark.getStyleClass().equals(CLEARTEXT_CLASSES)) {
+                    mark.getStyleClass().setAll(CLEARTEXT_CLASSES);
+                }
             }
-        }
-        for (StyledLine.Segment segment : line.segments()) {
             for (ControlMarks.Run run : ControlMarks.runs(segment.text())) {
                 Text text = text(used++);
                 text.setText(run.text());

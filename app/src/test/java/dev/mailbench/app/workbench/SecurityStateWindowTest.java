@@ -16,9 +16,13 @@ import dev.mailbench.tls.SelfSignedCertificate;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +131,7 @@ class SecurityStateWindowTest {
         window.awaitLine(line -> line.contains("S: 220 "), "the greeting");
 
         window.await(() -> window.styleClasses("#step-AUTH").contains("not-encrypted"), "AUTH marked");
-        assertThat(WindowDriver.onFx(() -> window.<javafx.scene.control.Button>node("#step-AUTH").getText()))
+        assertThat(WindowDriver.onFx(() -> window.<Button>node("#step-AUTH").getText()))
                 .isEqualTo("AUTH (not encrypted)");
         assertThat(window.styleClasses("#step-EHLO")).doesNotContain("not-encrypted");
         openForm("AUTH");
@@ -146,15 +150,17 @@ class SecurityStateWindowTest {
         window.click("#step-send");
 
         int pass = window.awaitLine(line -> line.contains("C: PASS "), "the PASS line");
-        assertThat(WindowDriver.onFx(() -> window.lineTexts(pass).get(0).getText())).isEqualTo("not encrypted ▸ ");
-        assertThat(WindowDriver.onFx(() -> window.lineTexts(pass).get(0).getStyleClass())).contains("cleartext-secret");
+        assertThat(WindowDriver.onFx(() -> window.lineTexts(pass).stream()
+                .filter(text -> text.getStyleClass().contains("cleartext-secret")).map(Text::getText).toList()))
+                .as("the mark before the line").containsExactly("not encrypted ▸ ");
+        assertThat(window.lineStyle(pass)).containsExactly("client");
         window.clickLine(pass);
         window.await(() -> window.robot().lookup(".explanation-sentence").tryQuery().isPresent(), "the explanation");
         assertThat(WindowDriver.onFx(() -> window.robot().lookup(".explanation-sentence").queryAll().stream()
-                .map(node -> ((javafx.scene.control.Label) node).getText()).findFirst().orElse("")))
+                .map(node -> ((Label) node).getText()).findFirst().orElse("")))
                 .isEqualTo(CATALOGUE.eventSentence("secret.cleartext"));
         assertThat(WindowDriver.onFx(() -> window.robot().lookup(".field-value").queryAll().stream()
-                .map(node -> ((javafx.scene.control.Label) node).getText()).toList())).contains("no");
+                .map(node -> ((Label) node).getText()).toList())).contains("no");
     }
 
     @Test
@@ -191,14 +197,14 @@ class SecurityStateWindowTest {
         assertThat(Files.readString(clear, StandardCharsets.UTF_8)).contains("C: PASS " + PASSWORD);
 
         window.clickLine(pass);
-        window.robot().push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.C);
+        window.robot().push(KeyCode.CONTROL, KeyCode.C);
         window.await(() -> window.robot().lookup("#secrets-confirmation").tryQuery().isPresent(), "the copy question");
-        window.robot().push(javafx.scene.input.KeyCode.ENTER);
+        window.robot().push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WindowDriver.onFx(() -> Clipboard.getSystemClipboard().getString()))
                 .as("Enter keeps the password masked").contains("C: PASS ").doesNotContain(PASSWORD);
 
-        window.robot().push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.C);
+        window.robot().push(KeyCode.CONTROL, KeyCode.C);
         window.await(() -> window.robot().lookup("#secrets-confirmation").tryQuery().isPresent(), "the copy question again");
         window.robot().clickOn("Include passwords");
         WaitForAsyncUtils.waitForFxEvents();
