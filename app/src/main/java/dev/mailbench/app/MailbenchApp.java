@@ -9,6 +9,7 @@ import dev.mailbench.app.practice.PracticeServerViewModel;
 import dev.mailbench.app.session.ConnectionUri;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
+import dev.mailbench.app.transcript.SecretsConfirmation;
 import dev.mailbench.app.workbench.SessionView;
 import dev.mailbench.app.workbench.WorkbenchView;
 import dev.mailbench.app.workbench.WorkbenchViewModel;
@@ -176,7 +177,8 @@ public final class MailbenchApp extends Application {
         view.currentSession().map(SessionView::session).ifPresent(session -> {
             String name = session.titleProperty().get().replaceAll("[^A-Za-z0-9.-]+", "-") + "." + format.extension();
             app.files().saveFile(stage, "Save Transcript", name, format.extension())
-                    .ifPresent(file -> workbench.save(session, file, format));
+                    .ifPresent(file -> workbench.save(session, file, format, SecretsConfirmation.includeSecrets(
+                            stage, session.transcript(), session.transcript().entries(), "into the file")));
         });
     }
 

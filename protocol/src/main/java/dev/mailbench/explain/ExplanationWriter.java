@@ -68,6 +68,9 @@ abstract class ExplanationWriter<T> {
             fields.add(field("example", info.example()));
         }, () -> sentences.add(catalogue.eventSentence("command.unknown")));
         if (EventText.isSecret(event)) {
+            if (!event.tls()) {
+                sentences.add(0, catalogue.eventSentence("secret.cleartext"));
+            }
             sentences.add(catalogue.eventSentence("secret"));
         }
         answeredBy(index, fields);
@@ -90,6 +93,9 @@ abstract class ExplanationWriter<T> {
             default -> sentences.add(catalogue.eventSentence("partial"));
         }
         if (EventText.isSecret(event)) {
+            if (!event.tls()) {
+                sentences.add(0, catalogue.eventSentence("secret.cleartext"));
+            }
             sentences.add(catalogue.eventSentence("secret"));
         }
         answeredBy(index, fields);
@@ -127,9 +133,7 @@ abstract class ExplanationWriter<T> {
         }
         String exact = Printable.of(event.bytes());
         fields.add(new Explanation.Field(catalogue.fieldLabel("bytes"), EventText.display(event, true, false), exact));
-        if (event.tls()) {
-            fields.add(field("tls", "yes"));
-        }
+        fields.add(field("tls", event.tls() ? "yes" : "no"));
         event.issues().stream().sorted().map(LineIssue::description)
                 .forEach(description -> fields.add(field("problem", description)));
     }

@@ -1,5 +1,6 @@
 package dev.mailbench.tls;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -7,6 +8,7 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * @param sha256Fingerprint SHA-256 of the DER encoding, upper-case hex bytes separated by colons
  * @param subjectAltNames the subjectAltName entries, each prefixed with its kind ({@code DNS:},
  *        {@code IP:}, {@code email:}, {@code URI:}, {@code DirName:}, {@code other:})
+ * @param pem the certificate in PEM form (RFC 7468 §5), to copy into a trust store or a ticket
  */
 public record CertificateSummary(String subject, String issuer, Instant notBefore, Instant notAfter,
-        String sha256Fingerprint, List<String> subjectAltNames) {
+        String sha256Fingerprint, List<String> subjectAltNames, String pem) {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificateSummary.class);
 
@@ -39,6 +42,7 @@ public record CertificateSummary(String subject, String issuer, Instant notBefor
         Objects.requireNonNull(notAfter, "notAfter");
         Objects.requireNonNull(sha256Fingerprint, "sha256Fingerprint");
         subjectAltNames = List.copyOf(subjectAltNames);
+        Objects.requireNonNull(pem, "pem");
     }
 
     /** Summarises a certificate. */
@@ -49,7 +53,19 @@ public record CertificateSummary(String subject, String issuer, Instant notBefor
                 certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(),
                 sha256Fingerprint(certificate),
-                subjectAltNames(certificate));
+                subjectAltNames(certificate),
+                pem(certificate));
+    }
+
+    /** RFC 7468 §5: base64 of the DER encoding in lines of 64 characters between the CERTIFICATE labels. */
+    static String pem(X509Certificate certificate) {
+        try {
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded());
+            return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("Cannot encode a certificate", e);
+        }
     }
 
     static String sha256Fingerprint(X509Certificate certificate) {

@@ -108,14 +108,30 @@ public final class SelfSignedCertificate {
         }
     }
 
-    /** Generates a key pair and a certificate valid from {@code notBefore} to {@code notAfter}, in memory. */
-    static KeyStore generate(String hostName, char[] password, Instant notBefore, Instant notAfter) {
+    /**
+     * Generates a key pair and a certificate valid from {@code notBefore} to {@code notAfter}, in memory, naming
+     * {@code hostName} and the loopback names: dates in the past make an expired certificate to practise on.
+     */
+    public static KeyStore generate(String hostName, char[] password, Instant notBefore, Instant notAfter) {
+        return generate(hostName, true, password, notBefore, notAfter);
+    }
+
+    /**
+     * Generates, in memory, a certificate that names {@code hostName} only, not the loopback names: a server on
+     * this machine that presents it is, to a client, a server with a certificate for another host.
+     */
+    public static KeyStore generateNamingOnly(String hostName, char[] password, Instant notBefore, Instant notAfter) {
+        return generate(hostName, false, password, notBefore, notAfter);
+    }
+
+    private static KeyStore generate(String hostName, boolean loopback, char[] password, Instant notBefore,
+                                     Instant notAfter) {
         requireHostName(hostName);
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
             KeyPair keyPair = generator.generateKeyPair();
-            X509Certificate certificate = selfSign(hostName, keyPair, notBefore, notAfter);
+            X509Certificate certificate = selfSign(hostName, loopback, keyPair, notBefore, notAfter);
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(null, null);
             keyStore.setKeyEntry(ALIAS, keyPair.getPrivate(), password, new Certificate[] {certificate});
@@ -126,7 +142,7 @@ public final class SelfSignedCertificate {
         }
     }
 
-    private static X509Certificate selfSign(String hostName, KeyPair keyPair, Instant notBefore, Instant notAfter)
+    private static X509Certificate selfSign(String hostName, boolean loopback, KeyPair keyPair, Instant notBefore, Instant notAfter)
             throws GeneralSecurityException, OperatorCreationException, IOException {
         X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, hostName).build();
         // RFC 5280 §4.1.2.2: a positive serial of at most 20 octets; random, so regenerated certificates differ.
@@ -140,7 +156,7 @@ public final class SelfSignedCertificate {
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
         // RFC 6125 §6.4.4: clients check subjectAltName, the CN is only a fallback for old clients.
-        builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(hostName));
+        builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(hostName, loopback));
         builder.addExtension(Extension.subjectKeyIdentifier, false,
                 extensions.createSubjectKeyIdentifier(keyPair.getPublic()));
         builder.addExtension(Extension.authorityKeyIdentifier, false,
@@ -149,7 +165,7 @@ public final class SelfSignedCertificate {
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     }
 
-    private static GeneralNames subjectAltNames(String hostName) {
+    private static GeneralNames subjectAltNames(String hostName, boolean loopback) {
         List<GeneralName> names = new ArrayList<>();
         if (IpLiteral.parse(hostName).isPresent()) {
             names.add(new GeneralName(GeneralName.iPAddress, IpLiteral.parse(hostName).get().getHostAddress()));
@@ -157,9 +173,11 @@ public final class SelfSignedCertificate {
             String asciiName = IDN.toASCII(hostName, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
             names.add(new GeneralName(GeneralName.dNSName, asciiName));
         }
-        addIfAbsent(names, new GeneralName(GeneralName.dNSName, "localhost"));
-        addIfAbsent(names, new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
-        addIfAbsent(names, new GeneralName(GeneralName.iPAddress, "::1"));
+        if (loopback) {
+            addIfAbsent(names, new GeneralName(GeneralName.dNSName, "localhost"));
+            addIfAbsent(names, new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+            addIfAbsent(names, new GeneralName(GeneralName.iPAddress, "::1"));
+        }
         return new GeneralNames(names.toArray(GeneralName[]::new));
     }
 

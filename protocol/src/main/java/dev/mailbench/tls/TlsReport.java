@@ -1,8 +1,10 @@
 package dev.mailbench.tls;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a completed TLS handshake established, including the verdict on the peer's certificate chain. The
@@ -27,13 +29,47 @@ public record TlsReport(String protocol, String cipherSuite, List<CertificateSum
     }
 
     /**
-     * The one-line note for a transcript, e.g. {@code TLS established: TLSv1.3, cipher TLS_AES_256_GCM_SHA384,
-     * certificate CN=mail.example.test, issuer CN=mail.example.test, valid from 2026-11-23 until 2036-11-23,
-     * chain trusted: no (self-signed), host name matches: yes}. Both dates are given: a certificate not yet valid
-     * (a server's clock set wrong) is as untrusted as an expired one, and the dates show which it is.
+     * What is wrong with the peer's certificate, in the words a badge shows after "TLS, ": {@code certificate
+     * expired}, {@code certificate not yet valid}, {@code certificate for another host} or {@code certificate
+     * not trusted}; empty when the chain is trusted and names the host. The most specific reason wins: a
+     * self-signed certificate that has also expired is shown as expired (the note gives every reason).
+     */
+    public Optional<String> warning(Instant now) {
+        if (chainTrusted && hostNameMatches) {
+            return Optional.empty();
+        }
+        if (chain.stream().anyMatch(certificate -> certificate.notAfter().isBefore(now))) {
+            return Optional.of("certificate expired");
+        }
+        if (chain.stream().anyMatch(certificate -> certificate.notBefore().isAfter(now))) {
+            return Optional.of("certificate not yet valid");
+        }
+        if (!chain.isEmpty() && !hostNameMatches) {
+            return Optional.of("certificate for another host");
+        }
+        return Optional.of("certificate not trusted");
+    }
+
+    /** {@link #warning(Instant)} now. */
+    public Optional<String> warning() {
+        return warning(Instant.now());
+    }
+
+    /**
+     * The one-line note for a transcript, leading with the verdict, e.g. {@code TLS established, certificate not
+     * trusted: TLSv1.3, cipher TLS_AES_256_GCM_SHA384, certificate CN=mail.example.test, issuer
+     * CN=mail.example.test, valid from 2026-11-23 until 2036-11-23, chain trusted: no (self-signed), host name
+     * matches: yes}. Both dates are given: a certificate not yet valid (a server's clock set wrong) is as
+     * untrusted as an expired one, and the dates show which it is.
      */
     public String describe() {
-        StringBuilder note = new StringBuilder("TLS established: ")
+        return describe(Instant.now());
+    }
+
+    /** {@link #describe()} as judged at {@code now}. */
+    public String describe(Instant now) {
+        StringBuilder note = new StringBuilder("TLS established, ")
+                .append(warning(now).orElse("certificate trusted")).append(": ")
                 .append(protocol).append(", cipher ").append(cipherSuite);
         if (chain.isEmpty()) {
             note.append(", no certificate");

@@ -72,8 +72,10 @@ class Pop3EventExplainerTest {
         Explanation explanation = explainer.explain(pass.sequence());
         assertThat(explanation.title()).isEqualTo("PASS " + SaslText.MASK);
         assertThat(explanation.sentences())
-                .startsWith(catalogue.pop3Verb("PASS").orElseThrow().purpose())
+                // a password outside TLS: the warning comes first
+                .startsWith(catalogue.eventSentence("secret.cleartext"), catalogue.pop3Verb("PASS").orElseThrow().purpose())
                 .contains(catalogue.eventSentence("secret"));
+        assertThat(explanation.field(catalogue.fieldLabel("tls")).orElseThrow().shown(false)).isEqualTo("no");
         assertThat(explanation.fields()).allSatisfy(field -> assertThat(field.shown(false)).doesNotContain("alice-pass"));
         assertThat(explanation.hasSecret()).isTrue();
 

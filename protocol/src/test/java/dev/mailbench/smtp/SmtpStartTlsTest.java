@@ -97,7 +97,7 @@ class SmtpStartTlsTest {
                 "S: 250 Ok",
                 "C: STARTTLS",
                 "S: 220 Ready to start TLS",
-                "*  TLS established: TLSv1.*, cipher *, certificate CN=localhost, issuer CN=localhost, valid from * until *, "
+                "*  TLS established, certificate not trusted: TLSv1.*, cipher *, certificate CN=localhost, issuer CN=localhost, valid from * until *, "
                         + "chain trusted: no (self-signed), host name matches: yes",
                 "C: EHLO client.example.test",
                 "S: 250-mail.example.test",

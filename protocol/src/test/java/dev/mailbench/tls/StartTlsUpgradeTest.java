@@ -80,9 +80,12 @@ class StartTlsUpgradeTest {
                     assertThat(certificate.subject()).isEqualTo("CN=mail.example.test");
                     assertThat(certificate.sha256Fingerprint())
                             .isEqualTo(CertificateSummary.sha256Fingerprint(serverTls.certificate()));
+                    assertThat(certificate.subjectAltNames()).contains("DNS:mail.example.test", "IP:127.0.0.1");
+                    assertThat(certificate.pem()).startsWith("-----BEGIN CERTIFICATE-----\n")
+                            .endsWith("\n-----END CERTIFICATE-----\n");
                 });
                 assertThat(report.describe())
-                        .startsWith("TLS established: TLSv1.3, cipher TLS_")
+                        .startsWith("TLS established, certificate not trusted: TLSv1.3, cipher TLS_")
                         .contains(", certificate CN=mail.example.test, issuer CN=mail.example.test, valid from ")
                         .endsWith(", chain trusted: no (self-signed), host name matches: yes");
             }

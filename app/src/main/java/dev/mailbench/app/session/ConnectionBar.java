@@ -1,6 +1,7 @@
 package dev.mailbench.app.session;
 
 import dev.mailbench.app.config.RecentHost;
+import dev.mailbench.tls.TlsReport;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
@@ -14,6 +15,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,6 +29,9 @@ import javafx.util.StringConverter;
  * it has waited and a Cancel.
  */
 public final class ConnectionBar extends VBox {
+
+    /** Style class of the TLS badge when the certificate is not trusted or does not name the host. */
+    public static final String UNTRUSTED = "untrusted";
 
     private final Label elapsed = new Label();
 
@@ -103,6 +108,23 @@ public final class ConnectionBar extends VBox {
         secure.getStyleClass().add("session-tls");
         secure.visibleProperty().bind(session.tlsProperty());
         secure.managedProperty().bind(secure.visibleProperty());
+        // "TLS" only when the certificate is trusted and names the host; otherwise the badge says what is wrong
+        secure.textProperty().bind(Bindings.createStringBinding(() -> session.tlsWarningProperty().get().isEmpty()
+                ? "TLS" : "TLS, " + session.tlsWarningProperty().get(), session.tlsWarningProperty()));
+        session.tlsWarningProperty().addListener((observable, old, now) -> {
+            secure.getStyleClass().remove(UNTRUSTED);
+            if (!now.isEmpty()) {
+                secure.getStyleClass().add(UNTRUSTED);
+            }
+        });
+        secure.setTooltip(new Tooltip("Click to see the server's certificate"));
+        secure.setFocusTraversable(true);
+        secure.setOnMouseClicked(event -> showCertificate(session));
+        secure.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.SPACE) {
+                showCertificate(session);
+            }
+        });
 
         elapsed.setId("elapsed");
         elapsed.getStyleClass().add("elapsed");
@@ -133,6 +155,13 @@ public final class ConnectionBar extends VBox {
         HBox status = new HBox(new Label("State:"), state, secure, spacer, busy);
         status.getStyleClass().add("connection-status");
         getChildren().addAll(settings, status, problem);
+    }
+
+    private void showCertificate(SessionViewModel session) {
+        TlsReport report = session.tlsReportProperty().get();
+        if (report != null && getScene() != null) {
+            CertificateDialog.show(getScene().getWindow(), report);
+        }
     }
 
     /** Updates the elapsed time while waiting; called once per frame by the session view. */

@@ -15,6 +15,9 @@ import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.explain.EventExplainer;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.smtp.SmtpVerb;
+import dev.mailbench.tls.ClientTlsLayer;
+import dev.mailbench.tls.TlsReport;
+import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.TlsMode;
@@ -58,6 +61,8 @@ public final class SessionViewModel {
 
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected", false);
     private final ReadOnlyBooleanWrapper tls = new ReadOnlyBooleanWrapper(this, "tls", false);
+    private final ReadOnlyObjectWrapper<TlsReport> tlsReport = new ReadOnlyObjectWrapper<>(this, "tlsReport");
+    private final ReadOnlyStringWrapper tlsWarning = new ReadOnlyStringWrapper(this, "tlsWarning", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "not connected");
     private final ReadOnlyStringWrapper busyWith = new ReadOnlyStringWrapper(this, "busyWith", "");
@@ -189,6 +194,19 @@ public final class SessionViewModel {
         return tls.getReadOnlyProperty();
     }
 
+    /** The last TLS handshake's report of the current connection; null before TLS (or without a report). */
+    public ReadOnlyObjectProperty<TlsReport> tlsReportProperty() {
+        return tlsReport.getReadOnlyProperty();
+    }
+
+    /**
+     * What is wrong with the certificate of the TLS in force ("certificate expired", "certificate for another
+     * host", "certificate not trusted"); empty without TLS or with a trusted certificate for the host.
+     */
+    public ReadOnlyStringProperty tlsWarningProperty() {
+        return tlsWarning.getReadOnlyProperty();
+    }
+
     /** Whether network work is in flight (a connect, or a command waiting for its reply). */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
@@ -292,8 +310,16 @@ public final class SessionViewModel {
         problem.set("");
         lastConnection = settings;
         Transcript connection = new Transcript();
+        tlsReport.set(null);
+        SessionDriver[] created = new SessionDriver[1];
         SessionDriver next = SessionDriver.create(settings.protocol(), connection,
-                services.clientOptions().withReplyTimeout(settings.replyTimeout()));
+                reportingTls(services.clientOptions().withReplyTimeout(settings.replyTimeout()), report -> services.executor().runOnUi(() -> {
+                    if (created[0] == driver.get()) {
+                        tlsReport.set(report);
+                        refresh(created[0]);
+                    }
+                })));
+        created[0] = next;
         next.onStateChange(() -> services.executor().runOnUi(() -> refresh(next)));
         transcript.follow(connection, new EventExplainer(settings.protocol(), services.catalogue()));
         driver.set(next);
@@ -396,10 +422,21 @@ public final class SessionViewModel {
         }
         connected.set(from.isConnected() || busy.get());
         tls.set(from.isTls());
+        TlsReport report = tlsReport.get();
+        tlsWarning.set(from.isTls() && report != null ? report.warning().orElse("") : "");
         state.set(from.stateDescription());
         Set<Verb> legal = from.legalVerbs();
         legalVerbs.retainAll(legal);
         legalVerbs.addAll(legal);
+    }
+
+    /** The client options with a TLS layer that also hands its reports to {@code reports}, when it can. */
+    private static ClientOptions reportingTls(ClientOptions options, Consumer<TlsReport> reports) {
+        if (options.tlsLayer() instanceof ClientTlsLayer layer) {
+            return new ClientOptions(options.connectTimeout(), options.replyTimeout(), options.limits(),
+                    layer.reportingTo(reports));
+        }
+        return options;
     }
 
     private void updateTitle() {

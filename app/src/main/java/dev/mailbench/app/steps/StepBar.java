@@ -22,6 +22,8 @@ public final class StepBar extends FlowPane {
     public static final String LEGAL = "legal";
     /** Style class of a step that is not: it can still be sent. */
     public static final String OUT_OF_SEQUENCE = "out-of-sequence";
+    /** Style class of a step that would send a password outside TLS. */
+    public static final String NOT_ENCRYPTED = "not-encrypted";
 
     private final SessionViewModel session;
     private final Consumer<StepDefinition> open;
@@ -34,6 +36,8 @@ public final class StepBar extends FlowPane {
         rebuild();
         session.protocolProperty().addListener((observable, old, now) -> rebuild());
         session.legalVerbs().addListener((SetChangeListener<Verb>) change -> highlight());
+        session.tlsProperty().addListener((observable, old, now) -> highlight());
+        session.connectedProperty().addListener((observable, old, now) -> highlight());
     }
 
     private void rebuild() {
@@ -43,7 +47,7 @@ public final class StepBar extends FlowPane {
             Button button = new Button(step.label());
             button.setId("step-" + step.verb().keyword());
             button.getStyleClass().add("step");
-            button.setUserData(step.verb());
+            button.setUserData(step);
             button.setFocusTraversable(true);
             button.setTooltip(new Tooltip(tooltip(step)));
             button.disableProperty().bind(session.connectedProperty().not().or(session.busyProperty()));
@@ -55,9 +59,18 @@ public final class StepBar extends FlowPane {
 
     private void highlight() {
         getChildren().forEach(node -> {
-            boolean legal = session.legalVerbs().contains(node.getUserData());
-            node.getStyleClass().removeAll(LEGAL, OUT_OF_SEQUENCE);
+            StepDefinition step = (StepDefinition) node.getUserData();
+            boolean legal = session.legalVerbs().contains(step.verb());
+            node.getStyleClass().removeAll(LEGAL, OUT_OF_SEQUENCE, NOT_ENCRYPTED);
             node.getStyleClass().add(legal ? LEGAL : OUT_OF_SEQUENCE);
+            Button button = (Button) node;
+            // a password about to leave in clear text says so on the button itself (RFC 8314 §3)
+            boolean clearText = session.connectedProperty().get() && !session.tlsProperty().get()
+                    && step.carriesCredentials(session.driver());
+            button.setText(clearText ? step.label() + " (not encrypted)" : step.label());
+            if (clearText) {
+                button.getStyleClass().add(NOT_ENCRYPTED);
+            }
         });
     }
 

@@ -67,6 +67,11 @@ public final class StepDefinition {
         return fields.of(driver);
     }
 
+    /** Whether the step sends a password or a secret derived from one (AUTH, PASS, APOP). */
+    public boolean carriesCredentials(SessionDriver driver) {
+        return fields(driver).stream().anyMatch(field -> field.kind() == StepField.Kind.SECRET);
+    }
+
     public Map<String, String> defaults(Prefill prefill, SessionDriver driver) {
         return defaults.of(prefill, driver);
     }

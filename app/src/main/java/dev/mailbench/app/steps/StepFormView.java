@@ -29,6 +29,7 @@ public final class StepFormView extends VBox {
 
         Label title = new Label(form.step().label());
         title.getStyleClass().add("step-form-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label purpose = new Label(form.purpose());
         purpose.setWrapText(true);
         purpose.getStyleClass().add("step-purpose");
@@ -90,6 +91,15 @@ public final class StepFormView extends VBox {
         sequence.setVisible(!form.legalNow());
         sequence.setManaged(!form.legalNow());
 
+        // before a password leaves: in clear text, or to a server whose certificate is not trusted
+        Label security = new Label(form.securityWarning());
+        security.setId("step-security-warning");
+        security.getStyleClass().add("step-security-warning");
+        security.setWrapText(true);
+        security.setMaxWidth(Double.MAX_VALUE);
+        security.setVisible(!form.securityWarning().isEmpty());
+        security.setManaged(security.isVisible());
+
         CheckBox reveal = new CheckBox("Show password");
         reveal.setId("step-reveal");
         reveal.selectedProperty().bindBidirectional(form.revealProperty());
@@ -114,7 +124,7 @@ public final class StepFormView extends VBox {
         HBox buttons = new HBox(reveal, spacer, cancel, send);
         buttons.getStyleClass().add("step-buttons");
 
-        getChildren().addAll(heading, syntax, inputs, wire, problem, sequence, buttons);
+        getChildren().addAll(heading, syntax, security, inputs, wire, problem, sequence, buttons);
         setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE) {
                 close.run();

@@ -102,6 +102,22 @@ public final class StepFormViewModel {
         return info.map(verb -> verb.syntax() + "   (" + verb.rfcSection() + ")").orElse("");
     }
 
+    /**
+     * What the user should know before sending a password, from the catalogue: that it goes out in clear text
+     * (no TLS), or that TLS is up with a certificate that is not trusted (saying why); empty otherwise.
+     */
+    public String securityWarning() {
+        if (!step.carriesCredentials(driver)) {
+            return "";
+        }
+        if (!session.tlsProperty().get()) {
+            return session.services().catalogue().eventSentence("credentials.cleartext");
+        }
+        String untrusted = session.tlsWarningProperty().get();
+        return untrusted.isEmpty() ? ""
+                : session.services().catalogue().eventSentence("credentials.untrusted").replace("{0}", untrusted);
+    }
+
     /** Whether a correct client would send this now; if not, it can still be sent, to see the server refuse. */
     public boolean legalNow() {
         return session.legalVerbs().contains(step.verb());

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
+import dev.mailbench.explain.EventText;
+
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleAttribute;
@@ -24,6 +26,11 @@ public final class TranscriptLineCell {
     static final String ROW = "transcript-line";
     /** Style class every piece of a line has, as the theme's {@code .transcript .text} rule expects. */
     static final String TEXT = "text";
+    /** Style class of the mark before a line that carried a password outside TLS. */
+    static final String CLEARTEXT = "cleartext-secret";
+    /** The mark's text. */
+    static final String CLEARTEXT_MARK = "not encrypted ▸ ";
+    private static final List<String> CLEARTEXT_CLASSES = List.of(TEXT, CLEARTEXT);
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final TranscriptViewModel viewModel;
@@ -85,7 +92,18 @@ public final class TranscriptLineCell {
         }
         StyledLine line = viewModel.render(entry);
         int used = 0;
-        for (StyledLine.Segment segment : line.segments()) {
+        // a password that travelled outside TLS says so just before the line, after its time (RFC 8314 §3)
+        boolean clearText = EventText.isSecret(entry.event()) && !entry.event().tls();
+        List<StyledLine.Segment> segments = line.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            StyledLine.Segment segment = segments.get(i);
+            if (clearText && i == segments.size() - 1) {
+                Text mark = text(used++);
+                mark.setText(CLEARTEXT_MARK);
+                if (!mark.getStyleClass().equals(CLEARTEXT_CLASSES)) {
+                    mark.getStyleClass().setAll(CLEARTEXT_CLASSES);
+                }
+            }
             for (ControlMarks.Run run : ControlMarks.runs(segment.text())) {
                 Text text = text(used++);
                 text.setText(run.text());
@@ -100,7 +118,7 @@ public final class TranscriptLineCell {
         if (row.getChildren().size() != used) {
             row.getChildren().setAll(texts.subList(0, used));
         }
-        row.setAccessibleText(line.shown());
+        row.setAccessibleText(clearText ? "Not encrypted: " + line.shown() : line.shown());
     }
 
     /** Sets or clears {@code :selected}, as the pane's selection now says. */

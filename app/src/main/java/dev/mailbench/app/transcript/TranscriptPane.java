@@ -189,7 +189,8 @@ public final class TranscriptPane extends StackPane {
     }
 
     /**
-     * Puts the selected lines' text, as shown, on the clipboard, one line each. A large selection (Select All on
+     * Puts the selected lines' text, as shown, on the clipboard, one line each; revealed passwords only when the
+     * user confirms it. A large selection (Select All on
      * a 20 MB RETR) is put together off the UI thread.
      */
     public void copySelection() {
@@ -198,7 +199,8 @@ public final class TranscriptPane extends StackPane {
             return;
         }
         List<TranscriptEntry> selected = viewModel.entries(Math.min(anchor, caret), Math.max(anchor, caret) + 1);
-        RenderOptions options = viewModel.renderOptions();
+        RenderOptions options = viewModel.exportOptions(SecretsConfirmation.includeSecrets(
+                getScene() == null ? null : getScene().getWindow(), viewModel, selected, "onto the clipboard"));
         if (selected.size() <= COPY_ON_UI_THREAD_MAX) {
             putOnClipboard(text(selected, options));
         } else {

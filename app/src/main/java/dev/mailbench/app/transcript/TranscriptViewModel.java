@@ -175,6 +175,14 @@ public final class TranscriptViewModel {
         return new RenderOptions(showLineEndings.get(), revealSecrets.get(), showTimes.get());
     }
 
+    /**
+     * The options for a copy or a saved file: as on screen, except that passwords are written only when the
+     * user confirmed that they want them there ({@link SecretsConfirmation}).
+     */
+    public RenderOptions exportOptions(boolean includeSecrets) {
+        return new RenderOptions(showLineEndings.get(), revealSecrets.get() && includeSecrets, showTimes.get());
+    }
+
     public StyledLine render(TranscriptEntry entry) {
         return format.render(entry, renderOptions());
     }

@@ -129,13 +129,21 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Writes a tab's transcript as the pane shows it, under a header that says which server, which TLS mode, when and
-     * which Mailbench; the writing happens off the UI thread.
+     * Writes a tab's transcript as the pane shows it, passwords masked, under a header that says which server,
+     * which TLS mode, when and which Mailbench; the writing happens off the UI thread.
      */
     public void save(SessionViewModel session, Path file, Format format) {
+        save(session, file, format, false);
+    }
+
+    /**
+     * Writes a tab's transcript as the pane shows it; the writing happens off the UI thread. Passwords revealed
+     * on screen are written only with {@code includeSecrets}, the user's answer to {@link SecretsConfirmation}.
+     */
+    public void save(SessionViewModel session, Path file, Format format, boolean includeSecrets) {
         TranscriptViewModel transcript = session.transcript();
         List<TranscriptEntry> snapshot = transcript.entries();
-        RenderOptions options = transcript.renderOptions();
+        RenderOptions options = transcript.exportOptions(includeSecrets);
         String title = "Mailbench transcript: " + session.titleProperty().get();
         String server = session.lastConnection()
                 .map(settings -> settings.host() + ":" + settings.port() + " (" + settings.protocol() + ")")
