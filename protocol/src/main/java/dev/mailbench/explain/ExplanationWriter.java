@@ -41,7 +41,10 @@ abstract class ExplanationWriter<T> {
         TranscriptEvent event = ledger.event(index);
         LineInfo info = ledger.info(index);
         return switch (info.role()) {
-            case NOTE -> new Explanation(event.line(), List.of(catalogue.eventSentence("note")), List.of());
+            // A note that cuts a reply short (the reader gives it the malformed class): the problem first.
+            case NOTE -> new Explanation(event.line(), info.lineClass() == LineClass.MALFORMED
+                    ? List.of(catalogue.eventSentence("reply.cut-off"), catalogue.eventSentence("note"))
+                    : List.of(catalogue.eventSentence("note")), List.of());
             case COMMAND -> command(index, event);
             case MESSAGE_TEXT, END_OF_DATA, AUTH_RESPONSE, PARTIAL -> clientText(index, event, info);
             case REPLY, RESPONSE_BODY, RESPONSE_END -> reply(index);

@@ -9,6 +9,7 @@ import dev.mailbench.wire.DotStuffing;
 import dev.mailbench.wire.Line;
 import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.TlsMode;
+import dev.mailbench.wire.WireLimits;
 import dev.mailbench.wire.Transcript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -290,6 +291,23 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
         if (!next.equals(previous)) {
             stateListeners.forEach(listener -> listener.accept(next));
         }
+    }
+
+    /** RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets, CRLF included; commands may be 1000. */
+    @Override
+    protected WireLimits readLimits() {
+        WireLimits limits = options.limits();
+        return limits.maxLineLength() <= SmtpReplyParser.MAX_REPLY_LINE ? limits
+                : limits.withMaxLineLength(SmtpReplyParser.MAX_REPLY_LINE);
+    }
+
+    /**
+     * What was wrong with the last reply when it was malformed (RFC 5321 §4.2), or with the reply the connection
+     * ended in the middle of; empty after a well-formed reply. The state did not move on such a reply.
+     */
+    public Optional<ReplyIssue> malformedReply() {
+        SmtpDialogue d = dialogue;
+        return d == null ? Optional.empty() : d.malformedReply();
     }
 
     @Override

@@ -31,7 +31,10 @@ public final class SmtpDriver extends ClientDriver<SmtpClientSession, SmtpVerb> 
 
     @Override
     public String stateDescription() {
-        return session.state().phase().description();
+        String phase = session.state().phase().description();
+        return session.malformedReply()
+                .map(issue -> "malformed reply: " + issue.description() + " (not taken as an answer); " + phase)
+                .orElse(phase);
     }
 
     @Override
