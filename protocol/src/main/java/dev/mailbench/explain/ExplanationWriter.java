@@ -33,6 +33,9 @@ abstract class ExplanationWriter<T> {
     /** The catalogue's entry for the verb a command line starts with, if it has one. */
     protected abstract Optional<VerbInfo> verbInfo(String commandLine);
 
+    /** The key of the sentence for a note that cuts a reply short ({@code event.<key>}). */
+    protected abstract String cutOffSentence();
+
     /** What a reply line means, with the reply it belongs to. */
     abstract Explanation reply(int index);
 
@@ -43,7 +46,7 @@ abstract class ExplanationWriter<T> {
         return switch (info.role()) {
             // A note that cuts a reply short (the reader gives it the malformed class): the problem first.
             case NOTE -> new Explanation(event.line(), info.lineClass() == LineClass.MALFORMED
-                    ? List.of(catalogue.eventSentence("reply.cut-off"), catalogue.eventSentence("note"))
+                    ? List.of(catalogue.eventSentence(cutOffSentence()), catalogue.eventSentence("note"))
                     : List.of(catalogue.eventSentence("note")), List.of());
             case COMMAND -> command(index, event);
             case MESSAGE_TEXT, END_OF_DATA, AUTH_RESPONSE, PARTIAL -> clientText(index, event, info);

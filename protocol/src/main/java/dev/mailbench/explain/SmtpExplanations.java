@@ -20,6 +20,11 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
     }
 
     @Override
+    protected String cutOffSentence() {
+        return "reply.cut-off";
+    }
+
+    @Override
     protected Optional<VerbInfo> verbInfo(String commandLine) {
         return catalogue.smtpVerb(SmtpVerb.firstWord(commandLine));
     }
