@@ -53,7 +53,10 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
         // The problem comes first: a malformed or unfinished reply must never read as the command having worked.
         if (malformed) {
             sentences.add(catalogue.malformedReply(reply.malformation().orElseThrow().description()));
-            sentences.add(catalogue.eventSentence("reply.malformed.ignored"));
+            if (group.turn == null || group.turn.kind() != SmtpTurn.Kind.CONNECTION) {
+                // a malformed greeting still lets the client go on (SmtpDialogue), so it is not said to move nothing
+                sentences.add(catalogue.eventSentence("reply.malformed.ignored"));
+            }
         } else if (reply == null) {
             sentences.add(catalogue.eventSentence("reply.incomplete"));
         }

@@ -127,7 +127,7 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
     /** DATA, then the message text if the server answered 354; returns the last reply. */
     public SmtpReply data(byte[] message) throws IOException {
         SmtpReply go = data();
-        return go.code() == 354 ? sendMessageText(message) : go;
+        return go.code() == 354 && !go.isMalformed() ? sendMessageText(message) : go;
     }
 
     /** RSET (RFC 5321 §4.1.1.5): abandons the current transaction. */
@@ -188,7 +188,8 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
         String line = SmtpVerb.AUTH.line(mechanism.name(), initial.map(SaslText::encode).orElse(""));
         SmtpReply reply = command(line).orElseThrow();
         int rounds = 0;
-        while (reply.code() == 334 && rounds++ < 10) {
+        // A malformed 334 ("334abc") is no challenge: the credentials are not sent on its word (RFC 5321 §4.2).
+        while (reply.code() == 334 && !reply.isMalformed() && rounds++ < 10) {
             String challenge = reply.lines().isEmpty() ? "" : reply.lines().get(0).trim();
             byte[] decoded = SaslText.decode(challenge).orElse(new byte[0]);
             reply = command(SaslText.encodeAnswer(mechanism.respond(decoded))).orElseThrow();

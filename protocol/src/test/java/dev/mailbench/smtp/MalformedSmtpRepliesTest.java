@@ -17,6 +17,7 @@ import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,33 @@ class MalformedSmtpRepliesTest {
             List<String> sentences = explainer.explain(last.sequence()).sentences();
             assertThat(sentences.get(0)).startsWith("Malformed reply: " + problem.description());
             assertThat(String.join(" ", sentences)).doesNotContain("the command worked");
+            smtp.abort();
+        }
+    }
+
+    @Test
+    void aMalformed354IsNoInvitationToSendTheMessage() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer(c -> {
+            c.send("220 ready\r\n");
+            c.receive();
+            c.send("250 hello\r\n");
+            c.receive();
+            c.send("250 OK\r\n");
+            c.receive();
+            c.send("250 OK\r\n");
+            c.receive();
+            c.send("354OK\r\n");
+            c.awaitClientClose();
+        })) {
+            smtp.connect("127.0.0.1", peer.port(), TlsMode.NONE);
+            smtp.ehlo("client.example");
+            smtp.mailFrom("a@example.org");
+            smtp.rcptTo("b@example.org");
+            SmtpReply answer = smtp.data("Subject: x\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(answer.text()).isEqualTo("OK");
+            assertThat(smtp.state().phase()).isEqualTo(SmtpPhase.RECIPIENTS_GIVEN);
+            assertThat(transcript.events()).noneMatch(e -> e.line().startsWith("Subject:"));
             smtp.abort();
         }
     }

@@ -75,7 +75,7 @@ public final class SmtpDriver extends ClientDriver<SmtpClientSession, SmtpVerb> 
     public SmtpReply sendMessage(byte[] message) throws IOException {
         if (!awaitingMessageText()) {
             SmtpReply go = session.data();
-            if (go.code() != 354) {
+            if (go.code() != 354 || go.isMalformed()) {
                 return go;
             }
         }
