@@ -183,6 +183,16 @@ public final class Catalogue {
         return text("event." + name);
     }
 
+    /** The sentence that leads the explanation of a malformed POP3 response: key {@code event.response.malformed}. */
+    public String malformedResponse(String problem) {
+        return text("event.response.malformed").replace("{problem}", problem);
+    }
+
+    /** The sentence that leads the explanation of a malformed reply: key {@code event.reply.malformed}. */
+    public String malformedReply(String problem) {
+        return text("event.reply.malformed").replace("{problem}", problem);
+    }
+
     /** The label of a fact shown beside an explanation ({@code code}, {@code syntax} …): key {@code field.<name>}. */
     public String fieldLabel(String name) {
         return text("field." + name);

@@ -34,6 +34,9 @@ abstract class ExplanationWriter<T> {
     /** The catalogue's entry for the verb a command line starts with, if it has one. */
     protected abstract Optional<VerbInfo> verbInfo(String commandLine);
 
+    /** The key of the sentence for a note that cuts a reply short ({@code event.<key>}). */
+    protected abstract String cutOffSentence();
+
     /** What a reply line means, with the reply it belongs to. */
     abstract Explanation reply(int index);
 
@@ -42,7 +45,7 @@ abstract class ExplanationWriter<T> {
         TranscriptEvent event = ledger.event(index);
         LineInfo info = ledger.info(index);
         return switch (info.role()) {
-            case NOTE -> note(event);
+            case NOTE -> note(event, info);
             case COMMAND -> command(index, event);
             case MESSAGE_TEXT, END_OF_DATA, AUTH_RESPONSE, PARTIAL -> clientText(index, event, info);
             case REPLY, RESPONSE_BODY, RESPONSE_END -> reply(index);
@@ -50,10 +53,20 @@ abstract class ExplanationWriter<T> {
     }
 
     /** A note; one that says the TLS mode is wrong also says why, and which mode to choose. */
-    private Explanation note(TranscriptEvent event) {
+    /**
+     * A note; one that cuts a reply short (the reader gives it the malformed class) or says which TLS mode to
+     * choose leads with that.
+     */
+    private Explanation note(TranscriptEvent event, LineInfo info) {
+        List<String> sentences = new ArrayList<>();
+        if (info.lineClass() == LineClass.MALFORMED) {
+            sentences.add(catalogue.eventSentence(cutOffSentence()));
+        }
         String hint = TlsModeHints.kindOf(event.line());
-        List<String> sentences = hint == null ? List.of(catalogue.eventSentence("note"))
-                : List.of(catalogue.eventSentence("note." + hint), catalogue.eventSentence("note"));
+        if (hint != null) {
+            sentences.add(catalogue.eventSentence("note." + hint));
+        }
+        sentences.add(catalogue.eventSentence("note"));
         return new Explanation(event.line(), sentences, List.of());
     }
 

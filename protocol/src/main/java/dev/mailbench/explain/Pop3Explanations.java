@@ -1,6 +1,7 @@
 package dev.mailbench.explain;
 
 import dev.mailbench.pop3.MaildropStatus;
+import dev.mailbench.pop3.Pop3Dialogue;
 import dev.mailbench.pop3.Pop3Reply;
 import dev.mailbench.pop3.Pop3ReplyParser;
 import dev.mailbench.pop3.Pop3Turn;
@@ -15,6 +16,11 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
 
     Pop3Explanations(Catalogue catalogue, LineLedger<Pop3Turn> ledger) {
         super(catalogue, ledger);
+    }
+
+    @Override
+    protected String cutOffSentence() {
+        return "response.cut-off";
     }
 
     @Override
@@ -34,6 +40,8 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
         Pop3Reply reply = new Pop3ReplyParser().accept(lineOf(event), false);
         List<String> sentences = new ArrayList<>();
         List<Explanation.Field> fields = new ArrayList<>();
+        // The problem comes first: a cut-off or malformed response must never read as "+OK: it worked".
+        malformation(group, sentences);
         if (group.turn != null && group.turn.kind() == Pop3Turn.Kind.CONNECTION) {
             sentences.add(catalogue.eventSentence("greeting"));
         }
@@ -67,6 +75,16 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
         return new Explanation(shownLine(event), sentences, fields);
     }
 
+    /** What makes the response malformed, first, when its reader found something. */
+    private void malformation(ReplyGroup<Pop3Turn> group, List<String> sentences) {
+        if (group.problem != null) {
+            sentences.add(catalogue.malformedResponse(group.problem));
+        } else if (group.multiLine && !group.complete && group.end < ledger.size() - 1) {
+            // a later line than the response's last was read, yet the response has no end: it was cut off
+            sentences.add(catalogue.eventSentence("response.cut-off"));
+        }
+    }
+
     private Explanation text(int index) {
         TranscriptEvent event = ledger.event(index);
         LineInfo info = ledger.info(index);
@@ -74,6 +92,13 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
         ReplyGroup<Pop3Turn> group = ledger.group(groupId);
         List<String> sentences = new ArrayList<>();
         List<Explanation.Field> fields = new ArrayList<>();
+        if (info.role() == LineRole.RESPONSE_BODY) {
+            Pop3Dialogue.listingProblem(event, group.turn)
+                    .ifPresent(problem -> sentences.add(catalogue.malformedResponse(problem)));
+        }
+        if (sentences.isEmpty()) {
+            malformation(group, sentences);
+        }
         if (info.role() == LineRole.RESPONSE_END) {
             sentences.add(catalogue.eventSentence("pop3.body.end"));
             fields.add(field("lines", String.valueOf(ledger.bodyLines(groupId))));

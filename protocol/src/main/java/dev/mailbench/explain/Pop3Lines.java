@@ -34,12 +34,14 @@ final class Pop3Lines extends TranscriptLines<Pop3Turn> {
     protected LineInfo read(int index, TranscriptEvent event) {
         Pop3LineReading reading = dialogue.accept(event);
         return switch (reading.role()) {
-            case NOTE -> LineInfo.of(LineClass.NOTE, LineRole.NOTE, false);
+            // A note inside a multi-line response: its text is cut short there, before the terminating dot.
+            case NOTE -> LineInfo.of(current == LineLedger.NO_GROUP ? LineClass.NOTE : LineClass.MALFORMED,
+                    LineRole.NOTE, false);
             case PARTIAL -> LineInfo.of(LineClass.CLIENT, LineRole.PARTIAL, false);
             case COMMAND -> LineInfo.of(LineClass.CLIENT, LineRole.COMMAND, false);
             case AUTH_RESPONSE -> LineInfo.of(LineClass.CLIENT, LineRole.AUTH_RESPONSE, false);
             case STATUS -> status(index, event, reading);
-            case RESPONSE_TEXT, RESPONSE_END -> text(index, reading);
+            case RESPONSE_TEXT, RESPONSE_END -> text(index, event, reading);
         };
     }
 
@@ -62,18 +64,23 @@ final class Pop3Lines extends TranscriptLines<Pop3Turn> {
         return LineInfo.of(lineClass(event.line()), LineRole.REPLY, false);
     }
 
-    private LineInfo text(int index, Pop3LineReading reading) {
+    private LineInfo text(int index, TranscriptEvent event, Pop3LineReading reading) {
         ReplyGroup<Pop3Turn> group = ledger.group(current);
         group.end = index;
         ledger.link(index, current);
+        boolean malformed = reading.role() == Pop3LineRole.RESPONSE_TEXT
+                && Pop3Dialogue.listingProblem(event, group.turn).isPresent();
         if (reading.completesResponse()) {
             // the terminating dot, or the connection ended inside the text
             group.complete = reading.role() == Pop3LineRole.RESPONSE_END;
+            group.problem = dialogue.malformedResponse().orElse(null);
+            malformed |= group.problem != null;
             current = LineLedger.NO_GROUP;
         }
+        LineClass lineClass = malformed ? LineClass.MALFORMED : LineClass.SUCCESS;
         return reading.role() == Pop3LineRole.RESPONSE_END
-                ? LineInfo.of(LineClass.SUCCESS, LineRole.RESPONSE_END, false)
-                : LineInfo.of(LineClass.SUCCESS, LineRole.RESPONSE_BODY, reading.leadingDot());
+                ? LineInfo.of(lineClass, LineRole.RESPONSE_END, false)
+                : LineInfo.of(lineClass, LineRole.RESPONSE_BODY, reading.leadingDot());
     }
 
     /** The colour of a status line comes from its own indicator (RFC 1939 §3; RFC 5034 §4 for "+ "). */

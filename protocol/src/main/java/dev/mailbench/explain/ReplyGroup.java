@@ -20,6 +20,8 @@ final class ReplyGroup<T> {
     int end;
     boolean complete;
     boolean multiLine;
+    /** What makes the reply malformed, once its reader has found it; null while nothing has. */
+    String problem;
 
     ReplyGroup(int start, int command, T turn) {
         this.start = start;

@@ -20,6 +20,11 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
     }
 
     @Override
+    protected String cutOffSentence() {
+        return "reply.cut-off";
+    }
+
+    @Override
     protected Optional<VerbInfo> verbInfo(String commandLine) {
         return catalogue.smtpVerb(SmtpVerb.firstWord(commandLine));
     }
@@ -44,10 +49,25 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
         List<String> sentences = new ArrayList<>();
         List<Explanation.Field> fields = new ArrayList<>();
         int code = reply != null ? reply.code() : leadingCode(first);
+        boolean malformed = reply != null && reply.isMalformed();
+        // The problem comes first: a malformed or unfinished reply must never read as the command having worked.
+        if (malformed) {
+            sentences.add(catalogue.malformedReply(reply.malformation().orElseThrow().description()));
+            if (group.turn == null || group.turn.kind() != SmtpTurn.Kind.CONNECTION) {
+                // a malformed greeting still lets the client go on (SmtpDialogue), so it is not said to move nothing
+                sentences.add(catalogue.eventSentence("reply.malformed.ignored"));
+            }
+        } else if (reply == null) {
+            sentences.add(catalogue.eventSentence("reply.incomplete"));
+        }
         if (group.turn != null && group.turn.kind() == SmtpTurn.Kind.CONNECTION) {
             sentences.add(catalogue.eventSentence("greeting"));
         }
-        if (code > 0) {
+        if (malformed) {
+            if (code > 0) {
+                fields.add(field("code", String.valueOf(code)));
+            }
+        } else if (code > 0) {
             sentences.add(catalogue.smtpReply(code, catalogueVerb(group)));
             fields.add(field("code", String.valueOf(code)));
         } else {
@@ -63,9 +83,6 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
         if (lines > 1 || reply == null && first.length() > 3 && first.charAt(3) == '-') {
             sentences.add(catalogue.eventSentence("reply.multiline"));
             fields.add(field("lines", String.valueOf(lines)));
-        }
-        if (reply == null) {
-            sentences.add(catalogue.eventSentence("reply.incomplete"));
         }
         answers(group, sentences, fields);
         if (reply != null) {

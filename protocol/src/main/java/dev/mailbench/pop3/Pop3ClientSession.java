@@ -188,6 +188,15 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
         sendUnanswered(bytes, Annotation.of("sent raw: exactly these bytes, nothing added"));
     }
 
+    /**
+     * What was wrong with the last response when it was malformed (a RETR of another size than announced, a LIST
+     * or UIDL line that is not {@code n size} / {@code n uid}, text cut off before its dot); empty otherwise.
+     */
+    public Optional<String> malformedResponse() {
+        Pop3Dialogue d = dialogue;
+        return d == null ? Optional.empty() : d.malformedResponse();
+    }
+
     public Pop3State state() {
         return state;
     }

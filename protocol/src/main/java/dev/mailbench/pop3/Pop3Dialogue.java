@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
  */
 public final class Pop3Dialogue {
     /** RFC 1939 §7: the APOP timestamp is a msg-id in angle brackets within the greeting. */
+    static final String CUT_OFF = "the connection ended before the terminating \".\" line (RFC 1939 §3)";
+    /** The size a RETR response announces, as RFC 1939 §7's example does: {@code +OK 120 octets}. */
+    private static final Pattern OCTETS = Pattern.compile("^(\\d{1,18}) octets", Pattern.CASE_INSENSITIVE);
     private static final Pattern APOP_TIMESTAMP = Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
 
     private final Pop3ReplyParser parser = new Pop3ReplyParser();
@@ -61,6 +64,13 @@ public final class Pop3Dialogue {
     private List<String> capabilities;
     /** The turn whose status line arrives in pieces ({@link LineIssue#SPLIT}), or null. */
     private Pop3Turn statusInPieces;
+    /** The octets a RETR's status line announced ({@code +OK 120 octets}), or -1; and those that came. */
+    private long announcedOctets = -1;
+    private long textOctets;
+    /** The first malformed line of the LIST or UIDL text being read, or null. */
+    private String listingProblem;
+    /** What was wrong with the last response, when it was malformed; null after a well-formed one. */
+    private String malformed;
 
     /** A dialogue on a connection just made in plain text, awaiting the greeting. */
     public Pop3Dialogue() {
@@ -149,8 +159,20 @@ public final class Pop3Dialogue {
         state = new Pop3State(Pop3Phase.AUTHORIZATION, true, false, state.apopOffered(), List.of());
     }
 
+    /**
+     * What was wrong with the last response when it was malformed: a RETR whose text is not the size its status
+     * line announced, a LIST or UIDL line that is not {@code n size} / {@code n uid} (RFC 1939 §5, §7), text the
+     * connection ended in before its terminating dot (§3). Empty after a well-formed response.
+     */
+    public synchronized Optional<String> malformedResponse() {
+        return Optional.ofNullable(malformed);
+    }
+
     /** The connection has ended, whoever ended it. */
     public synchronized void ended() {
+        if (inText != null) {
+            malformed = CUT_OFF;
+        }
         state = new Pop3State(Pop3Phase.CLOSED, false, false, false, state.capabilities());
         awaiting.clear();
         authExchange = false;
@@ -198,6 +220,10 @@ public final class Pop3Dialogue {
             textStatus = status;
             atLineStart = true;
             capabilities = turn.is(Pop3Verb.CAPA) ? new ArrayList<>() : null;
+            Matcher octets = OCTETS.matcher(status.text());
+            announcedOctets = turn.is(Pop3Verb.RETR) && octets.find() ? Long.parseLong(octets.group(1)) : -1;
+            textOctets = 0;
+            listingProblem = null;
             if (isRetrieval(turn)) {
                 retrievingCommand = turn.sequence();
                 retrievingStatus = event.sequence();
@@ -205,6 +231,7 @@ public final class Pop3Dialogue {
             }
             return new Pop3LineReading(Pop3LineRole.STATUS, false, turn, status, true, false);
         }
+        malformed = null;
         replied(turn, status, List.of());
         return new Pop3LineReading(Pop3LineRole.STATUS, false, turn, status, false, true);
     }
@@ -219,6 +246,10 @@ public final class Pop3Dialogue {
             return new Pop3LineReading(Pop3LineRole.RESPONSE_END, false, turn, null, true, true);
         }
         boolean dot = startsLine && event.length() > 0 && event.byteAt(0) == '.';
+        textOctets += event.length() - (dot ? 1 : 0);
+        if (startsLine && listingProblem == null && (turn.is(Pop3Verb.LIST) || turn.is(Pop3Verb.UIDL))) {
+            listingProblem = listingProblem(event, turn).orElse(null);
+        }
         if (capabilities != null && startsLine) {
             String capability = new String(event.bytes(), dot ? 1 : 0, event.length() - ending.length() - (dot ? 1 : 0),
                     StandardCharsets.UTF_8).trim().toUpperCase(Locale.ROOT);
@@ -235,6 +266,16 @@ public final class Pop3Dialogue {
         return new Pop3LineReading(Pop3LineRole.RESPONSE_TEXT, dot, turn, null, true, last);
     }
 
+    /** What is wrong with a line of the LIST or UIDL text, if anything (RFC 1939 §5, §7). */
+    public static Optional<String> listingProblem(TranscriptEvent event, Pop3Turn turn) {
+        if (turn == null || !(turn.is(Pop3Verb.LIST) || turn.is(Pop3Verb.UIDL))) {
+            return Optional.empty();
+        }
+        int end = event.length() - endingOf(event).length();
+        return ScanListing.problem(new String(event.bytes(), 0, Math.max(end, 0), StandardCharsets.UTF_8),
+                turn.is(Pop3Verb.UIDL));
+    }
+
     private static boolean isRetrieval(Pop3Turn turn) {
         return turn.is(Pop3Verb.RETR) || turn.is(Pop3Verb.TOP);
     }
@@ -248,7 +289,14 @@ public final class Pop3Dialogue {
         List<String> listed = capabilities == null ? List.of() : capabilities;
         inText = null;
         capabilities = null;
-        replied(turn, textStatus, listed);
+        String problem = !complete ? CUT_OFF
+                : announcedOctets >= 0 && announcedOctets != textOctets
+                        ? "the status line announced " + announcedOctets + " octets but " + textOctets + " came"
+                        : listingProblem;
+        if (problem == null) {
+            replied(turn, textStatus, listed);
+        }
+        malformed = problem;
         textStatus = null;
     }
 

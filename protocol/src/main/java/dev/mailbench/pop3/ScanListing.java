@@ -37,6 +37,27 @@ public record ScanListing(int number, String value) {
         }
     }
 
+    /**
+     * What is wrong with a line of a LIST or UIDL response, if anything (RFC 1939 §5, §7): a LIST line is
+     * {@code msg-number SP size}, a UIDL line {@code msg-number SP unique-id}, the id 1 to 70 characters from
+     * 0x21 to 0x7E.
+     */
+    public static Optional<String> problem(String line, boolean uidl) {
+        String[] words = line.split(" ", -1);
+        if (words.length != 2 || !isNumber(words[0])) {
+            return Optional.of(uidl ? "a UIDL line is not \"number unique-id\" (RFC 1939 §7)"
+                    : "a LIST line is not \"number size\" (RFC 1939 §5)");
+        }
+        if (!uidl) {
+            return isNumber(words[1]) ? Optional.empty() : Optional.of("a LIST line's size is not a number of octets (RFC 1939 §5)");
+        }
+        String id = words[1];
+        if (id.isEmpty() || id.length() > 70 || !id.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
+            return Optional.of("a unique-id is not 1 to 70 printable characters (0x21 to 0x7E, RFC 1939 §7)");
+        }
+        return Optional.empty();
+    }
+
     /** Digits only: Java's number parsing would also take a sign. */
     static boolean isNumber(String word) {
         return !word.isEmpty() && word.chars().allMatch(c -> c >= '0' && c <= '9');

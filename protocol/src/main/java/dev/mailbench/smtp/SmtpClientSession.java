@@ -9,6 +9,7 @@ import dev.mailbench.wire.DotStuffing;
 import dev.mailbench.wire.Line;
 import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.TlsMode;
+import dev.mailbench.wire.WireLimits;
 import dev.mailbench.wire.Transcript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +127,7 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
     /** DATA, then the message text if the server answered 354; returns the last reply. */
     public SmtpReply data(byte[] message) throws IOException {
         SmtpReply go = data();
-        return go.code() == 354 ? sendMessageText(message) : go;
+        return go.code() == 354 && !go.isMalformed() ? sendMessageText(message) : go;
     }
 
     /** RSET (RFC 5321 §4.1.1.5): abandons the current transaction. */
@@ -187,7 +188,8 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
         String line = SmtpVerb.AUTH.line(mechanism.name(), initial.map(SaslText::encode).orElse(""));
         SmtpReply reply = command(line).orElseThrow();
         int rounds = 0;
-        while (reply.code() == 334 && rounds++ < 10) {
+        // A malformed 334 ("334abc") is no challenge: the credentials are not sent on its word (RFC 5321 §4.2).
+        while (reply.code() == 334 && !reply.isMalformed() && rounds++ < 10) {
             String challenge = reply.lines().isEmpty() ? "" : reply.lines().get(0).trim();
             byte[] decoded = SaslText.decode(challenge).orElse(new byte[0]);
             reply = command(SaslText.encodeAnswer(mechanism.respond(decoded))).orElseThrow();
@@ -290,6 +292,23 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
         if (!next.equals(previous)) {
             stateListeners.forEach(listener -> listener.accept(next));
         }
+    }
+
+    /** RFC 5321 §4.5.3.1.5: a reply line is at most 512 octets, CRLF included; commands may be 1000. */
+    @Override
+    protected WireLimits readLimits() {
+        WireLimits limits = options.limits();
+        return limits.maxLineLength() <= SmtpReplyParser.MAX_REPLY_LINE ? limits
+                : limits.withMaxLineLength(SmtpReplyParser.MAX_REPLY_LINE);
+    }
+
+    /**
+     * What was wrong with the last reply when it was malformed (RFC 5321 §4.2), or with the reply the connection
+     * ended in the middle of; empty after a well-formed reply. The state did not move on such a reply.
+     */
+    public Optional<ReplyIssue> malformedReply() {
+        SmtpDialogue d = dialogue;
+        return d == null ? Optional.empty() : d.malformedReply();
     }
 
     @Override

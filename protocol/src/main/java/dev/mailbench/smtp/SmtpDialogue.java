@@ -26,6 +26,11 @@ import java.util.Optional;
  *       (RFC 4954 §4).</li>
  *   <li>After 220 to STARTTLS, TLS starts with the next event the TLS flag marks (RFC 3207 §4); the session then
  *       starts afresh (§4.2).</li>
+ *   <li>A malformed reply ({@link SmtpReply#isMalformed()}: no code and space or hyphen, lines of different codes,
+ *       a bare LF or CR, a line over 512 octets, RFC 5321 §4.2 and §4.5.3.1.5) moves nothing: its code cannot be
+ *       trusted, so {@code 250OK} to MAIL does not start a transaction, nor {@code 354OK} message text. Only the
+ *       greeting still counts as one, so that the client can go on (with EHLO, or QUIT) and see what else
+ *       is wrong. A reply the connection ended in the middle of is malformed too.</li>
  * </ul>
  *
  * <p>Thread-safe: a session feeds it on the threads that send and read, and asks it on others.
@@ -40,6 +45,8 @@ public final class SmtpDialogue {
     private boolean authExchange;
     private boolean tlsDue;
     private boolean inReply;
+    /** What was wrong with the last reply, when it was malformed; null after a well-formed one. */
+    private ReplyIssue malformed;
 
     /** A dialogue on a connection just made in plain text, awaiting the greeting. */
     public SmtpDialogue() {
@@ -60,6 +67,11 @@ public final class SmtpDialogue {
     /** The oldest turn still awaiting its reply: the one the next reply line answers. */
     public synchronized Optional<SmtpTurn> awaited() {
         return Optional.ofNullable(awaiting.peek());
+    }
+
+    /** What was wrong with the last reply, when it was malformed (or the connection ended in its middle). */
+    public synchronized Optional<ReplyIssue> malformedReply() {
+        return Optional.ofNullable(malformed);
     }
 
     /** Whether a 220 to STARTTLS was read and TLS has not started yet: the TLS handshake is due now. */
@@ -90,6 +102,10 @@ public final class SmtpDialogue {
 
     /** The connection has ended, whoever ended it. */
     public synchronized void ended() {
+        if (inReply) {
+            malformed = ReplyIssue.TRUNCATED;
+            inReply = false;
+        }
         state = new SmtpState(SmtpPhase.CLOSED, false, false, state.capabilities(), 0);
         awaiting.clear();
         messageText = false;
@@ -134,6 +150,16 @@ public final class SmtpDialogue {
     /** A reply is complete: where it leaves the session. {@code turn} is null for an unsolicited reply. */
     private void replied(SmtpTurn turn, SmtpReply reply) {
         SmtpState s = state;
+        malformed = reply.malformation().orElse(null);
+        if (malformed != null) {
+            if (turn != null && turn.kind() == SmtpTurn.Kind.CONNECTION) {
+                state = s.withPhase(SmtpPhase.GREETED);
+            } else if (turn != null && turn.isAuth() && s.phase() == SmtpPhase.AUTH_EXCHANGE) {
+                authExchange = false;
+                state = s.withPhase(SmtpPhase.READY);
+            }
+            return;
+        }
         if (turn != null && turn.isAuth()) {
             authExchange = reply.code() == 334;
         }

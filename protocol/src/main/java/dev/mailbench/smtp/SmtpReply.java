@@ -51,9 +51,14 @@ public record SmtpReply(int code, List<String> lines, EnhancedStatus enhanced, S
         return code / 100 == 5;
     }
 
+    /** Whether the reply breaks the reply syntax (RFC 5321 §4.2, §4.5.3.1.5): its code cannot be acted on. */
     public boolean isMalformed() {
-        return issues.contains(ReplyIssue.NO_CODE) || issues.contains(ReplyIssue.BAD_SEPARATOR)
-                || issues.contains(ReplyIssue.CODE_MISMATCH) || issues.contains(ReplyIssue.INVALID_CODE);
+        return malformation().isPresent();
+    }
+
+    /** The first issue that makes the reply malformed ({@link ReplyIssue#malforms()}), in the order of the enum. */
+    public Optional<ReplyIssue> malformation() {
+        return issues.stream().filter(ReplyIssue::malforms).sorted().findFirst();
     }
 
     /** The text of all lines joined with newlines. */

@@ -72,6 +72,11 @@ public abstract class ClientSession<R> implements AutoCloseable {
     /** The connection has ended, whoever ended it. */
     protected abstract void connectionEnded();
 
+    /** The limits the server's lines are read with: the options' own, unless the protocol's lines are shorter. */
+    protected WireLimits readLimits() {
+        return options.limits();
+    }
+
     /** Explains an incoming line for the transcript, or returns null. */
     protected Annotation annotateIncoming(Line line, Pending<R> command) {
         return null;
@@ -103,10 +108,10 @@ public abstract class ClientSession<R> implements AutoCloseable {
                 }
                 throw e;
             }
-            opened = WireConnection.client(tls.socket(), transcript, options.limits(), true, start);
+            opened = WireConnection.client(tls.socket(), transcript, readLimits(), true, start);
             transcript.note(tls.report());
         } else {
-            opened = WireConnection.connect(host, port, options.connectTimeout(), transcript, options.limits());
+            opened = WireConnection.connect(host, port, options.connectTimeout(), transcript, readLimits());
         }
         pending.clear();
         Pending<R> greeting = new Pending<>(null);

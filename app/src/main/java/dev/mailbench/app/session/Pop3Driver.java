@@ -32,7 +32,10 @@ public final class Pop3Driver extends ClientDriver<Pop3ClientSession, Pop3Verb> 
 
     @Override
     public String stateDescription() {
-        return session.state().phase().description();
+        String phase = session.state().phase().description();
+        return session.malformedResponse()
+                .map(problem -> "malformed response: " + problem + " (not taken as an answer); " + phase)
+                .orElse(phase);
     }
 
     @Override

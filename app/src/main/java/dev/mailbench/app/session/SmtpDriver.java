@@ -31,7 +31,10 @@ public final class SmtpDriver extends ClientDriver<SmtpClientSession, SmtpVerb> 
 
     @Override
     public String stateDescription() {
-        return session.state().phase().description();
+        String phase = session.state().phase().description();
+        return session.malformedReply()
+                .map(issue -> "malformed reply: " + issue.description() + " (not taken as an answer); " + phase)
+                .orElse(phase);
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class SmtpDriver extends ClientDriver<SmtpClientSession, SmtpVerb> 
     public SmtpReply sendMessage(byte[] message) throws IOException {
         if (!awaitingMessageText()) {
             SmtpReply go = session.data();
-            if (go.code() != 354) {
+            if (go.code() != 354 || go.isMalformed()) {
                 return go;
             }
         }

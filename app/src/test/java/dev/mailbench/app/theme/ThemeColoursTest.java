@@ -30,7 +30,7 @@ class ThemeColoursTest {
 
     /** The transcript style classes base.css promises to the transcript pane. */
     private static final List<String> TRANSCRIPT_CLASSES =
-            List.of("client", "reply-2xx", "reply-3xx", "reply-4xx", "reply-5xx", "note");
+            List.of("client", "reply-2xx", "reply-3xx", "reply-4xx", "reply-5xx", "malformed", "note");
 
 
     @BeforeAll
