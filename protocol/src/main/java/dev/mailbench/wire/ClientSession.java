@@ -1,6 +1,7 @@
 package dev.mailbench.wire;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
@@ -127,7 +128,7 @@ public abstract class ClientSession<R> implements AutoCloseable {
             // a Cancel pressed at that moment would be lost and the wait for the greeting go on.
             opened.close();
         }
-        if (mode != TlsMode.IMPLICIT && TlsModeHints.usuallyImplicitTls(port)) {
+        if (mode != TlsMode.IMPLICIT && options.implicitTlsPorts().contains(port)) {
             return awaitGreetingOnTlsPort(greeting.future());
         }
         return await(greeting.future());
@@ -147,7 +148,7 @@ public abstract class ClientSession<R> implements AutoCloseable {
             return await(greeting, timeout.minus(hint));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for the greeting");
+            throw new InterruptedIOException("interrupted while waiting for the greeting");
         } catch (ExecutionException e) {
             return await(greeting); // completed: await reports its failure as for any reply
         }
@@ -210,7 +211,7 @@ public abstract class ClientSession<R> implements AutoCloseable {
             throw new ReplyTimeoutException(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for a reply");
+            throw new InterruptedIOException("interrupted while waiting for a reply");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {

@@ -29,10 +29,6 @@ public final class TlsModeHints {
         return length >= 2 && bytes[offset] >= 0x14 && bytes[offset] <= 0x17 && bytes[offset + 1] == 0x03;
     }
 
-    /** Ports whose servers usually speak TLS from the first byte: SMTPS 465 (RFC 8314 §7.3) and POP3S 995. */
-    public static boolean usuallyImplicitTls(int port) {
-        return port == 465 || port == 995;
-    }
 
     /** Which hint a note is ({@code tls-from-start}, {@code plain-first}, {@code silent-tls-port}), or null. */
     public static String kindOf(String note) {

@@ -433,8 +433,7 @@ public final class SessionViewModel {
     /** The client options with a TLS layer that also hands its reports to {@code reports}, when it can. */
     private static ClientOptions reportingTls(ClientOptions options, Consumer<TlsReport> reports) {
         if (options.tlsLayer() instanceof ClientTlsLayer layer) {
-            return new ClientOptions(options.connectTimeout(), options.replyTimeout(), options.limits(),
-                    layer.reportingTo(reports));
+            return options.withTlsLayer(layer.reportingTo(reports));
         }
         return options;
     }
