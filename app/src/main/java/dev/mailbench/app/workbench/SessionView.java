@@ -80,9 +80,14 @@ public final class SessionView extends BorderPane {
         openRetrieved.visibleProperty().bind(session.transcript().latestMessageProperty().isNotNull());
         openRetrieved.managedProperty().bind(openRetrieved.visibleProperty());
         openRetrieved.setOnAction(event -> openLatestMessage(messages));
-        HBox toolbar = new HBox(times, endings, reveal, openRetrieved);
+        // a row of its own, shown once a message has arrived, so the check boxes keep their labels
+        HBox retrievedBar = new HBox(openRetrieved);
+        retrievedBar.getStyleClass().add("transcript-toolbar");
+        retrievedBar.visibleProperty().bind(openRetrieved.visibleProperty());
+        retrievedBar.managedProperty().bind(retrievedBar.visibleProperty());
+        HBox toolbar = new HBox(times, endings, reveal);
         toolbar.getStyleClass().add("transcript-toolbar");
-        VBox transcriptBox = new VBox(toolbar, transcript);
+        VBox transcriptBox = new VBox(toolbar, retrievedBar, transcript);
         VBox.setVgrow(transcript, Priority.ALWAYS);
 
         ExplanationPane explanation = new ExplanationPane(session.transcript(), openMessage);
