@@ -222,6 +222,26 @@ class MimeViewerWindowTest {
         assertThat(verdictY).as("the verdict comes before the problems").isLessThan(problemsY);
     }
 
+    @Test
+    void aHeaderFieldClickedInAMessageFileIsExplainedWithItsRfcUnderTheTable() throws Exception {
+        Path file = temp.resolve("encoded-words.eml");
+        Files.write(file, SampleMessages.get("encoded-words.eml").bytes());
+        window.answerOpenWith(file);
+        window.click("File").click("#menu-open-message");
+        window.await(() -> window.robot().lookup("#mime-headers").tryQuery().isPresent()
+                && !WindowDriver.onFx(() -> ((javafx.scene.control.TableView<?>) window.node("#mime-headers")).getItems())
+                .isEmpty(), "the header table");
+        assertThat(window.shown("#mime-verdict")).as("a message gets no verdict").isFalse();
+
+        clickHeader("From");
+        window.await(() -> window.text("#mime-header-explanation").startsWith("From (RFC 5322 §3.6.2)"),
+                "the From field explained");
+        clickHeader("Subject");
+        window.await(() -> window.text("#mime-header-explanation").startsWith("Subject (RFC 5322 §3.6.5)"),
+                "the Subject field explained");
+        assertThat(window.text("#mime-header-explanation")).contains("RFC 2047");
+    }
+
     private javafx.scene.control.TableRow<?> headerRow(String name) {
         return window.robot().lookup("#mime-headers .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
                 .stream().filter(row -> row.getItem() instanceof HeaderRow h && h.name().equals(name)).findFirst()
