@@ -171,6 +171,104 @@ public final class Catalogue {
         return Optional.empty();
     }
 
+    /**
+     * A sentence for what {@code -ERR} means as the answer to this POP3 command (RFC 1939): the key
+     * {@code pop3.err.<VERB>}; {@code greeting} and {@code auth-response} for the greeting and a line of an AUTH
+     * exchange. Empty for a command the catalogue has no such sentence for.
+     */
+    public Optional<String> pop3Error(String answered) {
+        return answered == null || answered.isBlank() ? Optional.empty() : find("pop3.err." + answered.strip());
+    }
+
+    /** A sentence for a command the server does not know, answered by {@code -ERR}. */
+    public String pop3ErrorToUnknownCommand() {
+        return text("pop3.err.unknown-command");
+    }
+
+    /**
+     * A sentence for one line of a LIST or UIDL listing (RFC 1939 §5, §7) with the numbers read from it:
+     * {@code verb} is LIST (the value is a size in octets) or UIDL (the value is a unique id).
+     */
+    public String pop3ScanLine(String verb, int message, String value) {
+        String template = text("pop3.scan." + normalise(verb));
+        return template.replace("{message}", Integer.toString(message))
+                .replace("{octets}", value)
+                .replace("{uid}", value);
+    }
+
+    /** A sentence for a line that should be a LIST or UIDL listing and is not. */
+    public String pop3MalformedScanLine() {
+        return text("pop3.scan.malformed");
+    }
+
+    /**
+     * A sentence for a capability a CAPA response lists (RFC 2449 §6), by its name (the line's first word, any
+     * case), if the catalogue has one.
+     */
+    public Optional<String> pop3Capability(String name) {
+        return name == null || name.isBlank() ? Optional.empty() : find("pop3.capa." + normalise(name));
+    }
+
+    /** A sentence for a CAPA line whose capability the catalogue does not know. */
+    public String pop3UnknownCapability() {
+        return text("pop3.capa.unknown");
+    }
+
+    // ---------------------------------------------------------------- extensions and mechanisms
+
+    /**
+     * A sentence for a service extension keyword of an EHLO reply (RFC 5321 §4.1.1.1), any case, if the
+     * catalogue has one. {@code AUTH=} (and {@code AUTH=LOGIN}) is the pre-RFC 4954 form of AUTH.
+     */
+    public Optional<String> ehloKeyword(String keyword) {
+        if (keyword == null || keyword.isBlank()) {
+            return Optional.empty();
+        }
+        String name = normalise(keyword);
+        if (name.startsWith("AUTH=")) {
+            name = "AUTH=";
+        }
+        return find("smtp.ehlo." + name);
+    }
+
+    /** The sentence for the first line of a positive EHLO reply, the one without a keyword. */
+    public String ehloGreeting() {
+        return text("smtp.ehlo.greeting");
+    }
+
+    /** A sentence for an EHLO keyword the catalogue does not know. */
+    public String ehloUnknownKeyword() {
+        return text("smtp.ehlo.unknown");
+    }
+
+    /** A sentence for the size limit SIZE declares (RFC 1870 §4), with its number. */
+    public String ehloSizeLimit(long octets) {
+        return text("smtp.ehlo.SIZE.limit").replace("{value}", Long.toString(octets));
+    }
+
+    /** A sentence for a SASL mechanism (as EHLO's AUTH and CAPA's SASL list them), any case, if the catalogue has one. */
+    public Optional<String> saslMechanism(String mechanism) {
+        return mechanism == null || mechanism.isBlank() ? Optional.empty() : find("sasl." + normalise(mechanism));
+    }
+
+    // ---------------------------------------------------------------- message header fields
+
+    /**
+     * A sentence for a message header field, by its name in any case (RFC 5322 §2.2: field names are
+     * case-insensitive): the catalogue's own, or for a name it does not know, one saying what an {@code X-} field
+     * or an unknown field is.
+     */
+    public String headerField(String name) {
+        return headerFieldExact(name).orElseGet(() -> name != null && name.strip().regionMatches(true, 0, "X-", 0, 2)
+                ? text("mime.header.x-prefix") : text("mime.header.unknown"));
+    }
+
+    /** The catalogue's own sentence for this header field, if it has one. */
+    public Optional<String> headerFieldExact(String name) {
+        return name == null || name.isBlank() ? Optional.empty()
+                : find("mime.header." + name.strip().toLowerCase(Locale.ROOT));
+    }
+
     // ---------------------------------------------------------------- transcript lines
 
     /**

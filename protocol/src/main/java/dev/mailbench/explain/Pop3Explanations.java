@@ -6,6 +6,7 @@ import dev.mailbench.pop3.Pop3Reply;
 import dev.mailbench.pop3.Pop3ReplyParser;
 import dev.mailbench.pop3.Pop3Turn;
 import dev.mailbench.pop3.Pop3Verb;
+import dev.mailbench.pop3.ScanListing;
 import dev.mailbench.wire.TranscriptEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,8 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
         }
         switch (reply.status()) {
             case OK, ERR -> {
-                sentences.add(catalogue.pop3Status(reply.isOk()));
+                Optional<String> particular = reply.isErr() ? errorAnswering(group) : Optional.empty();
+                sentences.add(particular.orElseGet(() -> catalogue.pop3Status(reply.isOk())));
                 fields.add(field("status", reply.status().indicator()));
             }
             case CONTINUATION -> sentences.add(catalogue.pop3Continuation());
@@ -57,6 +59,11 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
             fields.add(field("response-code", "[" + code + "]"));
             catalogue.pop3ResponseCode(code).ifPresent(sentences::add);
         });
+        if (reply.isOk() && !group.multiLine && group.turn != null
+                && (group.turn.is(Pop3Verb.LIST) || group.turn.is(Pop3Verb.UIDL))) {
+            // LIST n and UIDL n: the status line itself is the listing (RFC 1939 §5, §7)
+            scanListing(group.turn.verb().orElseThrow(), reply.text(), sentences, fields);
+        }
         if (group.turn != null && group.turn.is(Pop3Verb.STAT)) {
             MaildropStatus.parse(reply).ifPresent(status -> {
                 fields.add(field("messages", String.valueOf(status.messages())));
@@ -85,6 +92,53 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
         }
     }
 
+    /**
+     * What {@code -ERR} means as the answer to this turn (RFC 1939 for each command; RFC 5034 §4 in an AUTH
+     * exchange), if the catalogue says.
+     */
+    private Optional<String> errorAnswering(ReplyGroup<Pop3Turn> group) {
+        Pop3Turn turn = group.turn;
+        if (turn == null) {
+            return Optional.empty();
+        }
+        return switch (turn.kind()) {
+            case CONNECTION -> catalogue.pop3Error("greeting");
+            case AUTH_RESPONSE -> catalogue.pop3Error("auth-response");
+            case COMMAND -> turn.verb().map(verb -> catalogue.pop3Error(verb.name()))
+                    .orElseGet(() -> Optional.of(catalogue.pop3ErrorToUnknownCommand()));
+        };
+    }
+
+    /** A line of LIST's or UIDL's listing, "n s" or "n u" (RFC 1939 §5, §7), explained with its numbers. */
+    private void scanListing(Pop3Verb verb, String line, List<String> sentences, List<Explanation.Field> fields) {
+        Optional<ScanListing> listing = ScanListing.parseLine(line);
+        if (listing.isEmpty()) {
+            if (sentences.isEmpty()) { // the reader's problem, when it found one, already says it
+                sentences.add(catalogue.pop3MalformedScanLine());
+            }
+            return;
+        }
+        ScanListing scan = listing.get();
+        sentences.add(catalogue.pop3ScanLine(verb.name(), scan.number(), scan.value()));
+        fields.add(field("message", String.valueOf(scan.number())));
+        fields.add(field(verb == Pop3Verb.LIST ? "octets" : "unique-id", scan.value()));
+    }
+
+    /** A line of a CAPA response: one capability and its parameters (RFC 2449 §6). */
+    private void capability(String line, List<String> sentences, List<Explanation.Field> fields) {
+        String[] words = line.strip().split("\\s+");
+        if (words[0].isEmpty()) {
+            return;
+        }
+        sentences.add(catalogue.pop3Capability(words[0]).orElseGet(catalogue::pop3UnknownCapability));
+        fields.add(field("capability", words[0]));
+        if (words[0].equalsIgnoreCase("SASL")) {
+            for (int i = 1; i < words.length; i++) {
+                catalogue.saslMechanism(words[i]).ifPresent(sentences::add);
+            }
+        }
+    }
+
     private Explanation text(int index) {
         TranscriptEvent event = ledger.event(index);
         LineInfo info = ledger.info(index);
@@ -103,6 +157,12 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
             sentences.add(catalogue.eventSentence("pop3.body.end"));
             fields.add(field("lines", String.valueOf(ledger.bodyLines(groupId))));
         } else {
+            String line = info.leadingDot() ? event.line().substring(1) : event.line();
+            if (group.turn != null && (group.turn.is(Pop3Verb.LIST) || group.turn.is(Pop3Verb.UIDL))) {
+                scanListing(group.turn.verb().orElseThrow(), line, sentences, fields);
+            } else if (group.turn != null && group.turn.is(Pop3Verb.CAPA)) {
+                capability(line, sentences, fields);
+            }
             sentences.add(catalogue.eventSentence("pop3.body"));
             if (info.leadingDot()) {
                 sentences.add(catalogue.eventSentence("pop3.body.dot"));

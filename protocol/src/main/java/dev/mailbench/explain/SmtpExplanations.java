@@ -10,6 +10,7 @@ import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.TranscriptEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Writes what the lines of an SMTP dialogue mean (RFC 5321 §4.2): a reply's code, its enhanced status, its lines. */
@@ -63,6 +64,9 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
         if (group.turn != null && group.turn.kind() == SmtpTurn.Kind.CONNECTION) {
             sentences.add(catalogue.eventSentence("greeting"));
         }
+        if (!malformed && code == 250 && answersEhlo(group)) {
+            ehloLine(event, index == group.start, sentences, fields);
+        }
         if (malformed) {
             if (code > 0) {
                 fields.add(field("code", String.valueOf(code)));
@@ -111,6 +115,48 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
         };
     }
 
+
+    private static boolean answersEhlo(ReplyGroup<SmtpTurn> group) {
+        return group.turn != null && group.turn.kind() == SmtpTurn.Kind.COMMAND
+                && group.turn.verb().filter(verb -> verb == SmtpVerb.EHLO).isPresent();
+    }
+
+    /**
+     * A line of a positive EHLO reply (RFC 5321 §4.1.1.1): the first greets, each other names one service
+     * extension, whose meaning comes first; AUTH's mechanisms and SIZE's limit follow it.
+     */
+    private void ehloLine(TranscriptEvent event, boolean first, List<String> sentences,
+                          List<Explanation.Field> fields) {
+        if (first) {
+            sentences.add(catalogue.ehloGreeting());
+            return;
+        }
+        String line = event.line();
+        String[] words = (line.length() > 4 ? line.substring(4) : "").strip().split("\\s+");
+        String keyword = words[0];
+        if (keyword.isEmpty()) {
+            return;
+        }
+        sentences.add(catalogue.ehloKeyword(keyword).orElseGet(catalogue::ehloUnknownKeyword));
+        fields.add(field("extension", keyword));
+        String upper = keyword.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("AUTH")) {
+            List<String> mechanisms = new ArrayList<>(List.of(words).subList(1, words.length));
+            if (upper.startsWith("AUTH=") && upper.length() > 5) {
+                mechanisms.add(0, keyword.substring(5));
+            }
+            mechanisms.forEach(mechanism -> catalogue.saslMechanism(mechanism).ifPresent(sentences::add));
+        } else if (upper.equals("SIZE") && words.length > 1 && isDigits(words[1]) && words[1].length() < 19) {
+            long limit = Long.parseLong(words[1]);
+            if (limit > 0) {
+                sentences.add(catalogue.ehloSizeLimit(limit));
+            }
+        }
+    }
+
+    private static boolean isDigits(String word) {
+        return !word.isEmpty() && word.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
 
     /** The three-digit code a reply line starts with, or 0. */
     static int leadingCode(String line) {

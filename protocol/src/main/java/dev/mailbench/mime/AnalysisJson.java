@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * The JSON form of an analysis. Shape:
  * <pre>
- * { "size": n, "envelope": {...} | null,
+ * { "size": n, "notAMessage": "why these bytes are no e-mail message" | null, "envelope": {...} | null,
  *   "headers": [ {"name", "value", "decoded", "raw", "range"} ],
  *   "receivedChain": [ {"from", "by", "via", "with", "id", "for", "date", "timestamp", "delaySeconds"} ],
  *   "parts": [ {"path", "kind", "contentType", "charset", "encoding", "disposition", "filename",
@@ -24,6 +24,7 @@ final class AnalysisJson {
     static String write(MessageAnalysis analysis) {
         JsonWriter json = new JsonWriter().beginObject();
         json.field("size", analysis.source().size());
+        json.field("notAMessage", analysis.notAMessage().orElse(null));
         json.name("envelope");
         if (analysis.envelope().isPresent()) {
             Envelope e = analysis.envelope().get();

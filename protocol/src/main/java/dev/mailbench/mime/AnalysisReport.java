@@ -10,6 +10,8 @@ final class AnalysisReport {
 
     static String write(MessageAnalysis analysis) {
         StringBuilder out = new StringBuilder();
+        // the verdict comes first: a PNG is not a message with 35 problems
+        analysis.notAMessage().ifPresent(verdict -> out.append(verdict).append("\n\n"));
         List<PartNode> parts = analysis.parts();
         out.append("Message: ").append(analysis.source().size()).append(" bytes, ")
                 .append(parts.size() - 1).append(parts.size() == 2 ? " part, " : " parts, ")

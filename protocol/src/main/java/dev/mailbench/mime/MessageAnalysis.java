@@ -24,8 +24,11 @@ public final class MessageAnalysis {
     private final Envelope envelope;
     private final List<PartNode> parts;
     private final List<ReceivedHop> receivedChain;
+    private final String notAMessage;
 
-    MessageAnalysis(MessageSource source, PartNode root, List<Problem> problems, Envelope envelope) {
+    MessageAnalysis(MessageSource source, PartNode root, List<Problem> problems, Envelope envelope,
+                    String notAMessage) {
+        this.notAMessage = notAMessage;
         this.source = source;
         this.root = root;
         this.problems = List.copyOf(problems);
@@ -66,6 +69,14 @@ public final class MessageAnalysis {
     /** The hops from the {@code Received:} fields, oldest first. */
     public List<ReceivedHop> receivedChain() {
         return receivedChain;
+    }
+
+    /**
+     * The verdict that comes before any problem: why these bytes do not look like an e-mail message at all (a PNG,
+     * binary data, a first line that is no header field), or empty when they do. See {@link MessageShape}.
+     */
+    public Optional<String> notAMessage() {
+        return Optional.ofNullable(notAMessage);
     }
 
     /** Sorted by byte offset. */

@@ -65,7 +65,7 @@ public final class MessageAnalyzer {
             LineScanner lines = new LineScanner(problems, problems.offsetsWithoutLines());
             ByteScanner.run(reader, source.all(), lines);
             List<Problem> found = problems.finish(lines::lineOf, offset -> partAt(root, offset).path());
-            return new MessageAnalysis(source, root, found, envelope);
+            return new MessageAnalysis(source, root, found, envelope, MessageShape.notAMessage(source).orElse(null));
         }
     }
 

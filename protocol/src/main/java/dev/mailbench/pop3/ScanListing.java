@@ -24,7 +24,8 @@ public record ScanListing(int number, String value) {
         return listings;
     }
 
-    static Optional<ScanListing> parseLine(String line) {
+    /** One listing line, "number value" (RFC 1939 §5, §7), or empty when the line is not one. */
+    public static Optional<ScanListing> parseLine(String line) {
         String[] words = line.trim().split("\\s+");
         // RFC 1939 §5: a message number is a plain decimal number, no sign.
         if (words.length < 2 || !isNumber(words[0])) {

@@ -27,7 +27,13 @@ class CatalogueDataTest {
             "pop3\\.verb\\.[A-Z]+\\.(syntax|purpose|rfc|example)",
             "smtp\\.verb\\.[A-Z0-9-]+\\.(purpose|example)",
             "event\\.[a-z0-9-]+(\\.[a-z0-9-]+)*",
-            "field\\.[a-z-]+"));
+            "field\\.[a-z-]+",
+            "smtp\\.ehlo\\.(greeting|unknown|SIZE\\.limit|[A-Z0-9-]+=?)",
+            "sasl\\.[A-Z0-9-]+",
+            "pop3\\.err\\.([A-Z]+|greeting|auth-response|unknown-command)",
+            "pop3\\.scan\\.(LIST|UIDL|malformed)",
+            "pop3\\.capa\\.([A-Z0-9-]+|unknown)",
+            "mime\\.header\\.[a-z0-9-]+"));
 
     private final ResourceBundle english = ResourceBundle.getBundle(Catalogue.BASE_NAME, Locale.ROOT,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

@@ -114,7 +114,7 @@ class Pop3EventExplainerTest {
         TranscriptEvent refusal = after("RETR 9");
         assertThat(refusal.line()).startsWith("-ERR");
         Explanation err = explainer.explain(refusal.sequence());
-        assertThat(err.sentences()).first().isEqualTo(catalogue.pop3Status(false));
+        assertThat(err.sentences()).first().isEqualTo(catalogue.pop3Error("RETR").orElseThrow());
         assertThat(explainer.info(refusal.sequence()).lineClass()).isEqualTo(LineClass.PERMANENT);
         assertThat(retrievedMessage(refusal.sequence())).isEmpty();
     }

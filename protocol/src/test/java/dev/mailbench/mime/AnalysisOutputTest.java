@@ -26,8 +26,9 @@ class AnalysisOutputTest {
         MessageAnalysis a = MessageAnalyzer.analyze(SampleMessages.get("mixed-attachments.eml").bytes());
         Map<String, Object> root = json(a);
 
-        assertThat(root.keySet()).containsExactly("size", "envelope", "headers", "receivedChain", "parts", "problems");
+        assertThat(root.keySet()).containsExactly("size", "notAMessage", "envelope", "headers", "receivedChain", "parts", "problems");
         assertThat(root.get("size")).isEqualTo(a.source().size());
+        assertThat(root.get("notAMessage")).isNull();
         List<Map<String, Object>> parts = list(root.get("parts"));
         assertThat(parts).extracting(p -> p.get("path")).containsExactly("", "1", "1.1", "1.2", "2", "3");
         Map<String, Object> pdf = parts.get(5);

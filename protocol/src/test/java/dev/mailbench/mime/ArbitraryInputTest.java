@@ -133,7 +133,8 @@ class ArbitraryInputTest {
             assertThat(a.part(p.partPath())).as(p.toString()).isPresent();
         }
         assertThat(a.toJson()).startsWith("{");
-        assertThat(a.toText()).startsWith("Message: " + input.length + " bytes");
+        assertThat(a.toText()).startsWith(a.notAMessage().map(verdict -> verdict + "\n\n").orElse("")
+                + "Message: " + input.length + " bytes");
         return a;
     }
 }

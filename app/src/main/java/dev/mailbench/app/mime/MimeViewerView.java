@@ -149,7 +149,14 @@ public final class MimeViewerView extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox heading = new HBox(title, summary, gap, status);
         heading.getStyleClass().add("mime-heading");
-        return heading;
+        // a file that is no message at all says so before its problems (a PNG breaks dozens of rules)
+        Label verdict = styled(new Label(), "mime-verdict");
+        verdict.setId("mime-verdict");
+        verdict.setWrapText(true);
+        verdict.textProperty().bind(viewModel.notAMessageProperty());
+        verdict.visibleProperty().bind(viewModel.notAMessageProperty().isNotEmpty());
+        verdict.managedProperty().bind(verdict.visibleProperty());
+        return new VBox(heading, verdict);
     }
 
     // ---- part tree ----
@@ -437,6 +444,7 @@ public final class MimeViewerView extends BorderPane {
             protected void updateItem(HeaderRow row, boolean empty) {
                 super.updateItem(row, empty);
                 getStyleClass().removeAll("encoded-field", "malformed-field");
+                setTooltip(empty || row == null ? null : new Tooltip(viewModel.explainHeader(row.name())));
                 if (!empty && row != null) {
                     if (!row.wellFormed()) {
                         getStyleClass().add("malformed-field");
@@ -446,7 +454,17 @@ public final class MimeViewerView extends BorderPane {
                 }
             }
         });
-        return table;
+        // what the selected field is for, under the table: the catalogue's sentence with its RFC
+        Label explanation = styled(new Label(), "mime-header-explanation");
+        explanation.setId("mime-header-explanation");
+        explanation.setWrapText(true);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
+        explanation.textProperty().bind(Bindings.when(viewModel.headerExplanationProperty().isEmpty())
+                .then("Select a header field to read what it is for.")
+                .otherwise(viewModel.headerExplanationProperty()));
+        VBox box = new VBox(table, explanation);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
     }
 
     private Node hopsTable() {

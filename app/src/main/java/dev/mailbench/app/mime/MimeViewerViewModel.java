@@ -12,6 +12,7 @@ import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.mime.ByteRange;
 import dev.mailbench.mime.DecodedText;
+import dev.mailbench.explain.Catalogue;
 import dev.mailbench.mime.HeaderField;
 import dev.mailbench.mime.MessageAnalysis;
 import dev.mailbench.mime.MessageAnalyzer;
@@ -73,17 +74,28 @@ public final class MimeViewerViewModel {
     private final ObservableList<ReceivedHop> hops = FXCollections.observableArrayList();
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
 
+    private final Catalogue catalogue;
+    private final ReadOnlyStringWrapper headerExplanation = new ReadOnlyStringWrapper(this, "headerExplanation", "");
+    private final ReadOnlyStringWrapper notAMessage = new ReadOnlyStringWrapper(this, "notAMessage", "");
+
     /** Counts requests, so that a late answer to an earlier one is dropped. */
     private long bodyRequest;
     private long rawRequest;
 
     public MimeViewerViewModel(TaskExecutor executor) {
+        this(executor, Catalogue.english());
+    }
+
+    /** A viewer whose header fields are explained from this catalogue, in the user's language. */
+    public MimeViewerViewModel(TaskExecutor executor, Catalogue catalogue) {
         this.executor = executor;
+        this.catalogue = catalogue;
         selectedPart.addListener((observable, old, part) -> selected(part));
         selectedHeader.addListener((observable, old, field) -> {
             if (field != null) {
                 selectedProblem.set(null);
             }
+            headerExplanation.set(field == null ? "" : explainHeader(field.name()));
         });
         showMarks.addListener((observable, old, now) -> {
             RawSourceText current = rawText.get();
@@ -122,6 +134,7 @@ public final class MimeViewerViewModel {
             status.set("");
             rawText.set(loaded.raw());
             analysis.set(loaded.analysis());
+            notAMessage.set(loaded.analysis().notAMessage().orElse(""));
             problems.setAll(loaded.analysis().problems());
             summary.set(summarise(loaded.analysis()));
             selectedPart.set(loaded.analysis().root());
@@ -215,6 +228,26 @@ public final class MimeViewerViewModel {
     /** Whether line endings and 8-bit bytes are written out in the raw source. */
     public BooleanProperty showMarksProperty() {
         return showMarks;
+    }
+
+    /**
+     * What the selected header field is for, from the catalogue (with its RFC); empty when none is selected.
+     */
+    public ReadOnlyStringProperty headerExplanationProperty() {
+        return headerExplanation.getReadOnlyProperty();
+    }
+
+    /** What a header field of this name is for: the catalogue's sentence, named when the catalogue has none of its own. */
+    public String explainHeader(String name) {
+        return catalogue.headerFieldExact(name).orElseGet(() -> name + ": " + catalogue.headerField(name));
+    }
+
+    /**
+     * Why the opened file does not look like an e-mail message at all (a PNG, binary data), said before its
+     * problems; empty for a message, broken or not.
+     */
+    public ReadOnlyStringProperty notAMessageProperty() {
+        return notAMessage.getReadOnlyProperty();
     }
 
     /** The selected part's header fields (and, for a message part, the embedded message's). */

@@ -62,6 +62,7 @@ public final class TranscriptViewModel {
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
     private final ReadOnlyBooleanWrapper messageSelected = new ReadOnlyBooleanWrapper(this, "messageSelected", false);
+    private final ReadOnlyObjectWrapper<TranscriptEntry> latestMessage = new ReadOnlyObjectWrapper<>(this, "latestMessage");
 
     public TranscriptViewModel(TaskExecutor executor) {
         this(executor, ZoneId.systemDefault());
@@ -127,7 +128,35 @@ public final class TranscriptViewModel {
     public List<TranscriptEntry> drain(int max) {
         int from = entries.size();
         entries.append(incoming.take(max));
-        return Collections.unmodifiableList(entries.subList(from, entries.size()));
+        List<TranscriptEntry> drawn = Collections.unmodifiableList(entries.subList(from, entries.size()));
+        noteRetrievedMessages(drawn);
+        return drawn;
+    }
+
+    /** The final dot of a RETR or TOP response: its message is complete, and can be opened without a click. */
+    private void noteRetrievedMessages(List<TranscriptEntry> drawn) {
+        for (int i = drawn.size() - 1; i >= 0; i--) {
+            TranscriptEntry entry = drawn.get(i);
+            if (entry.info().role() == LineRole.RESPONSE_END && entry.explainer().carriesMessage(entry.event().sequence())) {
+                latestMessage.set(entry);
+                return;
+            }
+        }
+    }
+
+    /**
+     * The last line of the newest message a RETR or TOP response brought back whole, so that it can be opened as
+     * soon as it has arrived; null before one has.
+     */
+    public ReadOnlyObjectProperty<TranscriptEntry> latestMessageProperty() {
+        return latestMessage.getReadOnlyProperty();
+    }
+
+    /** The command line that brought the message ending at this entry ("RETR 1"), as shown. */
+    public static String retrievalCommand(TranscriptEntry entry) {
+        return entry.explainer().retrievedText(entry.event().sequence())
+                .map(where -> entry.event().transcript().event(where.command()).line())
+                .orElse("");
     }
 
     /** Lines drawn so far. */

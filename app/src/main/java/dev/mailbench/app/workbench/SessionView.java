@@ -17,11 +17,14 @@ import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.transcript.ExplanationPane;
 import dev.mailbench.app.transcript.TranscriptEntry;
 import dev.mailbench.app.transcript.TranscriptPane;
+import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.retrieval.RetrievedMessage;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
 import javafx.application.Platform;
 import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -67,9 +70,24 @@ public final class SessionView extends BorderPane {
         CheckBox times = new CheckBox("Show times");
         times.setId("show-times");
         times.selectedProperty().bindBidirectional(session.transcript().showTimesProperty());
+        // a retrieved message can be opened as soon as its final dot arrives, without finding a line of it first
+        Button openRetrieved = new Button();
+        openRetrieved.setId("open-retrieved-message");
+        openRetrieved.textProperty().bind(Bindings.createStringBinding(() -> {
+            TranscriptEntry latest = session.transcript().latestMessageProperty().get();
+            return latest == null ? "" : "Open as Message (" + TranscriptViewModel.retrievalCommand(latest) + ")";
+        }, session.transcript().latestMessageProperty()));
+        openRetrieved.visibleProperty().bind(session.transcript().latestMessageProperty().isNotNull());
+        openRetrieved.managedProperty().bind(openRetrieved.visibleProperty());
+        openRetrieved.setOnAction(event -> openLatestMessage(messages));
+        // a row of its own, shown once a message has arrived, so the check boxes keep their labels
+        HBox retrievedBar = new HBox(openRetrieved);
+        retrievedBar.getStyleClass().add("transcript-toolbar");
+        retrievedBar.visibleProperty().bind(openRetrieved.visibleProperty());
+        retrievedBar.managedProperty().bind(retrievedBar.visibleProperty());
         HBox toolbar = new HBox(times, endings, reveal);
         toolbar.getStyleClass().add("transcript-toolbar");
-        VBox transcriptBox = new VBox(toolbar, transcript);
+        VBox transcriptBox = new VBox(toolbar, retrievedBar, transcript);
         VBox.setVgrow(transcript, Priority.ALWAYS);
 
         ExplanationPane explanation = new ExplanationPane(session.transcript(), openMessage);
@@ -133,6 +151,21 @@ public final class SessionView extends BorderPane {
         form.getChildren().clear();
         form.setVisible(false);
         commandLine.field().requestFocus();
+    }
+
+    /** Rebuilds the newest complete RETR/TOP message off the UI thread and shows it. */
+    private void openLatestMessage(MessageViewer messages) {
+        TranscriptEntry entry = session.transcript().latestMessageProperty().get();
+        if (entry != null) {
+            openMessage(entry, messages);
+        }
+    }
+
+    private void openMessage(TranscriptEntry entry, MessageViewer messages) {
+        session.services().executor().execute(BackgroundTask.of(() ->
+                        entry.explainer().retrievedText(entry.event().sequence())
+                                .map(where -> RetrievedMessage.read(entry.event().transcript(), where)))
+                .onSuccess(message -> message.ifPresent(messages::show)));
     }
 
     /** Rebuilds the selected RETR/TOP message off the UI thread (it may be 20 MB) and shows it. */

@@ -104,7 +104,8 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
 
     private MimeViewerView messageTab(String title) {
         TaskExecutor executor = viewModel.services().executor();
-        MimeViewerView viewer = new MimeViewerView(new MimeViewerViewModel(executor), executor, files);
+        MimeViewerView viewer = new MimeViewerView(
+                new MimeViewerViewModel(executor, viewModel.services().catalogue()), executor, files);
         Tab tab = new Tab(title, viewer);
         tab.getStyleClass().add("message-tab");
         tabs.getTabs().add(tab);

@@ -2,11 +2,13 @@ package dev.mailbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -34,6 +36,23 @@ class InspectCommandTest {
         assertThat(code).isZero();
         String json = out.toString().trim();
         assertThat(json).startsWith("{").endsWith("}").contains("\"path\"", "\"contentType\"", "image/png");
+    }
+
+    @Test
+    void aPngSaysFirstThatItIsNoMessageInTextAndJson() throws Exception {
+        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+        Path png = dir.resolve("photo.png");
+        ImageIO.write(image, "png", png.toFile());
+
+        StringWriter text = new StringWriter();
+        int code = new CommandLine(new InspectCommand()).setOut(new PrintWriter(text, true)).execute(png.toString());
+        StringWriter json = new StringWriter();
+        new CommandLine(new InspectCommand()).setOut(new PrintWriter(json, true)).execute(png.toString(), "--json");
+
+        assertThat(code).isZero();
+        assertThat(text.toString()).startsWith("This does not look like an e-mail message: it starts like a PNG image.")
+                .contains("problems");
+        assertThat(json.toString()).contains("\"notAMessage\": \"This does not look like an e-mail message");
     }
 
     @Test

@@ -380,4 +380,24 @@ class MimeViewerViewModelTest {
     private static List<String> styleClasses(StyleSpans<Collection<String>> spans) {
         return spans.stream().flatMap(span -> span.getStyle().stream()).distinct().toList();
     }
+
+    @Test
+    void theSelectedHeaderFieldIsExplainedAndAFileThatIsNoMessageSaysSo() {
+        open("mixed-attachments.eml");
+        assertThat(viewer.headerExplanationProperty().get()).isEmpty();
+        assertThat(viewer.notAMessageProperty().get()).isEmpty();
+        HeaderRow subject = viewer.headers().stream().filter(row -> row.name().equals("Subject")).findFirst().orElseThrow();
+
+        viewer.selectedHeaderProperty().set(subject);
+
+        assertThat(viewer.headerExplanationProperty().get()).startsWith("Subject (RFC 5322 §3.6.5)");
+        assertThat(viewer.explainHeader("X-Spam-Flag")).startsWith("X-Spam-Flag: ").contains("RFC 6648");
+        viewer.selectedHeaderProperty().set(null);
+        assertThat(viewer.headerExplanationProperty().get()).isEmpty();
+
+        viewer.open("photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+        assertThat(viewer.notAMessageProperty().get())
+                .startsWith("This does not look like an e-mail message: it starts like a PNG image.");
+        assertThat(viewer.problems()).isNotEmpty();
+    }
 }

@@ -166,6 +166,94 @@ class MimeViewerWindowTest {
     }
 
     @Test
+    void aRetrievedMessageOpensFromItsReplyWithoutAClickOnALineAndItsHeaderFieldsAreExplained() throws Exception {
+        window.awaitState(Pop3Phase.AUTHORIZATION.description());
+        enter("USER alice");
+        enter("PASS alice-pass");
+        window.awaitState(Pop3Phase.TRANSACTION.description());
+        assertThat(window.shown("#open-retrieved-message")).as("nothing retrieved yet").isFalse();
+        enter("RETR 1");
+        window.awaitLine(line -> line.endsWith("S: ."), "the end of the message");
+
+        // no line of the message was clicked: the way to open it is there as soon as it has arrived
+        window.await(() -> window.shown("#open-retrieved-message"), "the Open as Message button");
+        assertThat(WindowDriver.onFx(() -> ((javafx.scene.control.Button) window.node("#open-retrieved-message")).getText()))
+                .isEqualTo("Open as Message (RETR 1)");
+        assertThat(window.shown("#explanation-placeholder")).as("no line selected").isTrue();
+        window.click("#open-retrieved-message");
+        window.await(() -> treeLabels().size() == 6, "the part tree");
+        Tab front = WindowDriver.onFx(() -> ((TabPane) window.node("#session-tabs")).getSelectionModel().getSelectedItem());
+        assertThat(front.getText()).isEqualTo("Message: RETR 1");
+
+        assertThat(window.text("#mime-header-explanation")).isEqualTo("Select a header field to read what it is for.");
+        clickHeader("Subject");
+        window.await(() -> window.text("#mime-header-explanation").startsWith("Subject (RFC 5322 §3.6.5)"),
+                "the Subject field explained");
+        clickHeader("Return-Path");
+        window.await(() -> window.text("#mime-header-explanation").startsWith("Return-Path (RFC 5321 §4.4"),
+                "the Return-Path field explained");
+        clickHeader("Received");
+        window.await(() -> window.text("#mime-header-explanation").startsWith("Received (RFC 5321 §4.4"),
+                "the Received field explained");
+        assertThat(WindowDriver.onFx(() -> headerRow("Received").getTooltip().getText()))
+                .isEqualTo(window.text("#mime-header-explanation"));
+    }
+
+    @Test
+    void aPngOpenedAsAMessageSaysFirstThatItIsNoMessageAndKeepsItsProblemsBelow() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(48, 48,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path png = temp.resolve("screenshot.png");
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        window.answerOpenWith(png);
+
+        window.click("File").click("#menu-open-message");
+
+        window.await(() -> window.robot().lookup("#mime-verdict").tryQuery().isPresent()
+                && window.shown("#mime-verdict"), "the verdict");
+        assertThat(window.text("#mime-verdict"))
+                .startsWith("This does not look like an e-mail message: it starts like a PNG image.");
+        window.await(() -> !WindowDriver.onFx(() -> ((ListView<?>) window.node("#mime-problems")).getItems()).isEmpty(),
+                "the problems");
+        double verdictY = WindowDriver.onFx(() -> window.node("#mime-verdict")
+                .localToScene(window.node("#mime-verdict").getBoundsInLocal()).getMinY());
+        double problemsY = WindowDriver.onFx(() -> window.node("#mime-problems")
+                .localToScene(window.node("#mime-problems").getBoundsInLocal()).getMinY());
+        assertThat(verdictY).as("the verdict comes before the problems").isLessThan(problemsY);
+    }
+
+    @Test
+    void aHeaderFieldClickedInAMessageFileIsExplainedWithItsRfcUnderTheTable() throws Exception {
+        Path file = temp.resolve("encoded-words.eml");
+        Files.write(file, SampleMessages.get("encoded-words.eml").bytes());
+        window.answerOpenWith(file);
+        window.click("File").click("#menu-open-message");
+        window.await(() -> window.robot().lookup("#mime-headers").tryQuery().isPresent()
+                && !WindowDriver.onFx(() -> ((javafx.scene.control.TableView<?>) window.node("#mime-headers")).getItems())
+                .isEmpty(), "the header table");
+        assertThat(window.shown("#mime-verdict")).as("a message gets no verdict").isFalse();
+
+        clickHeader("From");
+        window.await(() -> window.text("#mime-header-explanation").startsWith("From (RFC 5322 §3.6.2)"),
+                "the From field explained");
+        clickHeader("Subject");
+        window.await(() -> window.text("#mime-header-explanation").startsWith("Subject (RFC 5322 §3.6.5)"),
+                "the Subject field explained");
+        assertThat(window.text("#mime-header-explanation")).contains("RFC 2047");
+    }
+
+    private javafx.scene.control.TableRow<?> headerRow(String name) {
+        return window.robot().lookup("#mime-headers .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(row -> row.getItem() instanceof HeaderRow h && h.name().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    private void clickHeader(String name) {
+        javafx.scene.control.TableRow<?> row = WindowDriver.onFx(() -> headerRow(name));
+        window.robot().clickOn(row);
+    }
+
+    @Test
     void aBrokenMessageFileOpenedFromTheMenuShowsWhatCouldBeReadAndItsProblems() throws Exception {
         Path file = temp.resolve("broken-bare-lf.eml");
         Files.write(file, SampleMessages.get("broken-bare-lf.eml").bytes());
