@@ -1,17 +1,38 @@
 #!/usr/bin/env bash
-# Builds the Linux app-image and .deb of Mailbench with its own trimmed Java runtime.
+# Builds the Linux app-image and .deb of Mailbench with its own trimmed Java runtime, and beside it a JavaFX
+# hello-world on the same runtime, the yardstick of the start-up figures (it is not packaged).
 #   build.sh TARGET_DIR VERSION
 # Called by `./mvnw -Pinstaller package` after the dependencies were copied to
 #   TARGET_DIR/jpackage-input (the application's class path, JavaFX excluded) and
 #   TARGET_DIR/javafx-modules (the platform JavaFX jars, linked into the runtime as modules).
+#
+# The runtime is linked from JDK 25 or later when one is found (MAILBENCH_RUNTIME_JDK, else the newest
+# /usr/lib/jvm/*-2[5-9]*), with an ahead-of-time cache trained by a start of the window (JEP 483, 514, 515);
+# otherwise from the JDK the build runs on, with an AppCDS archive. The classes stay compiled for Java 17.
+# MAILBENCH_RUNTIME_JDK=build forces the second way.
 set -euo pipefail
 
 target=$1
 version=${2%%-*}            # jpackage wants digits and dots: 0.1.0-SNAPSHOT -> 0.1.0
 here=$(cd "$(dirname "$0")" && pwd)
-java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
-jlink=$java_home/bin/jlink
-jpackage=$java_home/bin/jpackage
+build_jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+
+feature() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+runtime_jdk=${MAILBENCH_RUNTIME_JDK:-}
+if [[ -z "$runtime_jdk" ]]; then
+    for candidate in $(ls -d /usr/lib/jvm/*-2[5-9]* /usr/lib/jvm/*-[3-9][0-9]* 2>/dev/null | sort -rV); do
+        if [[ -x "$candidate/bin/jlink" && -x "$candidate/bin/jpackage" ]] && (( $(feature "$candidate") >= 25 )); then
+            runtime_jdk=$candidate
+            break
+        fi
+    done
+fi
+[[ -z "$runtime_jdk" || "$runtime_jdk" == build ]] && runtime_jdk=$build_jdk
+runtime_version=$(feature "$runtime_jdk")
+if (( runtime_version >= 25 )); then class_data=aot; else class_data=cds; fi
+echo "runtime: JDK $runtime_version from $runtime_jdk, $( [[ $class_data == aot ]] && echo 'ahead-of-time cache' || echo 'AppCDS archive')"
+jlink=$runtime_jdk/bin/jlink
+jpackage=$runtime_jdk/bin/jpackage
 
 runtime=$target/runtime
 images=$target/jpackage
@@ -26,15 +47,18 @@ if [[ -z "$fx_path" ]]; then
 fi
 
 # The JDK modules the class path needs: mail and TLS (naming, crypto), logging, the desktop bits JavaFX
-# uses, jdk.unsupported for JavaFX and picocli, jdk.crypto.ec for the EC curves of modern TLS.
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,java.datatransfer,jdk.crypto.ec,jdk.unsupported,jdk.zipfs
+# uses, jdk.unsupported for JavaFX and picocli, jdk.crypto.ec for the EC curves of modern TLS (an empty
+# module since JDK 22, where java.base has them).
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting,java.sql,java.xml,java.datatransfer,jdk.unsupported,jdk.zipfs
+(( runtime_version < 22 )) && modules=$modules,jdk.crypto.ec
 modules=$modules,javafx.base,javafx.graphics,javafx.controls,javafx.web
+if (( runtime_version >= 21 )); then compress=zip-6; else compress=2; fi
 
 echo "jlink: $modules"
 # The JavaFX jars carry their native libraries as resources; they are put into lib/ below, so the module
 # image need not hold a second copy (WebKit alone is some 120 MB).
 "$jlink" --module-path "$fx_path" --add-modules "$modules" \
-    --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --strip-debug --no-header-files --no-man-pages --compress="$compress" \
     --exclude-resources='**.so' \
     --output "$runtime"
 
@@ -45,6 +69,14 @@ for jar in ${fx_path//:/ }; do
 done
 # A class-data-sharing archive of the JDK's classes for a faster start.
 "$runtime/bin/java" -Xshare:dump >/dev/null 2>&1 || true
+
+# Options of both programs. From JDK 24 on, JavaFX's native libraries and its use of sun.misc.Unsafe are
+# allowed explicitly, or the JVM warns on every start (JEP 472, JEP 498).
+java_options=()
+if (( runtime_version >= 24 )); then
+    java_options=(--java-options '--enable-native-access=ALL-UNNAMED,javafx.graphics,javafx.web'
+                  --java-options '--sun-misc-unsafe-memory-access=allow')
+fi
 
 main_jar=$(cd "$target/jpackage-input" && ls mailbench-app-*.jar | head -n 1)
 common=(
@@ -60,27 +92,57 @@ echo "jpackage: app-image"
     --main-jar "$main_jar" \
     --main-class dev.mailbench.app.Launcher \
     --runtime-image "$runtime" \
+    ${java_options[@]+"${java_options[@]}"} \
     --icon "$here/mailbench.png" \
     --dest "$images"
 
-# AppCDS: a class-data archive of what a start of the window loads, so later starts map those classes
-# instead of loading and verifying them (about half a second less here). Made by starting the packaged
-# app once, which needs a display: a real one, or Xvfb. Where the archive cannot be used (files moved
-# or touched), the JVM silently loads classes as usual.
-app_dir=$images/mailbench/lib/app
-if [[ -n "${DISPLAY:-}" ]] || command -v xvfb-run >/dev/null; then
-    run=(); [[ -z "${DISPLAY:-}" ]] && run=(xvfb-run -a -s "-screen 0 1280x800x24")
-    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$app_dir/mailbench.jsa -Xlog:cds*=off" MAILBENCH_STARTUP_PROBE=1 \
-        XDG_DATA_HOME="$target/cds-home" XDG_CONFIG_HOME="$target/cds-home" \
-        timeout 120 "${run[@]}" "$images/mailbench/bin/mailbench" >/dev/null 2>&1 || true
-fi
-if [[ -f "$app_dir/mailbench.jsa" ]]; then
-    printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/mailbench.jsa' 'java-options=-Xlog:cds*=off' \
-        >> "$app_dir/mailbench.cfg"
-    echo "AppCDS archive: $(du -h "$app_dir/mailbench.jsa" | cut -f1)"
-else
-    echo "AppCDS archive: not made (no display and no xvfb-run)"
-fi
+# The hello-world, compiled for Java 17 like Mailbench, packaged on the same runtime with the same options.
+hello=$target/hello-world
+rm -rf "$hello" && mkdir -p "$hello/classes" "$hello/input"
+"$build_jdk/bin/javac" --release 17 --module-path "$fx_path" --add-modules javafx.controls \
+    -d "$hello/classes" "$here/hello-world/HelloWorld.java"
+"$build_jdk/bin/jar" --create --file "$hello/input/hello-world.jar" -C "$hello/classes" .
+echo "jpackage: hello-world app-image"
+"$jpackage" --type app-image --name hello-world --app-version "$version" \
+    --input "$hello/input" \
+    --main-jar hello-world.jar \
+    --main-class HelloWorld \
+    --runtime-image "$runtime" \
+    ${java_options[@]+"${java_options[@]}"} \
+    --dest "$images"
+
+# The class data a start of the window needs, made by starting the packaged program once with the startup
+# probe (which quits once the first frame is drawn); that needs a display: a real one, or Xvfb.
+# - JDK 25 and later: an ahead-of-time cache (-XX:AOTCacheOutput on the training run, -XX:AOTCache later)
+#   holds the classes loaded and linked, and the method profiles of the training run (JEP 483, 515).
+# - Before: an AppCDS archive (-XX:ArchiveClassesAtExit, -XX:SharedArchiveFile), the classes only.
+# Where the cache or archive cannot be used (files moved or touched), the JVM silently loads classes as usual.
+train() {
+    local name=$1 app_dir=$images/$1/lib/app file training use
+    if [[ $class_data == aot ]]; then
+        file=$name.aot
+        training="-XX:AOTCacheOutput=$app_dir/$file -Xlog:aot*=off -Xlog:cds*=off"
+        use=("-XX:AOTCache=\$APPDIR/$file" '-Xlog:aot*=off' '-Xlog:cds*=off')
+    else
+        file=$name.jsa
+        training="-XX:ArchiveClassesAtExit=$app_dir/$file -Xlog:cds*=off"
+        use=("-XX:SharedArchiveFile=\$APPDIR/$file" '-Xlog:cds*=off')
+    fi
+    if [[ -n "${DISPLAY:-}" ]] || command -v xvfb-run >/dev/null; then
+        local run=(); [[ -z "${DISPLAY:-}" ]] && run=(xvfb-run -a -s "-screen 0 1280x800x24")
+        JAVA_TOOL_OPTIONS="$training" MAILBENCH_STARTUP_PROBE=1 \
+            XDG_DATA_HOME="$target/cds-home" XDG_CONFIG_HOME="$target/cds-home" \
+            timeout 180 "${run[@]}" "$images/$name/bin/$name" >/dev/null 2>&1 || true
+    fi
+    if [[ -f "$app_dir/$file" ]]; then
+        printf 'java-options=%s\n' "${use[@]}" >> "$app_dir/$name.cfg"
+        echo "$name: $( [[ $class_data == aot ]] && echo 'ahead-of-time cache' || echo 'AppCDS archive') $(du -h "$app_dir/$file" | cut -f1)"
+    else
+        echo "$name: no class-data file made (no display and no xvfb-run)"
+    fi
+}
+train mailbench
+train hello-world
 
 # resources/mailbench.desktop replaces jpackage's desktop entry: its Exec passes the file (%f), so an .eml
 # opened from the file manager opens in the MIME viewer, and its Name is the product's.
@@ -100,7 +162,8 @@ else
     echo "dpkg-deb or fakeroot missing: no .deb built (apt-get install dpkg-dev fakeroot)" >&2
 fi
 
+echo "runtime: JDK $runtime_version, $( [[ $class_data == aot ]] && echo 'ahead-of-time cache' || echo 'AppCDS archive')"
 echo "app-image size: $(du -sh "$images/mailbench" | cut -f1)"
 for deb in "$images"/*.deb; do
-    [[ -e "$deb" ]] && echo "deb: $(basename "$deb") ($(du -h "$deb" | cut -f1))"
+    [[ -e "$deb" ]] && echo "deb: $(basename "$deb") ($(du -h "$deb" | cut -f1), $(stat -c %s "$deb") bytes)"
 done

@@ -31,9 +31,12 @@ import picocli.CommandLine.Option;
         description = "A desktop workbench for talking SMTP and POP3 by hand.")
 public final class Launcher implements Callable<Integer> {
 
+    /** Sets the default of {@code --theme}. */
+    static final String THEME_PROPERTY = "mailbench.theme";
+
     @Option(names = "--theme",
             paramLabel = "THEME",
-            defaultValue = "${sys:mailbench.theme:-light}",
+            defaultValue = "${sys:" + THEME_PROPERTY + ":-light}",
             converter = ThemeConverter.class,
             description = "light, dark or projector (default: ${DEFAULT-VALUE}; "
                     + "the system property mailbench.theme sets the default)")
@@ -60,7 +63,24 @@ public final class Launcher implements Callable<Integer> {
     public static void main(String[] args) {
         AppLogging.startInBackground();
         AppLogging.logUncaughtExceptions();
-        System.exit(commandLine(System.in).execute(args));
+        System.exit(opensTheWindowAsIs(args) ? withoutArguments().call() : commandLine(System.in).execute(args));
+    }
+
+    /**
+     * True when the command line has nothing to read: no arguments and no theme property. The window then opens
+     * without building the command line, since picocli's set-up (reflection over this command and its
+     * sub-commands, which loads the practice server's and the inspector's classes) is a third of a second of
+     * one core before the first frame on a slow machine.
+     */
+    static boolean opensTheWindowAsIs(String[] args) {
+        return args.length == 0 && System.getProperty(THEME_PROPERTY) == null;
+    }
+
+    /** The command as a command line without arguments sets it: its options' defaults (see LauncherTest). */
+    static Launcher withoutArguments() {
+        Launcher launcher = new Launcher();
+        launcher.theme = Theme.LIGHT;
+        return launcher;
     }
 
     /** The command, with {@code terminal} as the input {@code serve} reads its console commands from. */

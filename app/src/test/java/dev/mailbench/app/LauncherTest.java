@@ -24,6 +24,35 @@ class LauncherTest {
     }
 
     @Test
+    void aStartWithoutArgumentsSkipsTheCommandLineAndOpensTheWindowAsTheCommandLineWould() {
+        assertThat(Launcher.opensTheWindowAsIs(new String[0])).isTrue();
+        assertThat(Launcher.opensTheWindowAsIs(new String[] {"--theme=dark"})).isFalse();
+        Launcher parsed = parse();
+        Launcher direct = Launcher.withoutArguments();
+
+        assertThat(direct.theme).isEqualTo(parsed.theme);
+        assertThat(direct.connect).isEqualTo(parsed.connect);
+        assertThat(direct.message).isEqualTo(parsed.message);
+        assertThat(direct.noPracticeServer).isEqualTo(parsed.noPracticeServer);
+    }
+
+    @Test
+    void aThemePropertyGoesThroughTheCommandLine() {
+        String before = System.getProperty(Launcher.THEME_PROPERTY);
+        System.setProperty(Launcher.THEME_PROPERTY, "dark");
+        try {
+            assertThat(Launcher.opensTheWindowAsIs(new String[0])).isFalse();
+            assertThat(parse().theme).isEqualTo(Theme.DARK);
+        } finally {
+            if (before == null) {
+                System.clearProperty(Launcher.THEME_PROPERTY);
+            } else {
+                System.setProperty(Launcher.THEME_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void themeIsChosenByItsIdInAnyCase() {
         assertThat(parse("--theme=dark").theme).isEqualTo(Theme.DARK);
         assertThat(parse("--theme", "Projector").theme).isEqualTo(Theme.PROJECTOR);

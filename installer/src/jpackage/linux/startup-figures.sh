@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Start-up figures: process start to the first frame of the window, measured by each program itself
+# (MAILBENCH_STARTUP_PROBE=1), for the packaged Mailbench and the hello-world packaged on the same runtime
+# by build.sh, started in turn, RUNS times each (default 5), on a virtual display when no real one is there.
+#   startup-figures.sh TARGET_DIR [RUNS]
+# Prints each run, then: Mailbench first frame: median X ms; hello-world: median Y ms; ratio Z
+# and the same for the processor time each had used by then, which other work on the machine disturbs less.
+set -euo pipefail
+target=$1
+runs=${2:-5}
+images=$target/jpackage
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if [[ -n "${DISPLAY:-}" ]]; then run=(); elif command -v xvfb-run >/dev/null; then run=(xvfb-run -a -s "-screen 0 1280x800x24"); else
+    echo "start-up: not measured (no display and no xvfb-run; apt-get install xvfb libgtk-3-0)"
+    exit 0
+fi
+[[ -x "$images/hello-world/bin/hello-world" ]] || { echo "start-up: no hello-world at $images/hello-world" >&2; exit 1; }
+
+# "WALL CPU": the milliseconds a program's probe printed (to the first frame, and of processor time), or nothing
+first_frame() {
+    MAILBENCH_STARTUP_PROBE=1 XDG_DATA_HOME="$work/xdg" XDG_CONFIG_HOME="$work/xdg" timeout 60 \
+        ${run[@]+"${run[@]}"} "$1" 2>/dev/null \
+        | sed -n 's/^first window shown \([0-9]*\) ms after process start (\([0-9]*\) ms of processor time)$/\1 \2/p' || true
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for i in $(seq 1 "$runs"); do
+    read -r m mc <<<"$(first_frame "$images/mailbench/bin/mailbench")" || true
+    read -r h hc <<<"$(first_frame "$images/hello-world/bin/hello-world")" || true
+    echo "start-up run $i: Mailbench ${m:-no window (is libgtk-3-0 installed?)} ms (processor ${mc:-?} ms)," \
+         "hello-world ${h:-no window} ms (processor ${hc:-?} ms)"
+    [[ -n "$m" ]] && { echo "$m" >> "$work/mailbench"; echo "$mc" >> "$work/mailbench-cpu"; }
+    [[ -n "$h" ]] && { echo "$h" >> "$work/hello"; echo "$hc" >> "$work/hello-cpu"; }
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+side_by_side() {
+    local m h
+    m=$(median < "$work/$2" 2>/dev/null || true)
+    h=$(median < "$work/$3" 2>/dev/null || true)
+    if [[ -n "$m" && -n "$h" ]]; then
+        echo "$1: median $m ms; hello-world: median $h ms; ratio $(awk -v m="$m" -v h="$h" 'BEGIN { printf "%.2f", m / h }')"
+    else
+        echo "$1: median ${m:-none} ms; hello-world: median ${h:-none} ms"
+    fi
+}
+side_by_side "Mailbench first frame" mailbench hello
+side_by_side "Mailbench processor time to the first frame" mailbench-cpu hello-cpu
