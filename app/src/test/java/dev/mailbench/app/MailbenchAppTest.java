@@ -1,5 +1,6 @@
 package dev.mailbench.app;
 
+import static dev.mailbench.app.workbench.WindowDriver.pointOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class MailbenchAppTest {
 
     @Test
     void theWelcomeOpensASessionTabAndClosingItBringsTheWelcomeBack() {
-        robot.clickOn("#welcome-new-pop3");
+        robot.clickOn(pointOf(robot, "#welcome-new-pop3"));
 
         assertThat(robot.lookup("#session-state").queryAs(Label.class).getText()).isEqualTo("not connected");
         assertThat(robot.lookup("#port").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("110");
@@ -91,10 +92,10 @@ class MailbenchAppTest {
         double lightBackground = backgroundBrightness(scene);
         assertThat(scene.getStylesheets()).contains(Theme.LIGHT.stylesheet());
 
-        robot.clickOn("View");
-        robot.moveTo("Theme");
+        robot.clickOn(pointOf(robot, "View"));
+        robot.moveTo(pointOf(robot, "Theme"));
         // across first, then down, as a hand does: a diagonal would leave the Theme row and close the submenu
-        robot.clickOn("Dark", Motion.HORIZONTAL_FIRST);
+        robot.clickOn(pointOf(robot, "Dark"), Motion.HORIZONTAL_FIRST);
 
         assertThat(scene.getStylesheets())
                 .contains(Theme.DARK.stylesheet())
@@ -134,7 +135,8 @@ class MailbenchAppTest {
 
     @Test
     void helpAboutShowsTheMailbenchJavaAndJavafxVersions() {
-        robot.clickOn("Help").clickOn("About Mailbench");
+        robot.clickOn(pointOf(robot, "Help"));
+        robot.clickOn(pointOf(robot, "About Mailbench"));
 
         assertThat(text("#about-version")).isEqualTo("Version " + BuildInfo.mailbenchVersion());
         assertThat(text("#about-java")).isEqualTo("Java " + BuildInfo.javaVersion());
@@ -142,7 +144,7 @@ class MailbenchAppTest {
                 .isEqualTo("JavaFX " + System.getProperty("javafx.runtime.version"))
                 .matches("JavaFX \\d+\\..*");
 
-        robot.clickOn("Close");
+        robot.clickOn(pointOf(robot, "Close"));
         assertThat(robot.lookup("#about-version").tryQuery()).isEmpty();
     }
 

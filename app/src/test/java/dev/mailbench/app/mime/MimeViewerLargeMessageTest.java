@@ -15,6 +15,7 @@ import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.task.FxTaskExecutor;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
+import dev.mailbench.app.workbench.WindowDriver;
 import dev.mailbench.mime.PartNode;
 
 import javafx.application.Platform;
@@ -89,7 +90,7 @@ class MimeViewerLargeMessageTest {
         PartNode attachment = viewer.get().analysisProperty().get().part(LargeMessages.ATTACHMENT_PATH).orElseThrow();
         // the tree's cells are made at the next layout, after the analysis has come: waited for, not assumed
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> attachmentCell().isPresent()));
-        robot.clickOn(onFx(() -> attachmentCell().orElseThrow()));
+        robot.clickOn(WindowDriver.pointOf(robot, onFx(() -> attachmentCell().orElseThrow())));
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> {
             RawSourceText shown = viewer.get().rawTextProperty().get();

@@ -47,7 +47,7 @@ class MimeViewerSnapshot {
             TreeCell<?> cell = WindowDriver.onFx(() -> window.robot().lookup("#mime-tree .tree-cell")
                     .queryAllAs(TreeCell.class).stream()
                     .filter(c -> c.getText() != null && c.getText().startsWith(part)).findFirst().orElseThrow());
-            window.robot().clickOn(cell);
+            window.click(cell);
             if (Boolean.getBoolean("snapshot.body")) {
                 window.click("#mime-body-tab");
             }
@@ -57,7 +57,7 @@ class MimeViewerSnapshot {
                         .lookup("#mime-problems .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
                         .filter(c -> c.getItem() != null && c.getItem().toString().contains(problem)).findFirst()
                         .orElseThrow());
-                window.robot().clickOn(found);
+                window.click(found);
             }
             if (Boolean.getBoolean("snapshot.marks")) {
                 window.click("#mime-show-marks");

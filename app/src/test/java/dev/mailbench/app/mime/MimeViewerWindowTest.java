@@ -111,7 +111,7 @@ class MimeViewerWindowTest {
         javafx.scene.control.TableRow<?> subjectRow = WindowDriver.onFx(() -> window.robot()
                 .lookup("#mime-headers .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
                 .filter(row -> row.getItem() instanceof HeaderRow h && h.name().equals("Subject")).findFirst().orElseThrow());
-        window.robot().clickOn(subjectRow);
+        window.click(subjectRow);
         window.await(() -> fieldText().equals("Subject: Report and a picture"), "the Subject field marked");
 
         clickPart("1.2  text/html");
@@ -275,7 +275,7 @@ class MimeViewerWindowTest {
                 .queryAllAs(javafx.scene.control.ListCell.class).stream()
                 .filter(cell -> cell.getItem() != null && cell.getItem().toString().contains("BARE_CR")).findFirst()
                 .orElseThrow());
-        window.robot().clickOn(bareCr);
+        window.click(bareCr);
         window.await(() -> markedParagraphs(RawSourceText.PROBLEM_MARK).size() == 1, "the problem marked");
         int line = markedParagraphs(RawSourceText.PROBLEM_MARK).get(0);
         assertThat(WindowDriver.onFx(() -> raw().getParagraph(line).getText())).isEqualTo("And this one has a bare CR");
@@ -291,7 +291,7 @@ class MimeViewerWindowTest {
     }
 
     private void enter(String line) {
-        window.robot().clickOn("#command-line");
+        window.click("#command-line");
         window.robot().write(line);
         window.robot().push(KeyCode.ENTER);
         window.awaitLine(shown -> shown.endsWith("C: " + (line.startsWith("PASS") ? "PASS ••••••" : line)),
@@ -308,7 +308,7 @@ class MimeViewerWindowTest {
         TreeCell<?> cell = WindowDriver.onFx(() -> window.robot().lookup("#mime-tree .tree-cell")
                 .queryAllAs(TreeCell.class).stream()
                 .filter(c -> c.getText() != null && c.getText().startsWith(labelStart)).findFirst().orElseThrow());
-        window.robot().clickOn(cell);
+        window.click(cell);
     }
 
     private StyleClassedTextArea raw() {

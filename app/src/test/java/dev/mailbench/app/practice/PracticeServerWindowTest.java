@@ -124,11 +124,11 @@ class PracticeServerWindowTest {
                 "RCPT TO:<someone@elsewhere.test>");
         // the panel: bob has the message, and the server's side of the dialogue is there to read
         window.await(() -> mailboxSummaries().contains("bob: 1"), "the message in bob's mailbox");
-        window.robot().clickOn("bob");
+        window.click("bob");
         window.await(() -> WindowDriver.onFx(() -> window.<ListView<MailboxMessage>>node("#practice-messages").getItems()
                 .stream().map(message -> message.summary().subject()).toList()).equals(List.of("From the first tab")),
                 "bob's message listed by its subject");
-        window.robot().clickOn("#practice-messages .list-cell");
+        window.click("#practice-messages .list-cell");
         window.click("#practice-open-message");
         window.await(() -> window.shown("#mime-title") && window.text("#mime-title").equals("bob #1"),
                 "the message open in the MIME viewer");
@@ -139,7 +139,7 @@ class PracticeServerWindowTest {
 
         // the next tab reads it over POP3
         window.robot().push(KeyCode.CONTROL, KeyCode.W);
-        window.robot().clickOn("File").clickOn("New POP3 Session");
+        window.clickMenu("File", "New POP3 Session");
         int pop3Port = practice(practice -> practice.server().orElseThrow().pop3Port());
         assertThat(WindowDriver.onFx(() -> window.<TextField>node("#port").getText())).isEqualTo(Integer.toString(pop3Port));
         window.click("#connect");

@@ -1,5 +1,6 @@
 package dev.mailbench.app.transcript;
 
+import static dev.mailbench.app.workbench.WindowDriver.pointOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ class TranscriptPaneTest {
 
         robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#transcript-copy");
+        robot.clickOn(pointOf(robot, "#transcript-copy"));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(WindowReads.onFx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo("S: 250 2.1.0 Ok\n");
@@ -147,7 +148,7 @@ class TranscriptPaneTest {
 
         Node up = robot.lookup("#transcript .scroll-bar:vertical .decrement-button").query();
         for (int i = 0; i < 5; i++) {
-            robot.clickOn(up);
+            robot.clickOn(pointOf(robot, up));
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WindowReads.onFx(() -> pane.rowOf(505).isPresent())).as("scrolled up by five lines").isFalse();

@@ -63,7 +63,7 @@ class CommandLineTest {
         enter(".");
         window.awaitState(SmtpPhase.READY.description());
 
-        window.robot().clickOn("#command-line").push(KeyCode.UP);
+        window.click("#command-line").robot().push(KeyCode.UP);
         assertThat(commandText()).isEqualTo(".");
         window.robot().push(KeyCode.UP).push(KeyCode.UP);
         assertThat(commandText()).isEqualTo("Subject: typed by hand");
@@ -96,7 +96,7 @@ class CommandLineTest {
     }
 
     private void enter(String line) {
-        window.robot().clickOn("#command-line");
+        window.click("#command-line");
         window.robot().write(line);
         window.robot().push(KeyCode.ENTER);
         window.await(() -> window.transcriptLines().stream().map(WindowLines::wire).anyMatch(("C: " + line)::equals),

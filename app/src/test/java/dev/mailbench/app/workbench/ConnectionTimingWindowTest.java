@@ -68,7 +68,7 @@ class ConnectionTimingWindowTest {
         window.await(() -> window.text("#explanation-title").startsWith("220 "), "the greeting's explanation");
         assertThat(explanationText()).contains(Catalogue.english().fieldLabel("latency"));
 
-        window.robot().clickOn("#command-line");
+        window.click("#command-line");
         window.robot().write("MAIL FROM:<alice@example.test>");
         window.robot().push(KeyCode.ENTER);
         window.await(() -> window.shown("#cancel"), "the wait for MAIL's reply");

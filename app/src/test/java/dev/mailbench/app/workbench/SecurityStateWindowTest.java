@@ -179,18 +179,18 @@ class SecurityStateWindowTest {
 
         Path masked = temp.resolve("masked.txt");
         window.answerSaveWith(masked);
-        window.robot().clickOn("File").clickOn("Save Transcript as Text…");
+        window.clickMenu("File", "Save Transcript as Text…");
         window.await(() -> window.robot().lookup("#secrets-confirmation").tryQuery().isPresent(), "the question");
-        window.robot().clickOn("Keep masked");
+        window.click("Keep masked");
         window.await(() -> Files.exists(masked) && Files.readString(masked).contains("C: PASS "), "the masked file");
         String maskedText = Files.readString(masked, StandardCharsets.UTF_8);
         assertThat(window.shown("#secrets-confirmation")).as("asked each time, and answered").isFalse();
 
         Path clear = temp.resolve("clear.txt");
         window.answerSaveWith(clear);
-        window.robot().clickOn("File").clickOn("Save Transcript as Text…");
+        window.clickMenu("File", "Save Transcript as Text…");
         window.await(() -> window.robot().lookup("#secrets-confirmation").tryQuery().isPresent(), "the question again");
-        window.robot().clickOn("Include passwords");
+        window.click("Include passwords");
         window.await(() -> Files.exists(clear) && Files.readString(clear).contains("C: PASS "), "the file with passwords");
 
         assertThat(maskedText).doesNotContain("C: PASS " + PASSWORD);
@@ -206,7 +206,7 @@ class SecurityStateWindowTest {
 
         window.robot().push(KeyCode.CONTROL, KeyCode.C);
         window.await(() -> window.robot().lookup("#secrets-confirmation").tryQuery().isPresent(), "the copy question again");
-        window.robot().clickOn("Include passwords");
+        window.click("Include passwords");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WindowDriver.onFx(() -> Clipboard.getSystemClipboard().getString())).contains("C: PASS " + PASSWORD);
     }

@@ -146,12 +146,12 @@ class SmtpWalkthroughTest {
 
         Path text = temp.resolve("transcript.txt");
         window.answerSaveWith(text);
-        window.robot().clickOn("File").clickOn("Save Transcript as Text…");
+        window.clickMenu("File", "Save Transcript as Text…");
         window.await(() -> Files.exists(text) && Files.readString(text).contains("C: EHLO"), "the text file");
 
         Path html = temp.resolve("transcript.html");
         window.answerSaveWith(html);
-        window.robot().clickOn("File").clickOn("Save Transcript as HTML…");
+        window.clickMenu("File", "Save Transcript as HTML…");
         window.await(() -> Files.exists(html) && Files.readString(html).contains("</html>"), "the HTML file");
 
         assertThat(Files.readString(text, StandardCharsets.UTF_8)).contains("S: 220 ", "C: EHLO client.example.test\n");
@@ -188,9 +188,9 @@ class SmtpWalkthroughTest {
         window.await(() -> ((javafx.scene.control.Label) window.node("#session-state")).getFont().getSize() > label, "a larger label font " + label);
         window.await(() -> transcriptFontSize() > normal, "a larger transcript font than " + normal);
 
-        window.robot().clickOn("View");
-        window.robot().moveTo("Theme");
-        window.robot().clickOn("Dark", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        window.click("View");
+        window.moveTo("Theme");
+        window.click("Dark", org.testfx.robot.Motion.HORIZONTAL_FIRST);
         window.await(() -> !clientFill(ehlo).equals(lightClient), "the dark theme's colour for client lines");
     }
 

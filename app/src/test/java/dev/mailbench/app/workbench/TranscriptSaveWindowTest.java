@@ -55,17 +55,17 @@ class TranscriptSaveWindowTest {
             ((TextField) window.node("#command-line")).setText("NOOP ⟨C3⟩(⟨LF⟩");
             return null;
         });
-        window.robot().clickOn("#command-line").push(KeyCode.END).push(KeyCode.ENTER);
+        window.click("#command-line").robot().push(KeyCode.END).push(KeyCode.ENTER);
         window.awaitLine(line -> line.endsWith("C: NOOP ⟨C3⟩(⟨LF⟩"), "the raw NOOP");
         String port = window.text("#practice-summary").replaceFirst("^Running: SMTP 127\\.0\\.0\\.1:(\\d+).*$", "$1");
 
         Path text = temp.resolve("transcript.txt");
         window.answerSaveWith(text);
-        window.robot().clickOn("File").clickOn("Save Transcript as Text…");
+        window.clickMenu("File", "Save Transcript as Text…");
         window.await(() -> Files.exists(text) && Files.readString(text).contains("NOOP"), "the text file");
         Path html = temp.resolve("transcript.html");
         window.answerSaveWith(html);
-        window.robot().clickOn("File").clickOn("Save Transcript as HTML…");
+        window.clickMenu("File", "Save Transcript as HTML…");
         window.await(() -> Files.exists(html) && Files.readString(html).contains("</html>"), "the HTML file");
 
         List<String> lines = Files.readAllLines(text, StandardCharsets.UTF_8);

@@ -27,14 +27,18 @@ import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.Motion;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -91,9 +95,60 @@ public final class WindowDriver implements AutoCloseable {
         openAnswers.add(file);
     }
 
+    /**
+     * Clicks the first visible node the query finds (a CSS selector, or the text of a label, button or menu item),
+     * in its middle. Where that is, is worked out on the UI thread: reading a node's bounds computes and caches
+     * them in the scene graph, so reading them on this thread while a pulse lays the window out corrupts the
+     * parents' bounds caches ({@code IndexOutOfBoundsException} in {@code Parent.updateCachedBounds} at a later
+     * pulse). {@link FxRobot#clickOn(String, MouseButton...)} reads them on the calling thread; never use it here.
+     */
     public WindowDriver click(String query) {
-        robot.clickOn(query);
+        robot.clickOn(pointOf(query));
         return this;
+    }
+
+    /** Clicks as {@link #click(String)}, the mouse going there as {@code motion} says (e.g. along a submenu). */
+    public WindowDriver click(String query, Motion motion) {
+        robot.clickOn(pointOf(query), motion);
+        return this;
+    }
+
+    /** Clicks the middle of {@code node}, worked out on the UI thread as in {@link #click(String)}. */
+    public WindowDriver click(Node node) {
+        robot.clickOn(pointOf(robot, node));
+        return this;
+    }
+
+    /** The middle of {@code node} on the screen, read on the UI thread. */
+    public static Point2D pointOf(FxRobot robot, Node node) {
+        return onFx(() -> robot.point(node).query());
+    }
+
+    /** Clicks a menu of the menu bar, then one of its items. */
+    public WindowDriver clickMenu(String menu, String item) {
+        return click(menu).click(item);
+    }
+
+    /** Moves the mouse onto the node the query finds, e.g. to open a submenu. */
+    public WindowDriver moveTo(String query) {
+        robot.moveTo(pointOf(query));
+        return this;
+    }
+
+    private Point2D pointOf(String query) {
+        return pointOf(robot, query);
+    }
+
+    /**
+     * The middle of the first visible node the query finds, on the screen; read on the UI thread, for tests that
+     * click with their own robot ({@link #click(String)} says why).
+     */
+    public static Point2D pointOf(FxRobot robot, String query) {
+        return onFx(() -> {
+            Node node = robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
+                    .orElseThrow(() -> new AssertionError("no visible node for \"" + query + "\""));
+            return robot.point(node).query();
+        });
     }
 
     /** Clicks a step button and then the form's Send, as a user does. */
@@ -105,14 +160,14 @@ public final class WindowDriver implements AutoCloseable {
     }
 
     public WindowDriver type(String query, String text) {
-        robot.clickOn(query);
+        click(query);
         robot.write(text);
         return this;
     }
 
     /** Replaces a text field's content with {@code text}, typed. */
     public WindowDriver retype(String query, String text) {
-        robot.doubleClickOn(query);
+        robot.doubleClickOn(pointOf(query));
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
         robot.eraseText(1);
         robot.write(text);
@@ -143,8 +198,9 @@ public final class WindowDriver implements AutoCloseable {
         });
     }
 
+    /** The node the query finds, looked up on the UI thread. */
     public <T extends Node> T node(String query) {
-        return robot.lookup(query).query();
+        return onFx(() -> robot.lookup(query).<T>query());
     }
 
     /** Waits until the session's state reads {@code state}, for a server answers when it answers. */
@@ -264,8 +320,17 @@ public final class WindowDriver implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on the JavaFX thread and returns its result. */
+    /** Runs {@code work} on the JavaFX thread and returns its result; at once when called there. */
     public static <T> T onFx(Callable<T> work) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));
     }
 
