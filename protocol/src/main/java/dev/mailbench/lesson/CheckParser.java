@@ -73,7 +73,7 @@ final class CheckParser {
                             .ifPresent(pattern -> conditions.add(new Condition.Sent(verb, pattern))));
                 }
             }
-            case "reply" -> reply(words, problem);
+            case "reply" -> reply(value, words, problem);
             case "order" -> order(value, problem);
             case "dotted-line" -> none(words, key, problem).ifPresent(x -> conditions.add(new Condition.DottedLine()));
             case "tls" -> none(words, key, problem).ifPresent(x -> conditions.add(new Condition.TlsStarted()));
@@ -99,7 +99,7 @@ final class CheckParser {
         }
     }
 
-    private void reply(String[] words, Consumer<String> problem) {
+    private void reply(String value, String[] words, Consumer<String> problem) {
         if (!require(words, 2, "reply", "a verb and a code (reply: RCPT 250)", problem)) {
             return;
         }
@@ -107,16 +107,23 @@ final class CheckParser {
         Optional<String> verb = target.equals(Check.GREETING) || target.equals(Check.END_OF_DATA)
                 ? Optional.of(target) : verb(words[0], problem);
         List<ReplyCode> codes = new ArrayList<>();
-        for (int i = 1; i < words.length; i++) {
+        int i = 1;
+        for (; i < words.length; i++) {
             Optional<ReplyCode> code = ReplyCode.parse(words[i]);
             if (code.isEmpty()) {
-                problem.accept("bad reply code \"" + words[i]
-                        + "\" (write 250, 2xx, an enhanced code such as 5.7.1, +OK or -ERR)");
-                return;
+                break;
             }
             codes.add(code.get());
         }
-        verb.ifPresent(v -> conditions.add(new Condition.ReplyCame(v, codes)));
+        if (codes.isEmpty()) {
+            problem.accept("bad reply code \"" + words[1]
+                    + "\" (write 250, 2xx, an enhanced code such as 5.7.1, +OK or -ERR)");
+            return;
+        }
+        Optional<Optional<Pattern>> pattern = rest(value, i, problem);
+        if (verb.isPresent() && pattern.isPresent()) {
+            conditions.add(new Condition.ReplyCame(verb.get(), codes, pattern.get()));
+        }
     }
 
     private void order(String value, Consumer<String> problem) {

@@ -35,13 +35,15 @@ sealed interface Condition {
     }
 
     /**
-     * {@code reply: TARGET CODE…}: a reply answered the verb (or the {@code greeting}, the {@code end-of-data})
-     * matching every code given: {@code 2xx}, {@code 250}, {@code 5.7.1}, {@code +OK}, {@code -ERR}.
+     * {@code reply: TARGET CODE… [PATTERN]}: a reply answered the verb (or the {@code greeting}, the
+     * {@code end-of-data}) matching every code given ({@code 2xx}, {@code 250}, {@code 5.7.1}, {@code +OK},
+     * {@code -ERR}), and the command's argument matched the pattern if one is given.
      */
-    record ReplyCame(String target, List<ReplyCode> codes) implements Condition {
+    record ReplyCame(String target, List<ReplyCode> codes, Optional<Pattern> argument) implements Condition {
         @Override
         public boolean holds(Facts facts, MailboxView mailboxes) {
             return facts.exchanges().stream().anyMatch(e -> target.equals(e.target())
+                    && argument.map(p -> p.matcher(e.argument).find()).orElse(true)
                     && e.reply().filter(r -> codes.stream().allMatch(c -> c.matches(r))).isPresent());
         }
 
