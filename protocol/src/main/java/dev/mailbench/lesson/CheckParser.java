@@ -39,8 +39,18 @@ final class CheckParser {
         void at(int line, String message);
     }
 
+    private boolean problemFound;
+
     CheckParser(Problems problems) {
-        this.problems = problems;
+        this.problems = (line, message) -> {
+            problemFound = true;
+            problems.at(line, message);
+        };
+    }
+
+    /** Whether a line of the block had a problem (already reported). */
+    boolean problemFound() {
+        return problemFound;
     }
 
     List<Condition> conditions() {

@@ -343,10 +343,10 @@ public final class LessonParser {
             for (StepDraft step : steps) {
                 if (step.check == null) {
                     problem(step.line, "missing field: step \"" + step.title + "\" has no check block");
-                } else if (step.check.conditions().isEmpty()) {
+                } else if (step.check.conditions().isEmpty() && !step.check.problemFound()) {
                     problem(step.line, "missing field: the check block of step \"" + step.title
                             + "\" checks nothing");
-                } else {
+                } else if (!step.check.conditions().isEmpty()) {
                     built.add(new LessonStep(step.title, step.instructions, step.hints,
                             new Check(step.check.conditions()), step.seen, step.check.needs(), step.line));
                 }
