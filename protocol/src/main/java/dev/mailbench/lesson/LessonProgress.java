@@ -3,6 +3,7 @@ package dev.mailbench.lesson;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TranscriptEvent;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -67,6 +68,21 @@ public final class LessonProgress {
     /** A new connection, SMTP or POP3, whose events come next (its own, in order). */
     public Connection connection(MailProtocol protocol) {
         return new Connection(protocol);
+    }
+
+    /**
+     * Checks a lesson after the fact: every connection {@code source} kept (only {@code student}'s when one is
+     * named, see {@link StudentFilter}) read in order, and the mailboxes as they are now.
+     */
+    public static LessonProgress afterTheFact(Lesson lesson, TranscriptSource source, MailboxView mailboxes,
+                                              String student, Catalogue catalogue) throws IOException {
+        List<RecordedSession> sessions = source.sessions();
+        if (student != null) {
+            sessions = StudentFilter.sessionsOf(student, sessions);
+        }
+        LessonProgress progress = new LessonProgress(lesson, mailboxes, catalogue);
+        sessions.forEach(progress::read);
+        return progress;
     }
 
     /** Reads a whole recorded connection: after-the-fact checking. */

@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  */
 public final class TranscriptDirectory implements TranscriptSource {
 
+    /** The folder of a practice server's data directory that holds its kept transcripts. */
+    public static final String FOLDER = "transcripts";
     /** The name every kept transcript's file ends with. */
     public static final String SUFFIX = ".transcript";
     static final String MAGIC = "mailbench-transcript 1 ";
