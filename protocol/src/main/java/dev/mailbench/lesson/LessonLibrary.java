@@ -30,12 +30,22 @@ public final class LessonLibrary {
         this.lessons = List.copyOf(lessons);
     }
 
+    /** Where lesson files are read from, by name ({@code index.txt}, {@code first-smtp.md}). */
+    @FunctionalInterface
+    interface LessonFiles {
+        Optional<String> read(String name) throws IOException;
+    }
+
     /** The shipped lessons in {@code locale}'s language where they are translated. */
     public static LessonLibrary builtIn(Locale locale) {
+        return from(LessonLibrary::resource, locale);
+    }
+
+    static LessonLibrary from(LessonFiles files, Locale locale) {
         List<ParsedLesson> all = new ArrayList<>();
         String index;
         try {
-            index = resource(INDEX).orElseThrow(() -> new IOException("no " + FOLDER + INDEX + " on the class path"));
+            index = files.read(INDEX).orElseThrow(() -> new IOException("no " + FOLDER + INDEX + " on the class path"));
         } catch (IOException e) {
             LOG.error("The lessons cannot be listed", e);
             return new LessonLibrary(List.of());
@@ -43,29 +53,29 @@ public final class LessonLibrary {
         for (String line : index.split("\\R")) {
             String id = line.strip();
             if (!id.isEmpty() && !id.startsWith("#")) {
-                all.add(load(id, locale));
+                all.add(load(files, id, locale));
             }
         }
         return new LessonLibrary(all);
     }
 
-    private static ParsedLesson load(String id, Locale locale) {
+    private static ParsedLesson load(LessonFiles files, String id, Locale locale) {
         String file = id + ".md";
         try {
-            Optional<String> english = resource(file);
+            Optional<String> english = files.read(file);
             if (english.isEmpty()) {
                 return new ParsedLesson(id, Optional.empty(), List.of(new LessonProblem(file, 0,
                         "listed in " + INDEX + " but not found")));
             }
             String translationFile = id + "_" + locale.getLanguage() + ".md";
             Optional<String> translation = locale.getLanguage().isEmpty() || locale.getLanguage().equals("en")
-                    ? Optional.empty() : resource(translationFile);
+                    ? Optional.empty() : files.read(translationFile);
             ParsedLesson parsed = translation.isPresent()
                     ? LessonParser.parse(file, english.get(), translationFile, translation.get())
                     : LessonParser.parse(file, english.get());
             parsed.problems().forEach(p -> LOG.warn("Lesson problem: {}", p));
             return parsed;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.error("The lesson {} cannot be read", id, e);
             return new ParsedLesson(id, Optional.empty(), List.of(new LessonProblem(file, 0,
                     "cannot be read: " + e.getMessage())));
