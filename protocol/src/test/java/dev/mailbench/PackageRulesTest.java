@@ -97,6 +97,20 @@ class PackageRulesTest {
                     + " is retrieval's, the one of the two that reads mime");
 
     @ArchTest
+    static final ArchRule lessonsReadDialoguesNotTheServer = noClasses()
+            .that().resideInAPackage("dev.mailbench.lesson..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.mailbench.server..")
+            .because("a lesson is checked from transcripts and a read-only view of the store, whoever ran the"
+                    + " server (the window, serve, a teacher's machine): it says which settings it needs, it does"
+                    + " not switch them");
+
+    @ArchTest
+    static final ArchRule nothingBelowReadsLessons = noClasses()
+            .that().resideOutsideOfPackage("dev.mailbench.lesson..")
+            .should().dependOnClassesThat().resideInAPackage("dev.mailbench.lesson..")
+            .because("lessons sit on top of the protocol packages; only the app and the CLI read them");
+
+    @ArchTest
     static final ArchRule serverDoesNotCallTheClient = noClasses()
             .that().resideInAPackage("dev.mailbench.server..")
             .should().dependOnClassesThat().areAssignableTo(ClientSession.class)

@@ -1,0 +1,184 @@
+package dev.mailbench.app.cli;
+
+import dev.mailbench.explain.Catalogue;
+import dev.mailbench.lesson.Lesson;
+import dev.mailbench.lesson.LessonLibrary;
+import dev.mailbench.lesson.LessonProgress;
+import dev.mailbench.lesson.LessonStep;
+import dev.mailbench.lesson.MailboxView;
+import dev.mailbench.lesson.ParsedLesson;
+import dev.mailbench.lesson.StepStatus;
+import dev.mailbench.lesson.StoreMailboxes;
+import dev.mailbench.lesson.TranscriptDirectory;
+import dev.mailbench.server.practice.DataDirectory;
+import dev.mailbench.store.MailStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mailbench lesson list | validate FILE | check ID}: the lessons from a terminal, for a teacher checking a
+ * class's work on a shared practice server, or a lesson file being written.
+ */
+@Command(name = "lesson",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = {LessonCommand.ListLessons.class, LessonCommand.Validate.class, LessonCommand.Check.class},
+        description = "Lists, validates and checks the guided lessons.")
+public final class LessonCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LessonCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    private static Locale language() {
+        return Locale.getDefault();
+    }
+
+    /** {@code mailbench lesson list}: every lesson's id and title; broken ones say so. */
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Prints every lesson's id and title.")
+    static final class ListLessons implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (ParsedLesson parsed : LessonLibrary.builtIn(language()).all()) {
+                out.printf("%-20s %s%n", parsed.id(), parsed.lesson().map(Lesson::title)
+                        .orElse("(broken: " + parsed.problems().size() + " problem(s); see mailbench lesson validate)"));
+            }
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        }
+    }
+
+    /** {@code mailbench lesson validate FILE}: every problem as {@code file:line: what}, exit 1 if any. */
+    @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Checks a lesson file (a translation with its English file beside it); prints each problem"
+                    + " as FILE:LINE: what is wrong. Exit 0 when valid, 1 when not, 2 when the file cannot be read.")
+    static final class Validate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "the lesson file, e.g. first-smtp.md or first-smtp_de.md")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file)) {
+                err.println("mailbench lesson validate: no such file: " + file);
+                return CommandLine.ExitCode.USAGE;
+            }
+            ParsedLesson parsed;
+            try {
+                parsed = LessonLibrary.validate(file);
+            } catch (IOException e) {
+                LOG.warn("Cannot read {} to validate it", file, e);
+                err.println("mailbench lesson validate: cannot read " + file + ": " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            parsed.problems().forEach(out::println);
+            if (parsed.problems().isEmpty()) {
+                Lesson lesson = parsed.lesson().orElseThrow();
+                out.println(file.getFileName() + ": valid, " + lesson.steps().size() + " steps");
+            }
+            out.flush();
+            return parsed.problems().isEmpty() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        }
+    }
+
+    /**
+     * {@code mailbench lesson check ID}: reads the practice server's kept transcripts and mailboxes; prints each
+     * step done or not, and the first hint of the first step not done. Exit 0 complete, 1 not, 2 usage error.
+     */
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Checks a lesson from the practice server's kept transcripts and mailboxes. Exit 0 when"
+                    + " every step is done, 1 when one is not, 2 on a usage error.")
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "the lesson, e.g. first-smtp (mailbench lesson list)")
+        String id;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "the practice server's data directory (default: $XDG_DATA_HOME/mailbench,"
+                        + " else ~/.local/share/mailbench)")
+        Path dataDir;
+
+        @Option(names = "--student", paramLabel = "NAME",
+                description = "only the connections that logged in or sent mail as this user (default: all)")
+        String student;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<Lesson> found = LessonLibrary.builtIn(language()).lesson(id);
+            if (found.isEmpty()) {
+                err.println("mailbench lesson check: no lesson " + id + " (mailbench lesson list names them)");
+                return CommandLine.ExitCode.USAGE;
+            }
+            DataDirectory data = dataDir == null ? DataDirectory.defaultLocation() : DataDirectory.at(dataDir);
+            if (!Files.isDirectory(data.root())) {
+                err.println("mailbench lesson check: no data directory " + data.root());
+                return CommandLine.ExitCode.USAGE;
+            }
+            Lesson lesson = found.get();
+            LessonProgress progress;
+            try {
+                MailboxView mailboxes = Files.isDirectory(data.mailStore())
+                        ? new StoreMailboxes(MailStore.open(data.mailStore())) : MailboxView.NONE;
+                progress = LessonProgress.afterTheFact(lesson,
+                        new TranscriptDirectory(data.root().resolve(TranscriptDirectory.FOLDER)), mailboxes, student,
+                        Catalogue.load(language()));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot check lesson {} in {}", id, data.root(), e);
+                err.println("mailbench lesson check: cannot read " + data.root() + ": " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            out.println(lesson.id() + ": " + lesson.title() + (student == null ? "" : " (" + student + ")"));
+            List<StepStatus> steps = progress.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                StepStatus step = steps.get(i);
+                out.printf("  %s %d. %s%n", step.isMet() ? "[done]" : "[    ]", i + 1, step.step().title());
+            }
+            Optional<StepStatus> current = progress.current();
+            if (current.isPresent()) {
+                current.get().mistake().ifPresent(mistake -> out.println("Mistake: " + mistake));
+                LessonStep step = current.get().step();
+                if (!step.hints().isEmpty()) {
+                    out.println("Hint: " + step.hints().get(0).plain());
+                }
+            } else {
+                out.println("Complete.");
+            }
+            out.flush();
+            return current.isPresent() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+        }
+    }
+}
