@@ -9,6 +9,7 @@ import dev.mailbench.server.PortInUseException;
 import dev.mailbench.server.RecentPopLogins;
 import dev.mailbench.server.pop3.Pop3Server;
 import dev.mailbench.server.pop3.Pop3ServerContext;
+import dev.mailbench.server.smtp.RelayPolicy;
 import dev.mailbench.server.smtp.SmtpServer;
 import dev.mailbench.server.smtp.SmtpServerContext;
 import dev.mailbench.store.MailStore;
@@ -21,6 +22,7 @@ import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,6 +52,7 @@ public final class PracticeServer implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RecentPopLogins popLogins = new RecentPopLogins();
     private final AtomicReference<Personality> personality;
+    private final AtomicReference<RelayPolicy> relay;
     private final List<ConnectionObserver> observers = new CopyOnWriteArrayList<>();
     private final SmtpServer smtp;
     private final Pop3Server pop3;
@@ -59,11 +62,12 @@ public final class PracticeServer implements AutoCloseable {
         this.store = store;
         this.tls = tls;
         this.personality = new AtomicReference<>(Personality.load(config.personality()));
+        this.relay = new AtomicReference<>(config.relay());
         ConnectionObserver everyObserver = this::tellObservers;
         MailBackend backend = new MaildirBackend(store);
         this.smtp = new SmtpServer(new SmtpServerContext(config.bindAddress(), config.smtpPort(), config.hostName(),
                 backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
-                config.relay()));
+                relay::get));
         this.pop3 = new Pop3Server(new Pop3ServerContext(config.bindAddress(), config.pop3Port(), config.hostName(),
                 backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver));
     }
@@ -138,6 +142,20 @@ public final class PracticeServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** Who may relay now: the configured policy with SMTP after POP as last switched. */
+    public RelayPolicy relay() {
+        return relay.get();
+    }
+
+    /**
+     * Switches SMTP after POP on with this window (a POP3 login lets its address relay for that long) or, with
+     * {@link Duration#ZERO}, off; it applies to the next RCPT TO of every connection. On anything but loopback it
+     * never applies (see {@link RelayPolicy}).
+     */
+    public void smtpAfterPop(Duration window) {
+        relay.updateAndGet(r -> window.isZero() ? r.withSmtpAfterPop(false) : r.withSmtpAfterPop(window));
     }
 
     /** The recent POP3 logins that SMTP after POP reads. */

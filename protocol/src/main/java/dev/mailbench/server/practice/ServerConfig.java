@@ -319,7 +319,9 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
                 # How the server words its replies: postfix-dovecot, exchange55 or exchange2003.
                 personality=%s
                 # SMTP after POP (walkthrough 001): an address that logged in over POP3 within the last
-                # N minutes may relay. Loopback only; ignored when allow-remote is on.
+                # N minutes may relay without AUTH. Off by default: relaying to another domain then needs
+                # AUTH (550 5.7.1 without it). Loopback only; ignored when allow-remote is on. Also switched
+                # by serve --smtp-after-pop MINUTES, the serve console and the practice-server panel.
                 relay.smtp-after-pop=%s
                 relay.smtp-after-pop-minutes=%d
                 # Require AUTH before any mail, even to local users (530 5.7.0), as a submission server does.

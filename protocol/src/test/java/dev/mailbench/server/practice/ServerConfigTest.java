@@ -1,6 +1,7 @@
 package dev.mailbench.server.practice;
 
 import dev.mailbench.server.Accounts;
+import dev.mailbench.server.smtp.RelayPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,13 +33,14 @@ class ServerConfigTest {
                 user.carol.password=carol-pass
                 smtp.port=2626
                 limits.idle-timeout-seconds=30
-                relay.smtp-after-pop=false
+                relay.smtp-after-pop=true
                 """);
 
         assertThat(config.smtpPort()).isEqualTo(2626);
         assertThat(config.pop3Port()).isEqualTo(ServerConfig.DEFAULT_POP3_PORT);
         assertThat(config.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.relay().smtpAfterPop()).isFalse();
+        assertThat(config.relay().smtpAfterPop()).isTrue();
+        assertThat(config.relay().smtpAfterPopWindow()).isEqualTo(RelayPolicy.DEFAULTS.smtpAfterPopWindow());
         assertThat(config.accounts().domains()).containsExactly("example.test");
         // A clear password is hashed when read; without a .secret line, CRAM-MD5/APOP are off for the user.
         Accounts.Account carol = config.accounts().account("carol").orElseThrow();

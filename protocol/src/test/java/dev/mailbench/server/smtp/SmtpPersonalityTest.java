@@ -121,7 +121,7 @@ class SmtpPersonalityTest {
         Personality personality = Personality.load(id);
         Map<String, String> values = new java.util.HashMap<>();
         for (String placeholder : new String[] {"host", "address", "id", "syntax", "reason", "max", "domain",
-                "mechanism", "parameter", "topic", "date", "client", "helo"}) {
+                "mechanism", "parameter", "topic", "date", "client", "helo", "user", "minutes"}) {
             values.put(placeholder, "x");
         }
         Set<String> known = new HashSet<>(Set.of("name", "smtp.ehlo.extensions", "smtp.ehlo.last", "smtp.received.software"));
