@@ -134,7 +134,7 @@ public final class Pop3ServerSession extends LineServerSession<String>
 
     @Override
     protected String describeRemote(Socket socket) {
-        return String.valueOf(socket.getRemoteSocketAddress());
+        return socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
     }
 
     @Override
@@ -288,6 +288,7 @@ public final class Pop3ServerSession extends LineServerSession<String>
             mailbox = outcome.mailbox();
             phase = Pop3Phase.TRANSACTION;
             context.popLogins().loggedIn(socket().getInetAddress(), outcome.mailboxName());
+            loggedInAs(outcome.mailboxName());
             transcript().note("Logged in as " + outcome.mailboxName() + " with " + attempt.method()
                     + "; the mailbox is locked for this session");
             MailboxSummary summary = mailbox.summary();

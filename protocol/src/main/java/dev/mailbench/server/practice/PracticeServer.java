@@ -2,6 +2,7 @@ package dev.mailbench.server.practice;
 
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.ConnectionObserver;
+import dev.mailbench.server.EndedConnection;
 import dev.mailbench.server.Faults;
 import dev.mailbench.server.MailBackend;
 import dev.mailbench.server.Personality;
@@ -54,6 +55,7 @@ public final class PracticeServer implements AutoCloseable {
     private final AtomicReference<Personality> personality;
     private final AtomicReference<RelayPolicy> relay;
     private final List<ConnectionObserver> observers = new CopyOnWriteArrayList<>();
+    private final TranscriptArchive transcripts;
     private final SmtpServer smtp;
     private final Pop3Server pop3;
 
@@ -63,7 +65,25 @@ public final class PracticeServer implements AutoCloseable {
         this.tls = tls;
         this.personality = new AtomicReference<>(Personality.load(config.personality()));
         this.relay = new AtomicReference<>(config.relay());
-        ConnectionObserver everyObserver = this::tellObservers;
+        this.transcripts = new TranscriptArchive(config.dataDirectory().transcripts(), config.transcripts());
+        ConnectionObserver everyObserver = new ConnectionObserver() {
+            @Override
+            public void opened(MailProtocol protocol, String remote, Transcript transcript) {
+                tellObservers(protocol, remote, transcript);
+            }
+
+            @Override
+            public void ended(EndedConnection connection) {
+                transcripts.ended(connection);
+                for (ConnectionObserver observer : observers) {
+                    try {
+                        observer.ended(connection);
+                    } catch (RuntimeException e) {
+                        LOG.error("An observer of {} connections failed at their end", connection.protocol(), e);
+                    }
+                }
+            }
+        };
         MailBackend backend = new MaildirBackend(store);
         this.smtp = new SmtpServer(new SmtpServerContext(config.bindAddress(), config.smtpPort(), config.hostName(),
                 backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
@@ -112,9 +132,17 @@ public final class PracticeServer implements AutoCloseable {
         }
     }
 
-    /** Told of every new SMTP and POP3 connection with its server-side transcript, from its own thread. */
+    /**
+     * Told of every new SMTP and POP3 connection with its server-side transcript, and of its end, from the
+     * connection's own thread.
+     */
     public void addObserver(ConnectionObserver observer) {
         observers.add(Objects.requireNonNull(observer));
+    }
+
+    /** Where each connection's transcript is kept once it ends (see {@link TranscriptArchive#readAll}). */
+    public TranscriptArchive transcripts() {
+        return transcripts;
     }
 
     /** The faults to switch on and off while the server runs. */
@@ -192,5 +220,6 @@ public final class PracticeServer implements AutoCloseable {
     public void close() {
         smtp.close();
         pop3.close();
+        transcripts.close();
     }
 }

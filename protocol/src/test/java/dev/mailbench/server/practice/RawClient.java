@@ -22,6 +22,11 @@ final class RawClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** The client's own port, as the server names the connection ({@code 127.0.0.1:port}). */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** Sends a line with CRLF. */
     RawClient send(String line) throws IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));

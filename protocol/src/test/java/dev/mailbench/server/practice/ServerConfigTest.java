@@ -50,6 +50,19 @@ class ServerConfigTest {
     }
 
     @Test
+    void transcriptRetentionIsReadAndItsDefaultsAreWrittenOnFirstStart() throws Exception {
+        assertThat(parse("transcripts.keep=5\ntranscripts.max-bytes=4096\n").transcripts())
+                .isEqualTo(new TranscriptRetention(5, 4096));
+        assertThat(parse("").transcripts()).isEqualTo(TranscriptRetention.DEFAULTS);
+        assertThatThrownBy(() -> parse("transcripts.keep=-1\n")).hasMessageContaining("transcripts.keep");
+
+        ServerConfig first = DataDirectory.at(temp).loadOrCreateConfig();
+        assertThat(first.transcripts()).isEqualTo(TranscriptRetention.DEFAULTS);
+        assertThat(Files.readString(DataDirectory.at(temp).configFile()))
+                .contains("transcripts.keep=200\n", "transcripts.max-bytes=20971520\n");
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertThatThrownBy(() -> parse("smtp.prot=25\n")).hasMessageContaining("unknown setting(s) smtp.prot");
         assertThatThrownBy(() -> parse("user.dave.pasword=x\nuser.dave.password=x\n")).hasMessageContaining("user.dave.pasword");

@@ -148,7 +148,7 @@ class SmtpPersonalityTest {
         }
         practice = PracticeSmtp.start(root);
         Set<String> offered = EhloExtensions.offered(practice.server.context(),
-                new Session(java.net.InetAddress.getLoopbackAddress())).keySet();
+                new Session(java.net.InetAddress.getLoopbackAddress(), user -> { }, sender -> { })).keySet();
         for (String token : own.getProperty("smtp.ehlo.extensions", "").trim().split("\\s+")) {
             if (!token.isEmpty()) {
                 assertThat(offered.contains(token.toUpperCase(java.util.Locale.ROOT)) || token.equals("AUTH="))
