@@ -16,6 +16,12 @@ import java.util.Optional;
 /** Writes what the lines of an SMTP dialogue mean (RFC 5321 §4.2): a reply's code, its enhanced status, its lines. */
 final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
 
+    /**
+     * What the practice server says when SMTP after POP lets a recipient through (its personality key
+     * {@code smtp.relay-after-pop}); no other server says why it relays.
+     */
+    static final String SMTP_AFTER_POP_WORDS = "relaying allowed: SMTP after POP";
+
     SmtpExplanations(Catalogue catalogue, LineLedger<SmtpTurn> ledger) {
         super(catalogue, ledger);
     }
@@ -84,6 +90,9 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
             sentences.add(catalogue.enhancedStatus(status.klass(), status.subject(), status.detail()));
             fields.add(field("enhanced", status.toString()));
         });
+        if (!malformed && code == 250 && first.contains(SMTP_AFTER_POP_WORDS)) {
+            sentences.add(catalogue.eventSentence("reply.relay-after-pop"));
+        }
         if (lines > 1 || reply == null && first.length() > 3 && first.charAt(3) == '-') {
             sentences.add(catalogue.eventSentence("reply.multiline"));
             fields.add(field("lines", String.valueOf(lines)));

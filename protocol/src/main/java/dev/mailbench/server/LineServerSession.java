@@ -12,7 +12,10 @@ import dev.mailbench.wire.WireConnection;
 import dev.mailbench.wire.WireLimits;
 import java.io.IOException;
 import java.net.Socket;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,11 @@ public abstract class LineServerSession<R> {
     private final Faults faults;
     private final ConnectionObserver observer;
     private final Transcript transcript = new Transcript();
+    private final Instant started = Instant.now();
+    /** Who the client logged in and sent mail as, for the {@link EndedConnection}. */
+    private final Set<String> users = new LinkedHashSet<>();
+    private final Set<String> senders = new LinkedHashSet<>();
+    private String remote;
     private volatile WireConnection wire;
     private ReplyChannel<R> replies;
     private volatile boolean ending;
@@ -161,6 +169,7 @@ public abstract class LineServerSession<R> {
                 ended();
             } finally {
                 wire.close();
+                tellEnded();
             }
         }
     }
@@ -172,15 +181,25 @@ public abstract class LineServerSession<R> {
             refuseOverLimit();
         } finally {
             wire.close();
+            tellEnded();
         }
     }
 
     private void open() throws IOException {
-        observer.opened(protocol, describeRemote(socket), transcript);
+        remote = describeRemote(socket);
+        observer.opened(protocol, remote, transcript);
         WireConnection opened = WireConnection.server(socket, transcript, commandLineLimits(), false);
         opened.setIncomingAnnotator(this::annotate);
         replies = new ReplyDelayFault<>(faults, wireReplies(opened));
         wire = opened;
+    }
+
+    private void tellEnded() {
+        try {
+            observer.ended(new EndedConnection(protocol, remote, started, transcript, users, senders));
+        } catch (RuntimeException e) {
+            LOG.error("An observer of ended {} connections failed", protocol, e);
+        }
     }
 
     // ---- reading ---------------------------------------------------------------------------------------
@@ -285,6 +304,18 @@ public abstract class LineServerSession<R> {
             return SaslText.response(authMechanism, authStep++, line.text().strip());
         }
         return annotateCommand(line);
+    }
+
+    // ---- who the client is -----------------------------------------------------------------------------
+
+    /** The client logged in as {@code user} (a POP3 login, SMTP AUTH): kept with the ended connection. */
+    protected final void loggedInAs(String user) {
+        users.add(user);
+    }
+
+    /** The server accepted MAIL FROM with this address ("" for the null sender): kept with the ended connection. */
+    protected final void sentMailAs(String address) {
+        senders.add(address);
     }
 
     // ---- for the protocol ------------------------------------------------------------------------------

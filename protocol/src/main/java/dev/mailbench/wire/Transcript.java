@@ -2,6 +2,8 @@ package dev.mailbench.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -62,6 +64,28 @@ public final class Transcript {
             lineBytes.add(bytes);
             int index = events.append(direction, lineBytes.lastArray(), lineBytes.lastOffset(), bytes.length, now,
                     clock.instant(), since, tls, issues, annotation);
+            TranscriptEvent event = events.event(this, index);
+            for (TranscriptListener listener : listeners) {
+                deliver(listener, event);
+            }
+            return event;
+        }
+    }
+
+    /**
+     * Records an event read back from a saved transcript, with the time and latency it had when it happened
+     * (rather than now). Its monotonic timestamp is derived from that time, so latencies between replayed events
+     * stay what they were.
+     *
+     * @param sinceCommand the latency saved with the event, or null when none was known
+     */
+    public TranscriptEvent replay(Direction direction, byte[] bytes, Instant time, Duration sinceCommand, boolean tls,
+                                  Set<LineIssue> issues, Annotation annotation) {
+        synchronized (this) {
+            long nanoTime = time.getEpochSecond() * 1_000_000_000L + time.getNano();
+            lineBytes.add(bytes);
+            int index = events.append(direction, lineBytes.lastArray(), lineBytes.lastOffset(), bytes.length, nanoTime,
+                    time, sinceCommand == null ? -1 : sinceCommand.toNanos(), tls, issues, annotation);
             TranscriptEvent event = events.event(this, index);
             for (TranscriptListener listener : listeners) {
                 deliver(listener, event);

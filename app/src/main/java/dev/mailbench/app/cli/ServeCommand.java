@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--personality", paramLabel = "ID",
             description = "how the server words its replies: postfix-dovecot, exchange55, exchange2003")
     String personality;
+
+    @Option(names = "--smtp-after-pop", paramLabel = "MINUTES",
+            description = "let an address that logged in over POP3 relay for MINUTES minutes without AUTH"
+                    + " (SMTP after POP; default from the configuration: off; 0 switches it off)")
+    Integer smtpAfterPop;
 
     @Option(names = "--transcripts", description = "print every line of every connection, as the server sees it")
     boolean transcripts;
@@ -200,6 +206,13 @@ public final class ServeCommand implements Callable<Integer> {
         if (personality != null) {
             config = config.withPersonality(personality);
         }
+        if (smtpAfterPop != null) {
+            if (smtpAfterPop < 0) {
+                throw new IllegalArgumentException("--smtp-after-pop: a number of minutes, 0 for off");
+            }
+            config = config.withRelay(smtpAfterPop == 0 ? config.relay().withSmtpAfterPop(false)
+                    : config.relay().withSmtpAfterPop(Duration.ofMinutes(smtpAfterPop)));
+        }
         return config;
     }
 
@@ -209,6 +222,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  SMTP  " + host + ":" + server.smtpPort() + "   (STARTTLS, AUTH PLAIN LOGIN CRAM-MD5)");
         out.println("  POP3  " + host + ":" + server.pop3Port() + "   (STLS, APOP, AUTH)");
         out.println("  data  " + server.config().dataDirectory().root());
+        out.println("  relay " + ServeConsole.relaying(server));
         Accounts accounts = server.accounts();
         out.println("  domain " + String.join(", ", accounts.domains()));
         accounts.users().values().forEach(account -> out.println("  user  " + account.name()

@@ -14,13 +14,15 @@ import java.util.Locale;
 import dev.mailbench.server.Faults;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.practice.PracticeServer;
+import dev.mailbench.server.smtp.RelayPolicy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a teacher types into the terminal where {@code mailbench serve} runs, to switch faults and the
- * personality while the class is connected: {@code greylisting on}, {@code delay 5}, {@code faults off}.
+ * personality while the class is connected: {@code greylisting on}, {@code delay 5}, {@code faults off},
+ * {@code smtp-after-pop 10}.
  * The same switches the window's practice-server panel has.
  */
 final class ServeConsole {
@@ -39,6 +41,7 @@ final class ServeConsole {
             "  drop-mid-data on|off        the server hangs up in the middle of DATA",
             "  pop3-login-fail on|off      POP3 logins get -ERR [SYS/TEMP]",
             "  faults off                  every fault off",
+            "  smtp-after-pop MINUTES|off  a POP3 login lets its address relay without AUTH for MINUTES",
             "  help                        this list");
 
     private final PracticeServer server;
@@ -121,6 +124,14 @@ final class ServeConsole {
                     faults.pop3LoginTemporaryFailure(onOff(argument));
                     return "pop3-login-fail " + argument;
                 }
+                case "smtp-after-pop" -> {
+                    int minutes = argument.equals("off") ? 0 : Integer.parseInt(argument);
+                    if (minutes < 0 || minutes > 1440) {
+                        throw new NumberFormatException();
+                    }
+                    server.smtpAfterPop(Duration.ofMinutes(minutes));
+                    return relaying(server);
+                }
                 case "faults" -> {
                     if (!argument.equals("off")) {
                         return "faults off: switches every fault off";
@@ -136,6 +147,7 @@ final class ServeConsole {
             return verb + ": " + switch (verb) {
                 case "delay" -> "a number of seconds from 0 to 600";
                 case "rcpt-fail", "data-fail" -> "451, 452 or off";
+                case "smtp-after-pop" -> "a number of minutes from 1 to 1440, or off";
                 default -> "on or off";
             };
         }
@@ -167,7 +179,18 @@ final class ServeConsole {
         }
         String host = server.bindAddress().getHostAddress();
         return "SMTP " + host + ":" + server.smtpPort() + ", POP3 " + host + ":" + server.pop3Port() + ", "
-                + server.personality().displayName() + "; faults: " + (on.isEmpty() ? "none" : String.join(", ", on));
+                + server.personality().displayName() + "; " + relaying(server) + "; faults: "
+                + (on.isEmpty() ? "none" : String.join(", ", on));
+    }
+
+    /** Who may relay, as {@code status} and the {@code smtp-after-pop} command say it. */
+    static String relaying(PracticeServer server) {
+        RelayPolicy relay = server.relay();
+        if (relay.smtpAfterPop() && server.bindAddress().isLoopbackAddress()) {
+            return "SMTP after POP on (" + relay.smtpAfterPopWindow().toMinutes()
+                    + " min): a POP3 login lets its address relay without AUTH";
+        }
+        return "SMTP after POP off: relaying needs AUTH";
     }
 
     private static boolean onOff(String value) {

@@ -274,6 +274,9 @@ public final class PracticeServerPanel extends BorderPane {
         grid.add(check("practice-pop3-login-failure", "POP3 logins fail with -ERR [SYS/TEMP]",
                 viewModel.pop3LoginFailureProperty()), 0, row++, 2, 1);
 
+        grid.add(check("practice-smtp-after-pop", "SMTP after POP: a POP3 login lets its address relay without AUTH"
+                + " for a few minutes (not a fault: All Faults Off leaves it)", viewModel.smtpAfterPopProperty()), 0, row++, 2, 1);
+
         Button clear = new Button("All Faults Off");
         clear.setId("practice-faults-off");
         clear.setOnAction(event -> viewModel.faultsOff());

@@ -91,6 +91,7 @@ public final class PracticeServerViewModel {
     private final BooleanProperty greylisting = new SimpleBooleanProperty(this, "greylisting");
     private final BooleanProperty dropMidData = new SimpleBooleanProperty(this, "dropMidData");
     private final BooleanProperty pop3LoginFailure = new SimpleBooleanProperty(this, "pop3LoginFailure");
+    private final BooleanProperty smtpAfterPop = new SimpleBooleanProperty(this, "smtpAfterPop");
 
     public PracticeServerViewModel(TaskExecutor executor, PracticeServerSource source, Catalogue catalogue) {
         this.executor = executor;
@@ -104,6 +105,7 @@ public final class PracticeServerViewModel {
         greylisting.addListener(faultChanged);
         dropMidData.addListener(faultChanged);
         pop3LoginFailure.addListener(faultChanged);
+        smtpAfterPop.addListener((observable, old, now) -> applySmtpAfterPop());
         personality.addListener((observable, old, now) -> {
             if (server != null && now != null && !now.equals(server.personality().id())) {
                 server.switchPersonality(now);
@@ -217,8 +219,10 @@ public final class PracticeServerViewModel {
             }
         } else {
             personality.set(started.personality().id());
+            smtpAfterPop.set(started.relay().smtpAfterPop());
         }
         startedBefore = true;
+        applySmtpAfterPop();
         status.set(Status.RUNNING);
         applyFaults();
         describeRunning();
@@ -237,6 +241,19 @@ public final class PracticeServerViewModel {
         } else {
             problem.set("The practice server could not start: " + e);
         }
+    }
+
+    /** SMTP after POP as the panel has it, with the window from the configuration; a switch is no fault. */
+    private void applySmtpAfterPop() {
+        PracticeServer running = server;
+        if (running != null && running.relay().smtpAfterPop() != smtpAfterPop.get()) {
+            running.smtpAfterPop(smtpAfterPop.get() ? smtpAfterPopWindow(running) : Duration.ZERO);
+        }
+    }
+
+    private static Duration smtpAfterPopWindow(PracticeServer running) {
+        Duration configured = running.config().relay().smtpAfterPopWindow();
+        return configured.isZero() ? RelayPolicy.DEFAULTS.smtpAfterPopWindow() : configured;
     }
 
     private void describeRunning() {
@@ -364,6 +381,14 @@ public final class PracticeServerViewModel {
     }
 
     /** The SMTP port to start on; empty for the configured one, 0 for any free one. */
+    /**
+     * Whether SMTP after POP is on: a POP3 login lets its address relay without AUTH for the configured number
+     * of minutes (off by default; see {@link RelayPolicy}). Kept across a restart of the server.
+     */
+    public BooleanProperty smtpAfterPopProperty() {
+        return smtpAfterPop;
+    }
+
     public StringProperty smtpPortProperty() {
         return smtpPort;
     }

@@ -120,6 +120,49 @@ class ServeCommandTest {
         assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
     }
 
+    @Test
+    void smtpAfterPopIsSetByTheOptionAndSwitchedFromTheTerminal() throws Exception {
+        PipedOutputStream typing = new PipedOutputStream();
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new ServeCommand(new PipedInputStream(typing))).setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread serving = new Thread(() -> exit.complete(cli.execute(
+                "--data-dir", data.toString(), "--smtp-port", "0", "--pop3-port", "0", "--smtp-after-pop", "5")));
+        serving.start();
+        awaitText(out, "Type help for the commands that switch faults");
+        assertThat(out.toString()).contains("  relay SMTP after POP on (5 min): a POP3 login lets its address relay without AUTH");
+
+        typing.write("smtp-after-pop off\nstatus\n".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        awaitText(out, "; SMTP after POP off: relaying needs AUTH; faults: none");
+
+        typing.write("smtp-after-pop 12\nsmtp-after-pop soon\nhelp\n".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        awaitText(out, "  help                        this list");
+        assertThat(out.toString()).contains("SMTP after POP on (12 min)",
+                "smtp-after-pop: a number of minutes from 1 to 1440, or off",
+                "  smtp-after-pop MINUTES|off  ");
+        typing.close();
+        serving.interrupt();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void withoutTheOptionSmtpAfterPopIsOff() throws Exception {
+        StringWriter out = new StringWriter();
+        PipedOutputStream terminal = new PipedOutputStream();
+        CommandLine cli = new CommandLine(new ServeCommand(new PipedInputStream(terminal))).setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread serving = new Thread(() -> exit.complete(cli.execute(
+                "--data-dir", data.toString(), "--smtp-port", "0", "--pop3-port", "0")));
+        serving.start();
+        awaitText(out, "Press Ctrl-C to stop.");
+        assertThat(out.toString()).contains("  relay SMTP after POP off: relaying needs AUTH");
+        serving.interrupt();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        terminal.close();
+    }
+
     private static void awaitText(StringWriter out, String text) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!out.toString().contains(text)) {

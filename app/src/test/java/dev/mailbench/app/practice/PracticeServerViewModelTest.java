@@ -141,6 +141,24 @@ class PracticeServerViewModelTest {
     }
 
     @Test
+    void smtpAfterPopIsOffUntilSwitchedOnInThePanelAndAllFaultsOffLeavesIt() throws Exception {
+        practice = onFreePorts();
+        startAndWait();
+        var server = practice.server().orElseThrow();
+        assertThat(practice.smtpAfterPopProperty().get()).isFalse();
+        assertThat(server.relay().smtpAfterPop()).isFalse();
+
+        practice.smtpAfterPopProperty().set(true);
+        assertThat(server.relay().smtpAfterPop()).isTrue();
+        assertThat(server.relay().smtpAfterPopWindow()).isEqualTo(Duration.ofMinutes(10));
+        practice.faultsOff();
+        assertThat(server.relay().smtpAfterPop()).isTrue();
+
+        practice.smtpAfterPopProperty().set(false);
+        assertThat(server.relay().smtpAfterPop()).isFalse();
+    }
+
+    @Test
     void aPersonalityChosenInThePanelGreetsNewConnections() throws Exception {
         practice = onFreePorts();
         startAndWait();

@@ -134,7 +134,7 @@ public final class Pop3ServerSession extends LineServerSession<String>
 
     @Override
     protected String describeRemote(Socket socket) {
-        return String.valueOf(socket.getRemoteSocketAddress());
+        return socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
     }
 
     @Override
@@ -287,7 +287,8 @@ public final class Pop3ServerSession extends LineServerSession<String>
         if (outcome.succeeded()) {
             mailbox = outcome.mailbox();
             phase = Pop3Phase.TRANSACTION;
-            context.popLogins().loggedIn(socket().getInetAddress());
+            context.popLogins().loggedIn(socket().getInetAddress(), outcome.mailboxName());
+            loggedInAs(outcome.mailboxName());
             transcript().note("Logged in as " + outcome.mailboxName() + " with " + attempt.method()
                     + "; the mailbox is locked for this session");
             MailboxSummary summary = mailbox.summary();

@@ -22,12 +22,14 @@ import java.util.Properties;
  *   server.properties   the configuration, written with commented defaults on first start
  *   server.p12          the self-signed certificate and its key (SelfSignedCertificate)
  *   mail/&lt;user&gt;/{tmp,new,cur}   the Maildirs (MailStore)
+ *   transcripts/*.jsonl  one file per connection, oldest dropped first (TranscriptArchive, TranscriptFile)
  * </pre>
  */
 public final class DataDirectory {
     public static final String CONFIG_FILE = "server.properties";
     public static final String KEYSTORE_FILE = "server.p12";
     public static final String MAIL_DIRECTORY = "mail";
+    public static final String TRANSCRIPT_DIRECTORY = "transcripts";
 
     private final Path root;
 
@@ -71,6 +73,11 @@ public final class DataDirectory {
 
     public Path mailStore() {
         return root.resolve(MAIL_DIRECTORY);
+    }
+
+    /** Where each connection's transcript is kept ({@link TranscriptArchive}). */
+    public Path transcripts() {
+        return root.resolve(TRANSCRIPT_DIRECTORY);
     }
 
     /** Whether the configuration file exists yet. */

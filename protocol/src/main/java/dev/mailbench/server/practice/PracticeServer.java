@@ -2,6 +2,7 @@ package dev.mailbench.server.practice;
 
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.ConnectionObserver;
+import dev.mailbench.server.EndedConnection;
 import dev.mailbench.server.Faults;
 import dev.mailbench.server.MailBackend;
 import dev.mailbench.server.Personality;
@@ -9,6 +10,7 @@ import dev.mailbench.server.PortInUseException;
 import dev.mailbench.server.RecentPopLogins;
 import dev.mailbench.server.pop3.Pop3Server;
 import dev.mailbench.server.pop3.Pop3ServerContext;
+import dev.mailbench.server.smtp.RelayPolicy;
 import dev.mailbench.server.smtp.SmtpServer;
 import dev.mailbench.server.smtp.SmtpServerContext;
 import dev.mailbench.store.MailStore;
@@ -21,6 +23,7 @@ import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,7 +53,9 @@ public final class PracticeServer implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RecentPopLogins popLogins = new RecentPopLogins();
     private final AtomicReference<Personality> personality;
+    private final AtomicReference<RelayPolicy> relay;
     private final List<ConnectionObserver> observers = new CopyOnWriteArrayList<>();
+    private final TranscriptArchive transcripts;
     private final SmtpServer smtp;
     private final Pop3Server pop3;
 
@@ -59,11 +64,30 @@ public final class PracticeServer implements AutoCloseable {
         this.store = store;
         this.tls = tls;
         this.personality = new AtomicReference<>(Personality.load(config.personality()));
-        ConnectionObserver everyObserver = this::tellObservers;
+        this.relay = new AtomicReference<>(config.relay());
+        this.transcripts = new TranscriptArchive(config.dataDirectory().transcripts(), config.transcripts());
+        ConnectionObserver everyObserver = new ConnectionObserver() {
+            @Override
+            public void opened(MailProtocol protocol, String remote, Transcript transcript) {
+                tellObservers(protocol, remote, transcript);
+            }
+
+            @Override
+            public void ended(EndedConnection connection) {
+                transcripts.ended(connection);
+                for (ConnectionObserver observer : observers) {
+                    try {
+                        observer.ended(connection);
+                    } catch (RuntimeException e) {
+                        LOG.error("An observer of {} connections failed at their end", connection.protocol(), e);
+                    }
+                }
+            }
+        };
         MailBackend backend = new MaildirBackend(store);
         this.smtp = new SmtpServer(new SmtpServerContext(config.bindAddress(), config.smtpPort(), config.hostName(),
                 backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
-                config.relay()));
+                relay::get));
         this.pop3 = new Pop3Server(new Pop3ServerContext(config.bindAddress(), config.pop3Port(), config.hostName(),
                 backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver));
     }
@@ -108,9 +132,17 @@ public final class PracticeServer implements AutoCloseable {
         }
     }
 
-    /** Told of every new SMTP and POP3 connection with its server-side transcript, from its own thread. */
+    /**
+     * Told of every new SMTP and POP3 connection with its server-side transcript, and of its end, from the
+     * connection's own thread.
+     */
     public void addObserver(ConnectionObserver observer) {
         observers.add(Objects.requireNonNull(observer));
+    }
+
+    /** Where each connection's transcript is kept once it ends (see {@link TranscriptArchive#readAll}). */
+    public TranscriptArchive transcripts() {
+        return transcripts;
     }
 
     /** The faults to switch on and off while the server runs. */
@@ -138,6 +170,20 @@ public final class PracticeServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** Who may relay now: the configured policy with SMTP after POP as last switched. */
+    public RelayPolicy relay() {
+        return relay.get();
+    }
+
+    /**
+     * Switches SMTP after POP on with this window (a POP3 login lets its address relay for that long) or, with
+     * {@link Duration#ZERO}, off; it applies to the next RCPT TO of every connection. On anything but loopback it
+     * never applies (see {@link RelayPolicy}).
+     */
+    public void smtpAfterPop(Duration window) {
+        relay.updateAndGet(r -> window.isZero() ? r.withSmtpAfterPop(false) : r.withSmtpAfterPop(window));
     }
 
     /** The recent POP3 logins that SMTP after POP reads. */
@@ -174,5 +220,6 @@ public final class PracticeServer implements AutoCloseable {
     public void close() {
         smtp.close();
         pop3.close();
+        transcripts.close();
     }
 }

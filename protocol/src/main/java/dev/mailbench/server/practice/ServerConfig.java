@@ -39,10 +39,11 @@ import java.util.TreeSet;
  * @param relay            SMTP after POP, AUTH required
  * @param limits           line, size, recipients, connections, idle timeout, error budgets
  * @param keystorePassword the password of the certificate's keystore
+ * @param transcripts      how many connection transcripts are kept in the data directory
  */
 public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress, boolean allowRemote, int smtpPort,
                            int pop3Port, String hostName, Accounts accounts, String personality, RelayPolicy relay,
-                           ServerLimits limits, String keystorePassword) {
+                           ServerLimits limits, String keystorePassword, TranscriptRetention transcripts) {
 
     public static final int DEFAULT_SMTP_PORT = 2525;
     public static final int DEFAULT_POP3_PORT = 1110;
@@ -51,7 +52,8 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
     private static final Set<String> KEYS = Set.of("bind", "allow-remote", "smtp.port", "pop3.port", "hostname",
             "domains", "personality", "relay.smtp-after-pop", "relay.smtp-after-pop-minutes", "relay.auth-required",
             "limits.max-line-length", "limits.max-message-size", "limits.max-recipients", "limits.max-connections",
-            "limits.idle-timeout-seconds", "limits.max-failed-auth", "limits.max-errors", "tls.keystore-password");
+            "limits.idle-timeout-seconds", "limits.max-failed-auth", "limits.max-errors", "tls.keystore-password",
+            "transcripts.keep", "transcripts.max-bytes");
     private static final Set<String> USER_FIELDS = Set.of("name", "password", "secret");
 
     public ServerConfig {
@@ -61,6 +63,7 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
         Objects.requireNonNull(relay, "relay");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(keystorePassword, "keystorePassword");
+        Objects.requireNonNull(transcripts, "transcripts");
         if (!bindAddress.isLoopbackAddress() && !allowRemote) {
             // Security by default: a practice server others can reach must be asked for explicitly.
             throw new IllegalArgumentException("listening on " + bindAddress.getHostAddress()
@@ -99,33 +102,38 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
 
     public ServerConfig withPorts(int smtp, int pop3) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtp, pop3, hostName, accounts, personality,
-                relay, limits, keystorePassword);
+                relay, limits, keystorePassword, transcripts);
     }
 
     /** Another address; anything but loopback needs {@code allowRemote}. */
     public ServerConfig withBindAddress(InetAddress address, boolean remoteAllowed) {
         return new ServerConfig(dataDirectory, address, remoteAllowed, smtpPort, pop3Port, hostName, accounts,
-                personality, relay, limits, keystorePassword);
+                personality, relay, limits, keystorePassword, transcripts);
     }
 
     public ServerConfig withPersonality(String id) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, accounts,
-                id.toLowerCase(Locale.ROOT), relay, limits, keystorePassword);
+                id.toLowerCase(Locale.ROOT), relay, limits, keystorePassword, transcripts);
     }
 
     public ServerConfig withLimits(ServerLimits newLimits) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, accounts,
-                personality, relay, newLimits, keystorePassword);
+                personality, relay, newLimits, keystorePassword, transcripts);
     }
 
     public ServerConfig withRelay(RelayPolicy newRelay) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, accounts,
-                personality, newRelay, limits, keystorePassword);
+                personality, newRelay, limits, keystorePassword, transcripts);
+    }
+
+    public ServerConfig withTranscripts(TranscriptRetention newTranscripts) {
+        return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, accounts,
+                personality, relay, limits, keystorePassword, newTranscripts);
     }
 
     public ServerConfig withAccounts(Accounts newAccounts) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, newAccounts,
-                personality, relay, limits, keystorePassword);
+                personality, relay, limits, keystorePassword, transcripts);
     }
 
     /**
@@ -190,7 +198,9 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
                 bool(p, "allow-remote", false), integer(p, "smtp.port", DEFAULT_SMTP_PORT),
                 integer(p, "pop3.port", DEFAULT_POP3_PORT), p.getProperty("hostname", DEFAULT_HOST_NAME).trim(),
                 accounts.build(), p.getProperty("personality", Personality.DEFAULT_ID).trim().toLowerCase(Locale.ROOT),
-                relay, limits, password.trim());
+                relay, limits, password.trim(), new TranscriptRetention(
+                        integer(p, "transcripts.keep", TranscriptRetention.DEFAULTS.keep()),
+                        number(p, "transcripts.max-bytes", TranscriptRetention.DEFAULTS.maxBytes())));
     }
 
     private static Accounts.Account account(String name, Map<String, String> fields) {
@@ -319,7 +329,9 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
                 # How the server words its replies: postfix-dovecot, exchange55 or exchange2003.
                 personality=%s
                 # SMTP after POP (walkthrough 001): an address that logged in over POP3 within the last
-                # N minutes may relay. Loopback only; ignored when allow-remote is on.
+                # N minutes may relay without AUTH. Off by default: relaying to another domain then needs
+                # AUTH (550 5.7.1 without it). Loopback only; ignored when allow-remote is on. Also switched
+                # by serve --smtp-after-pop MINUTES, the serve console and the practice-server panel.
                 relay.smtp-after-pop=%s
                 relay.smtp-after-pop-minutes=%d
                 # Require AUTH before any mail, even to local users (530 5.7.0), as a submission server does.
@@ -342,6 +354,13 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
                 # Syntax and sequence errors before the connection is closed.
                 limits.max-errors=%d
 
+                # ---- Transcripts ----
+                # Each connection's transcript is kept in transcripts/ (one JSON-lines file per connection,
+                # passwords masked), so a lesson can be checked afterwards: mailbench lesson check.
+                # The oldest are deleted first beyond this many files or this many bytes; keep=0 keeps none.
+                transcripts.keep=%d
+                transcripts.max-bytes=%d
+
                 # ---- TLS ----
                 # The password of server.p12, the self-signed certificate made on first start.
                 tls.keystore-password=%s
@@ -349,7 +368,8 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
                 PasswordHash.hash("alice-pass"), PasswordHash.hash("bob-pass"), Personality.DEFAULT_ID,
                 r.smtpAfterPop(), r.smtpAfterPopWindow().toMinutes(), r.authRequired(), RelayPolicy.OUTBOX_MAILBOX,
                 l.maxLineLength(), l.maxMessageSize(), l.maxRecipients(), l.maxConnections(),
-                l.idleTimeout().toSeconds(), l.maxFailedAuth(), l.maxErrors(), keystorePassword);
+                l.idleTimeout().toSeconds(), l.maxFailedAuth(), l.maxErrors(), TranscriptRetention.DEFAULTS.keep(),
+                TranscriptRetention.DEFAULTS.maxBytes(), keystorePassword);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mailbench.server.smtp;
 
 import dev.mailbench.server.Accounts;
+import dev.mailbench.server.RecentPopLogins;
 import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.smtp.SmtpVerb;
 
@@ -39,16 +40,26 @@ final class RcptCommand implements SmtpCommand {
         if (destination instanceof Accounts.Remote) {
             SmtpServerContext context = connection.context();
             Session session = connection.session();
-            RelayPolicy.Permission permission = context.relay().relayPermission(context.bindAddress(),
+            RelayPolicy relay = context.relay().get();
+            RelayPolicy.Permission permission = relay.relayPermission(context.bindAddress(),
                     session.authenticated(), session.clientAddress(), context.popLogins());
             if (permission == RelayPolicy.Permission.DENIED) {
                 return connection.reply(SmtpReplies.S550_RELAY_DENIED, "address", address);
             }
-            connection.note("Relaying for " + address + " allowed ("
-                    + (permission == RelayPolicy.Permission.AUTHENTICATED
-                        ? "authenticated as " + session.authenticatedUser().orElseThrow()
-                        : "SMTP after POP: this address logged in over POP3 recently")
-                    + "); the message will be held in " + RelayPolicy.OUTBOX_MAILBOX + ", never sent out");
+            if (permission == RelayPolicy.Permission.SMTP_AFTER_POP) {
+                RecentPopLogins.Login login = context.popLogins()
+                        .loginWithin(session.clientAddress(), relay.smtpAfterPopWindow()).orElseThrow();
+                String minutes = String.valueOf(context.popLogins().minutesSince(login));
+                connection.note("Relaying for " + address + " allowed (SMTP after POP: " + login.user()
+                        + " logged in over POP3 from this address " + minutes + " min ago); the message will be held in "
+                        + RelayPolicy.OUTBOX_MAILBOX + ", never sent out");
+                envelope.addRecipient(new Envelope.Recipient(address, destination));
+                return connection.reply(SmtpReplies.S250_RELAY_AFTER_POP, "address", address, "user", login.user(),
+                        "minutes", minutes);
+            }
+            connection.note("Relaying for " + address + " allowed (authenticated as "
+                    + session.authenticatedUser().orElseThrow() + "); the message will be held in "
+                    + RelayPolicy.OUTBOX_MAILBOX + ", never sent out");
         }
         envelope.addRecipient(new Envelope.Recipient(address, destination));
         return connection.reply(SmtpReplies.S250_RECIPIENT_OK, "address", address);

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Who may send mail through the practice SMTP server, and where it goes.
  *
  * <p>Mail for local users is always accepted. Mail for another domain is relaying; it is refused with
- * {@code 550 5.7.1} unless the client authenticated (RFC 4954), or, when {@code smtpAfterPop} is on, the
+ * {@code 550 5.7.1} unless the client authenticated (RFC 4954), or, when {@code smtpAfterPop} is on (it is off
+ * by default, and a practice-server setting, a {@code serve} option and a console command switch it), the
  * client's address logged in over POP3 within {@code smtpAfterPopWindow} ("SMTP after POP", walkthrough 001).
  * When the server listens on anything but loopback, SMTP after POP is ignored and relaying always needs
  * AUTH: on a shared network an address proves nothing. No setting makes the server an open relay.
@@ -29,8 +30,11 @@ public record RelayPolicy(boolean smtpAfterPop, Duration smtpAfterPopWindow, boo
     /** The mailbox holding accepted relayed mail; no account may have this name. */
     public static final String OUTBOX_MAILBOX = "relay-outbox";
 
-    /** SMTP after POP on with a 10-minute window, AUTH not required for local mail. */
-    public static final RelayPolicy DEFAULTS = new RelayPolicy(true, Duration.ofMinutes(10), false);
+    /**
+     * SMTP after POP off (its window, when switched on, 10 minutes), AUTH not required for local mail: relaying
+     * to another domain needs AUTH unless SMTP after POP is switched on for a lesson.
+     */
+    public static final RelayPolicy DEFAULTS = new RelayPolicy(false, Duration.ofMinutes(10), false);
 
     public RelayPolicy {
         Objects.requireNonNull(smtpAfterPopWindow, "smtpAfterPopWindow");
@@ -59,6 +63,11 @@ public record RelayPolicy(boolean smtpAfterPop, Duration smtpAfterPopWindow, boo
             return Permission.SMTP_AFTER_POP;
         }
         return Permission.DENIED;
+    }
+
+    /** SMTP after POP switched on with this window. */
+    public RelayPolicy withSmtpAfterPop(Duration window) {
+        return new RelayPolicy(true, window, authRequired);
     }
 
     public RelayPolicy withSmtpAfterPop(boolean on) {

@@ -3,6 +3,7 @@ package dev.mailbench.server.smtp;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -20,8 +21,18 @@ public final class Session {
     private int failedAuthentications;
     private Envelope envelope;
 
-    Session(InetAddress clientAddress) {
+    /** Told of each login and each accepted sender, for the record of the connection once it ends. */
+    private final Consumer<String> loggedIn;
+    private final Consumer<String> mailFrom;
+
+    /**
+     * @param loggedIn told the user name of each successful AUTH
+     * @param mailFrom told the address of each MAIL FROM that begins a transaction
+     */
+    Session(InetAddress clientAddress, Consumer<String> loggedIn, Consumer<String> mailFrom) {
         this.clientAddress = Objects.requireNonNull(clientAddress, "clientAddress");
+        this.loggedIn = loggedIn;
+        this.mailFrom = mailFrom;
     }
 
     public InetAddress clientAddress() {
@@ -80,6 +91,7 @@ public final class Session {
 
     void beginTransaction(Envelope newEnvelope) {
         envelope = Objects.requireNonNull(newEnvelope);
+        mailFrom.accept(newEnvelope.reversePath());
     }
 
     /** RSET, or the end of DATA whatever its outcome. */
@@ -89,6 +101,7 @@ public final class Session {
 
     void authenticated(String user) {
         authenticatedUser = Objects.requireNonNull(user);
+        loggedIn.accept(user);
     }
 
     int failedAuthentication() {

@@ -33,6 +33,8 @@ public enum SmtpReplies {
     S250_OK(250, "2.0.0", "ok"),
     S250_SENDER_OK(250, "2.1.0", "sender-ok"),
     S250_RECIPIENT_OK(250, "2.1.5", "recipient-ok"),
+    /** A recipient in another domain, let through by SMTP after POP: the words say so, and who logged in. */
+    S250_RELAY_AFTER_POP(250, "2.1.5", "relay-after-pop"),
     S250_QUEUED(250, "2.0.0", "queued"),
     S250_VRFY(250, "2.1.5", "vrfy"),
     S250_EXPN(250, "2.1.5", "expn"),

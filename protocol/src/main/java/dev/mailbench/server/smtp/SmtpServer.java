@@ -25,7 +25,7 @@ public final class SmtpServer implements AutoCloseable {
 
     public SmtpServer(SmtpServerContext context) {
         this.context = context;
-        this.commands = SmtpCommandTable.standard(context.relay());
+        this.commands = SmtpCommandTable.standard(context.relay().get());
         this.listener = new TcpListener(MailProtocol.SMTP, context.bindAddress(), context.port(), context.limits().maxConnections(),
                 new TcpListener.Handler() {
                     @Override

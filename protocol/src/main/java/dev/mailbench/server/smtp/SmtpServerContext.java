@@ -27,12 +27,14 @@ import java.util.function.Supplier;
  *                    STARTTLS is neither offered nor accepted)
  * @param popLogins   recent POP3 logins, for SMTP after POP
  * @param observer    told of every connection with its transcript
- * @param relay       who may relay, and whether AUTH is required for all mail
+ * @param relay       who may relay, and whether AUTH is required for all mail; read for each recipient, so
+ *                    SMTP after POP can be switched while the server runs (whether AUTH is required for all
+ *                    mail is read once, when the server starts)
  */
 public record SmtpServerContext(InetAddress bindAddress, int port, String hostName, MailBackend backend,
                                 Accounts accounts, ServerLimits limits, Supplier<Personality> personality,
                                 Faults faults, ServerTls tls, RecentPopLogins popLogins,
-                                ConnectionObserver observer, RelayPolicy relay) {
+                                ConnectionObserver observer, Supplier<RelayPolicy> relay) {
 
     public SmtpServerContext {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -61,6 +63,6 @@ public record SmtpServerContext(InetAddress bindAddress, int port, String hostNa
 
     public SmtpServerContext withRelay(RelayPolicy newRelay) {
         return new SmtpServerContext(bindAddress, port, hostName, backend, accounts, limits, personality, faults,
-                tls, popLogins, observer, newRelay);
+                tls, popLogins, observer, () -> newRelay);
     }
 }

@@ -58,7 +58,7 @@ public final class SmtpServerSession extends LineServerSession<SmtpReply>
         this.greylist = greylist;
         // Read once: a personality switched at run time applies to the next connection, never mid-dialogue.
         this.personality = context.personality().get();
-        this.session = new Session(socket.getInetAddress());
+        this.session = new Session(socket.getInetAddress(), this::loggedInAs, this::sentMailAs);
     }
 
     // ---- the connection's course ----

@@ -24,6 +24,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -84,8 +85,9 @@ class PracticeServerEndToEndTest {
     }
 
     @Test
-    void aPop3LoginLetsTheSameAddressRelayForAWhile() throws Exception {
+    void onceSmtpAfterPopIsSwitchedOnAPop3LoginLetsTheSameAddressRelayForAWhile() throws Exception {
         try (PracticeServer server = PracticeServer.start(freshConfig())) {
+            server.smtpAfterPop(Duration.ofMinutes(10));
             try (SmtpClientSession smtp = new SmtpClientSession(new Transcript(), ClientOptions.defaults(new ClientTlsLayer()))) {
                 smtp.connect("127.0.0.1", server.smtpPort(), TlsMode.NONE);
                 smtp.ehlo("client.example.test");

@@ -1,6 +1,7 @@
 package dev.mailbench.server.practice;
 
 import dev.mailbench.server.Accounts;
+import dev.mailbench.server.smtp.RelayPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,19 +33,33 @@ class ServerConfigTest {
                 user.carol.password=carol-pass
                 smtp.port=2626
                 limits.idle-timeout-seconds=30
-                relay.smtp-after-pop=false
+                relay.smtp-after-pop=true
                 """);
 
         assertThat(config.smtpPort()).isEqualTo(2626);
         assertThat(config.pop3Port()).isEqualTo(ServerConfig.DEFAULT_POP3_PORT);
         assertThat(config.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.relay().smtpAfterPop()).isFalse();
+        assertThat(config.relay().smtpAfterPop()).isTrue();
+        assertThat(config.relay().smtpAfterPopWindow()).isEqualTo(RelayPolicy.DEFAULTS.smtpAfterPopWindow());
         assertThat(config.accounts().domains()).containsExactly("example.test");
         // A clear password is hashed when read; without a .secret line, CRAM-MD5/APOP are off for the user.
         Accounts.Account carol = config.accounts().account("carol").orElseThrow();
         assertThat(carol.passwordHash()).startsWith("pbkdf2-sha256$");
         assertThat(carol.allowsSharedSecretMechanisms()).isFalse();
         assertThat(config.accounts().verifyPassword("carol", "carol-pass")).isTrue();
+    }
+
+    @Test
+    void transcriptRetentionIsReadAndItsDefaultsAreWrittenOnFirstStart() throws Exception {
+        assertThat(parse("transcripts.keep=5\ntranscripts.max-bytes=4096\n").transcripts())
+                .isEqualTo(new TranscriptRetention(5, 4096));
+        assertThat(parse("").transcripts()).isEqualTo(TranscriptRetention.DEFAULTS);
+        assertThatThrownBy(() -> parse("transcripts.keep=-1\n")).hasMessageContaining("transcripts.keep");
+
+        ServerConfig first = DataDirectory.at(temp).loadOrCreateConfig();
+        assertThat(first.transcripts()).isEqualTo(TranscriptRetention.DEFAULTS);
+        assertThat(Files.readString(DataDirectory.at(temp).configFile()))
+                .contains("transcripts.keep=200\n", "transcripts.max-bytes=20971520\n");
     }
 
     @Test

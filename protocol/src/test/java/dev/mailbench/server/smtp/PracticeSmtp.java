@@ -69,7 +69,7 @@ final class PracticeSmtp implements AutoCloseable {
         SmtpServerContext context = new SmtpServerContext(InetAddress.getLoopbackAddress(), 0, HOST,
                 new MaildirBackend(store), ACCOUNTS,
                 ServerLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(30)), personality::get, faults, tls, popLogins,
-                (protocol, remote, transcript) -> serverTranscripts.add(transcript), RelayPolicy.DEFAULTS);
+                (protocol, remote, transcript) -> serverTranscripts.add(transcript), () -> RelayPolicy.DEFAULTS);
         this.server = new SmtpServer(customise.apply(context));
         server.start();
     }

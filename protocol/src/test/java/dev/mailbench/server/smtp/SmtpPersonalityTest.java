@@ -121,7 +121,7 @@ class SmtpPersonalityTest {
         Personality personality = Personality.load(id);
         Map<String, String> values = new java.util.HashMap<>();
         for (String placeholder : new String[] {"host", "address", "id", "syntax", "reason", "max", "domain",
-                "mechanism", "parameter", "topic", "date", "client", "helo"}) {
+                "mechanism", "parameter", "topic", "date", "client", "helo", "user", "minutes"}) {
             values.put(placeholder, "x");
         }
         Set<String> known = new HashSet<>(Set.of("name", "smtp.ehlo.extensions", "smtp.ehlo.last", "smtp.received.software"));
@@ -148,7 +148,7 @@ class SmtpPersonalityTest {
         }
         practice = PracticeSmtp.start(root);
         Set<String> offered = EhloExtensions.offered(practice.server.context(),
-                new Session(java.net.InetAddress.getLoopbackAddress())).keySet();
+                new Session(java.net.InetAddress.getLoopbackAddress(), user -> { }, sender -> { })).keySet();
         for (String token : own.getProperty("smtp.ehlo.extensions", "").trim().split("\\s+")) {
             if (!token.isEmpty()) {
                 assertThat(offered.contains(token.toUpperCase(java.util.Locale.ROOT)) || token.equals("AUTH="))

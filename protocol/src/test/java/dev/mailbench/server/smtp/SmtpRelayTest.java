@@ -68,12 +68,12 @@ class SmtpRelayTest {
     @Test
     void smtpAfterPopAllowsRelayingWithinTheWindowOnly() throws Exception {
         TestClock clock = new TestClock();
-        practice = PracticeSmtp.start(root, clock, c -> c);
-        practice.popLogins.loggedIn(InetAddress.getByName("127.0.0.1"));
+        practice = PracticeSmtp.start(root, clock, c -> c.withRelay(RelayPolicy.DEFAULTS.withSmtpAfterPop(true)));
+        practice.popLogins.loggedIn(InetAddress.getByName("127.0.0.1"), "bob");
 
         SmtpClientSession smtp = practice.connectAndEhlo();
         smtp.mailFrom("alice@example.test");
-        assertReply(smtp.rcptTo("friend@elsewhere.example"), SmtpReplies.S250_RECIPIENT_OK);
+        assertReply(smtp.rcptTo("friend@elsewhere.example"), SmtpReplies.S250_RELAY_AFTER_POP);
         assertReply(smtp.data(MESSAGE), SmtpReplies.S250_QUEUED);
 
         clock.advance(RelayPolicy.DEFAULTS.smtpAfterPopWindow().plusSeconds(1));
@@ -83,9 +83,9 @@ class SmtpRelayTest {
     }
 
     @Test
-    void smtpAfterPopCanBeSwitchedOff() throws Exception {
-        practice = PracticeSmtp.start(root, c -> c.withRelay(RelayPolicy.DEFAULTS.withSmtpAfterPop(false)));
-        practice.popLogins.loggedIn(InetAddress.getByName("127.0.0.1"));
+    void smtpAfterPopIsOffByDefault() throws Exception {
+        practice = PracticeSmtp.start(root);
+        practice.popLogins.loggedIn(InetAddress.getByName("127.0.0.1"), "bob");
 
         SmtpClientSession smtp = practice.connectAndEhlo();
         smtp.mailFrom("alice@example.test");
@@ -97,8 +97,8 @@ class SmtpRelayTest {
     void onAnyAddressButLoopbackOnlyAuthAllowsRelaying() throws Exception {
         RecentPopLogins logins = new RecentPopLogins();
         InetAddress client = InetAddress.getByName("192.0.2.10");
-        logins.loggedIn(client);
-        RelayPolicy policy = RelayPolicy.DEFAULTS;
+        logins.loggedIn(client, "bob");
+        RelayPolicy policy = RelayPolicy.DEFAULTS.withSmtpAfterPop(true);
 
         assertThat(policy.relayPermission(InetAddress.getLoopbackAddress(), false, client, logins))
                 .isEqualTo(RelayPolicy.Permission.SMTP_AFTER_POP);
