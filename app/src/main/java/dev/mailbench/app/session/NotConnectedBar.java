@@ -21,7 +21,8 @@ public final class NotConnectedBar extends HBox {
 
         Label says = new Label();
         says.setId("not-connected-text");
-        says.setWrapText(true);
+        // the button comes first, so a narrow tab cuts the end of the sentence, never the Connect
+        says.setMinWidth(0);
         says.textProperty().bind(Bindings.createStringBinding(() -> "Not connected. Connect opens "
                         + session.titleProperty().get() + " (host and port above).",
                 session.titleProperty()));
@@ -36,6 +37,6 @@ public final class NotConnectedBar extends HBox {
 
         visibleProperty().bind(session.connectedProperty().not().and(session.busyProperty().not()));
         managedProperty().bind(visibleProperty());
-        getChildren().addAll(says, connect);
+        getChildren().addAll(connect, says);
     }
 }
