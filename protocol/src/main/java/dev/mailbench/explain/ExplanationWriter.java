@@ -1,6 +1,7 @@
 package dev.mailbench.explain;
 
 import dev.mailbench.wire.Annotation;
+import dev.mailbench.wire.ConnectFailures;
 import dev.mailbench.wire.Durations;
 import dev.mailbench.wire.Line;
 import dev.mailbench.wire.LineEnding;
@@ -52,10 +53,9 @@ abstract class ExplanationWriter<T> {
         };
     }
 
-    /** A note; one that says the TLS mode is wrong also says why, and which mode to choose. */
     /**
-     * A note; one that cuts a reply short (the reader gives it the malformed class) or says which TLS mode to
-     * choose leads with that.
+     * A note; one that cuts a reply short (the reader gives it the malformed class), says which TLS mode to
+     * choose or why a connection could not be made leads with that.
      */
     private Explanation note(TranscriptEvent event, LineInfo info) {
         List<String> sentences = new ArrayList<>();
@@ -63,6 +63,9 @@ abstract class ExplanationWriter<T> {
             sentences.add(catalogue.eventSentence(cutOffSentence()));
         }
         String hint = TlsModeHints.kindOf(event.line());
+        if (hint == null) {
+            hint = ConnectFailures.kindOf(event.line());
+        }
         if (hint != null) {
             sentences.add(catalogue.eventSentence("note." + hint));
         }

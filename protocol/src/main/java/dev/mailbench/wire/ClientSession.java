@@ -102,12 +102,13 @@ public abstract class ClientSession<R> implements AutoCloseable {
             try {
                 tls = options.tlsLayer().connectImplicit(host, port, options.connectTimeout(), options.connectTimeout());
             } catch (IOException e) {
-                transcript.note("Could not connect to " + host + ":" + port + " with TLS: " + WireConnection.describe(e));
+                String note = ConnectFailures.note(host, port, " with TLS", e);
+                transcript.note(note);
                 if (options.tlsLayer().answeredInPlainText(e)) {
                     transcript.note(TlsModeHints.PLAIN_FIRST + ".");
                     throw new WrongTlsModeException(TlsModeHints.PLAIN_FIRST);
                 }
-                throw e;
+                throw ConnectFailures.explained(note, e);
             }
             opened = WireConnection.client(tls.socket(), transcript, readLimits(), true, start);
             transcript.note(tls.report());

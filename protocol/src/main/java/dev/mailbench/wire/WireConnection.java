@@ -67,8 +67,9 @@ public final class WireConnection implements AutoCloseable {
             socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
         } catch (IOException e) {
             socket.close();
-            transcript.note("Could not connect to " + host + ":" + port + ": " + describe(e));
-            throw e;
+            String note = ConnectFailures.note(host, port, "", e);
+            transcript.note(note);
+            throw ConnectFailures.explained(note, e);
         }
         return client(socket, transcript, limits, false, start);
     }

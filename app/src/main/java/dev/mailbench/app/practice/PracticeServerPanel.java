@@ -17,7 +17,10 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -107,7 +110,11 @@ public final class PracticeServerPanel extends BorderPane {
         Button stop = new Button("Stop");
         stop.setId("practice-stop");
         stop.disableProperty().bind(viewModel.statusProperty().isNotEqualTo(PracticeServerViewModel.Status.RUNNING));
-        stop.setOnAction(event -> viewModel.stop());
+        stop.setOnAction(event -> {
+            if (confirmStop()) {
+                viewModel.stop();
+            }
+        });
         Button free = new Button("Use Free Ports");
         free.setId("practice-free-ports");
         free.visibleProperty().bind(stopped.and(problem.visibleProperty()));
@@ -121,6 +128,32 @@ public final class PracticeServerPanel extends BorderPane {
         VBox header = new VBox(heading, summary, ports, actions, problem);
         header.getStyleClass().add("practice-header");
         return header;
+    }
+
+    /**
+     * Whether to stop: at once while nobody is connected, else only when the user says so, for a Stop cuts every
+     * open connection (a stray Space on the button must not end a class's sessions). Keeping it running is the default.
+     */
+    private boolean confirmStop() {
+        int open = viewModel.openConnections();
+        if (open == 0) {
+            return true;
+        }
+        ButtonType stop = new ButtonType("Stop the Server", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep Running", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", keep, stop);
+        alert.setTitle("Stop the practice server?");
+        alert.setHeaderText("Stop the practice server?");
+        alert.setContentText((open == 1 ? "1 connection is" : open + " connections are")
+                + " open to it. Stopping closes " + (open == 1 ? "it" : "them") + " at once; the mailboxes stay on disk.");
+        alert.getDialogPane().setId("practice-stop-confirmation");
+        ((Button) alert.getDialogPane().lookupButton(stop)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        return alert.showAndWait().filter(stop::equals).isPresent();
     }
 
     /** A control that keeps its whole text when the panel is narrow. */

@@ -152,6 +152,12 @@ public final class PracticeServerViewModel {
         start();
     }
 
+    /** How many connections the server is serving now: those a Stop would cut. */
+    public int openConnections() {
+        PracticeServer running = server;
+        return running == null ? 0 : running.activeConnections();
+    }
+
     /** Stops listening and closes every connection; the mailboxes stay on disk. */
     public void stop() {
         PracticeServer running = server;

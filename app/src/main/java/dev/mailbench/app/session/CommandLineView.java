@@ -1,5 +1,7 @@
 package dev.mailbench.app.session;
 
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -30,7 +32,11 @@ public final class CommandLineView extends HBox {
 
         field.setId("command-line");
         field.getStyleClass().add("command-field");
-        field.setPromptText("type a command, Enter sends it (↑ ↓ for earlier ones)");
+        // The field stays enabled while not connected: a disabled field would lose the keyboard focus when a
+        // connection ends, and the focus would wander to whatever comes next (the practice server's Stop).
+        field.promptTextProperty().bind(Bindings.when(session.connectedProperty())
+                .then("type a command, Enter sends it (↑ ↓ for earlier ones)")
+                .otherwise("not connected: Connect first, then type commands here"));
         field.textProperty().bindBidirectional(commandLine.textProperty());
         HBox.setHgrow(field, Priority.ALWAYS);
         field.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -69,7 +75,9 @@ public final class CommandLineView extends HBox {
             field.requestFocus();
         });
 
-        disableProperty().bind(session.connectedProperty().not());
+        for (Node control : new Node[] {raw, cr, lf, send}) {
+            control.disableProperty().bind(session.connectedProperty().not());
+        }
         getChildren().addAll(prompt, raw, field, cr, lf, send);
     }
 

@@ -1,6 +1,9 @@
 package dev.mailbench.app.steps;
 
+import java.util.Optional;
+
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -13,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -46,10 +50,11 @@ public final class StepFormView extends VBox {
         int row = 0;
         boolean secrets = false;
         boolean focusOnEmpty = false;
+        StepField retyped = form.retypedSecret().orElse(null);
         for (StepField field : form.fields()) {
-            javafx.scene.Node input = switch (field.kind()) {
+            Node input = switch (field.kind()) {
                 case TEXT -> bound(new TextField(), form, field);
-                case SECRET -> bound(new PasswordField(), form, field);
+                case SECRET -> new SecretInput(form, field);
                 case CHOICE -> {
                     ChoiceBox<String> choice = new ChoiceBox<>();
                     choice.getItems().setAll(field.choices());
@@ -58,14 +63,28 @@ public final class StepFormView extends VBox {
                 }
             };
             secrets |= field.kind() == StepField.Kind.SECRET;
-            input.setId("field-" + field.key());
+            if (input.getId() == null) {
+                input.setId("field-" + field.key());
+            }
             // the cursor goes where typing is needed: the first empty text input, else the first input
             boolean empty = field.kind() != StepField.Kind.CHOICE && form.value(field.key()).get().isEmpty();
-            if (row == 0 || empty && !focusOnEmpty) {
-                firstInputFocus = input::requestFocus;
+            if (field == retyped) {
+                // a password sent before and refused: selected, caret at its end, so typing replaces it
+                firstInputFocus = () -> shownInput(input).ifPresent(text -> {
+                    text.requestFocus();
+                    text.selectAll();
+                });
+                focusOnEmpty = true;
+            } else if (row == 0 || empty && !focusOnEmpty) {
+                firstInputFocus = () -> shownInput(input).ifPresentOrElse(text -> {
+                    text.requestFocus();
+                    text.end();
+                }, input::requestFocus);
                 focusOnEmpty |= empty;
             }
-            inputs.addRow(row++, new Label(field.label()), input);
+            Label label = new Label(field.label());
+            label.setLabelFor(input);
+            inputs.addRow(row++, label, input);
             GridPane.setHgrow(input, Priority.ALWAYS);
         }
 
@@ -135,6 +154,53 @@ public final class StepFormView extends VBox {
     /** Puts the cursor in the first input, so typing starts there. */
     public void focusFirstInput() {
         firstInputFocus.run();
+    }
+
+    /**
+     * A password input: a password field, and in its place while "Show password" is ticked a text field with the
+     * same value, so that the password shows where it is typed. The caret goes along when they swap.
+     */
+    private static final class SecretInput extends StackPane {
+        private final PasswordField hidden = new PasswordField();
+        private final TextField shown = new TextField();
+        private final StepFormViewModel form;
+
+        SecretInput(StepFormViewModel form, StepField field) {
+            this.form = form;
+            setId("field-" + field.key() + "-input");
+            getStyleClass().add("secret-input");
+            hidden.setId("field-" + field.key());
+            shown.setId("field-" + field.key() + "-shown");
+            bound(hidden, form, field);
+            bound(shown, form, field);
+            hidden.visibleProperty().bind(form.revealProperty().not());
+            shown.visibleProperty().bind(form.revealProperty());
+            for (TextInputControl input : new TextInputControl[] {hidden, shown}) {
+                input.managedProperty().bind(input.visibleProperty());
+            }
+            form.revealProperty().addListener((observable, old, reveal) -> {
+                TextInputControl from = reveal ? hidden : shown;
+                TextInputControl to = reveal ? shown : hidden;
+                if (from.isFocused()) {
+                    int caret = from.getCaretPosition();
+                    to.requestFocus();
+                    to.positionCaret(caret);
+                }
+            });
+            getChildren().addAll(hidden, shown);
+        }
+
+        TextInputControl visibleInput() {
+            return form.revealProperty().get() ? shown : hidden;
+        }
+    }
+
+    /** The text input a user sees in an input node: itself, or the visible one of a password's pair. */
+    private static Optional<TextInputControl> shownInput(Node input) {
+        if (input instanceof TextInputControl text) {
+            return Optional.of(text);
+        }
+        return input instanceof SecretInput secret ? Optional.of(secret.visibleInput()) : Optional.empty();
     }
 
     private static TextInputControl bound(TextInputControl input, StepFormViewModel form, StepField field) {

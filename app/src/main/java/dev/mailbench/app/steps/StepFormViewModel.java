@@ -73,7 +73,19 @@ public final class StepFormViewModel {
         return value;
     }
 
-    /** Show passwords in the preview. */
+    /**
+     * The password field to retype in, when this form was sent before and the password it sent is back in it:
+     * the server most likely refused it (a successful login makes the step illegal), so the next thing to do is
+     * type it again.
+     */
+    public Optional<StepField> retypedSecret() {
+        return fields.stream()
+                .filter(field -> field.kind() == StepField.Kind.SECRET)
+                .filter(field -> session.remembered(step.verb(), field.key()).filter(sent -> !sent.isEmpty()).isPresent())
+                .findFirst();
+    }
+
+    /** Show passwords in the preview and in their fields. */
     public BooleanProperty revealProperty() {
         return reveal;
     }

@@ -8,6 +8,7 @@ import dev.mailbench.app.config.RecentHost;
 import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.session.CommandLineView;
 import dev.mailbench.app.session.ConnectionBar;
+import dev.mailbench.app.session.NotConnectedBar;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.steps.StepBar;
 import dev.mailbench.app.steps.StepDefinition;
@@ -25,6 +26,7 @@ import javafx.beans.binding.Bindings;
 import javafx.application.Platform;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -87,7 +89,9 @@ public final class SessionView extends BorderPane {
         retrievedBar.managedProperty().bind(retrievedBar.visibleProperty());
         HBox toolbar = new HBox(times, endings, reveal);
         toolbar.getStyleClass().add("transcript-toolbar");
-        VBox transcriptBox = new VBox(toolbar, retrievedBar, transcript);
+        commandLine = new CommandLineView(session);
+        NotConnectedBar notConnected = new NotConnectedBar(session, this::focusCommandLine);
+        VBox transcriptBox = new VBox(toolbar, notConnected, retrievedBar, transcript);
         VBox.setVgrow(transcript, Priority.ALWAYS);
 
         ExplanationPane explanation = new ExplanationPane(session.transcript(), openMessage);
@@ -97,8 +101,6 @@ public final class SessionView extends BorderPane {
         // its size, at the width its step buttons ask for (POP3's are many): a fixed-width explanation would keep
         // the width it got then, and squeeze the transcript and its check boxes once the window is sized.
         split.setDividerPositions(0.64);
-
-        commandLine = new CommandLineView(session);
 
         setTop(top);
         setCenter(split);
@@ -110,6 +112,9 @@ public final class SessionView extends BorderPane {
                 bar.tick(session);
             }
         };
+        // A Connect or Disconnect button that is disabled, or a bar that hides, hands the focus on to whatever the
+        // scene finds next, in the practice server's panel: the keys belong to this tab's command line instead.
+        session.connectedProperty().addListener((observable, old, now) -> Platform.runLater(this::keepFocus));
         session.busyProperty().addListener((observable, old, busy) -> {
             bar.tick(session);
             if (busy) {
@@ -118,6 +123,42 @@ public final class SessionView extends BorderPane {
                 clock.stop();
             }
         });
+    }
+
+    /** Puts the keyboard focus in the command line, where typing a command starts. */
+    public void focusCommandLine() {
+        commandLine.field().requestFocus();
+        commandLine.field().end();
+    }
+
+    /** After a connection starts or ends, takes the focus back into the tab if it left it (or went nowhere). */
+    private void keepFocus() {
+        if (getScene() == null || !showing()) {
+            return;
+        }
+        Node owner = getScene().getFocusOwner();
+        if (owner == null || owner.isDisabled() || !inside(owner)) {
+            focusCommandLine();
+        }
+    }
+
+    /** Whether this tab is in front: it and its parents are visible. */
+    private boolean showing() {
+        for (Node node = this; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean inside(Node node) {
+        for (Node parent = node; parent != null; parent = parent.getParent()) {
+            if (parent == this) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public SessionViewModel session() {
@@ -142,7 +183,7 @@ public final class SessionView extends BorderPane {
         }
     }
 
-    private void show(javafx.scene.Node view) {
+    private void show(Node view) {
         form.getChildren().setAll(view);
         form.setVisible(true);
     }

@@ -13,6 +13,7 @@ import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.retrieval.RetrievedMessage;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -52,6 +53,9 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         setBottom(status);
         MessageFileDrop.install(this, this::openMessageFile);
 
+        // a session tab brought to the front takes the keys in its command line, not a button elsewhere
+        tabs.getSelectionModel().selectedItemProperty().addListener((observable, old, now) ->
+                Platform.runLater(() -> currentSession().ifPresent(SessionView::focusCommandLine)));
         viewModel.sessions().forEach(this::added);
         viewModel.sessions().addListener((ListChangeListener<SessionViewModel>) change -> {
             while (change.next()) {

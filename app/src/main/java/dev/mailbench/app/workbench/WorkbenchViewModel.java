@@ -109,16 +109,21 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Opens a session tab for a protocol, filled in with the practice server while it runs (the other servers
-     * are a click away in the host list), else the last server used for the protocol.
+     * Opens a session tab for a protocol, connected to the practice server while it runs (the other servers
+     * are a click away in the host list), else filled in with the last server used for the protocol and left
+     * for the user to connect.
      */
     public SessionViewModel open(MailProtocol protocol) {
-        ConnectionSettings settings = practiceServer.apply(protocol).orElseGet(() -> recentHosts.stream()
+        Optional<ConnectionSettings> practice = practiceServer.apply(protocol);
+        if (practice.isPresent()) {
+            return open(practice.get(), true);
+        }
+        ConnectionSettings settings = recentHosts.stream()
                 .filter(host -> host.protocol() == protocol)
                 .findFirst()
                 .map(host -> new ConnectionSettings(host.host(), host.port(), host.protocol(), host.tlsMode()))
                 .orElse(new ConnectionSettings("127.0.0.1", ConnectionSettings.defaultPort(protocol, TlsMode.NONE),
-                        protocol, TlsMode.NONE)));
+                        protocol, TlsMode.NONE));
         return open(settings, false);
     }
 

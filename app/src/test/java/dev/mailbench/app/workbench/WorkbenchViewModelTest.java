@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -50,6 +51,24 @@ class WorkbenchViewModelTest {
                 MailProtocol.SMTP, TlsMode.NONE));
         assertThat(later.open(MailProtocol.POP3).settings().port()).isEqualTo(110);
         first.shutdown();
+    }
+
+    @Test
+    void aNewTabConnectsToThePracticeServerWhileItRunsAndIsOnlyFilledInOtherwise() {
+        WorkbenchViewModel workbench = workbench();
+        ConnectionSettings practice = new ConnectionSettings("127.0.0.1", greenMail.getSmtp().getPort(),
+                MailProtocol.SMTP, TlsMode.NONE);
+        workbench.setPracticeServer(protocol -> protocol == MailProtocol.SMTP ? Optional.of(practice) : Optional.empty());
+
+        SessionViewModel tab = workbench.open(MailProtocol.SMTP);
+        assertThat(tab.connectedProperty().get()).isTrue();
+        assertThat(tab.lastConnection()).contains(practice);
+
+        // no practice server for POP3 here: the tab is filled in and waits for the user's Connect
+        SessionViewModel other = workbench.open(MailProtocol.POP3);
+        assertThat(other.connectedProperty().get()).isFalse();
+        assertThat(other.lastConnection()).isEmpty();
+        workbench.shutdown();
     }
 
     @Test

@@ -210,6 +210,11 @@ public final class PracticeServer implements AutoCloseable {
         return pop3.port();
     }
 
+    /** The SMTP and POP3 connections being served now: those a Stop would cut. */
+    public int activeConnections() {
+        return smtp.activeConnections() + pop3.activeConnections();
+    }
+
     /** Whether both servers are listening. */
     public boolean isRunning() {
         return smtp.isRunning() && pop3.isRunning();
