@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Where after-the-fact checking finds the connections to read: the practice server's kept transcripts
- * ({@link TranscriptDirectory}), a saved session, a test's list.
+ * (read by {@code mailbench lesson check}), a saved session, a test's list.
  */
 @FunctionalInterface
 public interface TranscriptSource {

@@ -7,15 +7,18 @@ import dev.mailbench.lesson.LessonProgress;
 import dev.mailbench.lesson.LessonStep;
 import dev.mailbench.lesson.MailboxView;
 import dev.mailbench.lesson.ParsedLesson;
+import dev.mailbench.lesson.RecordedSession;
 import dev.mailbench.lesson.StepStatus;
 import dev.mailbench.lesson.StoreMailboxes;
-import dev.mailbench.lesson.TranscriptDirectory;
 import dev.mailbench.server.practice.DataDirectory;
+import dev.mailbench.server.practice.SavedTranscript;
+import dev.mailbench.server.practice.TranscriptArchive;
 import dev.mailbench.store.MailStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -153,8 +156,7 @@ public final class LessonCommand implements Callable<Integer> {
             try {
                 MailboxView mailboxes = Files.isDirectory(data.mailStore())
                         ? new StoreMailboxes(MailStore.open(data.mailStore())) : MailboxView.NONE;
-                progress = LessonProgress.afterTheFact(lesson,
-                        new TranscriptDirectory(data.root().resolve(TranscriptDirectory.FOLDER)), mailboxes, student,
+                progress = LessonProgress.afterTheFact(lesson, () -> keptSessions(data, err), mailboxes, student,
                         Catalogue.load(language()));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot check lesson {} in {}", id, data.root(), e);
@@ -179,6 +181,20 @@ public final class LessonCommand implements Callable<Integer> {
             }
             out.flush();
             return current.isPresent() ? CommandLine.ExitCode.SOFTWARE : CommandLine.ExitCode.OK;
+        }
+
+        /**
+         * The connections the practice server kept in its data directory ({@link TranscriptArchive}), oldest
+         * first; a file it could read only in part is used as far as it goes, and its problem is said.
+         */
+        private static List<RecordedSession> keptSessions(DataDirectory data, PrintWriter err) throws IOException {
+            List<RecordedSession> sessions = new ArrayList<>();
+            for (SavedTranscript saved : TranscriptArchive.readAll(data)) {
+                String name = data.root().relativize(saved.file()).toString();
+                saved.problem().ifPresent(problem -> err.println("mailbench lesson check: " + name + ": " + problem));
+                sessions.add(new RecordedSession(name, saved.protocol(), saved.events()));
+            }
+            return sessions;
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.mailbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailbench.lesson.TranscriptDirectory;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.PracticeServer;
 import dev.mailbench.server.smtp.RelayPolicy;
@@ -20,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -97,13 +96,11 @@ class LessonCommandTest {
 
     /**
      * The first-smtp dialogue over raw sockets, with or without DATA; the server's own transcripts of the
-     * connections are then kept in the data directory, as the practice server is to keep them.
+     * connections are kept in the data directory by the practice server itself when they end.
      */
     private void talk(Path dataDir, boolean withData) throws Exception {
-        List<Map.Entry<MailProtocol, Transcript>> kept = new CopyOnWriteArrayList<>();
         try (PracticeServer server = PracticeServer.start(DataDirectory.at(dataDir).loadOrCreateConfig()
                 .withPorts(0, 0).withRelay(RelayPolicy.DEFAULTS.withSmtpAfterPop(false)))) {
-            server.addObserver((protocol, remote, transcript) -> kept.add(Map.entry(protocol, transcript)));
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.smtpPort())) {
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
                 OutputStream o = socket.getOutputStream();
@@ -133,11 +130,6 @@ class LessonCommandTest {
                 }
                 assertThat(say(o, in, "QUIT")).startsWith("+OK");
             }
-        }
-        Path transcripts = Files.createDirectories(dataDir.resolve(TranscriptDirectory.FOLDER));
-        for (int i = 0; i < kept.size(); i++) {
-            TranscriptDirectory.write(transcripts.resolve(String.format("%06d-%s%s", i, kept.get(i).getKey(),
-                    TranscriptDirectory.SUFFIX)), kept.get(i).getKey(), kept.get(i).getValue().events());
         }
     }
 
