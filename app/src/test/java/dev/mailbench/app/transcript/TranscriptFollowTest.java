@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +14,7 @@ import dev.mailbench.app.theme.ThemeManager;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.explain.EventExplainer;
 import dev.mailbench.wire.Direction;
+import dev.mailbench.wire.LineIssue;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Transcript;
 
@@ -21,7 +23,9 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -124,7 +128,44 @@ class TranscriptFollowTest {
         assertThat(WindowReads.onFx(() -> viewModel.selectedProperty().get())).isEqualTo(-1);
     }
 
+    @Test
+    void aLongLineIsShownOnceWithItsProblemFirstAndWholeOnDemand() throws Exception {
+        show(Theme.LIGHT);
+        record(Direction.SERVER, "220 ready\r\n");
+        record(Direction.CLIENT, "DATA\r\n");
+        record(Direction.SERVER, "354 go ahead\r\n");
+        String header = "X-Long: " + "0123456789".repeat(498) + "-the-end!!"; // 4,998 octets, 5,000 with CRLF
+        recorded++;
+        transcript.record(Direction.CLIENT, (header + "\r\n").getBytes(StandardCharsets.US_ASCII), false,
+                Set.of(LineIssue.OVERLONG), null);
+        awaitEveryLine();
+        robot.clickOn(pointOn(3));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String tail = "-the-end!!";
+        assertThat(WindowReads.onFx(() -> shownTexts().stream().filter(text -> text.contains(header.substring(0, 60)))
+                .count())).as("the line's start, shown once").isEqualTo(1);
+        assertThat(WindowReads.onFx(() -> shownTexts().stream().anyMatch(text -> text.contains(tail))))
+                .as("cut, not all 5,000 octets at once").isFalse();
+        List<String> sentences = WindowReads.onFx(() -> robot.lookup(".explanation-sentence").queryAllAs(Label.class)
+                .stream().map(Label::getText).toList());
+        assertThat(sentences.get(0)).as("the problem first").startsWith("Problem: line is longer than");
+        assertThat(WindowReads.onFx(this::shownTexts)).contains("5000 octets, line ending included");
+
+        robot.clickOn("#explanation-whole-line");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WindowReads.onFx(() -> robot.lookup("#explanation-line-text").queryAs(TextArea.class).getText()))
+                .as("the whole line, on demand").isEqualTo(header + "⟨CR⟩⟨LF⟩");
+        assertThat(WindowReads.onFx(() -> robot.lookup("#explanation-line-text").query().isVisible())).isTrue();
+    }
+
     // ---------------------------------------------------------------- the window and what it shows
+
+    /** The texts of the labels a user sees in the explanation pane. */
+    private List<String> shownTexts() {
+        return robot.lookup("#explanation .label").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).map(Label::getText).toList();
+    }
 
     /** The pane beside its explanation at the session tab's share, in a window of 1024×600 in {@code theme}. */
     private void show(Theme theme) throws Exception {
@@ -133,7 +174,7 @@ class TranscriptFollowTest {
             viewModel = new TranscriptViewModel(new FxTaskExecutor(), ZoneOffset.UTC);
             viewModel.follow(transcript, new EventExplainer(MailProtocol.SMTP, Catalogue.english()));
             pane = new TranscriptPane(viewModel, new FxTaskExecutor(), () -> { });
-            SplitPane split = new SplitPane(pane, new ExplanationPane(viewModel, () -> { }));
+            SplitPane split = new SplitPane(pane, new ExplanationPane(viewModel, Catalogue.english(), () -> { }));
             split.setDividerPositions(0.64);
             Scene scene = new Scene(split, 1024, 600);
             new ThemeManager(theme).attach(scene);
