@@ -38,6 +38,15 @@ abstract class ExplanationWriter<T> {
     /** The key of the sentence for a note that cuts a reply short ({@code event.<key>}). */
     protected abstract String cutOffSentence();
 
+    /**
+     * The longest command line the protocol allows, CRLF included (RFC 5321 §4.5.3.1.4: 512 octets; RFC 2449 §4:
+     * 255), as its dialogue reader defines it.
+     */
+    protected abstract int commandLineLimit();
+
+    /** The key of the sentence for a command line longer than {@link #commandLineLimit()} ({@code event.<key>}). */
+    protected abstract String commandTooLongSentence();
+
     /** What a reply line means, with the reply it belongs to. */
     abstract Explanation reply(int index);
 
@@ -90,7 +99,13 @@ abstract class ExplanationWriter<T> {
             sentences.add(catalogue.eventSentence("secret"));
         }
         answeredBy(index, fields);
-        wireFacts(event, sentences, fields);
+        wireFacts(event, sentences, fields, 0);
+        if (event.length() > commandLineLimit()) {
+            // the problem first; Mailbench sends what was typed, so that the server's answer can be seen
+            sentences.add(0, catalogue.eventSentence(commandTooLongSentence())
+                    .replace("{length}", String.valueOf(event.length()))
+                    .replace("{limit}", String.valueOf(commandLineLimit())));
+        }
         return new Explanation(shownLine(event), sentences, fields);
     }
 
@@ -115,7 +130,7 @@ abstract class ExplanationWriter<T> {
             sentences.add(catalogue.eventSentence("secret"));
         }
         answeredBy(index, fields);
-        wireFacts(event, sentences, fields);
+        wireFacts(event, sentences, fields, 0);
         return new Explanation(shownLine(event), sentences, fields);
     }
 
@@ -138,20 +153,41 @@ abstract class ExplanationWriter<T> {
         ledger.event(group.start).latency().ifPresent(latency -> fields.add(field("latency", latency(latency))));
     }
 
-    /** Facts every wire line has: its decoded meaning, its exact bytes, TLS, and its rule breaks. */
-    protected final void wireFacts(TranscriptEvent event, List<String> sentences, List<Explanation.Field> fields) {
+    /**
+     * Facts every wire line has: its decoded meaning, its exact bytes and TLS; and its rule breaks, as sentences
+     * from {@code problemsAt} on (before what the line means, after any sentence that already leads with the
+     * problem), so that a long line's one problem is read first, not below the line.
+     */
+    protected final void wireFacts(TranscriptEvent event, List<String> sentences, List<Explanation.Field> fields,
+                                   int problemsAt) {
+        wireFacts(event, fields);
+        sentences.addAll(problemsAt, event.issues().stream().sorted().map(LineIssue::description)
+                .map(this::problem).toList());
+        bareLf(event, sentences);
+    }
+
+    /** What a line ended by a bare LF risks (SMTP smuggling). */
+    protected final void bareLf(TranscriptEvent event, List<String> sentences) {
+        if (event.text().endsWith("\n") && !event.text().endsWith("\r\n")) {
+            sentences.add(catalogue.eventSentence("bare-lf"));
+        }
+    }
+
+    /** The facts of {@link #wireFacts(TranscriptEvent, List, List, int)} without the line's rule breaks. */
+    protected final void wireFacts(TranscriptEvent event, List<Explanation.Field> fields) {
         Annotation annotation = event.annotation();
         if (annotation != null) {
             fields.add(new Explanation.Field(catalogue.fieldLabel("decoded"), annotation.decoded(), annotation.revealed()));
         }
-        if (event.text().endsWith("\n") && !event.text().endsWith("\r\n")) {
-            sentences.add(catalogue.eventSentence("bare-lf"));
-        }
         String exact = Printable.of(event.bytes());
         fields.add(new Explanation.Field(catalogue.fieldLabel("bytes"), EventText.display(event, true, false), exact));
+        fields.add(field("length", catalogue.eventSentence("length").replace("{length}", String.valueOf(event.length()))));
         fields.add(field("tls", event.tls() ? "yes" : "no"));
-        event.issues().stream().sorted().map(LineIssue::description)
-                .forEach(description -> fields.add(field("problem", description)));
+    }
+
+    /** A rule the line breaks, as a sentence that says it is a problem. */
+    protected final String problem(String description) {
+        return catalogue.eventSentence("problem").replace("{problem}", description);
     }
 
     /** A reply latency: below a millisecond in tenths, so a fast local server does not read "0 ms". */

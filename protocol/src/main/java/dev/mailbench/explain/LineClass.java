@@ -15,7 +15,10 @@ public enum LineClass {
     TRANSIENT,
     /** 5yz, or POP3 {@code -ERR}. */
     PERMANENT,
-    /** A server line that is not a reply at all: no code, or neither +OK nor -ERR. */
+    /**
+     * A server line that is not a reply at all (no code, or neither +OK nor -ERR), or one whose reply cannot be
+     * trusted; or a client command line longer than its protocol allows (RFC 5321 §4.5.3.1.4, RFC 2449 §4).
+     */
     MALFORMED,
     /** A local note, never on the wire. */
     NOTE

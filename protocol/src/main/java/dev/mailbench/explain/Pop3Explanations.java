@@ -25,6 +25,16 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
     }
 
     @Override
+    protected int commandLineLimit() {
+        return Pop3Dialogue.MAX_COMMAND_LINE;
+    }
+
+    @Override
+    protected String commandTooLongSentence() {
+        return "pop3.command.too-long";
+    }
+
+    @Override
     protected Optional<VerbInfo> verbInfo(String commandLine) {
         return catalogue.pop3Verb(Pop3Verb.firstWord(commandLine));
     }
@@ -43,6 +53,7 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
         List<Explanation.Field> fields = new ArrayList<>();
         // The problem comes first: a cut-off or malformed response must never read as "+OK: it worked".
         malformation(group, sentences);
+        int problemsAt = sentences.size();
         if (group.turn != null && group.turn.kind() == Pop3Turn.Kind.CONNECTION) {
             sentences.add(catalogue.eventSentence("greeting"));
         }
@@ -76,9 +87,9 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
         }
         answers(group, sentences, fields);
         if (reply.status() != Pop3Reply.Status.MALFORMED) {
-            reply.issues().forEach(issue -> fields.add(field("problem", issue)));
+            sentences.addAll(problemsAt, reply.issues().stream().map(this::problem).toList());
         }
-        wireFacts(event, sentences, fields);
+        wireFacts(event, sentences, fields, problemsAt);
         return new Explanation(shownLine(event), sentences, fields);
     }
 
@@ -153,6 +164,7 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
         if (sentences.isEmpty()) {
             malformation(group, sentences);
         }
+        int problemsAt = sentences.size();
         if (info.role() == LineRole.RESPONSE_END) {
             sentences.add(catalogue.eventSentence("pop3.body.end"));
             fields.add(field("lines", String.valueOf(ledger.bodyLines(groupId))));
@@ -171,7 +183,7 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
         }
         fields.add(field("status", ledger.event(group.start).line()));
         answers(group, sentences, fields);
-        wireFacts(event, sentences, fields);
+        wireFacts(event, sentences, fields, problemsAt);
         return new Explanation(shownLine(event), sentences, fields);
     }
 }

@@ -38,7 +38,9 @@ final class Pop3Lines extends TranscriptLines<Pop3Turn> {
             case NOTE -> LineInfo.of(current == LineLedger.NO_GROUP ? LineClass.NOTE : LineClass.MALFORMED,
                     LineRole.NOTE, false);
             case PARTIAL -> LineInfo.of(LineClass.CLIENT, LineRole.PARTIAL, false);
-            case COMMAND -> LineInfo.of(LineClass.CLIENT, LineRole.COMMAND, false);
+            // a command line longer than the protocol allows has the colour of a problem, as it is sent
+            case COMMAND -> LineInfo.of(event.length() > Pop3Dialogue.MAX_COMMAND_LINE ? LineClass.MALFORMED : LineClass.CLIENT,
+                    LineRole.COMMAND, false);
             case AUTH_RESPONSE -> LineInfo.of(LineClass.CLIENT, LineRole.AUTH_RESPONSE, false);
             case STATUS -> status(index, event, reading);
             case RESPONSE_TEXT, RESPONSE_END -> text(index, event, reading);

@@ -1,5 +1,6 @@
 package dev.mailbench.explain;
 
+import dev.mailbench.smtp.SmtpDialogue;
 import dev.mailbench.smtp.EnhancedStatus;
 import dev.mailbench.smtp.ReplyIssue;
 import dev.mailbench.smtp.SmtpReply;
@@ -29,6 +30,16 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
     @Override
     protected String cutOffSentence() {
         return "reply.cut-off";
+    }
+
+    @Override
+    protected int commandLineLimit() {
+        return SmtpDialogue.MAX_COMMAND_LINE;
+    }
+
+    @Override
+    protected String commandTooLongSentence() {
+        return "smtp.command.too-long";
     }
 
     @Override
@@ -98,12 +109,18 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
             fields.add(field("lines", String.valueOf(lines)));
         }
         answers(group, sentences, fields);
+        // the problems after the malformed reply's lead sentence (which states the first), before the meaning
+        int problemsAt = malformed ? 1 : 0;
         if (reply != null) {
-            for (ReplyIssue issue : reply.issues()) {
-                fields.add(field("problem", issue.description()));
-            }
+            // the reply's issues include those of its lines (SmtpReplyParser), so these are not said twice
+            ReplyIssue stated = reply.malformation().orElse(null);
+            sentences.addAll(problemsAt, reply.issues().stream().filter(issue -> issue != stated)
+                    .map(issue -> problem(issue.description())).toList());
+            wireFacts(event, fields);
+            bareLf(event, sentences);
+        } else {
+            wireFacts(event, sentences, fields, problemsAt);
         }
-        wireFacts(event, sentences, fields);
         return new Explanation(shownLine(event), sentences, fields);
     }
 

@@ -36,7 +36,9 @@ final class SmtpLines extends TranscriptLines<SmtpTurn> {
             case NOTE -> LineInfo.of(current == LineLedger.NO_GROUP ? LineClass.NOTE : LineClass.MALFORMED,
                     LineRole.NOTE, false);
             case PARTIAL -> LineInfo.of(LineClass.CLIENT, LineRole.PARTIAL, false);
-            case COMMAND -> LineInfo.of(LineClass.CLIENT, LineRole.COMMAND, false);
+            // a command line longer than the protocol allows has the colour of a problem, as it is sent
+            case COMMAND -> LineInfo.of(event.length() > SmtpDialogue.MAX_COMMAND_LINE ? LineClass.MALFORMED : LineClass.CLIENT,
+                    LineRole.COMMAND, false);
             case MESSAGE_TEXT -> LineInfo.of(LineClass.CLIENT, LineRole.MESSAGE_TEXT, reading.leadingDot());
             case END_OF_DATA -> LineInfo.of(LineClass.CLIENT, LineRole.END_OF_DATA, false);
             case AUTH_RESPONSE -> LineInfo.of(LineClass.CLIENT, LineRole.AUTH_RESPONSE, false);

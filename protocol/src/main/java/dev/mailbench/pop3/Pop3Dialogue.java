@@ -37,6 +37,11 @@ import java.util.regex.Pattern;
  * <p>Keeps nothing per line: a 300,000-line RETR costs it one {@link RetrievedText}. Thread-safe.
  */
 public final class Pop3Dialogue {
+    /**
+     * RFC 2449 §4: a command line is at most 255 octets, CRLF included (an AUTH client response is not a command
+     * and may be longer). Longer ones are flagged where they are explained; Mailbench still sends them.
+     */
+    public static final int MAX_COMMAND_LINE = 255;
     /** RFC 1939 §7: the APOP timestamp is a msg-id in angle brackets within the greeting. */
     static final String CUT_OFF = "the connection ended before the terminating \".\" line (RFC 1939 §3)";
     /** The size a RETR response announces, as RFC 1939 §7's example does: {@code +OK 120 octets}. */

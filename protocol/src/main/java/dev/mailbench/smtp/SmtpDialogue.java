@@ -37,6 +37,12 @@ import java.util.Optional;
  */
 public final class SmtpDialogue {
 
+    /**
+     * RFC 5321 §4.5.3.1.4: a command line, command word to CRLF, is at most 512 octets (text lines after DATA may
+     * be 1000, §4.5.3.1.6). Longer ones are flagged where they are explained; Mailbench still sends them.
+     */
+    public static final int MAX_COMMAND_LINE = 512;
+
     private final SmtpReplyParser parser = new SmtpReplyParser();
     /** Lines awaiting their replies, oldest first; the connection awaits the greeting. */
     private final Deque<SmtpTurn> awaiting = new ArrayDeque<>();

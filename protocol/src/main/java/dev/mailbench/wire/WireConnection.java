@@ -155,8 +155,18 @@ public final class WireConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * The limits the lines this end sends are recorded with: at least the 1000 octets of a text line (RFC 5321
+     * §4.5.3.1.6), since a client reading replies at 512 (§4.5.3.1.5) still sends message text up to 1000. The
+     * shorter limits of command lines are the dialogue readers' to flag, as only they tell a command from text.
+     */
+    private WireLimits outgoingLimits() {
+        int text = WireLimits.RFC.maxLineLength();
+        return limits.maxLineLength() >= text ? limits : limits.withMaxLineLength(text);
+    }
+
     private void recordOutgoing(byte[] bytes, Annotation annotation) throws IOException {
-        LineReader splitter = new LineReader(new java.io.ByteArrayInputStream(bytes), limits, bytes.length);
+        LineReader splitter = new LineReader(new java.io.ByteArrayInputStream(bytes), outgoingLimits(), bytes.length);
         Line line;
         boolean first = true;
         while ((line = splitter.readLine()) != null) {

@@ -4,8 +4,10 @@ package dev.mailbench.wire;
  * Line-length limits for reading.
  *
  * @param maxLineLength longest line (terminator included) the RFCs allow; longer ones are flagged
- *                      {@link LineIssue#OVERLONG}. RFC 5321 §4.5.3.1.6: 1000 octets for SMTP command and
- *                      text lines; §4.5.3.1.5: 512 for reply lines ({@link #withMaxLineLength}).
+ *                      {@link LineIssue#OVERLONG}. RFC 5321 §4.5.3.1.6: 1000 octets for text lines;
+ *                      §4.5.3.1.5: 512 for reply lines ({@link #withMaxLineLength}). Command lines are shorter
+ *                      (512, §4.5.3.1.4; POP3 255, RFC 2449 §4): the dialogue readers flag those, as a line
+ *                      reader cannot tell a command from a text line.
  * @param holdLimit     longest piece held in memory as one line; a longer line is delivered in pieces
  *                      flagged {@link LineIssue#SPLIT}, so a hostile peer cannot exhaust memory.
  * @param lfEndsLine    whether a bare LF ends a line (flagged {@link LineIssue#BARE_LF}). Clients accept it

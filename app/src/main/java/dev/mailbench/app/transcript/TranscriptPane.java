@@ -8,6 +8,9 @@ import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.Clipboard;
@@ -29,8 +32,10 @@ import javafx.scene.layout.StackPane;
  * model's lines, so a 20 MB RETR of 300,000 lines costs the window a few dozen rows, the heap holds each line once
  * as the session received it, and placing the last row costs the same as placing the first. Lines are taken from the
  * view model once per animation pulse, at most {@link TranscriptViewModel#MAX_LINES_PER_PULSE} at a time; the
- * pulse timer runs only while lines wait. While the end is in view it stays in view as lines come; a user who
- * scrolled up keeps their place. Row {@code i} is line {@code i} of the view model.
+ * pulse timer runs only while lines wait. The view follows the newest line as lines come, whatever line is
+ * selected, until the user scrolls away from the end; then they keep their place, and a marker over the bottom
+ * of the lines ("12 new lines ↓", id {@code transcript-new-lines}) counts the lines that came since and, clicked,
+ * shows the end and follows again, as End and Ctrl+End do. Row {@code i} is line {@code i} of the view model.
  *
  * <p>Lines are selected whole: a click selects one and has it explained; Shift+click, a drag, and Shift with the
  * arrow, page, Home and End keys select a run of lines; Ctrl+A selects all; Left and Right scroll sideways.
@@ -57,6 +62,9 @@ public final class TranscriptPane extends StackPane {
     private boolean extending;
     /** Whether the primary button went down on a line, so that a drag selects lines (not on a scroll bar). */
     private boolean dragSelecting;
+    /** Lines that came since the user scrolled away from the end, which the marker counts. */
+    private final IntegerProperty unseen = new SimpleIntegerProperty(this, "unseen");
+    private final Button marker = new Button();
 
     public TranscriptPane(TranscriptViewModel viewModel, TaskExecutor executor, Runnable openMessage) {
         this.viewModel = viewModel;
@@ -82,7 +90,23 @@ public final class TranscriptPane extends StackPane {
         rows.setId("transcript");
         rows.getStyleClass().add("transcript");
         rows.setFocusTraversable(true);
-        getChildren().add(rows);
+        // Over the bottom of the lines, while the user reads further up and lines come: how many, and a way back.
+        marker.setId("transcript-new-lines");
+        marker.getStyleClass().add("transcript-new-lines");
+        marker.setFocusTraversable(false);
+        marker.textProperty().bind(unseen.map(count -> markerText(count.intValue())));
+        marker.visibleProperty().bind(unseen.greaterThan(0));
+        marker.setOnAction(event -> {
+            showEnd();
+            rows.requestFocus();
+        });
+        marker.setManaged(false); // placed by layoutChildren, above the horizontal scroll bar when there is one
+        getChildren().addAll(rows, marker);
+        rows.followingProperty().addListener((observable, old, now) -> {
+            if (now) {
+                unseen.set(0);
+            }
+        });
 
         pulse = new AnimationTimer() {
             @Override
@@ -118,6 +142,16 @@ public final class TranscriptPane extends StackPane {
         open.setOnAction(event -> openMessage.run());
         menu = new ContextMenu(copy, selectAll, open);
         rows.setOnContextMenuRequested(event -> menu.show(rows, event.getScreenX(), event.getScreenY()));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        marker.autosize();
+        double x = rows.getLayoutX() + (rows.getWidth() - marker.getWidth()) / 2;
+        double y = rows.getLayoutY() + rows.getHeight() - rows.bottomBarHeight() - rows.rowHeight() / 2
+                - marker.getHeight();
+        marker.relocate(Math.round(x), Math.round(y));
     }
 
     /** The rows (id {@code transcript}, focusable). */
@@ -223,11 +257,11 @@ public final class TranscriptPane extends StackPane {
     }
 
     private void drainOnce() {
-        boolean follow = showsEnd();
         List<TranscriptEntry> batch = viewModel.drain(TranscriptViewModel.MAX_LINES_PER_PULSE);
         if (!batch.isEmpty()) {
-            if (follow) {
-                rows.showAsLast(viewModel.size() - 1);
+            // while following, the rows keep the end in view at their next layout
+            if (!rows.followingProperty().get()) {
+                unseen.set(unseen.get() + batch.size());
             }
             onAppended.accept(batch.size());
         }
@@ -236,9 +270,19 @@ public final class TranscriptPane extends StackPane {
         }
     }
 
-    /** Whether the last line is in view (or no row is yet), so that new lines should keep the end in view. */
-    private boolean showsEnd() {
-        return rows.visibleRows().isEmpty() || rows.showsEnd();
+    /** Whether the view follows the newest line (the user has not scrolled away from the end). */
+    public boolean isFollowing() {
+        return rows.followingProperty().get();
+    }
+
+    /** Shows the last line and follows the newest again, as the new-lines marker and End do. */
+    public void showEnd() {
+        rows.follow();
+    }
+
+    /** The text of the new-lines marker, as "3 new lines ↓". */
+    static String markerText(int lines) {
+        return lines + (lines == 1 ? " new line ↓" : " new lines ↓");
     }
 
     private void redraw() {
@@ -296,7 +340,7 @@ public final class TranscriptPane extends StackPane {
                 case PAGE_UP -> caret - page;
                 case PAGE_DOWN -> caret + page;
                 case HOME -> 0;
-                case END -> viewModel.size() - 1;
+                case END -> viewModel.size() - 1; // with Ctrl too: to the end, and the view follows again
                 default -> Integer.MIN_VALUE;
             };
             if (target == Integer.MIN_VALUE || viewModel.size() == 0) {

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -67,6 +70,13 @@ final class TranscriptRows extends Region {
     private int first;
     private int shown;
     private boolean adjusting;
+    /**
+     * Whether the view keeps the last line in view at the bottom: true until the user scrolls away from the end,
+     * true again when they come back to it. Kept as a state, not read from the scroll position, so that whatever
+     * makes the view shorter or the rows taller (the horizontal bar appearing, the pane narrowed by the
+     * explanation beside it, the theme's larger font applied after the first layout) leaves the end in view.
+     */
+    private final BooleanProperty following = new SimpleBooleanProperty(this, "following", true);
 
     TranscriptRows(ObservableList<TranscriptEntry> items, Supplier<TranscriptLineCell> rowFactory, Selection selection) {
         this.items = items;
@@ -86,13 +96,15 @@ final class TranscriptRows extends Region {
         probe.layoutBoundsProperty().addListener((observable, old, now) -> {
             double before = rowHeight;
             rowHeight = lineHeight();
-            scrollY = scrollY * rowHeight / before; // the same line stays at the top as the font is zoomed
+            // the same line stays at the top as the font is zoomed, or the end at the bottom while following
+            scrollY = scrollY * rowHeight / before;
             requestLayout();
         });
         items.addListener((ListChangeListener<TranscriptEntry>) change -> requestLayout());
         vertical.valueProperty().addListener((observable, old, now) -> {
             if (!adjusting) {
                 scrollY = now.doubleValue();
+                following.set(scrollY >= vertical.getMax() - 0.5);
                 requestLayout();
             }
         });
@@ -119,33 +131,47 @@ final class TranscriptRows extends Region {
         return rowHeight;
     }
 
-    /** Scrolls by this many pixels (positive: towards the end, to the right). */
+    /** Scrolls by this many pixels (positive: towards the end, to the right), as the user asks. */
     void scrollBy(double dx, double dy) {
         scrollX += dx;
-        scrollY += dy;
-        requestLayout();
-    }
-
-    /** Scrolls so that row {@code index} is the last in view, at the bottom. */
-    void showAsLast(int index) {
-        scrollY = (index + 1) * rowHeight - viewportHeight;
-        requestLayout();
-    }
-
-    /** Scrolls as little as needed for row {@code index} to be wholly in view. */
-    void show(int index) {
-        double top = index * rowHeight;
-        if (top < scrollY) {
-            scrollY = top;
-        } else if (top + rowHeight > scrollY + viewportHeight) {
-            scrollY = top + rowHeight - viewportHeight;
+        if (dy != 0) {
+            scrollY = Math.max(0, Math.min(scrollY + dy, maxScrollY()));
+            following.set(scrollY >= maxScrollY() - 0.5);
         }
         requestLayout();
     }
 
-    /** Whether the view is scrolled to the end, or everything fits (as of the last layout). */
-    boolean showsEnd() {
-        return scrollY >= maxScrollY() - 0.5;
+    /** The height the horizontal scroll bar takes at the bottom, with the bottom inset; 0 plus the inset without it. */
+    double bottomBarHeight() {
+        return (horizontal.isVisible() ? horizontal.getHeight() : 0) + snappedBottomInset();
+    }
+
+    /** Whether the view keeps the last line in view as lines come (the user has not scrolled away from the end). */
+    ReadOnlyBooleanProperty followingProperty() {
+        return following;
+    }
+
+    /** Shows the end and keeps it in view as lines come. */
+    void follow() {
+        following.set(true);
+        requestLayout();
+    }
+
+    /**
+     * Scrolls as little as needed for row {@code index} to be wholly in view: the view follows the end afterwards
+     * only if the end is then in view (a line selected in view moves nothing; one above it scrolls away).
+     */
+    void show(int index) {
+        double top = index * rowHeight;
+        double at = following.get() ? maxScrollY() : scrollY;
+        if (top < at) {
+            at = top;
+        } else if (top + rowHeight > at + viewportHeight) {
+            at = top + rowHeight - viewportHeight;
+        }
+        scrollY = Math.max(0, Math.min(at, maxScrollY()));
+        following.set(scrollY >= maxScrollY() - 0.5);
+        requestLayout();
     }
 
     /** The index of the row at this point (local coordinates), or -1 where there is none or a scroll bar is. */
@@ -213,7 +239,7 @@ final class TranscriptRows extends Region {
             innerWidth = width - barWidth;
         }
         viewportWidth = Math.max(0, innerWidth);
-        scrollY = Math.max(0, Math.min(scrollY, maxScrollY()));
+        scrollY = following.get() ? maxScrollY() : Math.max(0, Math.min(scrollY, maxScrollY()));
 
         first = (int) Math.floor(scrollY / rowHeight);
         int wanted = Math.max(0, Math.min(items.size() - first, (int) Math.ceil(viewportHeight / rowHeight) + 1));

@@ -94,7 +94,8 @@ public final class SessionView extends BorderPane {
         VBox transcriptBox = new VBox(toolbar, notConnected, retrievedBar, transcript);
         VBox.setVgrow(transcript, Priority.ALWAYS);
 
-        ExplanationPane explanation = new ExplanationPane(session.transcript(), openMessage);
+        ExplanationPane explanation = new ExplanationPane(session.transcript(), session.services().catalogue(),
+                openMessage);
         SplitPane split = new SplitPane(transcriptBox, explanation);
         split.setId("transcript-split");
         // Both sides keep their share as the window is resized. The tab is first laid out before the window has

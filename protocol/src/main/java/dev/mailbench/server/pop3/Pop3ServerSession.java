@@ -1,5 +1,6 @@
 package dev.mailbench.server.pop3;
 
+import dev.mailbench.pop3.Pop3Dialogue;
 import dev.mailbench.pop3.Pop3Phase;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.sasl.SaslText;
@@ -43,7 +44,7 @@ public final class Pop3ServerSession extends LineServerSession<String>
     /** The protocol name given to the {@link dev.mailbench.server.ConnectionObserver}. */
     public static final MailProtocol PROTOCOL = MailProtocol.POP3;
     /** RFC 2449 §4: a command line is at most 255 octets, CRLF included. */
-    static final int MAX_COMMAND_LINE = 255;
+    static final int MAX_COMMAND_LINE = Pop3Dialogue.MAX_COMMAND_LINE;
     /** How much of a RETR or TOP body the transcript records in full. */
     static final long RECORDED_BODY_OCTETS = 64 * 1024;
     /**
