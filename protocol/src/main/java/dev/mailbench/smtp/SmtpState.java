@@ -46,6 +46,24 @@ public record SmtpState(SmtpPhase phase, boolean tls, boolean authenticated, Ehl
         return legal;
     }
 
+    /**
+     * The legal commands that move a normal dialogue forward now, the next steps of sending a message,
+     * as against those merely allowed (NOOP, HELP, RSET, VRFY …): greeted, EHLO (RFC 5321 §3.2: a client
+     * that can, uses EHLO); introduced, MAIL, and STARTTLS or AUTH when offered; after MAIL, RCPT; with
+     * recipients, more RCPT or DATA (RFC 5321 §3.3).
+     */
+    public Set<SmtpVerb> forwardVerbs() {
+        Set<SmtpVerb> forward = switch (phase) {
+            case GREETED -> EnumSet.of(SmtpVerb.EHLO);
+            case READY -> EnumSet.of(SmtpVerb.STARTTLS, SmtpVerb.AUTH, SmtpVerb.MAIL);
+            case MAIL_GIVEN -> EnumSet.of(SmtpVerb.RCPT);
+            case RECIPIENTS_GIVEN -> EnumSet.of(SmtpVerb.RCPT, SmtpVerb.DATA);
+            default -> EnumSet.noneOf(SmtpVerb.class);
+        };
+        forward.removeIf(verb -> !isLegal(verb));
+        return forward;
+    }
+
     public boolean isLegal(SmtpVerb verb) {
         return TAKING_COMMANDS.contains(phase) && verb.allowedIn(this);
     }
