@@ -70,6 +70,7 @@ public final class SessionViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyObjectWrapper<SessionDriver> driver = new ReadOnlyObjectWrapper<>(this, "driver");
     private final ObservableSet<Verb> legalVerbs = FXCollections.observableSet();
+    private final ObservableSet<Verb> forwardVerbs = FXCollections.observableSet();
     private final ObservableList<Verb> verbs = FXCollections.observableArrayList();
     private final Map<FormField, String> remembered = new HashMap<>();
     private long busySince;
@@ -244,6 +245,11 @@ public final class SessionViewModel {
     /** The verbs a correct client may send now; the step bar highlights them. */
     public ObservableSet<Verb> legalVerbs() {
         return legalVerbs;
+    }
+
+    /** Of the legal verbs, those that move a normal dialogue forward now (the step bar lights them most). */
+    public ObservableSet<Verb> forwardVerbs() {
+        return forwardVerbs;
     }
 
     /** The verbs of the selected protocol, in dialogue order. */
@@ -428,6 +434,9 @@ public final class SessionViewModel {
         Set<Verb> legal = from.legalVerbs();
         legalVerbs.retainAll(legal);
         legalVerbs.addAll(legal);
+        Set<Verb> forward = from.forwardVerbs();
+        forwardVerbs.retainAll(forward);
+        forwardVerbs.addAll(forward);
     }
 
     /** The client options with a TLS layer that also hands its reports to {@code reports}, when it can. */
