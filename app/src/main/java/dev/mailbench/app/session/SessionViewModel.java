@@ -13,6 +13,7 @@ import dev.mailbench.app.config.RecentHost;
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.explain.EventExplainer;
+import dev.mailbench.explain.VerbInfo;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.smtp.SmtpVerb;
 import dev.mailbench.tls.ClientTlsLayer;
@@ -86,7 +87,17 @@ public final class SessionViewModel {
         this.services = services;
         this.remember = remember;
         this.transcript = new TranscriptViewModel(services.executor());
-        this.commandLine = new CommandLineViewModel(this::sendLine, this::sendRaw);
+        this.commandLine = new CommandLineViewModel(this::sendLine, this::sendRaw, new CommandVerbs() {
+            @Override
+            public List<VerbInfo> now() {
+                return commandVerbs();
+            }
+
+            @Override
+            public Optional<VerbInfo> nearest(String commandLine) {
+                return nearestVerb(commandLine);
+            }
+        });
         replyTimeout.set(String.valueOf(Math.max(1, services.clientOptions().replyTimeout().toSeconds())));
         verbs.setAll(verbsOf(MailProtocol.SMTP));
         protocol.addListener((observable, old, now) -> {
@@ -437,6 +448,7 @@ public final class SessionViewModel {
         Set<Verb> forward = from.forwardVerbs();
         forwardVerbs.retainAll(forward);
         forwardVerbs.addAll(forward);
+        commandLine.refreshHint();
     }
 
     /** The client options with a TLS layer that also hands its reports to {@code reports}, when it can. */
@@ -449,6 +461,25 @@ public final class SessionViewModel {
 
     private void updateTitle() {
         title.set(protocol.get() + " " + host.get() + ":" + port.get());
+    }
+
+    /** The verbs a typed command may start with now, with their syntax: none while the session takes no command. */
+    private List<VerbInfo> commandVerbs() {
+        SessionDriver current = driver.get();
+        if (current == null || legalVerbs.isEmpty()) {
+            return List.of();
+        }
+        return current.verbs().stream().flatMap(verb -> services.catalogue().verb(verb).stream()).toList();
+    }
+
+    /** The verb a command line whose first word is none most likely meant, from the protocol's verb specification. */
+    private Optional<VerbInfo> nearestVerb(String line) {
+        SessionDriver current = driver.get();
+        if (current == null || legalVerbs.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<? extends Verb> nearest = current.protocol() == MailProtocol.SMTP ? SmtpVerb.nearest(line) : Pop3Verb.nearest(line);
+        return nearest.flatMap(verb -> services.catalogue().verb(verb));
     }
 
     private static List<Verb> verbsOf(MailProtocol protocol) {
