@@ -1,5 +1,9 @@
 package dev.mailbench.app.session;
 
+import java.util.List;
+
+import dev.mailbench.app.keys.KeyHelp;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -17,6 +21,13 @@ import javafx.scene.layout.VBox;
  * field a hint shows the syntax of the verb being typed (Tab completes it) or the verb a typo meant.
  */
 public final class CommandLineView extends HBox {
+
+    /** The keys bound in the key filter below, for Help ▸ Keyboard Keys. */
+    public static final List<KeyHelp> KEYS = List.of(
+            new KeyHelp("Enter", "send the line"),
+            new KeyHelp("Up, Down", "recall the lines sent before"),
+            new KeyHelp("Tab", "complete the verb being typed"),
+            new KeyHelp("Ctrl+M, Ctrl+J", "in raw mode, type a bare CR or LF"));
 
     private final TextField field = new TextField();
 
