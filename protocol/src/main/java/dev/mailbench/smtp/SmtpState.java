@@ -49,8 +49,9 @@ public record SmtpState(SmtpPhase phase, boolean tls, boolean authenticated, Ehl
     /**
      * The legal commands that move a normal dialogue forward now, the next steps of sending a message,
      * as against those merely allowed (NOOP, HELP, RSET, VRFY …): greeted, EHLO (RFC 5321 §3.2: a client
-     * that can, uses EHLO); introduced, MAIL, and STARTTLS or AUTH when offered; after MAIL, RCPT; with
-     * recipients, more RCPT or DATA (RFC 5321 §3.3).
+     * that can, uses EHLO); introduced, MAIL, and STARTTLS or AUTH when offered, AUTH only once TLS is active
+     * where STARTTLS is offered (a password is not sent in clear when it need not be: RFC 4954 §4, RFC 3207
+     * §6); after MAIL, RCPT; with recipients, more RCPT or DATA (RFC 5321 §3.3).
      */
     public Set<SmtpVerb> forwardVerbs() {
         Set<SmtpVerb> forward = switch (phase) {
@@ -60,6 +61,9 @@ public record SmtpState(SmtpPhase phase, boolean tls, boolean authenticated, Ehl
             case RECIPIENTS_GIVEN -> EnumSet.of(SmtpVerb.RCPT, SmtpVerb.DATA);
             default -> EnumSet.noneOf(SmtpVerb.class);
         };
+        if (!tls && offers("STARTTLS")) {
+            forward.remove(SmtpVerb.AUTH);
+        }
         forward.removeIf(verb -> !isLegal(verb));
         return forward;
     }
