@@ -12,6 +12,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -33,7 +34,8 @@ final class HelpDialogs {
                         + "View ▸ Practice Server Panel): SMTP on port 2525, POP3 on port 1110, domain example.test, "
                         + "users alice (password alice-pass) and bob (password bob-pass)."),
                 heading("Three things to try first"),
-                text("start-ehlo", "1. Say hello: open File ▸ New SMTP Session, press EHLO, then Send. The "
+                text("start-ehlo", "1. Say hello: open File ▸ New SMTP Session (Connect, if the tab is not connected yet), "
+                        + "press EHLO, then Send. The "
                         + "server's reply lists what it offers; click its lines to read each one."),
                 text("start-message", "2. Send a message by the steps: MAIL FROM, RCPT TO (bob@example.test), "
                         + "DATA (a composer opens), then QUIT."),
@@ -56,6 +58,7 @@ final class HelpDialogs {
             for (int row = 0; row < list.size(); row++) {
                 Label key = new Label(list.get(row).keys());
                 key.getStyleClass().add("key-name");
+                key.setMinWidth(Region.USE_PREF_SIZE);
                 Label does = new Label(list.get(row).does());
                 does.getStyleClass().add("key-does");
                 does.setWrapText(true);

@@ -99,8 +99,8 @@ final class MainMenu {
             collect(menu, menu.getText(), menus);
         }
         menus.add(KeyHelp.of(ZOOM_IN_EQUALS, "Zoom In (where + needs Shift)"));
-        menus.add(new KeyHelp(ZOOM_IN_KEYPAD.getDisplayText() + ", " + ZOOM_OUT_KEYPAD.getDisplayText() + ", "
-                + ZOOM_RESET_KEYPAD.getDisplayText(), "Zoom In, Zoom Out, Reset Zoom with the keypad"));
+        // the display text of the keypad's keys reads as the main keyboard's ("Ctrl++"): said in words
+        menus.add(new KeyHelp("Ctrl with keypad +, −, 0", "Zoom In, Zoom Out, Reset Zoom"));
         Map<String, List<KeyHelp>> keys = new LinkedHashMap<>();
         keys.put("Menus", menus);
         keys.put("Transcript", TranscriptPane.KEYS);
