@@ -1,9 +1,18 @@
 package dev.mailbench.app;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.mailbench.app.compose.ComposerView;
+import dev.mailbench.app.keys.KeyHelp;
+import dev.mailbench.app.session.CommandLineView;
+import dev.mailbench.app.session.ConnectionBar;
+import dev.mailbench.app.steps.StepFormView;
 import dev.mailbench.app.theme.Theme;
+import dev.mailbench.app.transcript.TranscriptPane;
 import dev.mailbench.app.theme.ThemeManager;
 
 import javafx.beans.binding.Bindings;
@@ -36,10 +45,18 @@ final class MainMenu {
                    Runnable copy, Runnable about, Runnable quit, ObservableBooleanValue sessionInFront) {
     }
 
+    /** The other keys people press for zoom (see {@link #installAlternateShortcuts}). */
+    private static final KeyCombination ZOOM_IN_EQUALS = new KeyCodeCombination(KeyCode.EQUALS,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY);
+    private static final KeyCombination ZOOM_IN_KEYPAD = new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination ZOOM_OUT_KEYPAD = new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination ZOOM_RESET_KEYPAD = new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN);
+
     private final ThemeManager themes;
     private final FontZoom zoom;
     private final Actions actions;
     private BooleanProperty practicePanelShown;
+    private MenuBar bar;
 
     MainMenu(ThemeManager themes, FontZoom zoom, Actions actions) {
         this.themes = themes;
@@ -54,7 +71,7 @@ final class MainMenu {
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), helpMenu());
+        bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), helpMenu());
         bar.setId("main-menu");
         return bar;
     }
@@ -66,11 +83,42 @@ final class MainMenu {
      */
     void installAlternateShortcuts(Scene scene) {
         var accelerators = scene.getAccelerators();
-        accelerators.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_ANY), zoom::zoomIn);
-        accelerators.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), zoom::zoomIn);
-        accelerators.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), zoom::zoomOut);
-        accelerators.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), zoom::reset);
+        accelerators.put(ZOOM_IN_EQUALS, zoom::zoomIn);
+        accelerators.put(ZOOM_IN_KEYPAD, zoom::zoomIn);
+        accelerators.put(ZOOM_OUT_KEYPAD, zoom::zoomOut);
+        accelerators.put(ZOOM_RESET_KEYPAD, zoom::reset);
+    }
+
+    /**
+     * Every key the window binds, by the part of the window that answers it: the menus' keys read from the
+     * menu items, the alternate zoom keys above, and each view's list kept beside its key handlers.
+     */
+    Map<String, List<KeyHelp>> keys() {
+        List<KeyHelp> menus = new ArrayList<>();
+        for (Menu menu : bar.getMenus()) {
+            collect(menu, menu.getText(), menus);
+        }
+        menus.add(KeyHelp.of(ZOOM_IN_EQUALS, "Zoom In (where + needs Shift)"));
+        // the display text of the keypad's keys reads as the main keyboard's ("Ctrl++"): said in words
+        menus.add(new KeyHelp("Ctrl with keypad +, −, 0", "Zoom In, Zoom Out, Reset Zoom"));
+        Map<String, List<KeyHelp>> keys = new LinkedHashMap<>();
+        keys.put("Menus", menus);
+        keys.put("Transcript", TranscriptPane.KEYS);
+        keys.put("Command line", CommandLineView.KEYS);
+        keys.put("Step forms", StepFormView.KEYS);
+        keys.put("Message composer (DATA)", ComposerView.KEYS);
+        keys.put("Connection bar", ConnectionBar.KEYS);
+        return keys;
+    }
+
+    private static void collect(Menu menu, String path, List<KeyHelp> into) {
+        for (MenuItem item : menu.getItems()) {
+            if (item instanceof Menu sub) {
+                collect(sub, path + " ▸ " + sub.getText(), into);
+            } else if (item.getAccelerator() != null) {
+                into.add(KeyHelp.of(item.getAccelerator(), path + " ▸ " + item.getText()));
+            }
+        }
     }
 
     private Menu fileMenu() {
@@ -120,7 +168,7 @@ final class MainMenu {
             panel.setId("menu-practice-panel");
             panel.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
             panel.selectedProperty().bindBidirectional(practicePanelShown);
-            view.getItems().addAll(0, java.util.List.of(panel, new SeparatorMenuItem()));
+            view.getItems().addAll(0, List.of(panel, new SeparatorMenuItem()));
         }
         return view;
     }
@@ -169,8 +217,14 @@ final class MainMenu {
     }
 
     private Menu helpMenu() {
+        MenuItem startHere = new MenuItem("Start Here");
+        startHere.setId("menu-start-here");
+        startHere.setOnAction(event -> HelpDialogs.startHere(bar.getScene().getWindow(), themes).show());
+        MenuItem keys = new MenuItem("Keyboard Keys");
+        keys.setId("menu-keyboard-keys");
+        keys.setOnAction(event -> HelpDialogs.keyboardKeys(bar.getScene().getWindow(), themes, keys()).show());
         MenuItem about = new MenuItem("About Mailbench");
         about.setOnAction(event -> actions.about().run());
-        return new Menu("Help", null, about);
+        return new Menu("Help", null, startHere, keys, new SeparatorMenuItem(), about);
     }
 }

@@ -4,6 +4,9 @@ import static dev.mailbench.app.workbench.WindowDriver.pointOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -13,11 +16,13 @@ import dev.mailbench.app.theme.Theme;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -146,6 +151,44 @@ class MailbenchAppTest {
 
         robot.clickOn(pointOf(robot, "Close"));
         assertThat(robot.lookup("#about-version").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void helpStartHereSaysWhatToTryFirstAgainstThePracticeServer() {
+        robot.clickOn("Help").clickOn("Start Here");
+
+        assertThat(text("#start-server")).contains("2525", "1110", "alice-pass", "bob-pass");
+        assertThat(text("#start-ehlo")).contains("EHLO");
+        assertThat(text("#start-message")).contains("MAIL FROM", "RCPT TO", "DATA");
+        assertThat(text("#start-pop3")).contains("USER", "PASS", "RETR");
+
+        robot.clickOn("Close");
+        assertThat(robot.lookup("#start-ehlo").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void helpKeyboardKeysListsTheKeysWhereTheyAreBound() {
+        robot.clickOn("Help").clickOn("Keyboard Keys");
+
+        Map<String, String> keys = new LinkedHashMap<>();
+        robot.lookup(".key-grid").queryAll().forEach(grid -> {
+            List<Node> cells = ((GridPane) grid).getChildren();
+            for (int i = 0; i + 1 < cells.size(); i += 2) {
+                keys.put(((Label) cells.get(i)).getText() + " → " + ((Label) cells.get(i + 1)).getText(), "");
+            }
+        });
+        assertThat(keys.keySet()).contains(
+                "Ctrl+N → File ▸ New SMTP Session",
+                "Ctrl+Q → File ▸ Quit",
+                "Ctrl+0 → View ▸ Reset Zoom",
+                "Ctrl+C → copy the selected lines as shown",
+                "Menu key, Shift+F10 → open the selected line's menu",
+                "Tab → complete the verb being typed",
+                "Up, Down → recall the lines sent before",
+                "Esc → close the step form without sending");
+
+        robot.clickOn("Close");
+        assertThat(robot.lookup(".key-grid").tryQuery()).isEmpty();
     }
 
     private Stage mainStage() {

@@ -35,6 +35,9 @@ abstract class ExplanationWriter<T> {
     /** The catalogue's entry for the verb a command line starts with, if it has one. */
     protected abstract Optional<VerbInfo> verbInfo(String commandLine);
 
+    /** The catalogue's entry for the verb a command line with an unknown first word most likely meant. */
+    protected abstract Optional<VerbInfo> nearestVerb(String commandLine);
+
     /** The key of the sentence for a note that cuts a reply short ({@code event.<key>}). */
     protected abstract String cutOffSentence();
 
@@ -91,7 +94,11 @@ abstract class ExplanationWriter<T> {
             fields.add(field("syntax", info.syntax()));
             fields.add(field("rfc", info.rfcSection()));
             fields.add(field("example", info.example()));
-        }, () -> sentences.add(catalogue.eventSentence("command.unknown")));
+        }, () -> {
+            sentences.add(catalogue.eventSentence("command.unknown"));
+            nearestVerb(event.line()).ifPresent(nearest -> sentences.add(0, catalogue.eventSentence(
+                    "command.unknown.nearest").replace("{verb}", nearest.name()).replace("{syntax}", nearest.syntax())));
+        });
         if (EventText.isSecret(event)) {
             if (!event.tls()) {
                 sentences.add(0, catalogue.eventSentence("secret.cleartext"));

@@ -40,6 +40,11 @@ final class Pop3Explanations extends ExplanationWriter<Pop3Turn> {
     }
 
     @Override
+    protected Optional<VerbInfo> nearestVerb(String commandLine) {
+        return Pop3Verb.nearest(commandLine).flatMap(catalogue::verb);
+    }
+
+    @Override
     Explanation reply(int index) {
         return ledger.info(index).role() == LineRole.REPLY ? status(index) : text(index);
     }

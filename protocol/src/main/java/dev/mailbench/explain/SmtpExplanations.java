@@ -47,6 +47,11 @@ final class SmtpExplanations extends ExplanationWriter<SmtpTurn> {
         return catalogue.smtpVerb(SmtpVerb.firstWord(commandLine));
     }
 
+    @Override
+    protected Optional<VerbInfo> nearestVerb(String commandLine) {
+        return SmtpVerb.nearest(commandLine).flatMap(catalogue::verb);
+    }
+
     /** Every line of a multi-line reply explains the whole reply. */
     @Override
     Explanation reply(int index) {

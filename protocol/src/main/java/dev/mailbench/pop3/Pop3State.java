@@ -47,6 +47,21 @@ public record Pop3State(Pop3Phase phase, boolean tls, boolean userGiven, boolean
         return legal;
     }
 
+    /**
+     * The legal commands that move a normal dialogue forward now, as against those merely allowed (NOOP,
+     * RSET, CAPA …): in AUTHORIZATION STLS (when offered) and USER, then PASS once USER was accepted
+     * (RFC 1939 §7); in TRANSACTION reading the mailbox with STAT, LIST and RETR, and QUIT (RFC 1939 §5, §6).
+     */
+    public Set<Pop3Verb> forwardVerbs() {
+        Set<Pop3Verb> forward = switch (phase) {
+            case AUTHORIZATION -> userGiven ? EnumSet.of(Pop3Verb.PASS) : EnumSet.of(Pop3Verb.STLS, Pop3Verb.USER);
+            case TRANSACTION -> EnumSet.of(Pop3Verb.STAT, Pop3Verb.LIST, Pop3Verb.RETR, Pop3Verb.QUIT);
+            default -> EnumSet.noneOf(Pop3Verb.class);
+        };
+        forward.removeIf(verb -> !isLegal(verb));
+        return forward;
+    }
+
     public boolean isLegal(Pop3Verb verb) {
         return verb.isLegalIn(this);
     }

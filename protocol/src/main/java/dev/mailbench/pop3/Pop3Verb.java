@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.NearestVerb;
 import dev.mailbench.wire.Verb;
 
 /**
@@ -159,6 +160,14 @@ public enum Pop3Verb implements Verb {
     /** The verb a command line starts with; keywords are case-insensitive (RFC 1939 §3). */
     public static Optional<Pop3Verb> of(String commandLine) {
         return named(firstWord(commandLine));
+    }
+
+    /**
+     * The verb a command line with an unknown first word most likely meant ({@code RTER} → {@code RETR},
+     * {@code US} → {@code USER}); empty when the word is a verb, or nothing is near it.
+     */
+    public static Optional<Pop3Verb> nearest(String commandLine) {
+        return NearestVerb.to(firstWord(commandLine), List.of(values()));
     }
 
     public static String firstWord(String commandLine) {

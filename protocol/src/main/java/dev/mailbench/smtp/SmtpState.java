@@ -46,6 +46,28 @@ public record SmtpState(SmtpPhase phase, boolean tls, boolean authenticated, Ehl
         return legal;
     }
 
+    /**
+     * The legal commands that move a normal dialogue forward now, the next steps of sending a message,
+     * as against those merely allowed (NOOP, HELP, RSET, VRFY …): greeted, EHLO (RFC 5321 §3.2: a client
+     * that can, uses EHLO); introduced, MAIL, and STARTTLS or AUTH when offered, AUTH only once TLS is active
+     * where STARTTLS is offered (a password is not sent in clear when it need not be: RFC 4954 §4, RFC 3207
+     * §6); after MAIL, RCPT; with recipients, more RCPT or DATA (RFC 5321 §3.3).
+     */
+    public Set<SmtpVerb> forwardVerbs() {
+        Set<SmtpVerb> forward = switch (phase) {
+            case GREETED -> EnumSet.of(SmtpVerb.EHLO);
+            case READY -> EnumSet.of(SmtpVerb.STARTTLS, SmtpVerb.AUTH, SmtpVerb.MAIL);
+            case MAIL_GIVEN -> EnumSet.of(SmtpVerb.RCPT);
+            case RECIPIENTS_GIVEN -> EnumSet.of(SmtpVerb.RCPT, SmtpVerb.DATA);
+            default -> EnumSet.noneOf(SmtpVerb.class);
+        };
+        if (!tls && offers("STARTTLS")) {
+            forward.remove(SmtpVerb.AUTH);
+        }
+        forward.removeIf(verb -> !isLegal(verb));
+        return forward;
+    }
+
     public boolean isLegal(SmtpVerb verb) {
         return TAKING_COMMANDS.contains(phase) && verb.allowedIn(this);
     }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.NearestVerb;
 import dev.mailbench.wire.Verb;
 
 /**
@@ -202,6 +203,15 @@ public enum SmtpVerb implements Verb {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The implemented verb a command line with an unknown first word most likely meant ({@code RCTP} →
+     * {@code RCPT}, {@code MAI} → {@code MAIL}); empty when the word is a verb Mailbench knows, or nothing
+     * is near it.
+     */
+    public static Optional<SmtpVerb> nearest(String commandLine) {
+        return of(commandLine).isPresent() ? Optional.empty() : NearestVerb.to(firstWord(commandLine), implemented());
     }
 
     /** The first word of a command line, upper-cased ({@code "mail from:<a>"} → {@code "MAIL"}). */

@@ -60,6 +60,19 @@ class Pop3EventExplainerTest {
     }
 
     @Test
+    void aMistypedVerbSuggestsTheNearestOne() throws Exception {
+        pop3.connect("127.0.0.1", greenMail.getPop3().getPort(), TlsMode.NONE);
+        pop3.command("USR alice");
+        pop3.quit();
+
+        TranscriptEvent typo = transcript.events().stream()
+                .filter(e -> e.direction() == Direction.CLIENT && e.line().startsWith("USR")).findFirst().orElseThrow();
+        assertThat(explainer.explain(typo.sequence()).sentences())
+                .startsWith("Did you mean USER? It is written USER SP name.")
+                .contains(catalogue.eventSentence("command.unknown"));
+    }
+
+    @Test
     void theLoginIsExplainedAndThePasswordMasked() throws Exception {
         pop3.connect("127.0.0.1", greenMail.getPop3().getPort(), TlsMode.NONE);
         pop3.user("alice");

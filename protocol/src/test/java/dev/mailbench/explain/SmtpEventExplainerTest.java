@@ -68,6 +68,21 @@ class SmtpEventExplainerTest {
     }
 
     @Test
+    void aMistypedVerbSuggestsTheNearestOne() throws Exception {
+        smtp.connect("127.0.0.1", greenMail.getSmtp().getPort(), TlsMode.NONE);
+        smtp.ehlo("client.example.test");
+        smtp.command("RCTP TO:<bob@example.test>");
+        smtp.command("XYZZY");
+        smtp.quit();
+
+        Explanation typo = explainer.explain(first(Direction.CLIENT, "RCTP").sequence());
+        assertThat(typo.sentences()).startsWith("Did you mean RCPT? It is written RCPT TO:<forward-path> [SP rcpt-parameters].")
+                .contains(catalogue.eventSentence("command.unknown"));
+        Explanation nonsense = explainer.explain(first(Direction.CLIENT, "XYZZY").sequence());
+        assertThat(nonsense.sentences()).containsExactly(catalogue.eventSentence("command.unknown"));
+    }
+
+    @Test
     void theGreetingIsExplainedAsTheServersFirstWord() throws Exception {
         smtp.connect("127.0.0.1", greenMail.getSmtp().getPort(), TlsMode.NONE);
         smtp.quit();

@@ -129,4 +129,18 @@ class Pop3VerbTest {
             assertThat(new Pop3State(phase, false, true, true, List.of()).legalVerbs()).as("%s", phase).isEmpty();
         }
     }
+
+    @Test
+    void theForwardStepsAreUserPassThenReadingTheMailboxAndQuit() {
+        Pop3State fresh = new Pop3State(Pop3Phase.AUTHORIZATION, false, false, false, List.of());
+        Pop3State userGiven = new Pop3State(Pop3Phase.AUTHORIZATION, false, true, false, List.of());
+        Pop3State secured = new Pop3State(Pop3Phase.AUTHORIZATION, true, false, false, List.of());
+        Pop3State open = new Pop3State(Pop3Phase.TRANSACTION, false, false, false, List.of());
+        assertThat(fresh.forwardVerbs()).containsExactlyInAnyOrder(Pop3Verb.STLS, Pop3Verb.USER);
+        assertThat(secured.forwardVerbs()).containsExactly(Pop3Verb.USER);
+        assertThat(userGiven.forwardVerbs()).containsExactly(Pop3Verb.PASS);
+        assertThat(open.forwardVerbs())
+                .containsExactlyInAnyOrder(Pop3Verb.STAT, Pop3Verb.LIST, Pop3Verb.RETR, Pop3Verb.QUIT)
+                .doesNotContain(Pop3Verb.NOOP, Pop3Verb.RSET, Pop3Verb.DELE);
+    }
 }

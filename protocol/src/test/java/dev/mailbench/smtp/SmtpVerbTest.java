@@ -96,6 +96,32 @@ class SmtpVerbTest {
     }
 
     @Test
+    void theForwardStepsAreTheNextOfANormalDialogueNotEveryLegalOne() {
+        EhloCapabilities none = EhloCapabilities.none();
+        EhloCapabilities offered = EhloCapabilities.parse(SmtpReply.of(250, "mx.example.test", "STARTTLS", "AUTH PLAIN"));
+        assertThat(new SmtpState(SmtpPhase.GREETED, false, false, none, 0).forwardVerbs()).containsExactly(SmtpVerb.EHLO);
+        assertThat(new SmtpState(SmtpPhase.READY, false, false, none, 0).forwardVerbs()).containsExactly(SmtpVerb.MAIL);
+        // AUTH is a step forward once TLS protects the password, where STARTTLS is offered
+        assertThat(new SmtpState(SmtpPhase.READY, false, false, offered, 0).forwardVerbs())
+                .containsExactlyInAnyOrder(SmtpVerb.STARTTLS, SmtpVerb.MAIL);
+        assertThat(new SmtpState(SmtpPhase.READY, true, false, offered, 0).forwardVerbs())
+                .containsExactlyInAnyOrder(SmtpVerb.AUTH, SmtpVerb.MAIL);
+        EhloCapabilities authOnly = EhloCapabilities.parse(SmtpReply.of(250, "mx.example.test", "AUTH PLAIN"));
+        assertThat(new SmtpState(SmtpPhase.READY, false, false, authOnly, 0).forwardVerbs())
+                .containsExactlyInAnyOrder(SmtpVerb.AUTH, SmtpVerb.MAIL);
+        assertThat(new SmtpState(SmtpPhase.READY, true, true, offered, 0).forwardVerbs()).containsExactly(SmtpVerb.MAIL);
+        assertThat(new SmtpState(SmtpPhase.MAIL_GIVEN, false, false, none, 0).forwardVerbs()).containsExactly(SmtpVerb.RCPT);
+        assertThat(new SmtpState(SmtpPhase.RECIPIENTS_GIVEN, false, false, none, 1).forwardVerbs())
+                .containsExactlyInAnyOrder(SmtpVerb.RCPT, SmtpVerb.DATA);
+        assertThat(new SmtpState(SmtpPhase.DATA_INPUT, false, false, none, 0).forwardVerbs()).isEmpty();
+        for (SmtpPhase phase : SmtpPhase.values()) {
+            SmtpState state = new SmtpState(phase, false, false, offered, 1);
+            assertThat(state.legalVerbs()).containsAll(state.forwardVerbs());
+            assertThat(state.forwardVerbs()).doesNotContain(SmtpVerb.NOOP, SmtpVerb.HELP, SmtpVerb.RSET, SmtpVerb.VRFY);
+        }
+    }
+
+    @Test
     void extensionsAreLegalOnlyWhenOfferedAndNotYetUsed() {
         EhloCapabilities offered = EhloCapabilities.parse(SmtpReply.of(250, "mx.example.test", "STARTTLS", "AUTH PLAIN"));
         SmtpState plain = new SmtpState(SmtpPhase.READY, false, false, offered, 0);

@@ -1,8 +1,12 @@
 package dev.mailbench.app.compose;
 
+import java.util.List;
+
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+
+import dev.mailbench.app.keys.KeyHelp;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -21,6 +25,9 @@ import javafx.scene.layout.VBox;
  * send after the server's 354, dot-stuffed, with every CRLF visible and the lone dot at the end.
  */
 public final class ComposerView extends VBox {
+
+    /** The key bound below, for Help ▸ Keyboard Keys. */
+    public static final List<KeyHelp> KEYS = List.of(new KeyHelp("Esc", "close the composer without sending"));
 
     private final TextField fromField;
 

@@ -60,8 +60,16 @@ abstract sealed class ClientDriver<S extends ClientSession<?>, V extends Enum<V>
         return Set.copyOf(legal());
     }
 
+    @Override
+    public Set<Verb> forwardVerbs() {
+        return Set.copyOf(forward());
+    }
+
     /** The verbs the session's state allows now. */
     protected abstract Set<V> legal();
+
+    /** The verbs that move the session's dialogue forward now. */
+    protected abstract Set<V> forward();
 
     @Override
     public void send(String line) throws IOException {

@@ -1,5 +1,9 @@
 package dev.mailbench.app.session;
 
+import java.util.List;
+
+import dev.mailbench.app.keys.KeyHelp;
+
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -11,12 +15,21 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The command line: type as in telnet, Enter sends, Up/Down recall. Raw mode sends exactly what is typed;
- * the ⟨CR⟩ and ⟨LF⟩ buttons (or Ctrl+M and Ctrl+J, as in a terminal) put a bare CR or LF into it.
+ * the ⟨CR⟩ and ⟨LF⟩ buttons (or Ctrl+M and Ctrl+J, as in a terminal) put a bare CR or LF into it. Under the
+ * field a hint shows the syntax of the verb being typed (Tab completes it) or the verb a typo meant.
  */
 public final class CommandLineView extends HBox {
+
+    /** The keys bound in the key filter below, for Help ▸ Keyboard Keys. */
+    public static final List<KeyHelp> KEYS = List.of(
+            new KeyHelp("Enter", "send the line"),
+            new KeyHelp("Up, Down", "recall the lines sent before"),
+            new KeyHelp("Tab", "complete the verb being typed"),
+            new KeyHelp("Ctrl+M, Ctrl+J", "in raw mode, type a bare CR or LF"));
 
     private final TextField field = new TextField();
 
@@ -38,9 +51,23 @@ public final class CommandLineView extends HBox {
                 .then("type a command, Enter sends it (↑ ↓ for earlier ones)")
                 .otherwise("not connected: Connect first, then type commands here"));
         field.textProperty().bindBidirectional(commandLine.textProperty());
-        HBox.setHgrow(field, Priority.ALWAYS);
+        Label hint = new Label();
+        hint.setId("command-hint");
+        hint.getStyleClass().add("command-hint");
+        hint.textProperty().bind(commandLine.hintProperty());
+        hint.visibleProperty().bind(commandLine.hintProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        hint.setWrapText(true);
+        VBox typing = new VBox(field, hint);
+        HBox.setHgrow(typing, Priority.ALWAYS);
         field.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ENTER) {
+            if (event.getCode() == KeyCode.TAB && !event.isShiftDown() && !event.isShortcutDown()) {
+                // Tab completes a verb; with nothing to complete it moves the focus on as usual
+                if (commandLine.complete()) {
+                    field.end();
+                    event.consume();
+                }
+            } else if (event.getCode() == KeyCode.ENTER) {
                 commandLine.submit();
                 field.end();
                 event.consume();
@@ -78,7 +105,7 @@ public final class CommandLineView extends HBox {
         for (Node control : new Node[] {raw, cr, lf, send}) {
             control.disableProperty().bind(session.connectedProperty().not());
         }
-        getChildren().addAll(prompt, raw, field, cr, lf, send);
+        getChildren().addAll(prompt, raw, typing, cr, lf, send);
     }
 
     public TextField field() {

@@ -1,9 +1,13 @@
 package dev.mailbench.app.session;
 
+import java.util.List;
+
 import dev.mailbench.app.config.RecentHost;
 import dev.mailbench.tls.TlsReport;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
+
+import dev.mailbench.app.keys.KeyHelp;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -29,6 +33,10 @@ import javafx.util.StringConverter;
  * it has waited and a Cancel.
  */
 public final class ConnectionBar extends VBox {
+
+    /** The keys bound below, for Help ▸ Keyboard Keys. */
+    public static final List<KeyHelp> KEYS = List.of(
+            new KeyHelp("Enter, Space on the TLS badge", "show the server's certificate"));
 
     /** Style class of the TLS badge when the certificate is not trusted or does not name the host. */
     public static final String UNTRUSTED = "untrusted";

@@ -44,6 +44,11 @@ public final class Pop3Driver extends ClientDriver<Pop3ClientSession, Pop3Verb> 
     }
 
     @Override
+    protected Set<Pop3Verb> forward() {
+        return session.state().forwardVerbs();
+    }
+
+    @Override
     protected boolean isQuit(String line) {
         return Pop3Verb.of(line).filter(verb -> verb == Pop3Verb.QUIT).isPresent();
     }

@@ -41,6 +41,9 @@ public sealed interface SessionDriver permits ClientDriver {
     /** The verbs a correct client may send now (the rest can still be sent). */
     Set<Verb> legalVerbs();
 
+    /** Of the legal verbs, those that move a normal dialogue forward now: the next steps of sending or reading mail. */
+    Set<Verb> forwardVerbs();
+
     /** Sends one line as typed, like telnet, and waits for its reply if it gets one. */
     void send(String line) throws IOException;
 

@@ -13,6 +13,7 @@ import dev.mailbench.app.config.RecentHost;
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.explain.EventExplainer;
+import dev.mailbench.explain.VerbInfo;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.smtp.SmtpVerb;
 import dev.mailbench.tls.ClientTlsLayer;
@@ -70,6 +71,7 @@ public final class SessionViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyObjectWrapper<SessionDriver> driver = new ReadOnlyObjectWrapper<>(this, "driver");
     private final ObservableSet<Verb> legalVerbs = FXCollections.observableSet();
+    private final ObservableSet<Verb> forwardVerbs = FXCollections.observableSet();
     private final ObservableList<Verb> verbs = FXCollections.observableArrayList();
     private final Map<FormField, String> remembered = new HashMap<>();
     private long busySince;
@@ -85,7 +87,17 @@ public final class SessionViewModel {
         this.services = services;
         this.remember = remember;
         this.transcript = new TranscriptViewModel(services.executor());
-        this.commandLine = new CommandLineViewModel(this::sendLine, this::sendRaw);
+        this.commandLine = new CommandLineViewModel(this::sendLine, this::sendRaw, new CommandVerbs() {
+            @Override
+            public List<VerbInfo> now() {
+                return commandVerbs();
+            }
+
+            @Override
+            public Optional<VerbInfo> nearest(String commandLine) {
+                return nearestVerb(commandLine);
+            }
+        });
         replyTimeout.set(String.valueOf(Math.max(1, services.clientOptions().replyTimeout().toSeconds())));
         verbs.setAll(verbsOf(MailProtocol.SMTP));
         protocol.addListener((observable, old, now) -> {
@@ -244,6 +256,11 @@ public final class SessionViewModel {
     /** The verbs a correct client may send now; the step bar highlights them. */
     public ObservableSet<Verb> legalVerbs() {
         return legalVerbs;
+    }
+
+    /** Of the legal verbs, those that move a normal dialogue forward now (the step bar lights them most). */
+    public ObservableSet<Verb> forwardVerbs() {
+        return forwardVerbs;
     }
 
     /** The verbs of the selected protocol, in dialogue order. */
@@ -428,6 +445,10 @@ public final class SessionViewModel {
         Set<Verb> legal = from.legalVerbs();
         legalVerbs.retainAll(legal);
         legalVerbs.addAll(legal);
+        Set<Verb> forward = from.forwardVerbs();
+        forwardVerbs.retainAll(forward);
+        forwardVerbs.addAll(forward);
+        commandLine.refreshHint();
     }
 
     /** The client options with a TLS layer that also hands its reports to {@code reports}, when it can. */
@@ -440,6 +461,25 @@ public final class SessionViewModel {
 
     private void updateTitle() {
         title.set(protocol.get() + " " + host.get() + ":" + port.get());
+    }
+
+    /** The verbs a typed command may start with now, with their syntax: none while the session takes no command. */
+    private List<VerbInfo> commandVerbs() {
+        SessionDriver current = driver.get();
+        if (current == null || legalVerbs.isEmpty()) {
+            return List.of();
+        }
+        return current.verbs().stream().flatMap(verb -> services.catalogue().verb(verb).stream()).toList();
+    }
+
+    /** The verb a command line whose first word is none most likely meant, from the protocol's verb specification. */
+    private Optional<VerbInfo> nearestVerb(String line) {
+        SessionDriver current = driver.get();
+        if (current == null || legalVerbs.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<? extends Verb> nearest = current.protocol() == MailProtocol.SMTP ? SmtpVerb.nearest(line) : Pop3Verb.nearest(line);
+        return nearest.flatMap(verb -> services.catalogue().verb(verb));
     }
 
     private static List<Verb> verbsOf(MailProtocol protocol) {

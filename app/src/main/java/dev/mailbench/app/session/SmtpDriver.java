@@ -42,6 +42,11 @@ public final class SmtpDriver extends ClientDriver<SmtpClientSession, SmtpVerb> 
         return session.state().legalVerbs();
     }
 
+    @Override
+    protected Set<SmtpVerb> forward() {
+        return session.state().forwardVerbs();
+    }
+
     /** Whether the session is inside DATA, where lines are message text (RFC 5321 §4.1.1.4). */
     public boolean awaitingMessageText() {
         return session.state().phase() == SmtpPhase.DATA_INPUT;

@@ -13,13 +13,15 @@ import javafx.scene.layout.FlowPane;
 
 /**
  * One button per verb, in the order of a normal dialogue. Buttons a correct client would use now carry the
- * style class {@value #LEGAL}; the others {@value #OUT_OF_SEQUENCE}, drawn quieter but still working, so a
+ * style class {@value #LEGAL}, those of them that move the dialogue forward also {@value #FORWARD}; the others {@value #OUT_OF_SEQUENCE}, drawn quieter but still working, so a
  * student can send one and meet the server's 503.
  */
 public final class StepBar extends FlowPane {
 
     /** Style class of a step that is legal in the session's state. */
     public static final String LEGAL = "legal";
+    /** Style class of a legal step that also moves the dialogue forward (EHLO, MAIL, RCPT …), not merely allowed. */
+    public static final String FORWARD = "forward";
     /** Style class of a step that is not: it can still be sent. */
     public static final String OUT_OF_SEQUENCE = "out-of-sequence";
     /** Style class of a step that would send a password outside TLS. */
@@ -36,6 +38,7 @@ public final class StepBar extends FlowPane {
         rebuild();
         session.protocolProperty().addListener((observable, old, now) -> rebuild());
         session.legalVerbs().addListener((SetChangeListener<Verb>) change -> highlight());
+        session.forwardVerbs().addListener((SetChangeListener<Verb>) change -> highlight());
         session.tlsProperty().addListener((observable, old, now) -> highlight());
         session.connectedProperty().addListener((observable, old, now) -> highlight());
     }
@@ -61,8 +64,11 @@ public final class StepBar extends FlowPane {
         getChildren().forEach(node -> {
             StepDefinition step = (StepDefinition) node.getUserData();
             boolean legal = session.legalVerbs().contains(step.verb());
-            node.getStyleClass().removeAll(LEGAL, OUT_OF_SEQUENCE, NOT_ENCRYPTED);
+            node.getStyleClass().removeAll(LEGAL, FORWARD, OUT_OF_SEQUENCE, NOT_ENCRYPTED);
             node.getStyleClass().add(legal ? LEGAL : OUT_OF_SEQUENCE);
+            if (legal && session.forwardVerbs().contains(step.verb())) {
+                node.getStyleClass().add(FORWARD);
+            }
             Button button = (Button) node;
             // a password about to leave in clear text says so on the button itself (RFC 8314 §3)
             boolean clearText = session.connectedProperty().get() && !session.tlsProperty().get()

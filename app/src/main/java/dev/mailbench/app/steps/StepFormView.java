@@ -1,6 +1,9 @@
 package dev.mailbench.app.steps;
 
 import java.util.Optional;
+import java.util.List;
+
+import dev.mailbench.app.keys.KeyHelp;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -24,6 +27,11 @@ import javafx.scene.layout.VBox;
  * inputs, and the exact line that Send puts on the wire.
  */
 public final class StepFormView extends VBox {
+
+    /** The keys of a step form (its default and cancel buttons, the Esc handler below), for Help ▸ Keyboard Keys. */
+    public static final List<KeyHelp> KEYS = List.of(
+            new KeyHelp("Enter", "send the step's command"),
+            new KeyHelp("Esc", "close the step form without sending"));
 
     private Runnable firstInputFocus = () -> { };
 

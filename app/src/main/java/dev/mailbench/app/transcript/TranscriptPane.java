@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
+import dev.mailbench.app.keys.KeyHelp;
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
 
@@ -50,6 +51,14 @@ public final class TranscriptPane extends StackPane {
     private static final int COPY_ON_UI_THREAD_MAX = 2_000;
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
+    /** The keys bound in {@code keyPressed} and the mouse handlers below, for Help ▸ Keyboard Keys. */
+    public static final List<KeyHelp> KEYS = List.of(
+            new KeyHelp("Up, Down, Page Up, Page Down, Home, End", "move through the lines"),
+            new KeyHelp("Shift with those keys, Shift+click, drag", "select several lines"),
+            KeyHelp.of(SELECT_ALL, "select every line"),
+            KeyHelp.of(COPY, "copy the selected lines as shown"),
+            new KeyHelp("Left, Right", "scroll a long line sideways"),
+            new KeyHelp("Menu key, Shift+F10", "open the selected line's menu"));
 
     private final TranscriptViewModel viewModel;
     private final TaskExecutor executor;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import dev.mailbench.explain.VerbInfo;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +19,33 @@ class CommandLineViewModelTest {
     private final CommandLineViewModel commandLine = new CommandLineViewModel(
             line -> accepting && lines.add(line),
             bytes -> accepting && raw.add(new String(bytes, StandardCharsets.UTF_8)));
+
+    @Test
+    void noHintInRawModeNorWhenTheSessionTakesNoCommand() {
+        List<VerbInfo> now = new ArrayList<>(List.of(new VerbInfo("QUIT", "QUIT", "ends", "RFC 5321 §4.1.1.10", "QUIT")));
+        CommandLineViewModel hinted = new CommandLineViewModel(line -> true, bytes -> true, new CommandVerbs() {
+            @Override
+            public List<VerbInfo> now() {
+                return now;
+            }
+
+            @Override
+            public Optional<VerbInfo> nearest(String line) {
+                return Optional.of(now.get(0));
+            }
+        });
+        hinted.textProperty().set("QU");
+        assertThat(hinted.hintProperty().get()).isEqualTo("Tab: QUIT");
+        hinted.textProperty().set("QIUT");
+        assertThat(hinted.hintProperty().get()).isEqualTo("Did you mean QUIT?   QUIT");
+        hinted.rawProperty().set(true);
+        assertThat(hinted.hintProperty().get()).isEmpty();
+        assertThat(hinted.complete()).isFalse();
+        hinted.rawProperty().set(false);
+        now.clear(); // inside DATA: a line is message text
+        hinted.refreshHint();
+        assertThat(hinted.hintProperty().get()).isEmpty();
+    }
 
     @Test
     void enterSendsTheLineAndClearsIt() {

@@ -48,6 +48,27 @@ class CommandLineTest {
     }
 
     @Test
+    void theCommandLineSuggestsTheVerbATypoMeantAndCompletesVerbs() {
+        window.robot().clickOn("#command-line").write("RCTP TO:<bob@example.test>");
+        window.await(() -> window.shown("#command-hint"), "the hint");
+        assertThat(window.text("#command-hint")).isEqualTo("Did you mean RCPT?   RCPT TO:<forward-path> [SP rcpt-parameters]");
+
+        window.retype("#command-line", "");
+        assertThat(window.shown("#command-hint")).isFalse();
+        window.robot().clickOn("#command-line").write("eh");
+        assertThat(window.text("#command-hint")).isEqualTo("Tab: EHLO SP ( Domain / address-literal )");
+        window.robot().push(KeyCode.TAB);
+        assertThat(commandText()).isEqualTo("EHLO ");
+        assertThat(window.text("#command-hint")).isEqualTo("EHLO SP ( Domain / address-literal )");
+        assertThat(window.robot().lookup("#command-line").query().isFocused()).isTrue();
+
+        window.retype("#command-line", "he");
+        assertThat(window.text("#command-hint")).isEqualTo("Tab: HELO SP Domain   HELP [SP String]");
+        window.robot().clickOn("#command-line").push(KeyCode.END).push(KeyCode.TAB);
+        assertThat(commandText()).isEqualTo("HEL");
+    }
+
+    @Test
     void aMessageTypedLineByLine() throws Exception {
         enter("ehlo client.example.test");
         window.awaitState(SmtpPhase.READY.description());

@@ -1,5 +1,6 @@
 package dev.mailbench.app.workbench;
 
+import static dev.mailbench.app.steps.StepBar.FORWARD;
 import static dev.mailbench.app.steps.StepBar.LEGAL;
 import static dev.mailbench.app.steps.StepBar.OUT_OF_SEQUENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,9 +60,13 @@ class Pop3WalkthroughTest {
         window.assertStep("USER", LEGAL);
         window.assertStep("PASS", OUT_OF_SEQUENCE);
         window.assertStep("STAT", OUT_OF_SEQUENCE);
+        assertThat(window.styleClasses("#step-USER")).contains(FORWARD);
+        assertThat(window.styleClasses("#step-CAPA")).contains(LEGAL).doesNotContain(FORWARD);
 
         window.step("USER");
         window.await(() -> window.styleClasses("#step-PASS").contains(LEGAL), "PASS to become legal");
+        assertThat(window.styleClasses("#step-PASS")).contains(FORWARD);
+        assertThat(window.styleClasses("#step-USER")).doesNotContain(FORWARD);
 
         window.click("#step-PASS");
         window.type("#field-password", "alice-pass");
@@ -72,6 +77,11 @@ class Pop3WalkthroughTest {
             window.assertStep(verb, LEGAL);
         }
         window.assertStep("USER", OUT_OF_SEQUENCE);
+        for (String verb : List.of("STAT", "LIST", "RETR", "QUIT")) {
+            assertThat(window.styleClasses("#step-" + verb)).as(verb).contains(FORWARD);
+        }
+        assertThat(window.styleClasses("#step-NOOP")).contains(LEGAL).doesNotContain(FORWARD);
+        assertThat(window.styleClasses("#step-DELE")).contains(LEGAL).doesNotContain(FORWARD);
 
         window.step("STAT");
         window.awaitLine(line -> line.contains("S: +OK 1 "), "the STAT reply");

@@ -1,5 +1,6 @@
 package dev.mailbench.app.workbench;
 
+import static dev.mailbench.app.steps.StepBar.FORWARD;
 import static dev.mailbench.app.steps.StepBar.LEGAL;
 import static dev.mailbench.app.steps.StepBar.OUT_OF_SEQUENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,11 @@ class SmtpWalkthroughTest {
         window.awaitState(SmtpPhase.READY.description());
         window.assertStep("MAIL", LEGAL);
         window.assertStep("RCPT", OUT_OF_SEQUENCE);
+        // ready: MAIL moves the dialogue forward, NOOP and HELP are merely allowed
+        assertThat(window.styleClasses("#step-MAIL")).contains(FORWARD);
+        assertThat(window.styleClasses("#step-NOOP")).contains(LEGAL).doesNotContain(FORWARD);
+        assertThat(window.styleClasses("#step-HELP")).contains(LEGAL).doesNotContain(FORWARD);
+        assertThat(window.styleClasses("#step-EHLO")).contains(LEGAL).doesNotContain(FORWARD);
 
         // out of sequence on purpose: the button works, the server refuses
         window.click("#step-RCPT");
@@ -83,6 +89,8 @@ class SmtpWalkthroughTest {
         window.awaitState(SmtpPhase.RECIPIENTS_GIVEN.description());
         window.assertStep("DATA", LEGAL);
         window.assertStep("RCPT", LEGAL);
+        assertThat(window.styleClasses("#step-DATA")).contains(FORWARD);
+        assertThat(window.styleClasses("#step-RSET")).doesNotContain(FORWARD);
 
         window.click("#step-DATA");
         window.retype("#composer-subject", "Walkthrough");
