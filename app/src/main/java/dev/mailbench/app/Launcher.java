@@ -16,6 +16,10 @@ import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code mailbench} command. Without a sub-command it opens the window.
@@ -55,7 +59,7 @@ public final class Launcher implements Callable<Integer> {
 
     @CommandLine.Parameters(arity = "0..1", paramLabel = "MESSAGE.eml",
             description = "a message file to open in the MIME viewer (as the desktop does for .eml files)")
-    java.nio.file.Path message;
+    Path message;
 
     @Option(names = "--no-practice-server",
             description = "do not start the built-in practice server (for working only with real servers)")
@@ -98,7 +102,7 @@ public final class Launcher implements Callable<Integer> {
     /** Opens the window and returns when it has been closed. */
     @Override
     public Integer call() {
-        java.util.List<String> parameters = new java.util.ArrayList<>(java.util.List.of("--theme=" + theme.id()));
+        List<String> parameters = new ArrayList<>(List.of("--theme=" + theme.id()));
         if (connect != null) {
             parameters.add("--connect=" + uri(connect));
         }
@@ -106,7 +110,7 @@ public final class Launcher implements Callable<Integer> {
             parameters.add("--practice-server=off");
         }
         if (message != null) {
-            if (!java.nio.file.Files.isRegularFile(message)) {
+            if (!Files.isRegularFile(message)) {
                 spec.commandLine().getErr().println("mailbench: no such message file: " + message);
                 return 1;
             }

@@ -28,6 +28,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import dev.mailbench.app.task.TaskExecutor;
+import java.nio.file.Path;
 
 /**
  * The Mailbench window, with the practice server running inside it. Started by {@link Launcher}; accepts
@@ -129,7 +131,7 @@ public final class MailbenchApp extends Application {
 
     /** Puts the practice-server panel beside the sessions while {@code shown} says so; made when first needed. */
     private void showPracticePanel(SplitPane centre, BooleanProperty shown, WorkbenchView view,
-                                   dev.mailbench.app.task.TaskExecutor executor) {
+                                   TaskExecutor executor) {
         PracticeServerPanel[] panel = new PracticeServerPanel[1];
         Runnable place = () -> {
             if (shown.get()) {
@@ -197,10 +199,10 @@ public final class MailbenchApp extends Application {
     }
 
     /** The message file named by {@code --open=PATH}: what the desktop hands over for an .eml file. */
-    private Optional<java.nio.file.Path> openedMessage() {
+    private Optional<Path> openedMessage() {
         Parameters parameters = getParameters();
         String open = parameters == null ? null : parameters.getNamed().get("open");
-        return open == null ? Optional.empty() : Optional.of(java.nio.file.Path.of(open));
+        return open == null ? Optional.empty() : Optional.of(Path.of(open));
     }
 
     private Theme initialTheme() {

@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Scene;
+import javax.management.ObjectName;
 
 /**
  * What the window benchmarks share: JavaFX started headless (Monocle, software rendering), a recorder of how
@@ -89,12 +93,12 @@ final class FxBench {
             thread.setDaemon(true);
             return thread;
         });
-        private final java.util.List<Long> workNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final java.util.List<Long> gapNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Long> workNanos = new CopyOnWriteArrayList<>();
+        private final List<Long> gapNanos = new CopyOnWriteArrayList<>();
         private volatile long pulseStart;
         private final AtomicLong longestPulseWorkNanos = new AtomicLong();
         private final AtomicLong pulsesOver50Work = new AtomicLong();
-        private javafx.scene.Scene scene;
+        private Scene scene;
         private AnimationTimer timer;
         private volatile boolean running;
         private long gcCountAtStart;
@@ -107,7 +111,7 @@ final class FxBench {
          * layout: how long the FX thread itself worked in a pulse (rendering follows on the renderer thread). Call
          * on the FX thread.
          */
-        void start(javafx.scene.Scene scene) {
+        void start(Scene scene) {
             start();
             this.scene = scene;
             scene.addPostLayoutPulseListener(postLayout);
@@ -283,7 +287,7 @@ final class FxBench {
     /** With {@code -Dbench.histogram=true}: the classes holding the most heap, to see where it goes. */
     static void printClassHistogram(int rows) throws Exception {
         String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                 new Object[] {new String[0]}, new String[] {String[].class.getName()});
         histogram.lines().limit(rows + 3).forEach(System.out::println);
     }

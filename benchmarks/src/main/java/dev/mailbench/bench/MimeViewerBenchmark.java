@@ -26,6 +26,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.StyleClassedTextArea;
+import javafx.application.Platform;
 
 /**
  * The MIME viewer opening a 50 MiB message file whose attachment is 45 MiB of base64, in a shown window (JavaFX
@@ -71,7 +72,7 @@ public final class MimeViewerBenchmark {
             row("  latest runLater probe, ms", "%.0f", f.attachmentSelected().longestProbeLatenessMs());
         } finally {
             Pop3ReadBackBenchmark.deleteTree(dir);
-            javafx.application.Platform.exit();
+            Platform.exit();
         }
     }
 

@@ -34,6 +34,7 @@ import dev.mailbench.wire.Transcript;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.application.Platform;
 
 /**
  * The transcript pane under a 20 MB RETR: a message of some 300,000 lines in the practice server's Maildir, read
@@ -92,7 +93,7 @@ public final class TranscriptPaneBenchmark {
             }
         } finally {
             Pop3ReadBackBenchmark.deleteTree(data);
-            javafx.application.Platform.exit();
+            Platform.exit();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mailbench.explain;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one transcript line means, for the detail pane beside the transcript.
@@ -48,7 +49,7 @@ public record Explanation(String title, List<String> sentences, List<Field> fiel
     }
 
     /** The first field with this label, if any. */
-    public java.util.Optional<Field> field(String label) {
+    public Optional<Field> field(String label) {
         return fields.stream().filter(f -> f.label().equals(label)).findFirst();
     }
 

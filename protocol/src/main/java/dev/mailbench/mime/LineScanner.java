@@ -1,5 +1,7 @@
 package dev.mailbench.mime;
 
+import java.util.Arrays;
+
 /**
  * One pass over the whole source for line-level rules: lines over 998 octets (RFC 5322 §2.1.1), and
  * CR and LF that do not come together as CRLF (RFC 5322 §2.3). The same pass turns byte offsets found
@@ -86,7 +88,7 @@ final class LineScanner implements ByteScanner {
 
     /** The line of one of the offsets given to the constructor, after the scan has finished. */
     long lineOf(long offset) {
-        int i = java.util.Arrays.binarySearch(wanted, offset);
+        int i = Arrays.binarySearch(wanted, offset);
         return i >= 0 ? lines[i] : 1;
     }
 }

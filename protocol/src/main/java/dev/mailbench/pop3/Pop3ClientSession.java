@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The client side of a POP3 conversation (RFC 1939, with CAPA of RFC 2449, STLS of RFC 2595, AUTH of
@@ -148,7 +149,7 @@ public final class Pop3ClientSession extends ClientSession<Pop3Reply> {
     public Pop3Reply quit() throws IOException {
         Pop3Reply reply = command(Pop3Verb.QUIT.line());
         try {
-            ended.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            ended.get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
             abort();
         }

@@ -2,6 +2,7 @@ package dev.mailbench.pop3;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.List;
 
 /**
  * A snapshot of a POP3 session that tells which commands are legal now (RFC 1939 §4–§6). Illegal commands
@@ -14,14 +15,14 @@ import java.util.Set;
  * @param capabilities  what CAPA listed, upper-cased keywords with parameters; empty until CAPA is sent
  */
 public record Pop3State(Pop3Phase phase, boolean tls, boolean userGiven, boolean apopOffered,
-                        java.util.List<String> capabilities) {
+                        List<String> capabilities) {
 
     public Pop3State {
-        capabilities = java.util.List.copyOf(capabilities);
+        capabilities = List.copyOf(capabilities);
     }
 
     public static Pop3State disconnected() {
-        return new Pop3State(Pop3Phase.DISCONNECTED, false, false, false, java.util.List.of());
+        return new Pop3State(Pop3Phase.DISCONNECTED, false, false, false, List.of());
     }
 
     Pop3State with(Pop3Phase newPhase) {

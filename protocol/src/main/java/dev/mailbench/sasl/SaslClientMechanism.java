@@ -1,6 +1,7 @@
 package dev.mailbench.sasl;
 
 import java.util.Optional;
+import java.util.Locale;
 
 /** The client side of one SASL mechanism, as SMTP AUTH (RFC 4954) and POP3 AUTH (RFC 5034) drive it. */
 public interface SaslClientMechanism {
@@ -16,7 +17,7 @@ public interface SaslClientMechanism {
 
     /** Creates a mechanism by name for the given credentials. */
     static SaslClientMechanism forName(String name, String user, String password) {
-        return switch (name.toUpperCase(java.util.Locale.ROOT)) {
+        return switch (name.toUpperCase(Locale.ROOT)) {
             case "PLAIN" -> new PlainClient("", user, password);
             case "LOGIN" -> new LoginClient(user, password);
             case "CRAM-MD5" -> new CramMd5Client(user, password);

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Arrays;
 
 /**
  * Base64 as SASL uses it on the wire (RFC 4954 §4, RFC 5034 §4), and how decoded payloads are shown: never
@@ -106,7 +107,7 @@ public final class SaslText {
                 if (second < 0) {
                     return Annotation.secret("response decoded from base64: (not of the form authzid⟨NUL⟩user⟨NUL⟩password) " + MASK, clear);
                 }
-                byte[] identities = java.util.Arrays.copyOf(bytes, second + 1);
+                byte[] identities = Arrays.copyOf(bytes, second + 1);
                 String shown = display(identities);
                 String masked = shown.endsWith("\"")
                         ? shown.substring(0, shown.length() - 1) + MASK + '"'

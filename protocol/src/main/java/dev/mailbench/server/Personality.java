@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
 
 /**
  * How the practice server words things: banner, HELP text and reply texts of a well-known server, so a class
@@ -103,7 +104,7 @@ public final class Personality {
         if (texts.getProperty(key + ".1") == null) {
             return fallback == null ? List.of() : fallback.lines(key, values);
         }
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (int i = 1; texts.getProperty(key + "." + i) != null; i++) {
             lines.add(text(key + "." + i, values));
         }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.ArrayList;
 
 /**
  * The service extensions a server lists in its EHLO reply (RFC 5321 §4.1.1.1): one keyword per line after
@@ -42,7 +43,7 @@ public final class EhloCapabilities {
             // Old servers (and Exchange, walkthrough 004) also announce "AUTH=LOGIN" for clients written to a
             // draft of RFC 2554; Postfix lists several there ("AUTH=PLAIN LOGIN"), so every word counts.
             if (keyword.startsWith("AUTH=")) {
-                List<String> mechanisms = new java.util.ArrayList<>();
+                List<String> mechanisms = new ArrayList<>();
                 if (keyword.length() > 5) {
                     mechanisms.add(keyword.substring(5));
                 }
@@ -51,7 +52,7 @@ public final class EhloCapabilities {
                 keyword = "AUTH";
             }
             extensions.merge(keyword, List.copyOf(params), (a, b) -> {
-                List<String> merged = new java.util.ArrayList<>(a);
+                List<String> merged = new ArrayList<>(a);
                 b.stream().filter(p -> !merged.contains(p)).forEach(merged::add);
                 return List.copyOf(merged);
             });

@@ -23,6 +23,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The client side of an SMTP conversation (RFC 5321), as a person at the workbench drives it: typed helpers
@@ -167,7 +168,7 @@ public final class SmtpClientSession extends ClientSession<SmtpReply> {
     public SmtpReply quit() throws IOException {
         SmtpReply reply = command(SmtpVerb.QUIT.line()).orElseThrow();
         try {
-            ended.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            ended.get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
             abort();
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A server reply (RFC 5321 §4.2): a three-digit code, its text lines, the enhanced status code when present
@@ -82,7 +83,7 @@ public record SmtpReply(int code, List<String> lines, EnhancedStatus enhanced, S
         if (lines.isEmpty()) {
             return List.of(String.valueOf(code));
         }
-        return java.util.stream.IntStream.range(0, lines.size())
+        return IntStream.range(0, lines.size())
                 .mapToObj(i -> code + (i < lines.size() - 1 ? "-" : " ") + lines.get(i))
                 .collect(Collectors.toList());
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the SMTP and POP3 client sessions share: a connection, a reader thread that records every server
@@ -51,7 +52,7 @@ public abstract class ClientSession<R> implements AutoCloseable {
     private final Object sendLock = new Object();
     private volatile WireConnection connection;
     /** How many times {@link #abort()} was called: lets a connect that was under way see it was cancelled. */
-    private final java.util.concurrent.atomic.AtomicLong aborts = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong aborts = new AtomicLong();
     private volatile Thread reader;
     private volatile String host;
     private volatile int port;

@@ -1,6 +1,7 @@
 package dev.mailbench.wire;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * The transparency procedure of RFC 5321 §4.5.2 and RFC 1939 §3: a line of message text that begins with
@@ -41,7 +42,7 @@ public final class DotStuffing {
     public static byte[] unstuff(Line line) {
         byte[] raw = line.raw();
         if (raw.length > 0 && raw[0] == '.') {
-            return java.util.Arrays.copyOfRange(raw, 1, raw.length);
+            return Arrays.copyOfRange(raw, 1, raw.length);
         }
         return raw;
     }

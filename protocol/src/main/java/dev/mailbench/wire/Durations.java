@@ -1,6 +1,7 @@
 package dev.mailbench.wire;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** Short human forms of durations for notes: "850 ms", "2.4 s", "5 min". */
 public final class Durations {
@@ -13,7 +14,7 @@ public final class Durations {
             return millis + " ms";
         }
         if (millis < 60_000) {
-            return (millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0)) + " s";
+            return (millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0)) + " s";
         }
         long seconds = d.toSeconds();
         return seconds % 60 == 0 ? seconds / 60 + " min" : seconds / 60 + " min " + seconds % 60 + " s";

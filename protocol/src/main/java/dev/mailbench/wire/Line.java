@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 
 /**
  * One line as it crossed the wire: its exact bytes including the terminator, how it was terminated, and
@@ -29,11 +31,11 @@ public final class Line {
     /** A line built from text, for tests and for lines a program composes; issues are detected. */
     public static Line of(String textWithTerminator) {
         byte[] bytes = textWithTerminator.getBytes(StandardCharsets.UTF_8);
-        LineReader reader = new LineReader(new java.io.ByteArrayInputStream(bytes), WireLimits.RFC);
+        LineReader reader = new LineReader(new ByteArrayInputStream(bytes), WireLimits.RFC);
         try {
             Line line = reader.readLine();
             return line == null ? new Line(new byte[0], LineEnding.NONE, EnumSet.of(LineIssue.UNTERMINATED)) : line;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

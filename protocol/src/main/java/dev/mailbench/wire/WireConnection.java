@@ -15,6 +15,11 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * A socket seen as lines, with every byte recorded in a {@link Transcript}. Used by both sides: a client
@@ -35,7 +40,7 @@ public final class WireConnection implements AutoCloseable {
     private volatile OutputStream out;
     private volatile boolean tls;
     private volatile boolean closed;
-    private volatile java.util.function.Function<Line, Annotation> incomingAnnotator = line -> null;
+    private volatile Function<Line, Annotation> incomingAnnotator = line -> null;
     /** The socket read timeout as set by {@link #setReadTimeout}, in milliseconds; 0 waits forever. */
     private volatile int readTimeoutMillis;
     /** The read timeout set on {@link #socket}, -1 if not known; guarded by this connection's lock. */
@@ -166,7 +171,7 @@ public final class WireConnection implements AutoCloseable {
     }
 
     private void recordOutgoing(byte[] bytes, Annotation annotation) throws IOException {
-        LineReader splitter = new LineReader(new java.io.ByteArrayInputStream(bytes), outgoingLimits(), bytes.length);
+        LineReader splitter = new LineReader(new ByteArrayInputStream(bytes), outgoingLimits(), bytes.length);
         Line line;
         boolean first = true;
         while ((line = splitter.readLine()) != null) {
@@ -213,7 +218,7 @@ public final class WireConnection implements AutoCloseable {
             line = reader.readLine();
         } catch (WrongTlsModeException e) {
             throw e;
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             Duration timeout = lineDeadlinePassed ? Duration.ofNanos(lineTimeout) : Duration.ofMillis(readTimeoutMillis);
             throw new ReplyTimeoutException(timeout);
         } catch (IOException e) {
@@ -245,7 +250,7 @@ public final class WireConnection implements AutoCloseable {
      * Lets the session that knows the context explain incoming lines as they are recorded, for example
      * decoding a {@code 334} challenge during AUTH.
      */
-    public void setIncomingAnnotator(java.util.function.Function<Line, Annotation> annotator) {
+    public void setIncomingAnnotator(Function<Line, Annotation> annotator) {
         this.incomingAnnotator = annotator;
     }
 
@@ -379,7 +384,7 @@ public final class WireConnection implements AutoCloseable {
      * The socket's input, with each read's timeout shortened to what is left of the current line's deadline
      * (see {@link #setLineTimeout}).
      */
-    private final class DeadlineInputStream extends java.io.FilterInputStream {
+    private final class DeadlineInputStream extends FilterInputStream {
         private final Socket owner;
 
         DeadlineInputStream(Socket owner, InputStream in) {
@@ -413,7 +418,7 @@ public final class WireConnection implements AutoCloseable {
             if (outgoing != Direction.CLIENT || tls || !TlsModeHints.looksLikeTlsRecord(b, off, n)) {
                 return;
             }
-            transcript.record(incoming, java.util.Arrays.copyOfRange(b, off, off + n), false,
+            transcript.record(incoming, Arrays.copyOfRange(b, off, off + n), false,
                     EnumSet.of(LineIssue.UNTERMINATED), null);
             transcript.note(TlsModeHints.TLS_FROM_START + ".");
             WireConnection.this.close();
@@ -428,14 +433,14 @@ public final class WireConnection implements AutoCloseable {
             long remainingMillis = Math.max(0, (deadline - System.nanoTime() + 999_999) / 1_000_000);
             if (remainingMillis == 0) {
                 lineDeadlinePassed = true;
-                throw new java.net.SocketTimeoutException("line not complete within its time");
+                throw new SocketTimeoutException("line not complete within its time");
             }
             int configured = readTimeoutMillis;
             boolean deadlineFirst = configured == 0 || remainingMillis < configured;
             applySocketTimeout(owner, deadlineFirst ? (int) Math.min(Integer.MAX_VALUE, remainingMillis) : configured);
             try {
                 return super.read(b, off, len);
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 lineDeadlinePassed = deadlineFirst;
                 throw e;
             }

@@ -29,6 +29,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import dev.mailbench.app.transcript.ControlMarks;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 /**
  * {@code mailbench serve}: the practice SMTP and POP3 server without a window, for a teacher's shared
@@ -157,13 +162,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** What went wrong with a file, in words: the JDK names some failures only by the path. */
     private static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
             return e.getMessage() + " is a file, not a directory";
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return e.getMessage() + " does not exist and cannot be created";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "no permission to use " + e.getMessage();
         }
         return e.getMessage();
@@ -246,7 +251,7 @@ public final class ServeCommand implements Callable<Integer> {
                 String text = event.annotation() != null && event.annotation().secret()
                         ? event.annotation().decoded() : event.line();
                 // a bare CR or LF in the line is shown as a mark, so that every printed line is one line
-                out.println(prefix + arrow + dev.mailbench.app.transcript.ControlMarks.of(text));
+                out.println(prefix + arrow + ControlMarks.of(text));
                 out.flush();
             } else if (event.direction() == Direction.NOTE) {
                 out.println(prefix + event.line());

@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.beans.property.StringProperty;
 
 /**
  * The DATA step: the message's header fields and body on the left, and on the right exactly what DATA will
@@ -132,7 +133,7 @@ public final class ComposerView extends VBox {
         fromField.requestFocus();
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty value) {
+    private static TextField field(String id, StringProperty value) {
         TextField field = new TextField();
         field.setId(id);
         field.textProperty().bindBidirectional(value);

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.mailbench.app.transcript.ControlMarks;
 import dev.mailbench.wire.DotStuffing;
 import dev.mailbench.wire.Printable;
+import java.util.Arrays;
 
 /** What DATA puts on the wire for a message: its lines dot-stuffed and ended by CRLF.CRLF, endings visible. */
 public final class WireForm {
@@ -20,12 +21,12 @@ public final class WireForm {
         int start = 0;
         for (int i = 0; i < wire.length && lines.size() < limit; i++) {
             if (wire[i] == '\n') {
-                lines.add(ControlMarks.of(Printable.of(java.util.Arrays.copyOfRange(wire, start, i + 1))));
+                lines.add(ControlMarks.of(Printable.of(Arrays.copyOfRange(wire, start, i + 1))));
                 start = i + 1;
             }
         }
         if (start < wire.length && lines.size() < limit) {
-            lines.add(ControlMarks.of(Printable.of(java.util.Arrays.copyOfRange(wire, start, wire.length))));
+            lines.add(ControlMarks.of(Printable.of(Arrays.copyOfRange(wire, start, wire.length))));
         }
         return lines;
     }

@@ -57,6 +57,8 @@ import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
 import org.fxmisc.richtext.model.SegmentOps;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.TwoDimensional;
+import javafx.scene.web.WebView;
+import org.fxmisc.richtext.util.UndoUtils;
 
 /**
  * The MIME viewer: the part tree and the problems on the left; the selected part's body, header fields
@@ -88,7 +90,7 @@ public final class MimeViewerView extends BorderPane {
     private final StackPane bodyContent = new StackPane();
     private final ToggleButton render = new ToggleButton("Render");
     private PartBody.Text shownText;
-    private javafx.scene.web.WebView page;
+    private WebView page;
     private long rawDocument;
     /** The styles the raw source's document has now, to restyle only what a new selection changes. */
     private StyleSpans<Collection<String>> rawStyles;
@@ -282,7 +284,7 @@ public final class MimeViewerView extends BorderPane {
         save.disableProperty().bind(cannotSave.or(viewModel.savingProperty()));
         save.setOnAction(event -> save());
         render.setId("mime-render-html");
-        render.setTooltip(new javafx.scene.control.Tooltip("Draws the HTML with scripts, forms and every remote "
+        render.setTooltip(new Tooltip("Draws the HTML with scripts, forms and every remote "
                 + "load blocked: nothing tells the sender the message was read"));
         render.setVisible(false);
         render.managedProperty().bind(render.visibleProperty());
@@ -294,7 +296,7 @@ public final class MimeViewerView extends BorderPane {
         bodyText.getStyleClass().add("mime-body-text");
         bodyText.setEditable(false);
         bodyText.setWrapText(true);
-        bodyText.setUndoManager(org.fxmisc.richtext.util.UndoUtils.noOpUndoManager());
+        bodyText.setUndoManager(UndoUtils.noOpUndoManager());
         image.setId("mime-body-image");
         image.setPreserveRatio(true);
         imagePane.getStyleClass().add("mime-body-image");
@@ -387,7 +389,7 @@ public final class MimeViewerView extends BorderPane {
                 return;
             }
             if (page == null) {
-                page = new javafx.scene.web.WebView();
+                page = new WebView();
                 page.setId("mime-body-html");
                 page.getEngine().setJavaScriptEnabled(false);
                 page.getEngine().setCreatePopupHandler(features -> null);
@@ -528,7 +530,7 @@ public final class MimeViewerView extends BorderPane {
         raw.getStyleClass().add("mime-raw");
         raw.setEditable(false);
         // read-only: no undo history, which would otherwise keep a copy of every window of source shown
-        raw.setUndoManager(org.fxmisc.richtext.util.UndoUtils.noOpUndoManager());
+        raw.setUndoManager(UndoUtils.noOpUndoManager());
         Label heading = styled(new Label(), "mime-raw-heading");
         heading.setId("mime-raw-heading");
         heading.textProperty().bind(viewModel.rawHeadingProperty());

@@ -35,6 +35,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.fxmisc.richtext.model.StyleSpans;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The MIME viewer's state: one message, analysed off the UI thread; the part selected in the tree with
@@ -424,7 +428,7 @@ public final class MimeViewerViewModel {
      * message's own image parts. Reads the message: call it off the UI thread.
      */
     static String safePage(MessageAnalysis analysis, String html) throws IOException {
-        java.util.Map<String, String> images = new java.util.HashMap<>();
+        Map<String, String> images = new HashMap<>();
         if (analysis != null) {
             for (PartNode part : analysis.root().flatten()) {
                 var id = part.header("Content-ID");
@@ -432,7 +436,7 @@ public final class MimeViewerViewModel {
                         && part.decodedSize() <= IMAGE_PREVIEW_BYTES) {
                     String contentId = id.get().value().strip().replaceAll("^<|>$", "");
                     images.put(contentId, "data:" + part.contentType() + ";base64,"
-                            + java.util.Base64.getEncoder().encodeToString(analysis.decodedBytes(part)));
+                            + Base64.getEncoder().encodeToString(analysis.decodedBytes(part)));
                 }
             }
         }
@@ -525,7 +529,7 @@ public final class MimeViewerViewModel {
                 }
             }
         }
-        byte[] shown = skip == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, skip, bytes.length);
+        byte[] shown = skip == 0 ? bytes : Arrays.copyOfRange(bytes, skip, bytes.length);
         return RawSourceText.of(shown, window.start() + skip, marks);
     }
 

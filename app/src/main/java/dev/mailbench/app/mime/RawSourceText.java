@@ -16,6 +16,7 @@ import dev.mailbench.mime.ByteRange;
 
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
+import java.util.ArrayList;
 
 /**
  * A stretch of a message's raw bytes as the viewer shows it, and where each byte landed in that text, so
@@ -157,7 +158,7 @@ public final class RawSourceText {
     }
 
     private static Collection<String> style(String mark, String part, boolean field, boolean problem) {
-        List<String> classes = new java.util.ArrayList<>(4);
+        List<String> classes = new ArrayList<>(4);
         if (part != null) {
             classes.add(SELECTED_PART);
             classes.add(part);

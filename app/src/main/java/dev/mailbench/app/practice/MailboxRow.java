@@ -1,6 +1,7 @@
 package dev.mailbench.app.practice;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A practice account as the panel lists it: its login, what a student types as password, and its mailbox.
@@ -24,6 +25,6 @@ public record MailboxRow(String user, String password, List<MailboxMessage> mess
     public String summary() {
         int count = messages.size();
         return user + ": " + count + (count == 1 ? " message, " : " messages, ")
-                + String.format(java.util.Locale.ROOT, "%,d", octets()) + " octets";
+                + String.format(Locale.ROOT, "%,d", octets()) + " octets";
     }
 }

@@ -41,6 +41,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.layout.Region;
 
 /**
  * Beside the sessions: the embedded practice server. Where it listens (start, stop, other ports when the
@@ -57,7 +65,7 @@ public final class PracticeServerPanel extends BorderPane {
     private final TaskExecutor executor;
     private final Consumer<RetrievedMessage> viewer;
     private final StackPane serverTranscript = new StackPane();
-    private final java.util.Map<ServerConnection, TranscriptPane> panes = new java.util.HashMap<>();
+    private final Map<ServerConnection, TranscriptPane> panes = new HashMap<>();
 
     public PracticeServerPanel(PracticeServerViewModel viewModel, TaskExecutor executor, Consumer<RetrievedMessage> viewer) {
         this.viewModel = viewModel;
@@ -157,12 +165,12 @@ public final class PracticeServerPanel extends BorderPane {
     }
 
     /** A control that keeps its whole text when the panel is narrow. */
-    private static <T extends javafx.scene.control.Control> T fixed(T control) {
-        control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    private static <T extends Control> T fixed(T control) {
+        control.setMinWidth(Region.USE_PREF_SIZE);
         return control;
     }
 
-    private static TextField portField(String id, javafx.beans.property.StringProperty port) {
+    private static TextField portField(String id, StringProperty port) {
         TextField field = new TextField();
         field.setId(id);
         field.setPrefColumnCount(5);
@@ -242,7 +250,7 @@ public final class PracticeServerPanel extends BorderPane {
         secrets.setId("practice-secrets-note");
         secrets.getStyleClass().add("practice-note");
         secrets.setWrapText(true);
-        secrets.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        secrets.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox box = new VBox(table, new HBox(open, refresh), messages, secrets);
         box.getStyleClass().add("practice-section");
@@ -254,7 +262,7 @@ public final class PracticeServerPanel extends BorderPane {
         return messages.getItems().isEmpty() ? null : messages.getItems().get(0).stored().user();
     }
 
-    private static TableColumn<MailboxRow, String> column(String title, java.util.function.Function<MailboxRow, String> value) {
+    private static TableColumn<MailboxRow, String> column(String title, Function<MailboxRow, String> value) {
         TableColumn<MailboxRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false);
@@ -271,7 +279,7 @@ public final class PracticeServerPanel extends BorderPane {
         personality.setId("practice-personality");
         personality.getItems().setAll(Personality.BUILT_IN);
         // each personality's name read once, not from its resource file every time the box draws a label
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         Personality.BUILT_IN.forEach(id -> names.put(id, Personality.load(id).displayName()));
         personality.setConverter(new StringConverter<>() {
             @Override
@@ -346,7 +354,7 @@ public final class PracticeServerPanel extends BorderPane {
         return choice;
     }
 
-    private static CheckBox check(String id, String text, javafx.beans.property.BooleanProperty property) {
+    private static CheckBox check(String id, String text, BooleanProperty property) {
         CheckBox box = new CheckBox(text);
         box.setId(id);
         box.setWrapText(true);
@@ -395,7 +403,7 @@ public final class PracticeServerPanel extends BorderPane {
         serverTranscript.getChildren().setAll(pane);
     }
 
-    private static Tab tab(String title, String id, javafx.scene.Node content) {
+    private static Tab tab(String title, String id, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId(id);
         return tab;

@@ -48,6 +48,9 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.net.InetAddress;
+import java.nio.file.NoSuchFileException;
+import java.util.function.Consumer;
 
 /**
  * The practice-server panel's state: the embedded SMTP and POP3 server the window runs, its ports, the
@@ -204,14 +207,14 @@ public final class PracticeServerViewModel {
     }
 
     /** Reads a stored message off the UI thread and hands it to {@code viewer}, as if RETR had brought it. */
-    public void open(StoredMessage message, int number, java.util.function.Consumer<RetrievedMessage> viewer) {
+    public void open(StoredMessage message, int number, Consumer<RetrievedMessage> viewer) {
         String title = message.user() + " #" + number;
         executor.execute(BackgroundTask.of(() -> {
             try (InputStream in = message.open()) {
                 return RetrievedMessage.taking(title, in.readAllBytes(), true);
             }
         }).onSuccess(viewer).onFailure(e -> problem.set("Could not open " + title + ": "
-                + (e instanceof java.nio.file.NoSuchFileException ? "it has been deleted meanwhile" : e.getMessage()))));
+                + (e instanceof NoSuchFileException ? "it has been deleted meanwhile" : e.getMessage()))));
     }
 
     private void started(PracticeServer started) {
@@ -332,7 +335,7 @@ public final class PracticeServerViewModel {
         for (StoredMessage message : messages) {
             try (InputStream in = message.open()) {
                 listed.add(new MailboxMessage(message, MessageSummary.read(in)));
-            } catch (java.nio.file.NoSuchFileException gone) {
+            } catch (NoSuchFileException gone) {
                 // removed between listing and reading
             }
         }
@@ -361,7 +364,7 @@ public final class PracticeServerViewModel {
         if (running == null) {
             return Optional.empty();
         }
-        java.net.InetAddress bound = running.bindAddress();
+        InetAddress bound = running.bindAddress();
         String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
         int port = protocol == MailProtocol.SMTP ? running.smtpPort() : running.pop3Port();
         return Optional.of(new ConnectionSettings(host, port, protocol, TlsMode.NONE));

@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.scene.Node;
 
 /**
  * Where to connect and how it is going: host (with the recent ones a click away), port, protocol, TLS
@@ -103,7 +104,7 @@ public final class ConnectionBar extends VBox {
         disconnect.disableProperty().bind(session.connectedProperty().not());
         disconnect.setOnAction(event -> session.disconnect());
 
-        for (var field : new javafx.scene.Node[] {host, recent, port, protocol, tls, replyTimeout}) {
+        for (var field : new Node[] {host, recent, port, protocol, tls, replyTimeout}) {
             field.disableProperty().bind(session.connectedProperty().or(session.busyProperty()));
         }
 

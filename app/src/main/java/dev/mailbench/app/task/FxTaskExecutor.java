@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.application.Platform;
+import java.util.concurrent.ThreadFactory;
 
 /** Background work on daemon threads, results on the JavaFX application thread. */
 public final class FxTaskExecutor implements TaskExecutor {
@@ -31,7 +32,7 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     /** Daemon threads, so that an unanswered network call never keeps the JVM alive after the window closes. */
-    private static final class Daemons implements java.util.concurrent.ThreadFactory {
+    private static final class Daemons implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
 
         @Override

@@ -25,6 +25,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.geometry.Point2D;
 
 /**
  * The transcript as rows of lines, each piece of a line coloured by its CSS class.
@@ -315,7 +316,7 @@ public final class TranscriptPane extends StackPane {
     /** The menu for a keyboard user (the Menu key, Shift+F10): beside the selected line, or the view's corner. */
     private void showMenuAtSelectedLine() {
         Optional<Node> row = rowOf(viewModel.selectedProperty().get());
-        javafx.geometry.Point2D at = row.map(node -> node.localToScreen(24, node.getLayoutBounds().getHeight()))
+        Point2D at = row.map(node -> node.localToScreen(24, node.getLayoutBounds().getHeight()))
                 .orElseGet(() -> rows.localToScreen(24, 24));
         if (at != null) {
             menu.show(rows, at.getX(), at.getY());

@@ -28,6 +28,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.ArrayList;
 
 /**
  * The window's state: the open session tabs, the servers connected to recently (kept on disk), and a
@@ -85,7 +86,7 @@ public final class WorkbenchViewModel {
         services.executor().execute(BackgroundTask.of(store::load)
                 .onSuccess(hosts -> {
                     // connections made meanwhile stay first
-                    List<RecentHost> merged = new java.util.ArrayList<>(recentHosts);
+                    List<RecentHost> merged = new ArrayList<>(recentHosts);
                     hosts.stream().filter(host -> !merged.contains(host)).forEach(merged::add);
                     recentHosts.setAll(merged.subList(0, Math.min(merged.size(), RecentHosts.LIMIT)));
                 })

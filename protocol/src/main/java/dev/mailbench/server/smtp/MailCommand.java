@@ -4,6 +4,7 @@ import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.smtp.SmtpVerb;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Locale;
 
 /**
  * MAIL FROM (RFC 5321 §4.1.1.2): starts a transaction with the reverse-path and its parameters: SIZE
@@ -40,7 +41,7 @@ final class MailCommand implements SmtpCommand {
                     }
                 }
                 case "BODY" -> {
-                    String type = value.toUpperCase(java.util.Locale.ROOT);
+                    String type = value.toUpperCase(Locale.ROOT);
                     if (!type.equals("7BIT") && !type.equals("8BITMIME")) {
                         return connection.reply(SmtpReplies.S555_UNSUPPORTED_PARAMETER, "parameter", "BODY=" + value);
                     }

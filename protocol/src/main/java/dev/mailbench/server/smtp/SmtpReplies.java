@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Every reply the practice SMTP server gives, by name, shared by the server and its tests (as aiosmtpd's
@@ -151,7 +152,7 @@ public enum SmtpReplies {
 
     /** Whether a reply has this reply's code and enhanced status code, whatever its words. */
     public boolean matches(SmtpReply reply) {
-        return reply.code() == code && java.util.Objects.equals(reply.enhancedStatus().orElse(null), enhanced);
+        return reply.code() == code && Objects.equals(reply.enhancedStatus().orElse(null), enhanced);
     }
 
     /** RFC 5321 §4.2.2 / Postfix's error budget: the syntax and sequence errors 500 to 504. */

@@ -4,6 +4,8 @@ import dev.mailbench.server.TcpListener;
 import dev.mailbench.wire.MailProtocol;
 import java.io.IOException;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The practice SMTP server: listens on the context's address and port (loopback by default), one thread
@@ -21,7 +23,7 @@ public final class SmtpServer implements AutoCloseable {
     private final SmtpCommandTable commands;
     private final Greylist greylist = new Greylist();
     private final TcpListener listener;
-    private final java.util.Set<SmtpServerSession> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<SmtpServerSession> live = ConcurrentHashMap.newKeySet();
 
     public SmtpServer(SmtpServerContext context) {
         this.context = context;
