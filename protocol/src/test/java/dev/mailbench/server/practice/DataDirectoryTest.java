@@ -45,7 +45,7 @@ class DataDirectoryTest {
         assertThat(text).startsWith("# Mailbench practice server configuration.")
                 .contains("\nbind=127.0.0.1\n", "\nallow-remote=false\n", "\nsmtp.port=2525\n", "\npop3.port=1110\n",
                         "\ndomains=example.test\n", "\nalias.postmaster=alice\n", "\nlist.class=alice, bob\n",
-                        "\npersonality=postfix-dovecot\n", "\nrelay.smtp-after-pop=true\n",
+                        "\npersonality=postfix-dovecot\n", "\nrelay.smtp-after-pop=false\n",
                         "\nrelay.smtp-after-pop-minutes=10\n", "\nlimits.max-message-size=26214400\n",
                         "\nuser.alice.secret=alice-pass\n", "\nuser.bob.secret=bob-pass\n")
                 .containsPattern("\nuser\\.alice\\.password=pbkdf2-sha256\\$\\d+\\$[^$]+\\$[^$\n]+\n")
