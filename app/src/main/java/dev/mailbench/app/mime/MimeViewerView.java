@@ -51,6 +51,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
@@ -142,6 +143,10 @@ public final class MimeViewerView extends BorderPane {
         Label summary = styled(new Label(), "mime-summary");
         summary.setId("mime-summary");
         summary.textProperty().bind(viewModel.summaryProperty());
+        for (Label shrinking : new Label[] {title, summary}) {
+            shrinking.setWrapText(true);   // a narrow viewer puts the words on a second line rather than cut them
+            shrinking.setMinHeight(Region.USE_PREF_SIZE);
+        }
         Label status = styled(new Label(), "mime-status");
         status.setId("mime-status");
         status.textProperty().bind(viewModel.statusProperty());
@@ -169,6 +174,10 @@ public final class MimeViewerView extends BorderPane {
                     return;
                 }
                 setText(PartDescriptions.label(part));
+                // a narrow tree shows the whole label on two lines rather than cut it: the cell takes the tree's
+                // width (no wider preference of its own), and wraps within it
+                setWrapText(true);
+                setPrefWidth(0);
                 setTooltip(new Tooltip(getText()));
                 if (!part.isLeaf()) {
                     getStyleClass().add("part-composite");
@@ -465,6 +474,7 @@ public final class MimeViewerView extends BorderPane {
             }
         });
         number.setPrefWidth(36);
+        number.setMinWidth(36);
         table.getColumns().setAll(List.of(number,
                 column("Time", MimeViewerView::hopTime, 12),
                 column("Delay", hop -> delay(hop.delay()), 5),
@@ -499,8 +509,38 @@ public final class MimeViewerView extends BorderPane {
     private static <S> TableColumn<S, Object> column(String title, Function<S, Object> value, double ems) {
         TableColumn<S, Object> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(shown -> new WrappingCell<>());
         column.setPrefWidth(ems * 12);
+        // a column narrower than a short word shows nothing of it: the table scrolls sideways instead
+        column.setMinWidth(Math.min(ems, 4) * 12);
         return column;
+    }
+
+    /**
+     * A table cell whose text wraps at the column's width and makes its row taller, so that a long header field
+     * is read whole instead of cut with an ellipsis.
+     */
+    private static final class WrappingCell<S> extends TableCell<S, Object> {
+        private final Text text = new Text();
+
+        WrappingCell() {
+            text.getStyleClass().add("wrapping-cell-text");
+            text.wrappingWidthProperty().bind(widthProperty().subtract(10));   // the cell's padding
+            setGraphic(null);
+            setPrefHeight(Region.USE_COMPUTED_SIZE);
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                text.setText(item.toString());
+                setGraphic(text);
+            }
+        }
     }
 
     // ---- raw source ----
@@ -519,6 +559,9 @@ public final class MimeViewerView extends BorderPane {
         CheckBox marks = new CheckBox("Show line endings and 8-bit bytes");
         marks.setId("mime-show-marks");
         marks.selectedProperty().bindBidirectional(viewModel.showMarksProperty());
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        marks.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(heading, marks);
         bar.getStyleClass().add("mime-raw-bar");
         VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(raw);

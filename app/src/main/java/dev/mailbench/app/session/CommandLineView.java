@@ -8,6 +8,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 
 /**
@@ -70,6 +71,10 @@ public final class CommandLineView extends HBox {
         });
 
         disableProperty().bind(session.connectedProperty().not());
+        // the field gives up width first: the words around it stay whole
+        for (Region fixed : new Region[] {prompt, raw, cr, lf, send}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(prompt, raw, field, cr, lf, send);
     }
 
