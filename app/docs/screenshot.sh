@@ -43,7 +43,8 @@ log=$(mktemp)
 scratch=$(mktemp -d)
 export XDG_DATA_HOME=${XDG_DATA_HOME_FOR_SCREENSHOT:-$scratch/data} XDG_CONFIG_HOME=${XDG_CONFIG_HOME_FOR_SCREENSHOT:-$scratch/config}
 # setsid: Maven and the java process it forks share one process group, stopped together below.
-args="--theme=$theme${connect:+ --connect=$connect}"
+# SCREENSHOT_OPEN=FILE.eml opens a message in the MIME viewer too (mailbench --open)
+args="--theme=$theme${connect:+ --connect=$connect}${SCREENSHOT_OPEN:+ --open=$(realpath "$SCREENSHOT_OPEN")}"
 setsid ./mvnw -B -q -pl app -am javafx:run -Djavafx.args="$args" >"$log" 2>&1 &
 app=$!
 stop() { kill -- "-$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$log" "$scratch"; }

@@ -192,14 +192,14 @@ public final class MailbenchApp extends Application {
         })));
     }
 
-    /** Moves the divider so that the panel on the right is {@code width} wide, or at most 40 % of the window. */
+    /** Moves the divider so that the panel on the right is {@code width} wide, or at most 30 % of the window: the session comes first. */
     private static void placeDivider(SplitPane centre, double width, boolean[] placing) {
         double total = centre.getWidth();
         if (total <= 0 || centre.getDividers().isEmpty()) {
             return;
         }
         placing[0] = true;
-        centre.setDividerPositions(Math.max(0.6, 1 - width / total));
+        centre.setDividerPositions(Math.max(0.7, 1 - width / total));
         placing[0] = false;
     }
 

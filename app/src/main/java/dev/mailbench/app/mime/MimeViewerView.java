@@ -51,7 +51,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
@@ -227,7 +226,7 @@ public final class MimeViewerView extends BorderPane {
         ListView<Problem> list = new ListView<>(viewModel.problems());
         list.setId("mime-problems");
         list.getStyleClass().add("mime-problems");
-        list.setPlaceholder(styled(new Label("No problems found."), "mime-placeholder"));
+        list.setPlaceholder(wrapping(styled(new Label("No problems found."), "mime-placeholder")));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Problem problem, boolean empty) {
@@ -247,7 +246,7 @@ public final class MimeViewerView extends BorderPane {
                 viewModel.selectProblem(problem);
             }
         });
-        Label title = styled(new Label(), "mime-section-title");
+        Label title = wrapping(styled(new Label(), "mime-section-title"));
         title.textProperty().bind(Bindings.size(viewModel.problems()).asString("Problems (%d)"));
         VBox box = new VBox(title, list);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -509,38 +508,10 @@ public final class MimeViewerView extends BorderPane {
     private static <S> TableColumn<S, Object> column(String title, Function<S, Object> value, double ems) {
         TableColumn<S, Object> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setCellFactory(shown -> new WrappingCell<>());
         column.setPrefWidth(ems * 12);
         // a column narrower than a short word shows nothing of it: the table scrolls sideways instead
-        column.setMinWidth(Math.min(ems, 4) * 12);
+        column.setMinWidth(Math.min(ems, 8) * 12);
         return column;
-    }
-
-    /**
-     * A table cell whose text wraps at the column's width and makes its row taller, so that a long header field
-     * is read whole instead of cut with an ellipsis.
-     */
-    private static final class WrappingCell<S> extends TableCell<S, Object> {
-        private final Text text = new Text();
-
-        WrappingCell() {
-            text.getStyleClass().add("wrapping-cell-text");
-            text.wrappingWidthProperty().bind(widthProperty().subtract(10));   // the cell's padding
-            setGraphic(null);
-            setPrefHeight(Region.USE_COMPUTED_SIZE);
-        }
-
-        @Override
-        protected void updateItem(Object item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(null);
-            if (empty || item == null) {
-                setGraphic(null);
-            } else {
-                text.setText(item.toString());
-                setGraphic(text);
-            }
-        }
     }
 
     // ---- raw source ----
@@ -621,11 +592,18 @@ public final class MimeViewerView extends BorderPane {
     }
 
     private static Node titled(String title, Node content) {
-        Label label = styled(new Label(title), "mime-section-title");
+        Label label = wrapping(styled(new Label(title), "mime-section-title"));
         VBox box = new VBox(label, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         box.getStyleClass().add("mime-section");
         return box;
+    }
+
+    /** A label that takes more lines where it is narrow, rather than end in an ellipsis. */
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static <T extends Node> T styled(T node, String styleClass) {

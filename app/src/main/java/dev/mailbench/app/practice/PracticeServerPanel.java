@@ -30,6 +30,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -71,7 +72,7 @@ public final class PracticeServerPanel extends BorderPane {
 
         TabPane sections = new TabPane(
                 tab("Mailboxes", "practice-tab-mailboxes", mailboxes()),
-                tab("Faults", "practice-tab-faults", new ScrollPane(faults())),
+                tab("Faults", "practice-tab-faults", fitToWidth(new ScrollPane(faults()))),
                 tab("Connections", "practice-tab-connections", connections()));
         sections.setId("practice-sections");
         sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -127,6 +128,39 @@ public final class PracticeServerPanel extends BorderPane {
         VBox header = new VBox(heading, summary, ports, actions, problem);
         header.getStyleClass().add("practice-header");
         return header;
+    }
+
+    /** A pane that scrolls down only: its content wraps to the panel's width. */
+    private static ScrollPane fitToWidth(ScrollPane scroll) {
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
+    private static boolean onThumb(javafx.scene.Node picked, ToggleSwitch toggle) {
+        for (javafx.scene.Node node = picked; node != null && node != toggle; node = node.getParent()) {
+            if (node.getStyleClass().contains("thumb") || node.getStyleClass().contains("thumb-area")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A setting's name and its control on one row, the name wrapping where the panel is narrow. */
+    private static HBox setting(Label name, javafx.scene.Node control) {
+        HBox.setHgrow(name, Priority.ALWAYS);
+        name.setMaxWidth(Double.MAX_VALUE);
+        HBox line = new HBox(name, control);
+        line.getStyleClass().add("practice-fault");
+        return line;
+    }
+
+    /** A label that takes a second line where the panel is narrow. */
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane.setHgrow(label, Priority.ALWAYS);
+        return label;
     }
 
     /** What an empty table or list says, wrapped to its width. */
@@ -279,7 +313,8 @@ public final class PracticeServerPanel extends BorderPane {
             }
         });
         personality.valueProperty().bindBidirectional(viewModel.personalityProperty());
-        grid.addRow(row++, new Label("Personality"), personality);
+        personality.setMinWidth(Region.USE_PREF_SIZE);   // the label beside it wraps instead
+        grid.add(setting(wrapping(new Label("Personality")), personality), 0, row++, 2, 1);
 
         Spinner<Integer> delay = new Spinner<>(0, PracticeServerViewModel.MAX_REPLY_DELAY_SECONDS, 0);
         delay.setId("practice-reply-delay");
@@ -287,10 +322,11 @@ public final class PracticeServerPanel extends BorderPane {
         delay.setPrefWidth(90);
         delay.valueProperty().addListener((observable, old, now) -> viewModel.replyDelaySecondsProperty().set(now));
         viewModel.replyDelaySecondsProperty().addListener((observable, old, now) -> delay.getValueFactory().setValue(now.intValue()));
-        grid.addRow(row++, new Label("Delay every reply (s)"), delay);
+        delay.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(setting(wrapping(new Label("Delay every reply (s)")), delay), 0, row++, 2, 1);
 
-        grid.addRow(row++, new Label("RCPT fails with"), temporaryFailure("practice-rcpt-failure", viewModel.rcptFailureProperty()));
-        grid.addRow(row++, new Label("DATA fails with"), temporaryFailure("practice-data-failure", viewModel.dataFailureProperty()));
+        grid.add(setting(wrapping(new Label("RCPT fails with")), temporaryFailure("practice-rcpt-failure", viewModel.rcptFailureProperty())), 0, row++, 2, 1);
+        grid.add(setting(wrapping(new Label("DATA fails with")), temporaryFailure("practice-data-failure", viewModel.dataFailureProperty())), 0, row++, 2, 1);
 
         row = fault(grid, row, "practice-greylisting", "Greylisting: first attempt gets 450 4.7.1, a retry is accepted",
                 viewModel.greylistingProperty());
@@ -316,6 +352,7 @@ public final class PracticeServerPanel extends BorderPane {
     private static ChoiceBox<Integer> temporaryFailure(String id, IntegerProperty code) {
         ChoiceBox<Integer> choice = new ChoiceBox<>();
         choice.setId(id);
+        choice.setMinWidth(Region.USE_PREF_SIZE);
         choice.getItems().setAll(TEMPORARY_FAILURES);
         choice.setConverter(new StringConverter<>() {
             @Override
@@ -347,13 +384,24 @@ public final class PracticeServerPanel extends BorderPane {
         toggle.getStyleClass().add("practice-fault-switch");
         toggle.selectedProperty().bindBidirectional(property);
         toggle.setAccessibleText(text);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        // the switch's skin flips only on its thumb; a click anywhere on the switch flips it, as on a check box
+        toggle.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> {
+            if (!onThumb(event.getPickResult().getIntersectedNode(), toggle)) {
+                toggle.setSelected(!toggle.isSelected());
+                event.consume();
+            }
+        });
         Label description = new Label(text);
         description.setWrapText(true);
         description.setLabelFor(toggle);
         description.setMinHeight(Region.USE_PREF_SIZE);
         description.setOnMouseClicked(event -> toggle.setSelected(!toggle.isSelected()));
-        GridPane.setHgrow(description, Priority.ALWAYS);
-        grid.addRow(row, description, toggle);
+        HBox.setHgrow(description, Priority.ALWAYS);
+        description.setMaxWidth(Double.MAX_VALUE);
+        HBox line = new HBox(description, toggle);
+        line.getStyleClass().add("practice-fault");
+        grid.add(line, 0, row, 2, 1);   // across both columns: the description has the panel's width to wrap in
         return row + 1;
     }
 

@@ -23,7 +23,6 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.collections.ObservableList;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -41,7 +40,6 @@ public final class SessionView extends BorderPane {
     private final SessionViewModel session;
     private final FileChoosers files;
     private final StackPane form = new StackPane();
-    private final ScrollPane topScroll = new ScrollPane();
     private final TranscriptPane transcript;
     private final CommandLineView commandLine;
 
@@ -58,14 +56,6 @@ public final class SessionView extends BorderPane {
         form.managedProperty().bind(form.visibleProperty());
         VBox top = new VBox(bar, steps, form);
         top.getStyleClass().add("session-top");
-        // On a small screen or at a large zoom the connection bar, the steps and a form can be taller than half
-        // the tab: they scroll then, and the transcript keeps the rest of the height.
-        topScroll.setContent(top);
-        topScroll.getStyleClass().add("session-top-scroll");
-        topScroll.setFitToWidth(true);
-        topScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        topScroll.maxHeightProperty().bind(heightProperty().multiply(0.55));
-        topScroll.prefViewportHeightProperty().bind(top.heightProperty());
 
         Runnable openMessage = () -> openMessage(messages);
         transcript = new TranscriptPane(session.transcript(), session.services().executor(), openMessage);
@@ -94,7 +84,7 @@ public final class SessionView extends BorderPane {
 
         commandLine = new CommandLineView(session);
 
-        setTop(topScroll);
+        setTop(top);
         setCenter(split);
         setBottom(commandLine);
 
@@ -139,8 +129,6 @@ public final class SessionView extends BorderPane {
     private void show(javafx.scene.Node view) {
         form.getChildren().setAll(view);
         form.setVisible(true);
-        // where the bar and the steps leave no room, the form scrolls into sight: it is what the user asked for
-        Platform.runLater(() -> topScroll.setVvalue(topScroll.getVmax()));
     }
 
     private void closeForm() {

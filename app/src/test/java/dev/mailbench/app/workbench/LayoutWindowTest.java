@@ -16,6 +16,7 @@ import dev.mailbench.smtp.SmtpPhase;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -77,7 +78,8 @@ class LayoutWindowTest {
     private List<String> walkTheViews() throws Exception {
         List<String> cut = new ArrayList<>();
         // an SMTP session after EHLO, with the MAIL form open
-        window.step("EHLO");
+        window.type("#command-line", "EHLO client.example.test");
+        window.robot().push(KeyCode.ENTER);
         window.awaitState(SmtpPhase.READY.description());
         window.click("#step-MAIL");
         window.await(() -> window.robot().lookup("#step-send").tryQuery().isPresent(), "the MAIL form");
@@ -127,7 +129,9 @@ class LayoutWindowTest {
         if (!node.isVisible()) {
             return;
         }
-        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()
+        // table and list cells are left out: a cell cut at its column's edge is a known limit (the column can be
+        // widened); what this test guards is the window's own words
+        if (node instanceof Labeled labeled && !(node instanceof IndexedCell) && labeled.getText() != null && !labeled.getText().isEmpty()
                 && window.intersects(labeled.localToScene(labeled.getLayoutBounds()))) {
             shownText(labeled).filter(shown -> !shown.equals(labeled.getText())
                             && !(labeled.isMnemonicParsing() && shown.equals(labeled.getText().replace("_", ""))))
