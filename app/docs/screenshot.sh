@@ -14,6 +14,8 @@
 # with View ▸ Zoom In (one of 110, 125, 150, 175, 200, 250) before the commands are typed:
 #   SCREENSHOT_SIZE=1024x768 SCREENSHOT_SETTLE=8 SCREENSHOT_COMMANDS='EHLO client.example.test' \
 #   app/docs/screenshot.sh light app/docs/mailbench-light-1024x768.png
+# (the README's 1024×768 and 200 % pictures add SCREENSHOT_SELECT=2 for light, and type the four commands above;
+# run them in a network namespace of their own, see BUILD-NOTES, when another Mailbench holds port 2525)
 #
 # THEME: light (default), dark or projector. SERVER-URI, e.g. smtp://127.0.0.1:2525, opens the first
 # session tab connected to it (mailbench --connect); without it the first tab connects to the practice
