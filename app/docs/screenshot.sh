@@ -9,6 +9,14 @@
 #   app/docs/screenshot.sh light app/docs/mailbench-light.png
 # (the same for dark; for projector, whose larger type moves the transcript, add SCREENSHOT_SELECT_AT=200,400)
 #
+# The pictures at a classroom's sizes: SCREENSHOT_SIZE=1024x768 makes the virtual screen that size (the window
+# fills it, as it does any screen smaller than its usual 1200×800), and SCREENSHOT_ZOOM=200 zooms the text
+# with View ▸ Zoom In (one of 110, 125, 150, 175, 200, 250) before the commands are typed:
+#   SCREENSHOT_SIZE=1024x768 SCREENSHOT_SETTLE=8 SCREENSHOT_COMMANDS='EHLO client.example.test' \
+#   app/docs/screenshot.sh light app/docs/mailbench-light-1024x768.png
+# (the README's 1024×768 and 200 % pictures add SCREENSHOT_SELECT=2 for light, and type the four commands above;
+# run them in a network namespace of their own, see BUILD-NOTES, when another Mailbench holds port 2525)
+#
 # THEME: light (default), dark or projector. SERVER-URI, e.g. smtp://127.0.0.1:2525, opens the first
 # session tab connected to it (mailbench --connect); without it the first tab connects to the practice
 # server, which runs in a fresh temporary data directory.
@@ -27,7 +35,7 @@ timeout_s=${SCREENSHOT_TIMEOUT:-180}
 
 if [[ "${MAILBENCH_SCREENSHOT_INSIDE:-}" != 1 ]]; then
     # Re-run this script inside a fresh virtual display.
-    MAILBENCH_SCREENSHOT_INSIDE=1 exec xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$theme" "$out" "$connect"
+    MAILBENCH_SCREENSHOT_INSIDE=1 exec xvfb-run -a -s "-screen 0 ${SCREENSHOT_SIZE:-1280x800}x24" "$0" "$theme" "$out" "$connect"
 fi
 
 cd "$root"
@@ -37,7 +45,8 @@ log=$(mktemp)
 scratch=$(mktemp -d)
 export XDG_DATA_HOME=${XDG_DATA_HOME_FOR_SCREENSHOT:-$scratch/data} XDG_CONFIG_HOME=${XDG_CONFIG_HOME_FOR_SCREENSHOT:-$scratch/config}
 # setsid: Maven and the java process it forks share one process group, stopped together below.
-args="--theme=$theme${connect:+ --connect=$connect}"
+# SCREENSHOT_OPEN=FILE.eml opens a message in the MIME viewer too (mailbench --open)
+args="--theme=$theme${connect:+ --connect=$connect}${SCREENSHOT_OPEN:+ --open=$(realpath "$SCREENSHOT_OPEN")}"
 setsid ./mvnw -B -q -pl app -am javafx:run -Djavafx.args="$args" >"$log" 2>&1 &
 app=$!
 stop() { kill -- "-$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$log" "$scratch"; }
@@ -67,6 +76,15 @@ sleep "${SCREENSHOT_SETTLE:-2}"   # the first frames are painted after the windo
 # explanation pane shows it (SCREENSHOT_SELECT_AT=X,Y: a point in the transcript to click first, where the
 # theme's sizes put it elsewhere). There is no window manager, so the window sits at 0,0.
 height=$(xwininfo -id "$window" | awk '/Height:/ {print $2}')
+if [[ -n "${SCREENSHOT_ZOOM:-}" ]]; then
+    case "$SCREENSHOT_ZOOM" in
+        110) steps=1 ;; 125) steps=2 ;; 150) steps=3 ;; 175) steps=4 ;; 200) steps=5 ;; 250) steps=6 ;;
+        *) echo "SCREENSHOT_ZOOM is one of 110, 125, 150, 175, 200, 250" >&2; exit 1 ;;
+    esac
+    xdotool mousemove --window "$window" 450 $((height - 19)) click 1   # the keys go to the window
+    for ((i = 0; i < steps; i++)); do xdotool key ctrl+plus; sleep 0.3; done
+    sleep 1
+fi
 if [[ -n "${SCREENSHOT_COMMANDS:-}" ]]; then
     xdotool mousemove --window "$window" 450 $((height - 19)) click 1
     IFS=';' read -ra commands <<<"$SCREENSHOT_COMMANDS"

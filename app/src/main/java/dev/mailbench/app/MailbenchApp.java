@@ -3,10 +3,12 @@ package dev.mailbench.app;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.mailbench.app.config.PanelWidth;
 import dev.mailbench.app.config.RecentHosts;
 import dev.mailbench.app.practice.PracticeServerPanel;
 import dev.mailbench.app.practice.PracticeServerViewModel;
 import dev.mailbench.app.session.ConnectionUri;
+import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
 import dev.mailbench.app.transcript.SecretsConfirmation;
@@ -15,12 +17,14 @@ import dev.mailbench.app.workbench.WorkbenchView;
 import dev.mailbench.app.workbench.WorkbenchViewModel;
 import dev.mailbench.wire.MailProtocol;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
@@ -30,6 +34,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import dev.mailbench.app.task.TaskExecutor;
 import java.nio.file.Path;
+import javafx.util.Duration;
 
 /**
  * The Mailbench window, with the practice server running inside it. Started by {@link Launcher}; accepts
@@ -43,6 +48,8 @@ public final class MailbenchApp extends Application {
     private static final double HEIGHT = 800;
     private static final double MIN_WIDTH = 640;
     private static final double MIN_HEIGHT = 400;
+    /** The practice-server panel's width until the user chooses another: narrow, the sessions come first. */
+    private static final double PANEL_WIDTH = 330;
 
     private final AppContext context;
     private WorkbenchViewModel workbench;
@@ -123,30 +130,79 @@ public final class MailbenchApp extends Application {
             // The panel (tables, tabs, a spinner: half a second of layout and style on a slow machine) and the
             // server's start (keystore, TLS, two listeners) come once the window is drawn, not before.
             FirstFrame.then(scene, () -> {
-                showPracticePanel(centre, panelShown, view, app.services().executor());
+                showPracticePanel(centre, panelShown, view, app.services().executor(),
+                        new PanelWidth(app.configDirectory()), zoom);
                 practice.start();
             });
         }
     }
 
-    /** Puts the practice-server panel beside the sessions while {@code shown} says so; made when first needed. */
+    /**
+     * Puts the practice-server panel beside the sessions while {@code shown} says so; made when first needed.
+     * It starts narrow, at the width the user last gave it (read off the UI thread), and remembers a new one.
+     */
     private void showPracticePanel(SplitPane centre, BooleanProperty shown, WorkbenchView view,
-                                   TaskExecutor executor) {
+                                   TaskExecutor executor, PanelWidth widths, FontZoom zoom) {
         PracticeServerPanel[] panel = new PracticeServerPanel[1];
+        double[] width = {PANEL_WIDTH * zoom.scale()};
+        boolean[] placing = {false};
+        PauseTransition settle = new PauseTransition(Duration.millis(600));
+        settle.setOnFinished(event -> {
+            if (panel[0] != null && centre.getItems().contains(panel[0])) {
+                width[0] = panel[0].getWidth();
+                double saved = width[0];
+                executor.execute(BackgroundTask.run(() -> widths.save(saved)));
+            }
+        });
         Runnable place = () -> {
             if (shown.get()) {
                 if (panel[0] == null) {
                     panel[0] = new PracticeServerPanel(practice, executor, view::show);
                     SplitPane.setResizableWithParent(panel[0], false);
                 }
-                centre.getItems().add(panel[0]);
-                centre.setDividerPositions(0.7);
+                if (!centre.getItems().contains(panel[0])) {
+                    centre.getItems().add(panel[0]);
+                }
+                placeDivider(centre, width[0], placing);
             } else if (panel[0] != null) {
                 centre.getItems().remove(panel[0]);
             }
         };
+        centre.getDividers().addListener((ListChangeListener<SplitPane.Divider>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(divider -> divider.positionProperty().addListener((observable, old, now) -> {
+                    if (!placing[0]) {
+                        settle.playFromStart();   // the user drags: keep the width once the hand rests
+                    }
+                }));
+            }
+        });
         shown.addListener((observable, old, now) -> place.run());
+        // zoomed text needs a wider panel: it grows and shrinks with the zoom
+        zoom.scaleProperty().addListener((observable, old, now) -> {
+            width[0] = width[0] * now.doubleValue() / old.doubleValue();
+            if (shown.get()) {
+                placeDivider(centre, width[0], placing);
+            }
+        });
         place.run();
+        executor.execute(BackgroundTask.of(widths::load).onSuccess(remembered -> remembered.ifPresent(saved -> {
+            width[0] = saved;
+            if (shown.get()) {
+                placeDivider(centre, saved, placing);
+            }
+        })));
+    }
+
+    /** Moves the divider so that the panel on the right is {@code width} wide, or at most 30 % of the window: the session comes first. */
+    private static void placeDivider(SplitPane centre, double width, boolean[] placing) {
+        double total = centre.getWidth();
+        if (total <= 0 || centre.getDividers().isEmpty()) {
+            return;
+        }
+        placing[0] = true;
+        centre.setDividerPositions(Math.max(0.7, 1 - width / total));
+        placing[0] = false;
     }
 
     /** Once the practice server first listens, the first tab connects to its SMTP, unless a tab is open already. */

@@ -4,6 +4,7 @@ import dev.mailbench.app.build.BuildInfo;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The centre of the window while no session is open: what Mailbench is, what this build does, how to start. */
@@ -43,6 +44,7 @@ final class WelcomePane extends VBox {
         label.setId(styleClass);
         label.getStyleClass().add(styleClass);
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);   // a narrow or zoomed window makes it taller, never cuts it
         return label;
     }
 }

@@ -144,6 +144,10 @@ public final class MimeViewerView extends BorderPane {
         Label summary = styled(new Label(), "mime-summary");
         summary.setId("mime-summary");
         summary.textProperty().bind(viewModel.summaryProperty());
+        for (Label shrinking : new Label[] {title, summary}) {
+            shrinking.setWrapText(true);   // a narrow viewer puts the words on a second line rather than cut them
+            shrinking.setMinHeight(Region.USE_PREF_SIZE);
+        }
         Label status = styled(new Label(), "mime-status");
         status.setId("mime-status");
         status.textProperty().bind(viewModel.statusProperty());
@@ -178,6 +182,10 @@ public final class MimeViewerView extends BorderPane {
                     return;
                 }
                 setText(PartDescriptions.label(part));
+                // a narrow tree shows the whole label on two lines rather than cut it: the cell takes the tree's
+                // width (no wider preference of its own), and wraps within it
+                setWrapText(true);
+                setPrefWidth(0);
                 setTooltip(new Tooltip(getText()));
                 if (!part.isLeaf()) {
                     getStyleClass().add("part-composite");
@@ -227,7 +235,7 @@ public final class MimeViewerView extends BorderPane {
         ListView<Problem> list = new ListView<>(viewModel.problems());
         list.setId("mime-problems");
         list.getStyleClass().add("mime-problems");
-        list.setPlaceholder(styled(new Label("No problems found."), "mime-placeholder"));
+        list.setPlaceholder(wrapping(styled(new Label("No problems found."), "mime-placeholder")));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Problem problem, boolean empty) {
@@ -247,7 +255,7 @@ public final class MimeViewerView extends BorderPane {
                 viewModel.selectProblem(problem);
             }
         });
-        Label title = styled(new Label(), "mime-section-title");
+        Label title = wrapping(styled(new Label(), "mime-section-title"));
         title.textProperty().bind(Bindings.size(viewModel.problems()).asString("Problems (%d)"));
         VBox box = new VBox(title, list);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -485,6 +493,7 @@ public final class MimeViewerView extends BorderPane {
             }
         });
         number.setPrefWidth(36);
+        number.setMinWidth(36);
         table.getColumns().setAll(List.of(number,
                 column("Time", MimeViewerView::hopTime, 12),
                 column("Delay", hop -> delay(hop.delay()), 5),
@@ -520,6 +529,8 @@ public final class MimeViewerView extends BorderPane {
         TableColumn<S, Object> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(ems * 12);
+        // a column narrower than a short word shows nothing of it: the table scrolls sideways instead
+        column.setMinWidth(Math.min(ems, 8) * 12);
         return column;
     }
 
@@ -539,6 +550,9 @@ public final class MimeViewerView extends BorderPane {
         CheckBox marks = new CheckBox("Show line endings and 8-bit bytes");
         marks.setId("mime-show-marks");
         marks.selectedProperty().bindBidirectional(viewModel.showMarksProperty());
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        marks.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(heading, marks);
         bar.getStyleClass().add("mime-raw-bar");
         VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(raw);
@@ -598,11 +612,18 @@ public final class MimeViewerView extends BorderPane {
     }
 
     private static Node titled(String title, Node content) {
-        Label label = styled(new Label(title), "mime-section-title");
+        Label label = wrapping(styled(new Label(title), "mime-section-title"));
         VBox box = new VBox(label, content);
         VBox.setVgrow(content, Priority.ALWAYS);
         box.getStyleClass().add("mime-section");
         return box;
+    }
+
+    /** A label that takes more lines where it is narrow, rather than end in an ellipsis. */
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static <T extends Node> T styled(T node, String styleClass) {

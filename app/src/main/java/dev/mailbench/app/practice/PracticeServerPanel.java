@@ -21,7 +21,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -34,10 +33,13 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -48,7 +50,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
-import javafx.scene.layout.Region;
+import org.controlsfx.control.ToggleSwitch;
 
 /**
  * Beside the sessions: the embedded practice server. Where it listens (start, stop, other ports when the
@@ -66,6 +68,10 @@ public final class PracticeServerPanel extends BorderPane {
     private final Consumer<RetrievedMessage> viewer;
     private final StackPane serverTranscript = new StackPane();
     private final Map<ServerConnection, TranscriptPane> panes = new HashMap<>();
+    /** A column's width in ems, kept in its properties. */
+    private static final String EMS = "practice-column-ems";
+    /** The panel's summary line, whose font (the theme's, zoomed) sizes the table's columns. */
+    private final Label summaryFont = new Label();
 
     public PracticeServerPanel(PracticeServerViewModel viewModel, TaskExecutor executor, Consumer<RetrievedMessage> viewer) {
         this.viewModel = viewModel;
@@ -76,7 +82,7 @@ public final class PracticeServerPanel extends BorderPane {
 
         TabPane sections = new TabPane(
                 tab("Mailboxes", "practice-tab-mailboxes", mailboxes()),
-                tab("Faults", "practice-tab-faults", new ScrollPane(faults())),
+                tab("Faults", "practice-tab-faults", fitToWidth(new ScrollPane(faults()))),
                 tab("Connections", "practice-tab-connections", connections()));
         sections.setId("practice-sections");
         sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -91,7 +97,7 @@ public final class PracticeServerPanel extends BorderPane {
     private VBox header() {
         Label heading = new Label("Practice server");
         heading.getStyleClass().add("practice-heading");
-        Label summary = new Label();
+        Label summary = summaryFont;
         summary.setId("practice-summary");
         summary.getStyleClass().add("practice-summary");
         summary.setWrapText(true);
@@ -129,9 +135,9 @@ public final class PracticeServerPanel extends BorderPane {
         free.managedProperty().bind(free.visibleProperty());
         free.setOnAction(event -> viewModel.startOnFreePorts());
 
-        HBox ports = new HBox(fixed(new Label("SMTP port")), smtp, fixed(new Label("POP3 port")), pop3);
+        FlowPane ports = new FlowPane(port(new Label("SMTP port"), smtp), port(new Label("POP3 port"), pop3));
         ports.getStyleClass().add("practice-ports");
-        HBox actions = new HBox(fixed(start), fixed(stop), fixed(free));
+        FlowPane actions = new FlowPane(fixed(start), fixed(stop), fixed(free));
         actions.getStyleClass().add("practice-ports");
         VBox header = new VBox(heading, summary, ports, actions, problem);
         header.getStyleClass().add("practice-header");
@@ -164,6 +170,55 @@ public final class PracticeServerPanel extends BorderPane {
         return alert.showAndWait().filter(stop::equals).isPresent();
     }
 
+    /** A pane that scrolls down only: its content wraps to the panel's width. */
+    private static ScrollPane fitToWidth(ScrollPane scroll) {
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
+    private static boolean onThumb(Node picked, ToggleSwitch toggle) {
+        for (Node node = picked; node != null && node != toggle; node = node.getParent()) {
+            if (node.getStyleClass().contains("thumb") || node.getStyleClass().contains("thumb-area")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A setting's name and its control on one row, the name wrapping where the panel is narrow. */
+    private static HBox setting(Label name, Node control) {
+        HBox.setHgrow(name, Priority.ALWAYS);
+        name.setMaxWidth(Double.MAX_VALUE);
+        HBox line = new HBox(name, control);
+        line.getStyleClass().add("practice-fault");
+        return line;
+    }
+
+    /** A label that takes a second line where the panel is narrow. */
+    private static Label wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane.setHgrow(label, Priority.ALWAYS);
+        return label;
+    }
+
+    /** What an empty table or list says, wrapped to its width. */
+    private static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.getStyleClass().add("practice-placeholder");
+        return label;
+    }
+
+    /** A port's label and field, kept together on one row. */
+    private static HBox port(Label label, TextField field) {
+        HBox port = new HBox(fixed(label), field);
+        port.getStyleClass().add("practice-port");
+        return port;
+    }
+
     /** A control that keeps its whole text when the panel is narrow. */
     private static <T extends Control> T fixed(T control) {
         control.setMinWidth(Region.USE_PREF_SIZE);
@@ -182,18 +237,21 @@ public final class PracticeServerPanel extends BorderPane {
     private VBox mailboxes() {
         TableView<MailboxRow> table = new TableView<>(viewModel.mailboxes());
         table.setId("practice-mailboxes");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("The mailboxes show once the server runs."));
-        table.getColumns().add(column("User", row -> row.user()));
-        table.getColumns().add(column("Password", row -> row.password().isEmpty() ? "(hashed only)" : row.password()));
-        table.getColumns().add(column("Messages", row -> Integer.toString(row.messages().size())));
-        table.getColumns().add(column("Octets", row -> String.format(Locale.ROOT, "%,d", row.octets())));
-        table.setPrefHeight(130);
-        table.setMinHeight(100);
+        // columns as wide as their words at the panel's font size (it grows with the zoom); a narrow panel scrolls
+        // the table sideways rather than cut a password
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(placeholder("The mailboxes show once the server runs."));
+        table.getColumns().add(column("User", 5, row -> row.user()));
+        table.getColumns().add(column("Password", 8, row -> row.password().isEmpty() ? "(hashed only)" : row.password()));
+        table.getColumns().add(column("Messages", 6.5, row -> Integer.toString(row.messages().size())));
+        table.getColumns().add(column("Octets", 6, row -> String.format(Locale.ROOT, "%,d", row.octets())));
+        table.getColumns().forEach(column -> column.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> (double) column.getProperties().get(EMS) * summaryFont.getFont().getSize(), summaryFont.fontProperty())));
+        table.getStyleClass().add("practice-mailboxes");   // its height is set in em, so it grows with the zoom
 
         ListView<MailboxMessage> messages = new ListView<>();
         messages.setId("practice-messages");
-        messages.setPlaceholder(new Label("Choose a user to see the messages in the mailbox."));
+        messages.setPlaceholder(placeholder("Choose a user to see the messages in the mailbox."));
         messages.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(MailboxMessage message, boolean empty) {
@@ -262,8 +320,9 @@ public final class PracticeServerPanel extends BorderPane {
         return messages.getItems().isEmpty() ? null : messages.getItems().get(0).stored().user();
     }
 
-    private static TableColumn<MailboxRow, String> column(String title, Function<MailboxRow, String> value) {
+    private static TableColumn<MailboxRow, String> column(String title, double ems, Function<MailboxRow, String> value) {
         TableColumn<MailboxRow, String> column = new TableColumn<>(title);
+        column.getProperties().put(EMS, ems);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false);
         return column;
@@ -293,7 +352,8 @@ public final class PracticeServerPanel extends BorderPane {
             }
         });
         personality.valueProperty().bindBidirectional(viewModel.personalityProperty());
-        grid.addRow(row++, new Label("Personality"), personality);
+        personality.setMinWidth(Region.USE_PREF_SIZE);   // the label beside it wraps instead
+        grid.add(setting(wrapping(new Label("Personality")), personality), 0, row++, 2, 1);
 
         Spinner<Integer> delay = new Spinner<>(0, PracticeServerViewModel.MAX_REPLY_DELAY_SECONDS, 0);
         delay.setId("practice-reply-delay");
@@ -301,22 +361,23 @@ public final class PracticeServerPanel extends BorderPane {
         delay.setPrefWidth(90);
         delay.valueProperty().addListener((observable, old, now) -> viewModel.replyDelaySecondsProperty().set(now));
         viewModel.replyDelaySecondsProperty().addListener((observable, old, now) -> delay.getValueFactory().setValue(now.intValue()));
-        grid.addRow(row++, new Label("Delay every reply (s)"), delay);
+        delay.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(setting(wrapping(new Label("Delay every reply (s)")), delay), 0, row++, 2, 1);
 
-        grid.addRow(row++, new Label("RCPT fails with"), temporaryFailure("practice-rcpt-failure", viewModel.rcptFailureProperty()));
-        grid.addRow(row++, new Label("DATA fails with"), temporaryFailure("practice-data-failure", viewModel.dataFailureProperty()));
+        grid.add(setting(wrapping(new Label("RCPT fails with")), temporaryFailure("practice-rcpt-failure", viewModel.rcptFailureProperty())), 0, row++, 2, 1);
+        grid.add(setting(wrapping(new Label("DATA fails with")), temporaryFailure("practice-data-failure", viewModel.dataFailureProperty())), 0, row++, 2, 1);
 
-        grid.add(check("practice-greylisting", "Greylisting: first attempt gets 450 4.7.1, a retry is accepted",
-                viewModel.greylistingProperty()), 0, row++, 2, 1);
-        grid.add(check("practice-refuse", "Refuse new connections (421, -ERR [SYS/TEMP])",
-                viewModel.refuseConnectionsProperty()), 0, row++, 2, 1);
-        grid.add(check("practice-drop-mid-data", "Drop the connection in the middle of DATA",
-                viewModel.dropMidDataProperty()), 0, row++, 2, 1);
-        grid.add(check("practice-pop3-login-failure", "POP3 logins fail with -ERR [SYS/TEMP]",
-                viewModel.pop3LoginFailureProperty()), 0, row++, 2, 1);
+        row = fault(grid, row, "practice-greylisting", "Greylisting: first attempt gets 450 4.7.1, a retry is accepted",
+                viewModel.greylistingProperty());
+        row = fault(grid, row, "practice-refuse", "Refuse new connections (421, -ERR [SYS/TEMP])",
+                viewModel.refuseConnectionsProperty());
+        row = fault(grid, row, "practice-drop-mid-data", "Drop the connection in the middle of DATA",
+                viewModel.dropMidDataProperty());
+        row = fault(grid, row, "practice-pop3-login-failure", "POP3 logins fail with -ERR [SYS/TEMP]",
+                viewModel.pop3LoginFailureProperty());
 
-        grid.add(check("practice-smtp-after-pop", "SMTP after POP: a POP3 login lets its address relay without AUTH"
-                + " for a few minutes (not a fault: All Faults Off leaves it)", viewModel.smtpAfterPopProperty()), 0, row++, 2, 1);
+        row = fault(grid, row, "practice-smtp-after-pop", "SMTP after POP: a POP3 login lets its address relay without"
+                + " AUTH for a few minutes (not a fault: All Faults Off leaves it)", viewModel.smtpAfterPopProperty());
 
         Button clear = new Button("All Faults Off");
         clear.setId("practice-faults-off");
@@ -333,6 +394,7 @@ public final class PracticeServerPanel extends BorderPane {
     private static ChoiceBox<Integer> temporaryFailure(String id, IntegerProperty code) {
         ChoiceBox<Integer> choice = new ChoiceBox<>();
         choice.setId(id);
+        choice.setMinWidth(Region.USE_PREF_SIZE);
         choice.getItems().setAll(TEMPORARY_FAILURES);
         choice.setConverter(new StringConverter<>() {
             @Override
@@ -354,18 +416,41 @@ public final class PracticeServerPanel extends BorderPane {
         return choice;
     }
 
-    private static CheckBox check(String id, String text, BooleanProperty property) {
-        CheckBox box = new CheckBox(text);
-        box.setId(id);
-        box.setWrapText(true);
-        box.selectedProperty().bindBidirectional(property);
-        return box;
+    /**
+     * A fault as a switch at the right of its description: on or off, as a fault is, and the description wraps
+     * in a narrow panel (a switch's own label would not). A click on the description flips the switch too.
+     */
+    private static int fault(GridPane grid, int row, String id, String text, BooleanProperty property) {
+        ToggleSwitch toggle = new ToggleSwitch();
+        toggle.setId(id);
+        toggle.getStyleClass().add("practice-fault-switch");
+        toggle.selectedProperty().bindBidirectional(property);
+        toggle.setAccessibleText(text);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        // the switch's skin flips only on its thumb; a click anywhere on the switch flips it, as on a check box
+        toggle.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> {
+            if (!onThumb(event.getPickResult().getIntersectedNode(), toggle)) {
+                toggle.setSelected(!toggle.isSelected());
+                event.consume();
+            }
+        });
+        Label description = new Label(text);
+        description.setWrapText(true);
+        description.setLabelFor(toggle);
+        description.setMinHeight(Region.USE_PREF_SIZE);
+        description.setOnMouseClicked(event -> toggle.setSelected(!toggle.isSelected()));
+        HBox.setHgrow(description, Priority.ALWAYS);
+        description.setMaxWidth(Double.MAX_VALUE);
+        HBox line = new HBox(description, toggle);
+        line.getStyleClass().add("practice-fault");
+        grid.add(line, 0, row, 2, 1);   // across both columns: the description has the panel's width to wrap in
+        return row + 1;
     }
 
     private SplitPane connections() {
         ListView<ServerConnection> list = new ListView<>(viewModel.connections());
         list.setId("practice-connections");
-        list.setPlaceholder(new Label("Each connection to the practice server is listed here, with the server's "
+        list.setPlaceholder(placeholder("Each connection to the practice server is listed here, with the server's "
                 + "side of the dialogue."));
         list.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
             if (now != null) {

@@ -14,6 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -104,6 +105,10 @@ public final class CommandLineView extends HBox {
 
         for (Node control : new Node[] {raw, cr, lf, send}) {
             control.disableProperty().bind(session.connectedProperty().not());
+        }
+        // the field gives up width first: the words around it stay whole
+        for (Region fixed : new Region[] {prompt, raw, cr, lf, send}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         getChildren().addAll(prompt, raw, typing, cr, lf, send);
     }

@@ -112,6 +112,8 @@ public final class ConnectionBar extends VBox {
         state.setId("session-state");
         state.getStyleClass().add("session-state");
         state.textProperty().bind(session.stateProperty());
+        state.setWrapText(true);   // a long state on a narrow bar takes two lines, never an ellipsis
+        state.setMinHeight(Region.USE_PREF_SIZE);
         Label secure = new Label("TLS");
         secure.setId("session-tls");
         secure.getStyleClass().add("session-tls");
@@ -158,12 +160,27 @@ public final class ConnectionBar extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        FlowPane settings = new FlowPane(new Label("Host"), host, recent, new Label("Port"), port, protocol, tls,
-                replyTimeoutLabel, replyTimeout, connect, disconnect);
+        // a narrow window wraps the bar between groups, never between a label and its field
+        FlowPane settings = new FlowPane(group(new Label("Host"), host, recent), group(new Label("Port"), port),
+                group(protocol, tls), group(replyTimeoutLabel, replyTimeout), group(connect, disconnect));
         settings.getStyleClass().add("connection-settings");
-        HBox status = new HBox(new Label("State:"), state, secure, spacer, busy);
+        Label stateLabel = new Label("State:");
+        stateLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox status = new HBox(stateLabel, state, secure, spacer, busy);
         status.getStyleClass().add("connection-status");
         getChildren().addAll(settings, status, problem);
+    }
+
+    /** Controls that belong together on one row of the bar. */
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox group = new HBox(nodes);
+        group.getStyleClass().add("connection-group");
+        for (javafx.scene.Node node : nodes) {
+            if (node instanceof Label || node instanceof Button) {
+                ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return group;
     }
 
     private void showCertificate(SessionViewModel session) {

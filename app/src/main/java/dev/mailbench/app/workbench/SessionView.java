@@ -30,6 +30,7 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -87,7 +88,8 @@ public final class SessionView extends BorderPane {
         retrievedBar.getStyleClass().add("transcript-toolbar");
         retrievedBar.visibleProperty().bind(openRetrieved.visibleProperty());
         retrievedBar.managedProperty().bind(retrievedBar.visibleProperty());
-        HBox toolbar = new HBox(times, endings, reveal);
+        // the boxes go onto a second row when the transcript is narrow (a small screen, a large zoom), never cut
+        FlowPane toolbar = new FlowPane(times, endings, reveal);
         toolbar.getStyleClass().add("transcript-toolbar");
         commandLine = new CommandLineView(session);
         NotConnectedBar notConnected = new NotConnectedBar(session, this::focusCommandLine);

@@ -1,0 +1,158 @@
+package dev.mailbench.app.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.mailbench.app.practice.PracticeServerSource;
+import dev.mailbench.mime.SampleMessages;
+import dev.mailbench.server.practice.DataDirectory;
+import dev.mailbench.smtp.SmtpPhase;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The window at the sizes a classroom gives it, a 1024×768 projector and 200 % zoom, walked view by view:
+ * no label, button, tab or heading a user sees may end in an ellipsis where its text was cut.
+ */
+class LayoutWindowTest {
+
+    @TempDir
+    Path temp;
+
+    private WindowDriver window;
+
+    @AfterEach
+    void closeTheWindow() throws Exception {
+        if (window != null) {
+            window.close();
+        }
+    }
+
+    @Test
+    void at1024By768NoLabelIsCut() throws Exception {
+        openTheWindow(1024, 768);
+
+        assertThat(walkTheViews()).isEmpty();
+    }
+
+    @Test
+    void at200PercentZoomNoLabelIsCut() throws Exception {
+        openTheWindow(1200, 800);
+        for (int i = 0; i < 5; i++) {   // 1.1, 1.25, 1.5, 1.75, 2.0
+            window.robot().push(KeyCode.CONTROL, KeyCode.PLUS);
+        }
+
+        assertThat(walkTheViews()).isEmpty();
+    }
+
+    private void openTheWindow(double width, double height) throws Exception {
+        PracticeServerSource onFreePorts = () -> DataDirectory.at(temp.resolve("data")).loadOrCreateConfig().withPorts(0, 0);
+        window = new WindowDriver(temp.resolve("config"), Optional.empty(), Optional.of(onFreePorts));
+        window.awaitState(SmtpPhase.GREETED.description());
+        WindowDriver.onFx(() -> {
+            Stage stage = stage();
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return null;
+        });
+        window.await(() -> window.robot().lookup("#practice-sections").tryQuery().isPresent(), "the practice panel");
+    }
+
+    /** Each main view in turn, with what is cut in each, as "view: label text → shown text". */
+    private List<String> walkTheViews() throws Exception {
+        List<String> cut = new ArrayList<>();
+        // an SMTP session after EHLO, with the MAIL form open
+        window.type("#command-line", "EHLO client.example.test");
+        window.robot().push(KeyCode.ENTER);
+        window.awaitState(SmtpPhase.READY.description());
+        window.click("#step-MAIL");
+        window.await(() -> window.robot().lookup("#step-send").tryQuery().isPresent(), "the MAIL form");
+        cut.addAll(cutLabels("SMTP session"));
+        for (String tab : List.of("practice-tab-faults", "practice-tab-connections", "practice-tab-mailboxes")) {
+            selectPanelTab(tab);
+            cut.addAll(cutLabels(tab));
+        }
+
+        // a POP3 session, not connected, with the USER form open
+        window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N);
+        window.await(() -> window.robot().lookup("#step-USER").tryQuery().isPresent(), "the POP3 tab");
+        cut.addAll(cutLabels("POP3 session"));
+
+        // the MIME viewer with a multipart message
+        Path file = temp.resolve("alternative.eml");
+        Files.write(file, SampleMessages.get("alternative.eml").bytes());
+        window.answerOpenWith(file);
+        window.click("File").click("#menu-open-message");
+        window.await(() -> window.robot().lookup("#mime-tree").tryQuery().isPresent(), "the MIME viewer");
+        cut.addAll(cutLabels("MIME viewer"));
+        return cut;
+    }
+
+    private void selectPanelTab(String id) {
+        WindowDriver.onFx(() -> {
+            TabPane sections = window.node("#practice-sections");
+            sections.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
+                    .ifPresent(tab -> sections.getSelectionModel().select(tab));
+            return null;
+        });
+    }
+
+    /** The labels a user sees in the window now whose shown text is not their whole text. */
+    private List<String> cutLabels(String view) {
+        return WindowDriver.onFx(() -> {
+            Parent root = stage().getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            List<String> found = new ArrayList<>();
+            collectCut(root, root.localToScene(root.getLayoutBounds()), view, found);
+            return found;
+        });
+    }
+
+    private static void collectCut(Node node, Bounds window, String view, List<String> found) {
+        if (!node.isVisible()) {
+            return;
+        }
+        // table and list cells are left out: a cell cut at its column's edge is a known limit (the column can be
+        // widened); what this test guards is the window's own words
+        if (node instanceof Labeled labeled && !(node instanceof IndexedCell) && labeled.getText() != null && !labeled.getText().isEmpty()
+                && window.intersects(labeled.localToScene(labeled.getLayoutBounds()))) {
+            shownText(labeled).filter(shown -> !shown.equals(labeled.getText())
+                            && !(labeled.isMnemonicParsing() && shown.equals(labeled.getText().replace("_", ""))))
+                    .ifPresent(shown -> found.add(view + ": " + labeled.getClass().getSimpleName()
+                            + (labeled.getId() == null ? "" : " #" + labeled.getId())
+                            + " \"" + labeled.getText() + "\" → \"" + shown + "\""));
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectCut(child, window, view, found));
+        }
+    }
+
+    /** The text the label's skin draws: its own text, or the part of it that fits with an ellipsis. */
+    private static Optional<String> shownText(Labeled labeled) {
+        return labeled.getChildrenUnmodifiable().stream()
+                .filter(child -> child instanceof Text && child.getStyleClass().contains("text"))
+                .map(child -> ((Text) child).getText()).findFirst();
+    }
+
+    private Stage stage() {
+        return (Stage) window.robot().listWindows().stream().filter(Stage.class::isInstance)
+                .filter(w -> "Mailbench".equals(((Stage) w).getTitle())).findFirst().orElseThrow();
+    }
+}
