@@ -172,10 +172,10 @@ public final class ConnectionBar extends VBox {
     }
 
     /** Controls that belong together on one row of the bar. */
-    private static HBox group(javafx.scene.Node... nodes) {
+    private static HBox group(Node... nodes) {
         HBox group = new HBox(nodes);
         group.getStyleClass().add("connection-group");
-        for (javafx.scene.Node node : nodes) {
+        for (Node node : nodes) {
             if (node instanceof Label || node instanceof Button) {
                 ((Region) node).setMinWidth(Region.USE_PREF_SIZE);
             }

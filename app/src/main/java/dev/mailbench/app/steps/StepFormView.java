@@ -53,7 +53,7 @@ public final class StepFormView extends VBox {
         syntax.setId("step-syntax");
         syntax.getStyleClass().add("step-syntax");
         syntax.setWrapText(true);   // the whole syntax with its RFC section, on two lines where the form is narrow
-        syntax.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        syntax.setMinHeight(Region.USE_PREF_SIZE);
 
         GridPane inputs = new GridPane();
         inputs.getStyleClass().add("step-inputs");
