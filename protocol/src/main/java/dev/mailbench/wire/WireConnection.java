@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -84,11 +86,18 @@ public final class WireConnection implements AutoCloseable {
                                         long connectStartNanos) throws IOException {
         socket.setTcpNoDelay(true);
         long established = System.nanoTime();
-        transcript.note("Connected to " + socket.getRemoteSocketAddress() + " from " + socket.getLocalSocketAddress()
+        transcript.note("Connected to " + hostAndPort(socket.getInetAddress(), socket.getPort()) + " from "
+                + hostAndPort(socket.getLocalAddress(), socket.getLocalPort())
                 + " in " + Durations.human(Duration.ofNanos(established - connectStartNanos))
                 + (tls ? ", TLS handshake included" : ""));
         transcript.connectionEstablished(established);
         return new WireConnection(socket, transcript, Direction.CLIENT, limits, tls);
+    }
+
+    /** {@code 127.0.0.1:2525}, {@code [::1]:2525}: an address as a user types it, not as {@code InetAddress} prints it. */
+    private static String hostAndPort(InetAddress address, int port) {
+        String host = address.getHostAddress();
+        return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** Wraps a socket a server accepted. */

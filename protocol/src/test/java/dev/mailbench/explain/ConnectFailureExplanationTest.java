@@ -87,7 +87,7 @@ class ConnectFailureExplanationTest {
 
     @Test
     void otherNotesGetNoConnectionSentence() {
-        assertThat(ConnectFailures.kindOf("Connected to /127.0.0.1:25 from /127.0.0.1:5000 in 1 ms")).isNull();
+        assertThat(ConnectFailures.kindOf("Connected to 127.0.0.1:25 from 127.0.0.1:5000 in 1 ms")).isNull();
         assertThat(ConnectFailures.kindOf("Could not connect to a:25: something else")).isNull();
     }
 

@@ -90,13 +90,21 @@ class Pop3DialoguePropertiesTest {
     }
 
     private static void drive(Pop3ClientSession session, List<Step> steps) throws IOException {
+        // RFC 5034 §4: inside an AUTH exchange the client waits for each answer, for only the answer says whether
+        // the next line is another response or a command: nothing is pipelined behind AUTH or a response
+        boolean[] saslLine = new boolean[steps.size()];
+        boolean exchange = false;
+        for (int k = 0; k < steps.size(); k++) {
+            saslLine[k] = exchange || steps.get(k).command().startsWith("AUTH");
+            exchange = saslLine[k] && steps.get(k).reply().startsWith("+ ");
+        }
         int i = 0;
         while (i < steps.size()) {
             List<CompletableFuture<Pop3Reply>> group = new ArrayList<>();
             do {
                 group.add(session.send(steps.get(i).command()));
                 i++;
-            } while (i < steps.size() && steps.get(i).pipelined() && !steps.get(i - 1).command().startsWith("AUTH"));
+            } while (i < steps.size() && steps.get(i).pipelined() && !saslLine[i - 1] && !saslLine[i]);
             for (CompletableFuture<Pop3Reply> reply : group) {
                 try {
                     reply.get(10, TimeUnit.SECONDS);

@@ -76,7 +76,7 @@ class SmtpClientSessionTest {
 
         assertTranscript(transcript,
                 "*  Connecting to 127.0.0.1:* …",
-                "*  Connected to /127.0.0.1:* from /127.0.0.1:* in *",
+                "*  Connected to 127.0.0.1:* from 127.0.0.1:* in *",
                 "S: 220 *",
                 "C: EHLO client.example.test",
                 "S: 250-*",

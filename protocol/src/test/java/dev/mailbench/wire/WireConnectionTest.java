@@ -51,7 +51,7 @@ class WireConnectionTest {
     void connectingIsNotedOnBothSides() {
         assertTranscript(clientTranscript,
                 "*  Connecting to 127.0.0.1:" + listener.getLocalPort() + " …",
-                "*  Connected to /127.0.0.1:" + listener.getLocalPort() + " from /127.0.0.1:* in * ms");
+                "*  Connected to 127.0.0.1:" + listener.getLocalPort() + " from 127.0.0.1:* in * ms");
         assertTranscript(serverTranscript, "*  Connection from /127.0.0.1:* to /127.0.0.1:" + listener.getLocalPort());
     }
 
