@@ -103,8 +103,30 @@ public final class WindowDriver implements AutoCloseable {
      * pulse). {@link FxRobot#clickOn(String, MouseButton...)} reads them on the calling thread; never use it here.
      */
     public WindowDriver click(String query) {
-        robot.clickOn(pointOf(query));
+        robot.clickOn(settledPointOf(query));
         return this;
+    }
+
+    /**
+     * Where to click the node the query finds, once the window has laid out what it was last told: a state change
+     * restyles and reflows the step buttons at the next pulse, and a point read before it can land on a neighbour.
+     * The mouse goes there first, and the point is read again until the node is still under it.
+     */
+    private Point2D settledPointOf(String query) {
+        for (int attempt = 0; ; attempt++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            Point2D point = pointOf(query);
+            robot.moveTo(point);
+            WaitForAsyncUtils.waitForFxEvents();
+            boolean stillThere = onFx(() -> {
+                Node node = robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().orElse(null);
+                Point2D local = node == null ? null : node.screenToLocal(point);
+                return local != null && node.contains(local);
+            });
+            if (stillThere || attempt == 10) {
+                return point;
+            }
+        }
     }
 
     /** Clicks as {@link #click(String)}, the mouse going there as {@code motion} says (e.g. along a submenu). */
