@@ -103,30 +103,8 @@ public final class WindowDriver implements AutoCloseable {
      * pulse). {@link FxRobot#clickOn(String, MouseButton...)} reads them on the calling thread; never use it here.
      */
     public WindowDriver click(String query) {
-        robot.clickOn(settledPointOf(query));
+        robot.clickOn(pointOf(query));
         return this;
-    }
-
-    /**
-     * Where to click the node the query finds, once the window has laid out what it was last told: a state change
-     * restyles and reflows the step buttons at the next pulse, and a point read before it can land on a neighbour.
-     * The mouse goes there first, and the point is read again until the node is still under it.
-     */
-    private Point2D settledPointOf(String query) {
-        for (int attempt = 0; ; attempt++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Point2D point = pointOf(query);
-            robot.moveTo(point);
-            WaitForAsyncUtils.waitForFxEvents();
-            boolean stillThere = onFx(() -> {
-                Node node = robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().orElse(null);
-                Point2D local = node == null ? null : node.screenToLocal(point);
-                return local != null && node.contains(local);
-            });
-            if (stillThere || attempt == 10) {
-                return point;
-            }
-        }
     }
 
     /** Clicks as {@link #click(String)}, the mouse going there as {@code motion} says (e.g. along a submenu). */
@@ -143,7 +121,19 @@ public final class WindowDriver implements AutoCloseable {
 
     /** The middle of {@code node} on the screen, read on the UI thread. */
     public static Point2D pointOf(FxRobot robot, Node node) {
-        return onFx(() -> robot.point(node).query());
+        return onFx(() -> settled(robot, node));
+    }
+
+    /**
+     * The middle of {@code node} once the window has laid out what it was last told: a state change restyles and
+     * reflows the step buttons only at the next pulse, and a point read before it can land on a neighbour.
+     */
+    private static Point2D settled(FxRobot robot, Node node) {
+        if (node.getScene() != null) {
+            node.getScene().getRoot().applyCss();
+            node.getScene().getRoot().layout();
+        }
+        return robot.point(node).query();
     }
 
     /** Clicks a menu of the menu bar, then one of its items. */
@@ -169,7 +159,7 @@ public final class WindowDriver implements AutoCloseable {
         return onFx(() -> {
             Node node = robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
                     .orElseThrow(() -> new AssertionError("no visible node for \"" + query + "\""));
-            return robot.point(node).query();
+            return settled(robot, node);
         });
     }
 
