@@ -89,8 +89,6 @@ public abstract class LineServerSession<R> {
     /** Whether a command line may end with a bare CR or LF (it is flagged in the transcript either way). */
     protected abstract boolean acceptsBareLineEndings();
 
-    /** How the client is named to the observer. */
-    protected abstract String describeRemote(Socket socket);
 
     /** How one reply goes onto the wire; {@link ReplyDelayFault} is put around it. */
     protected abstract ReplyChannel<R> wireReplies(WireConnection wire);
@@ -186,7 +184,8 @@ public abstract class LineServerSession<R> {
     }
 
     private void open() throws IOException {
-        remote = describeRemote(socket);
+        // the client as the observer and the panel name it: 127.0.0.1:50123
+        remote = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
         observer.opened(protocol, remote, transcript);
         WireConnection opened = WireConnection.server(socket, transcript, commandLineLimits(), false);
         opened.setIncomingAnnotator(this::annotate);

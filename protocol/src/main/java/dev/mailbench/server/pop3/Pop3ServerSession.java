@@ -133,10 +133,6 @@ public final class Pop3ServerSession extends LineServerSession<String>
         return true;
     }
 
-    @Override
-    protected String describeRemote(Socket socket) {
-        return socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
-    }
 
     @Override
     protected void refuseLine(LineRefusal refusal) throws IOException {

@@ -139,10 +139,6 @@ public final class SmtpServerSession extends LineServerSession<SmtpReply>
         return false;
     }
 
-    @Override
-    protected String describeRemote(Socket socket) {
-        return socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
-    }
 
     @Override
     protected void refuseLine(LineRefusal refusal) throws IOException {
