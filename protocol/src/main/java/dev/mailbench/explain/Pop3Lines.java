@@ -34,13 +34,10 @@ final class Pop3Lines extends TranscriptLines<Pop3Turn> {
     protected LineInfo read(int index, TranscriptEvent event) {
         Pop3LineReading reading = dialogue.accept(event);
         return switch (reading.role()) {
-            // A note inside a multi-line response: its text is cut short there, before the terminating dot.
-            case NOTE -> LineInfo.of(current == LineLedger.NO_GROUP ? LineClass.NOTE : LineClass.MALFORMED,
-                    LineRole.NOTE, false);
+            // inside a multi-line response: its text is cut short there, before the terminating dot
+            case NOTE -> note(current != LineLedger.NO_GROUP);
             case PARTIAL -> LineInfo.of(LineClass.CLIENT, LineRole.PARTIAL, false);
-            // a command line longer than the protocol allows has the colour of a problem, as it is sent
-            case COMMAND -> LineInfo.of(event.length() > Pop3Dialogue.MAX_COMMAND_LINE ? LineClass.MALFORMED : LineClass.CLIENT,
-                    LineRole.COMMAND, false);
+            case COMMAND -> command(event, Pop3Dialogue.MAX_COMMAND_LINE);
             case AUTH_RESPONSE -> LineInfo.of(LineClass.CLIENT, LineRole.AUTH_RESPONSE, false);
             case STATUS -> status(index, event, reading);
             case RESPONSE_TEXT, RESPONSE_END -> text(index, event, reading);

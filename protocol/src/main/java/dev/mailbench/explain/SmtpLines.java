@@ -31,14 +31,10 @@ final class SmtpLines extends TranscriptLines<SmtpTurn> {
     protected LineInfo read(int index, TranscriptEvent event) {
         SmtpLineReading reading = dialogue.accept(event);
         return switch (reading.role()) {
-            // A note while a reply is unfinished: the reply is cut short there (the connection closed, or the
-            // server stopped mid-reply), and its last line, with a space after the code, has not come.
-            case NOTE -> LineInfo.of(current == LineLedger.NO_GROUP ? LineClass.NOTE : LineClass.MALFORMED,
-                    LineRole.NOTE, false);
+            // inside an unfinished reply: its last line, with a space after the code, has not come
+            case NOTE -> note(current != LineLedger.NO_GROUP);
             case PARTIAL -> LineInfo.of(LineClass.CLIENT, LineRole.PARTIAL, false);
-            // a command line longer than the protocol allows has the colour of a problem, as it is sent
-            case COMMAND -> LineInfo.of(event.length() > SmtpDialogue.MAX_COMMAND_LINE ? LineClass.MALFORMED : LineClass.CLIENT,
-                    LineRole.COMMAND, false);
+            case COMMAND -> command(event, SmtpDialogue.MAX_COMMAND_LINE);
             case MESSAGE_TEXT -> LineInfo.of(LineClass.CLIENT, LineRole.MESSAGE_TEXT, reading.leadingDot());
             case END_OF_DATA -> LineInfo.of(LineClass.CLIENT, LineRole.END_OF_DATA, false);
             case AUTH_RESPONSE -> LineInfo.of(LineClass.CLIENT, LineRole.AUTH_RESPONSE, false);

@@ -31,6 +31,20 @@ abstract class TranscriptLines<T> {
         return Optional.empty();
     }
 
+    /**
+     * A note: while a reply is unfinished ({@code replyOpen}) it cuts that reply short there (the connection closed,
+     * or the server stopped mid-reply), and has the colour of a problem.
+     */
+    protected static LineInfo note(boolean replyOpen) {
+        return LineInfo.of(replyOpen ? LineClass.MALFORMED : LineClass.NOTE, LineRole.NOTE, false);
+    }
+
+    /** A command line; one longer than the protocol allows has the colour of a problem, as it is sent. */
+    protected static LineInfo command(TranscriptEvent event, int maxCommandLine) {
+        return LineInfo.of(event.length() > maxCommandLine ? LineClass.MALFORMED : LineClass.CLIENT, LineRole.COMMAND,
+                false);
+    }
+
     /** The index of the line a reply answers ({@link ReplyGroup#CONNECTION} for the greeting). */
     protected final int commandIndex(long sequence, boolean connection) {
         return connection ? ReplyGroup.CONNECTION : ledger.indexOfSequence(sequence);
