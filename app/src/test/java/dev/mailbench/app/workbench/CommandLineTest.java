@@ -49,13 +49,13 @@ class CommandLineTest {
 
     @Test
     void theCommandLineSuggestsTheVerbATypoMeantAndCompletesVerbs() {
-        window.robot().clickOn("#command-line").write("RCTP TO:<bob@example.test>");
+        window.click("#command-line").write("RCTP TO:<bob@example.test>");
         window.await(() -> window.shown("#command-hint"), "the hint");
         assertThat(window.text("#command-hint")).isEqualTo("Did you mean RCPT?   RCPT TO:<forward-path> [SP rcpt-parameters]");
 
         window.retype("#command-line", "");
         assertThat(window.shown("#command-hint")).isFalse();
-        window.robot().clickOn("#command-line").write("eh");
+        window.click("#command-line").write("eh");
         assertThat(window.text("#command-hint")).isEqualTo("Tab: EHLO SP ( Domain / address-literal )");
         window.robot().push(KeyCode.TAB);
         assertThat(commandText()).isEqualTo("EHLO ");
@@ -118,7 +118,7 @@ class CommandLineTest {
 
     private void enter(String line) {
         window.click("#command-line");
-        window.robot().write(line);
+        window.write(line);
         window.robot().push(KeyCode.ENTER);
         window.await(() -> window.transcriptLines().stream().map(WindowLines::wire).anyMatch(("C: " + line)::equals),
                 "the line " + line);

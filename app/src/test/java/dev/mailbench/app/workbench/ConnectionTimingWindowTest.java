@@ -69,7 +69,7 @@ class ConnectionTimingWindowTest {
         assertThat(explanationText()).contains(Catalogue.english().fieldLabel("latency"));
 
         window.click("#command-line");
-        window.robot().write("MAIL FROM:<alice@example.test>");
+        window.write("MAIL FROM:<alice@example.test>");
         window.robot().push(KeyCode.ENTER);
         window.await(() -> window.shown("#cancel"), "the wait for MAIL's reply");
         window.click("#cancel");

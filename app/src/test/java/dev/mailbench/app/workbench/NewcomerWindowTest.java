@@ -118,7 +118,7 @@ class NewcomerWindowTest {
         TextInputControl password = window.node("#field-password");
         assertThat(WindowDriver.onFx(() -> password.getSelectedText())).isEqualTo("wrong");
         assertThat(WindowDriver.onFx(() -> password.getCaretPosition())).isEqualTo("wrong".length());
-        window.robot().write("alice-pass");
+        window.write("alice-pass");
         assertThat(WindowDriver.onFx(() -> password.getText())).isEqualTo("alice-pass");
 
         window.click("#step-reveal");

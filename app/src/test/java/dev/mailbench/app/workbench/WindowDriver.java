@@ -31,12 +31,15 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.BaseRobot;
 import org.testfx.robot.Motion;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
@@ -173,17 +176,36 @@ public final class WindowDriver implements AutoCloseable {
 
     public WindowDriver type(String query, String text) {
         click(query);
-        robot.write(text);
+        return write(text);
+    }
+
+    /**
+     * Types {@code text} into the focused window as key events, as {@link FxRobot#write(String)} does, but
+     * waits for the FX thread once after the last character instead of after each one: the events are queued
+     * in order, so what the window receives is the same.
+     */
+    public WindowDriver write(String text) {
+        Scene scene = robot.targetWindow().getScene();
+        BaseRobot keys = robot.robotContext().getBaseRobot();
+        text.chars().forEach(c -> keys.typeKeyboard(scene, keyCodeOf((char) c), String.valueOf((char) c)));
+        WaitForAsyncUtils.waitForFxEvents();
         return this;
+    }
+
+    private static KeyCode keyCodeOf(char c) {
+        return switch (c) {
+            case '\n' -> KeyCode.ENTER;
+            case '\t' -> KeyCode.TAB;
+            default -> KeyCode.UNDEFINED;
+        };
     }
 
     /** Replaces a text field's content with {@code text}, typed. */
     public WindowDriver retype(String query, String text) {
         robot.doubleClickOn(pointOf(query));
-        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
         robot.eraseText(1);
-        robot.write(text);
-        return this;
+        return write(text);
     }
 
     public String text(String query) {
