@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.mailbench.app.config.PanelWidth;
 import dev.mailbench.app.config.RecentHosts;
+import dev.mailbench.app.logging.LoggingStart;
 import dev.mailbench.app.practice.PracticeServerPanel;
 import dev.mailbench.app.practice.PracticeServerViewModel;
 import dev.mailbench.app.session.ConnectionUri;
@@ -119,6 +120,9 @@ public final class MailbenchApp extends Application {
         stage.setScene(scene);
         stage.show();
         StartupProbe.attach(stage);
+        // Logback's start (its configuration, some 500 classes) follows the first frame; lines logged before
+        // then are kept and written once it is ready (LoggingStart)
+        FirstFrame.then(scene, LoggingStart::now);
 
         workbench.loadRecentHosts();
         app.firstSession().ifPresent(settings -> workbench.open(settings, true));
