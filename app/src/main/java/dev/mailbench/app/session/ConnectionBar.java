@@ -162,11 +162,19 @@ public final class ConnectionBar extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // a narrow window wraps the bar between groups, never between a label and its field
         FlowPane settings = new FlowPane(group(new Label("Host"), host, recent), group(new Label("Port"), port),
-                group(protocol, tls), group(replyTimeoutLabel, replyTimeout), group(connect, disconnect));
+                group(protocol, tls), group(replyTimeoutLabel, replyTimeout), group(connect));
         settings.getStyleClass().add("connection-settings");
+        // While connected the settings cannot change, and the tab's title says where it is connected: they give
+        // way to the state's row, with Disconnect at its end, so that at a large zoom (where they take three rows)
+        // the transcript keeps its height.
+        disconnect.visibleProperty().bind(session.connectedProperty());
+        disconnect.managedProperty().bind(disconnect.visibleProperty());
+        disconnect.setMinWidth(Region.USE_PREF_SIZE);
+        settings.visibleProperty().bind(session.connectedProperty().not());
+        settings.managedProperty().bind(settings.visibleProperty());
         Label stateLabel = new Label("State:");
         stateLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox status = new HBox(stateLabel, state, secure, spacer, busy);
+        HBox status = new HBox(stateLabel, state, secure, spacer, busy, disconnect);
         status.getStyleClass().add("connection-status");
         getChildren().addAll(settings, status, problem);
     }
