@@ -54,6 +54,10 @@ public final class DeferredLogbackProvider implements SLF4JServiceProvider {
         ASKED.countDown();
     }
 
+    static boolean asked() {
+        return ASKED.getCount() == 0;
+    }
+
     @Override
     public void initialize() {
         if (Thread.currentThread() == holder) {

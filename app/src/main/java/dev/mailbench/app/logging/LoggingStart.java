@@ -3,6 +3,7 @@ package dev.mailbench.app.logging;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.SubstituteLoggerFactory;
 
 /**
  * When logging starts. Logback's start (reading its configuration: some 500 classes) takes a good part of a
@@ -45,7 +46,7 @@ public final class LoggingStart {
         DeferredLogbackProvider.holdOn(thread);
         starting = thread;
         thread.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(LoggingStart::await, "mailbench-logging-flush"));
+        Runtime.getRuntime().addShutdownHook(new Thread(LoggingStart::writeWhatWaits, "mailbench-logging-flush"));
         if (deferred) {
             // a logger asked for on another thread before this one holds SLF4J's start would start Logback there
             DeferredLogbackProvider.awaitHolding(5);
@@ -68,6 +69,17 @@ public final class LoggingStart {
             thread.join(TimeUnit.SECONDS.toMillis(DeferredLogbackProvider.LATEST_START_SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * At exit: starts logging to write what was logged while it was held back, if anything was (SLF4J's
+     * substitutes hold it); a process that logged nothing (mailbench --version) does not start Logback to exit.
+     */
+    private static void writeWhatWaits() {
+        if (DeferredLogbackProvider.asked() || !(LoggerFactory.getILoggerFactory() instanceof SubstituteLoggerFactory held)
+                || !held.getEventQueue().isEmpty()) {
+            await();
         }
     }
 
