@@ -96,6 +96,11 @@ echo "jpackage: app-image"
     --icon "$here/mailbench.png" \
     --dest "$images"
 
+# The class server's systemd unit and its settings, inside the application; the .deb's postinst puts them in
+# place (/lib/systemd/system, /etc/default), installed but not enabled (resources/postinst).
+install -D -m 0644 "$here/systemd/mailbench-class.service" "$images/mailbench/lib/systemd/mailbench-class.service"
+install -D -m 0644 "$here/systemd/mailbench-class.default" "$images/mailbench/lib/systemd/mailbench-class.default"
+
 # The hello-world, compiled for Java 17 like Mailbench, packaged on the same runtime with the same options.
 hello=$target/hello-world
 rm -rf "$hello" && mkdir -p "$hello/classes" "$hello/input"
@@ -145,7 +150,9 @@ train mailbench
 train hello-world
 
 # resources/mailbench.desktop replaces jpackage's desktop entry: its Exec passes the file (%f), so an .eml
-# opened from the file manager opens in the MIME viewer, and its Name is the product's.
+# opened from the file manager opens in the MIME viewer, and its Name is the product's. resources/postinst,
+# prerm and postrm replace jpackage's maintainer scripts: the desktop integration is best effort (a machine
+# without a desktop gets a warning, not a half-configured package), and the class server's unit is put in place.
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     echo "jpackage: deb"
     "$jpackage" --type deb "${common[@]}" \

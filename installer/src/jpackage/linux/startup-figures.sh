@@ -4,7 +4,9 @@
 # by build.sh, started in turn, RUNS times each (default 5), on a virtual display when no real one is there.
 #   startup-figures.sh TARGET_DIR [RUNS]
 # Prints each run, then: Mailbench first frame: median X ms; hello-world: median Y ms; ratio Z
-# and the same for the processor time each had used by then, which other work on the machine disturbs less.
+# and the same for the processor time each had used by then, which other work on the machine disturbs less,
+# and the classes each had loaded before its first frame (one more run each with -Xlog:class+load), a figure
+# the machine's load cannot change.
 set -euo pipefail
 target=$1
 runs=${2:-5}
@@ -48,3 +50,13 @@ side_by_side() {
 }
 side_by_side "Mailbench first frame" mailbench hello
 side_by_side "Mailbench processor time to the first frame" mailbench-cpu hello-cpu
+
+# the lines the JVM logs for each class loaded, on standard output before the probe's line
+classes_before_first_frame() {
+    JAVA_TOOL_OPTIONS="-Xlog:class+load=info:stdout" MAILBENCH_STARTUP_PROBE=1 \
+        XDG_DATA_HOME="$work/xdg" XDG_CONFIG_HOME="$work/xdg" timeout 60 ${run[@]+"${run[@]}"} "$1" 2>/dev/null \
+        | awk '/^first window shown / { print n; found = 1; exit } / source: / { n++ } END { if (!found) print "" }' || true
+}
+m=$(classes_before_first_frame "$images/mailbench/bin/mailbench")
+h=$(classes_before_first_frame "$images/hello-world/bin/hello-world")
+echo "Classes loaded before the first frame: Mailbench ${m:-?}; hello-world: ${h:-?}"

@@ -7,7 +7,7 @@ import dev.mailbench.app.cli.InspectCommand;
 import dev.mailbench.app.cli.LessonCommand;
 import dev.mailbench.app.cli.ServeCommand;
 import dev.mailbench.app.cli.VersionProvider;
-import dev.mailbench.app.logging.AppLogging;
+import dev.mailbench.app.logging.LoggingStart;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.ConnectionUri;
 import dev.mailbench.app.theme.Theme;
@@ -66,9 +66,20 @@ public final class Launcher implements Callable<Integer> {
     boolean noPracticeServer;
 
     public static void main(String[] args) {
-        AppLogging.startInBackground();
-        AppLogging.logUncaughtExceptions();
-        System.exit(opensTheWindowAsIs(args) ? withoutArguments().call() : commandLine(System.in).execute(args));
+        // logging starts once the window has drawn its first frame, or at once for a sub-command
+        LoggingStart.whenAsked();
+        LoggingStart.logUncaughtExceptions();
+        if (opensTheWindowAsIs(args)) {
+            System.exit(withoutArguments().call());
+        }
+        CommandLine line = commandLine(System.in);
+        line.setExecutionStrategy(parsed -> {
+            if (parsed.subcommand() != null) {
+                LoggingStart.now();
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        System.exit(line.execute(args));
     }
 
     /**

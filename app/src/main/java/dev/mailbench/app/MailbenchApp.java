@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.mailbench.app.config.PanelWidth;
 import dev.mailbench.app.config.RecentHosts;
+import dev.mailbench.app.logging.LoggingStart;
 import dev.mailbench.app.practice.PracticeServerPanel;
 import dev.mailbench.app.practice.PracticeServerViewModel;
 import dev.mailbench.app.session.ConnectionUri;
@@ -50,6 +51,8 @@ public final class MailbenchApp extends Application {
     private static final double MIN_HEIGHT = 400;
     /** The practice-server panel's width until the user chooses another: narrow, the sessions come first. */
     private static final double PANEL_WIDTH = 330;
+    /** The zoom from which the practice-server panel steps aside for the session. */
+    static final double LARGE_ZOOM = 1.75;
 
     private final AppContext context;
     private WorkbenchViewModel workbench;
@@ -96,6 +99,7 @@ public final class MailbenchApp extends Application {
                 view.sessionInFront()));
         if (practice != null) {
             menu.withPracticePanel(panelShown);
+            stepAsideAtLargeZoom(panelShown, zoom);
             workbench.setPracticeServer(practice::endpoint);
         }
 
@@ -119,6 +123,9 @@ public final class MailbenchApp extends Application {
         stage.setScene(scene);
         stage.show();
         StartupProbe.attach(stage);
+        // Logback's start (its configuration, some 500 classes) follows the first frame; lines logged before
+        // then are kept and written once it is ready (LoggingStart)
+        FirstFrame.then(scene, LoggingStart::now);
 
         workbench.loadRecentHosts();
         app.firstSession().ifPresent(settings -> workbench.open(settings, true));
@@ -192,6 +199,35 @@ public final class MailbenchApp extends Application {
                 placeDivider(centre, saved, placing);
             }
         })));
+    }
+
+    /**
+     * From {@value #LARGE_ZOOM} times the text size on, the session needs the window's whole width, as on a
+     * projector: its step buttons and bars would otherwise take the height its transcript needs. The panel steps
+     * aside (View ▸ Practice Server Panel, Ctrl+Shift+P, brings it back) and returns when the zoom goes back
+     * below, unless the user has shown or hidden it meanwhile.
+     */
+    private static void stepAsideAtLargeZoom(BooleanProperty panelShown, FontZoom zoom) {
+        boolean[] steppedAside = {false};
+        boolean[] moving = {false};
+        panelShown.addListener((observable, old, now) -> {
+            if (!moving[0]) {
+                steppedAside[0] = false;   // the user's own choice stands
+            }
+        });
+        zoom.scaleProperty().addListener((observable, old, now) -> {
+            boolean large = now.doubleValue() >= LARGE_ZOOM;
+            boolean wasLarge = old.doubleValue() >= LARGE_ZOOM;
+            moving[0] = true;
+            if (large && !wasLarge && panelShown.get()) {
+                panelShown.set(false);
+                steppedAside[0] = true;
+            } else if (!large && wasLarge && steppedAside[0]) {
+                panelShown.set(true);
+                steppedAside[0] = false;
+            }
+            moving[0] = false;
+        });
     }
 
     /** Moves the divider so that the panel on the right is {@code width} wide, or at most 30 % of the window: the session comes first. */

@@ -24,6 +24,23 @@ public record SmtpArgument(String name, String label, boolean optional, String p
         return prefix != null;
     }
 
+    /**
+     * Whether a form's value can stand between this path's angle brackets (typed with or without them): a
+     * mailbox, {@code local-part@domain} (RFC 5321 §4.1.2); nothing, when the path is optional (MAIL's null
+     * reverse-path, §4.5.5); or, for RCPT's forward-path, the bare {@code Postmaster} (§4.1.1.3). Arguments that
+     * are not paths accept any value here.
+     */
+    public boolean accepts(String value) {
+        if (!path()) {
+            return true;
+        }
+        String address = SmtpVerb.unbracketed(value == null ? "" : value);
+        if (address.isEmpty()) {
+            return optional;
+        }
+        return Mailbox.isMailbox(address) || "TO:".equals(prefix) && address.equalsIgnoreCase("postmaster");
+    }
+
     static SmtpArgument required(String name, String label) {
         return new SmtpArgument(name, label, false, null);
     }

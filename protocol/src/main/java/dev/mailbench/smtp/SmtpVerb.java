@@ -224,7 +224,7 @@ public enum SmtpVerb implements Verb {
         return trimmed.substring(0, end).toUpperCase(Locale.ROOT);
     }
 
-    private static String unbracketed(String typed) {
+    static String unbracketed(String typed) {
         String address = typed.strip();
         if (address.startsWith("<") && address.endsWith(">")) {
             address = address.substring(1, address.length() - 1).strip();

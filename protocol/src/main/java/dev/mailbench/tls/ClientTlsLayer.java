@@ -5,22 +5,26 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Gives the client sessions TLS through {@link ClientTls}: handshakes that report, never silently trust. */
 public final class ClientTlsLayer implements TlsLayer {
-    private final ClientTls tls;
+    private final Supplier<ClientTls> tls;
     private final Consumer<TlsReport> reports;
 
-    /** Trusts what the JDK trusts, and reports anything else without refusing it. */
+    /**
+     * Trusts what the JDK trusts, and reports anything else without refusing it. The JDK's trust store is read
+     * at the first handshake, not here: a window that makes its layer at start need not wait for it.
+     */
     public ClientTlsLayer() {
-        this(new ClientTls());
+        this(new Once<>(ClientTls::new), report -> { });
     }
 
     public ClientTlsLayer(ClientTls tls) {
-        this(tls, report -> { });
+        this(() -> tls, report -> { });
     }
 
-    private ClientTlsLayer(ClientTls tls, Consumer<TlsReport> reports) {
+    private ClientTlsLayer(Supplier<ClientTls> tls, Consumer<TlsReport> reports) {
         this.tls = tls;
         this.reports = reports;
     }
@@ -36,7 +40,7 @@ public final class ClientTlsLayer implements TlsLayer {
     @Override
     public Established connectImplicit(String host, int port, Duration connectTimeout, Duration handshakeTimeout)
             throws IOException {
-        TlsConnection connection = tls.connectImplicit(host, port, connectTimeout, handshakeTimeout);
+        TlsConnection connection = tls.get().connectImplicit(host, port, connectTimeout, handshakeTimeout);
         reports.accept(connection.report());
         return new Established(connection.socket(), connection.report().describe());
     }
@@ -49,8 +53,26 @@ public final class ClientTlsLayer implements TlsLayer {
 
     @Override
     public Established upgrade(Socket plain, String host, int port, Duration handshakeTimeout) throws IOException {
-        TlsConnection connection = tls.upgrade(plain, host, port, handshakeTimeout);
+        TlsConnection connection = tls.get().upgrade(plain, host, port, handshakeTimeout);
         reports.accept(connection.report());
         return new Established(connection.socket(), connection.report().describe());
+    }
+
+    /** The value {@code make} gives on the first call, made once. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> make;
+        private T value;
+
+        Once(Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = make.get();
+            }
+            return value;
+        }
     }
 }

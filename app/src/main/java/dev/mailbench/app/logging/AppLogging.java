@@ -14,8 +14,9 @@ import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
 
 /**
- * What the application adds to the logging configuration ({@code logback.xml}) at run time: a start in the
- * background, the console for {@code mailbench serve}, and a log entry for any exception no code caught.
+ * What the application adds to the logging configuration ({@code logback.xml}) at run time: the console for
+ * {@code mailbench serve}, and the marker of what a command has told in its own words. When logging starts,
+ * and the log entry for any exception no code caught: {@link LoggingStart}.
  */
 public final class AppLogging {
 
@@ -27,31 +28,7 @@ public final class AppLogging {
 
     static final String CONSOLE = "CONSOLE";
 
-    private static volatile Thread starting;
-
     private AppLogging() {
-    }
-
-    /**
-     * Starts the logging implementation on a thread of its own: reading its configuration takes a good part
-     * of a second on a slow machine, which the window's start need not wait for. Loggers asked for meanwhile
-     * stand in for the real ones and hand on what they were given once it is ready (SLF4J's substitutes).
-     */
-    public static void startInBackground() {
-        Thread thread = new Thread(LoggerFactory::getILoggerFactory, "mailbench-logging-start");
-        thread.setDaemon(true);
-        starting = thread;
-        thread.start();
-    }
-
-    /**
-     * Logs an exception that ends a thread, instead of the JVM's bare stack trace on standard error;
-     * JavaFX hands the exceptions of event handlers to the same handler.
-     */
-    public static void logUncaughtExceptions() {
-        // the logger is looked up when needed, so that installing the handler does not start logging here
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LoggerFactory.getLogger(AppLogging.class)
-                .error("Uncaught exception in thread {}", thread.getName(), failure));
     }
 
     /**
@@ -60,7 +37,7 @@ public final class AppLogging {
      * console (a test's, or the user's own), or when the logging implementation is not Logback.
      */
     public static void alsoToConsole() {
-        awaitStart();
+        LoggingStart.await();
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
@@ -84,18 +61,6 @@ public final class AppLogging {
             console.addFilter(new NotToldOnTerminal());
             console.start();
             root.addAppender(console);
-        }
-    }
-
-    private static void awaitStart() {
-        Thread thread = starting;
-        if (thread == null) {
-            return;
-        }
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

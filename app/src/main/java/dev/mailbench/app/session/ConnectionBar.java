@@ -89,10 +89,17 @@ public final class ConnectionBar extends VBox {
         Label replyTimeoutLabel = new Label("Reply timeout (s)");
         replyTimeoutLabel.setLabelFor(replyTimeout);
 
+        // ControlsFX marks a host, port or timeout that cannot be used; Connect waits, and the bar says why
+        InputValidation validation = new InputValidation()
+                .check(host, SessionViewModel::hostProblem)
+                .check(port, SessionViewModel::portProblem)
+                .check(replyTimeout, SessionViewModel::replyTimeoutProblem);
+
         Button connect = new Button("Connect");
         connect.setId("connect");
         connect.setDefaultButton(false);
-        connect.disableProperty().bind(session.connectedProperty().or(session.busyProperty()));
+        connect.disableProperty().bind(session.connectedProperty().or(session.busyProperty())
+                .or(Bindings.createBooleanBinding(() -> validation.invalid().get(), validation.invalid())));
         connect.setOnAction(event -> session.connect());
         // Enter in the host or port field connects, as in a browser's address bar
         host.setOnAction(event -> session.connect());
@@ -150,6 +157,14 @@ public final class ConnectionBar extends VBox {
         busy.visibleProperty().bind(session.busyProperty());
         busy.managedProperty().bind(busy.visibleProperty());
 
+        Label invalid = new Label();
+        invalid.setId("connection-invalid");
+        invalid.getStyleClass().add("session-problem");
+        invalid.setWrapText(true);
+        invalid.textProperty().bind(validation.firstProblem());
+        invalid.visibleProperty().bind(Bindings.isNotEmpty(invalid.textProperty()).and(session.connectedProperty().not()));
+        invalid.managedProperty().bind(invalid.visibleProperty());
+
         Label problem = new Label();
         problem.setId("session-problem");
         problem.getStyleClass().add("session-problem");
@@ -162,13 +177,21 @@ public final class ConnectionBar extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // a narrow window wraps the bar between groups, never between a label and its field
         FlowPane settings = new FlowPane(group(new Label("Host"), host, recent), group(new Label("Port"), port),
-                group(protocol, tls), group(replyTimeoutLabel, replyTimeout), group(connect, disconnect));
+                group(protocol, tls), group(replyTimeoutLabel, replyTimeout), group(connect));
         settings.getStyleClass().add("connection-settings");
+        // While connected the settings cannot change, and the tab's title says where it is connected: they give
+        // way to the state's row, with Disconnect at its end, so that at a large zoom (where they take three rows)
+        // the transcript keeps its height.
+        disconnect.visibleProperty().bind(session.connectedProperty());
+        disconnect.managedProperty().bind(disconnect.visibleProperty());
+        disconnect.setMinWidth(Region.USE_PREF_SIZE);
+        settings.visibleProperty().bind(session.connectedProperty().not());
+        settings.managedProperty().bind(settings.visibleProperty());
         Label stateLabel = new Label("State:");
         stateLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox status = new HBox(stateLabel, state, secure, spacer, busy);
+        HBox status = new HBox(stateLabel, state, secure, spacer, busy, disconnect);
         status.getStyleClass().add("connection-status");
-        getChildren().addAll(settings, status, problem);
+        getChildren().addAll(settings, invalid, status, problem);
     }
 
     /** Controls that belong together on one row of the bar. */

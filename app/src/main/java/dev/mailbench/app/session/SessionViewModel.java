@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
 import dev.mailbench.app.config.RecentHost;
@@ -154,31 +155,61 @@ public final class SessionViewModel {
      * @throws IllegalArgumentException with a sentence for the user when the host or port is not usable
      */
     public ConnectionSettings settings() {
-        String name = host.get() == null ? "" : host.get().strip();
-        if (name.isEmpty() || name.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("Type the server's host name or address.");
+        Optional<String> wrong = hostProblem(host.get()).or(() -> portProblem(port.get()))
+                .or(() -> replyTimeoutProblem(replyTimeout.get()));
+        if (wrong.isPresent()) {
+            throw new IllegalArgumentException(wrong.get());
         }
+        return new ConnectionSettings(host.get().strip(), Integer.parseInt(port.get().strip()), protocol.get(),
+                tlsMode.get(), Duration.ofSeconds(Long.parseLong(replyTimeout.get().strip())));
+    }
+
+    /**
+     * Why the connection bar's host cannot be connected to, if so: a host name is letters, digits and hyphens
+     * between dots (RFC 1123 §2.1, which allows a leading digit, so an IPv4 address is one too), or an IPv6
+     * address, with or without brackets (RFC 4291 §2.2).
+     */
+    public static Optional<String> hostProblem(String typed) {
+        String name = typed == null ? "" : typed.strip();
+        if (name.isEmpty()) {
+            return Optional.of("Type the server's host name or address.");
+        }
+        if (HOST_NAME.matcher(name).matches() || IPV6.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of("\"" + name + "\" is not a host name: it has letters, digits, hyphens and dots only"
+                + " (RFC 1123 §2.1), or is an address such as 127.0.0.1.");
+    }
+
+    /** Why the connection bar's port cannot be connected to, if so: a TCP port is a number from 1 to 65535. */
+    public static Optional<String> portProblem(String typed) {
         int number;
         try {
-            number = Integer.parseInt(port.get().strip());
+            number = Integer.parseInt(typed == null ? "" : typed.strip());
         } catch (RuntimeException e) {
             number = -1;
         }
-        if (number < 1 || number > 65535) {
-            throw new IllegalArgumentException("The port must be a number from 1 to 65535.");
-        }
+        return number < 1 || number > 65535 ? Optional.of("The port must be a number from 1 to 65535.")
+                : Optional.empty();
+    }
+
+    /** Why the reply timeout cannot be used, if so. */
+    public static Optional<String> replyTimeoutProblem(String typed) {
         long seconds;
         try {
-            seconds = Long.parseLong(replyTimeout.get().strip());
+            seconds = Long.parseLong(typed == null ? "" : typed.strip());
         } catch (RuntimeException e) {
             seconds = -1;
         }
-        if (seconds < 1 || seconds > MAX_REPLY_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException("The reply timeout must be a number of seconds from 1 to "
-                    + MAX_REPLY_TIMEOUT_SECONDS + ".");
-        }
-        return new ConnectionSettings(name, number, protocol.get(), tlsMode.get(), Duration.ofSeconds(seconds));
+        return seconds < 1 || seconds > MAX_REPLY_TIMEOUT_SECONDS
+                ? Optional.of("The reply timeout must be a number of seconds from 1 to " + MAX_REPLY_TIMEOUT_SECONDS + ".")
+                : Optional.empty();
     }
+
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}\\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
+    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9]+)?]?");
 
     /** An hour: RFC 5321 §4.5.3.2 has a client wait at most 10 minutes for a reply; a person may wait longer. */
     private static final long MAX_REPLY_TIMEOUT_SECONDS = 3600;

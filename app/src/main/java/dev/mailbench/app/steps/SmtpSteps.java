@@ -35,14 +35,21 @@ final class SmtpSteps {
     /** A form with a field per argument of the verb; arguments that are not optional must be filled in. */
     private static StepDefinition line(SmtpVerb verb) {
         List<SmtpArgument> arguments = verb.arguments();
-        List<StepField> fields = arguments.stream().map(argument -> StepField.text(argument.name(), argument.label()))
-                .toList();
+        List<StepField> fields = arguments.stream().map(SmtpSteps::field).toList();
         String[] required = arguments.stream().filter(argument -> !argument.optional()).map(SmtpArgument::name)
                 .toArray(String[]::new);
         return Steps.line(verb, verb.label(), fields, (prefill, driver) -> initial(verb, prefill),
                 values -> verb.line(arguments.stream().map(argument -> values.getOrDefault(argument.name(), ""))
                         .toList()),
                 required);
+    }
+
+    /** A text field for the argument; a path's must be an address (RFC 5321 §4.1.2). */
+    private static StepField field(SmtpArgument argument) {
+        StepField field = StepField.text(argument.name(), argument.label());
+        return !argument.path() ? field : field.checkedBy(value -> argument.accepts(value) ? Optional.empty()
+                : Optional.of(argument.label() + " is not an address: write it as local-part@domain (RFC 5321 §4.1.2)."
+                        + " To see a server refuse it, type the line in the command line."));
     }
 
     /** The values a verb's form starts with, in the order of its arguments; arguments left out start blank. */

@@ -1,6 +1,8 @@
 package dev.mailbench.app.steps;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One input of a guided form.
@@ -9,8 +11,10 @@ import java.util.List;
  * @param label   what the form calls it
  * @param kind    how it is typed
  * @param choices the options of a {@link Kind#CHOICE}; empty otherwise
+ * @param check   why a value cannot be sent in this field (blank where required, not an address), if so
  */
-public record StepField(String key, String label, Kind kind, List<String> choices) {
+public record StepField(String key, String label, Kind kind, List<String> choices,
+                        Function<String, Optional<String>> check) {
 
     public enum Kind {
         /** Free text. */
@@ -25,6 +29,11 @@ public record StepField(String key, String label, Kind kind, List<String> choice
         choices = List.copyOf(choices);
     }
 
+    /** A field that takes any value. */
+    public StepField(String key, String label, Kind kind, List<String> choices) {
+        this(key, label, kind, choices, value -> Optional.empty());
+    }
+
     public static StepField text(String key, String label) {
         return new StepField(key, label, Kind.TEXT, List.of());
     }
@@ -35,5 +44,23 @@ public record StepField(String key, String label, Kind kind, List<String> choice
 
     public static StepField choice(String key, String label, List<String> choices) {
         return new StepField(key, label, Kind.CHOICE, choices);
+    }
+
+    /** Why {@code value} cannot be sent in this field, in a sentence for the form; empty when it can. */
+    public Optional<String> problem(String value) {
+        return check.apply(value == null ? "" : value);
+    }
+
+    /** The same field, with {@code more} checked after what it checks already. */
+    public StepField checkedBy(Function<String, Optional<String>> more) {
+        Function<String, Optional<String>> first = check;
+        return new StepField(key, label, kind, choices, value -> first.apply(value).or(() -> more.apply(value)));
+    }
+
+    /** The same field, which must not be left blank. */
+    public StepField required() {
+        Function<String, Optional<String>> rest = check;
+        return new StepField(key, label, kind, choices,
+                value -> value.isBlank() ? Optional.of("Fill in " + label + ".") : rest.apply(value));
     }
 }

@@ -2,8 +2,10 @@ package dev.mailbench.app.steps;
 
 import java.util.Optional;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.mailbench.app.keys.KeyHelp;
+import dev.mailbench.app.session.InputValidation;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -55,6 +57,9 @@ public final class StepFormView extends VBox {
         syntax.setWrapText(true);   // the whole syntax with its RFC section, on two lines where the form is narrow
         syntax.setMinHeight(Region.USE_PREF_SIZE);
 
+        // ControlsFX marks a field that cannot be sent as typed (blank where required, not an address); the
+        // form's problem line says why and Send waits
+        InputValidation validation = new InputValidation();
         GridPane inputs = new GridPane();
         inputs.getStyleClass().add("step-inputs");
         int row = 0;
@@ -73,6 +78,11 @@ public final class StepFormView extends VBox {
                 }
             };
             secrets |= field.kind() == StepField.Kind.SECRET;
+            if (input instanceof TextField text) {
+                validation.check(text, value -> form.problem(field, value));
+            } else if (input instanceof SecretInput secret) {
+                secret.checkedBy(validation, value -> form.problem(field, value));
+            }
             if (input.getId() == null) {
                 input.setId("field-" + field.key());
             }
@@ -198,6 +208,12 @@ public final class StepFormView extends VBox {
                 }
             });
             getChildren().addAll(hidden, shown);
+        }
+
+        /** Both of its fields are checked: the one shown carries the mark. */
+        void checkedBy(InputValidation validation, Function<String, Optional<String>> problem) {
+            validation.check(hidden, problem);
+            validation.check(shown, problem);
         }
 
         TextInputControl visibleInput() {

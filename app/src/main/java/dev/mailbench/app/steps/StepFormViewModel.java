@@ -85,6 +85,11 @@ public final class StepFormViewModel {
                 .findFirst();
     }
 
+    /** Why the value typed in {@code field} cannot be sent (blank where required, not an address), if so. */
+    public Optional<String> problem(StepField field, String value) {
+        return field.problem(value);
+    }
+
     /** Show passwords in the preview and in their fields. */
     public BooleanProperty revealProperty() {
         return reveal;

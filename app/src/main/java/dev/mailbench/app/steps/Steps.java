@@ -31,11 +31,14 @@ public final class Steps {
     }
 
     /** A step that sends one line, built from the form's values; {@code required} fields must not be blank. */
-    static StepDefinition line(Verb verb, String label, List<StepField> fields, StepDefinition.Defaults defaults,
+    static StepDefinition line(Verb verb, String label, List<StepField> typed, StepDefinition.Defaults defaults,
                                Function<Map<String, String>, String> line, String... required) {
+        List<String> mandatory = List.of(required);
+        List<StepField> fields = typed.stream()
+                .map(field -> mandatory.contains(field.key()) ? field.required() : field).toList();
         return new StepDefinition(verb, label, driver -> fields, defaults,
                 (values, driver) -> List.of(PreviewLine.of(line.apply(values))),
-                (values, driver) -> missing(fields, values, required),
+                (values, driver) -> firstProblem(fields, values),
                 values -> {
                     String text = line.apply(values);
                     return driver -> driver.send(text);
@@ -89,6 +92,12 @@ public final class Steps {
         List<String> offered = driver == null ? List.of() : driver.authMechanisms().stream()
                 .filter(SaslPreview.mechanisms()::contains).toList();
         return offered.isEmpty() ? SaslPreview.mechanisms() : offered;
+    }
+
+    /** The first field's problem with the values, in the form's order. */
+    static Optional<String> firstProblem(List<StepField> fields, Map<String, String> values) {
+        return fields.stream().map(field -> field.problem(values.getOrDefault(field.key(), "")))
+                .flatMap(Optional::stream).findFirst();
     }
 
     static Optional<String> missing(List<StepField> fields, Map<String, String> values, String... required) {

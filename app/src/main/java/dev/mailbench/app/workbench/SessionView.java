@@ -93,7 +93,7 @@ public final class SessionView extends BorderPane {
         toolbar.getStyleClass().add("transcript-toolbar");
         commandLine = new CommandLineView(session);
         NotConnectedBar notConnected = new NotConnectedBar(session, this::focusCommandLine);
-        VBox transcriptBox = new VBox(toolbar, notConnected, retrievedBar, transcript);
+        VBox transcriptBox = new VBox(notConnected, retrievedBar, transcript);
         VBox.setVgrow(transcript, Priority.ALWAYS);
 
         ExplanationPane explanation = new ExplanationPane(session.transcript(), session.services().catalogue(),
@@ -105,8 +105,12 @@ public final class SessionView extends BorderPane {
         // the width it got then, and squeeze the transcript and its check boxes once the window is sized.
         split.setDividerPositions(0.64);
 
+        // the check boxes span the transcript and its explanation: at a large zoom they take one row, not three
+        VBox centre = new VBox(toolbar, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
         setTop(top);
-        setCenter(split);
+        setCenter(centre);
         setBottom(commandLine);
 
         AnimationTimer clock = new AnimationTimer() {

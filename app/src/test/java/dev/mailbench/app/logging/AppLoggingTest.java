@@ -22,7 +22,7 @@ class AppLoggingTest {
     void anExceptionNoCodeCaughtIsLoggedAsAnErrorWithTheThreadItEnded() {
         Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
         try (CapturedLog log = CapturedLog.of(AppLogging.class)) {
-            AppLogging.logUncaughtExceptions();
+            LoggingStart.logUncaughtExceptions();
             Thread worker = new Thread(() -> { }, "mailbench-task-7");
             Thread.getDefaultUncaughtExceptionHandler()
                     .uncaughtException(worker, new IllegalStateException("no reply parser for 220"));

@@ -31,6 +31,21 @@ class SessionViewModelTest {
             ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP}));
 
     @Test
+    void aHostIsANameOfLettersDigitsHyphensAndDotsOrAnAddress() {
+        assertThat(SessionViewModel.hostProblem("mail.example.test")).isEmpty();
+        assertThat(SessionViewModel.hostProblem("127.0.0.1")).isEmpty();
+        assertThat(SessionViewModel.hostProblem("::1")).isEmpty();
+        assertThat(SessionViewModel.hostProblem("[2001:db8::25]")).isEmpty();
+        assertThat(SessionViewModel.hostProblem(" ")).contains("Type the server's host name or address.");
+        assertThat(SessionViewModel.hostProblem("mail example.test")).hasValueSatisfying(problem ->
+                assertThat(problem).startsWith("\"mail example.test\" is not a host name").contains("RFC 1123 §2.1"));
+        assertThat(SessionViewModel.hostProblem("-mail.example.test")).isPresent();
+        assertThat(SessionViewModel.portProblem("0")).isPresent();
+        assertThat(SessionViewModel.portProblem("65535")).isEmpty();
+        assertThat(SessionViewModel.portProblem("twenty-five")).isPresent();
+    }
+
+    @Test
     void theConnectionBarChecksHostAndPort() {
         SessionViewModel session = TestSessions.session(new ConnectionSettings("", 25, MailProtocol.SMTP, TlsMode.NONE));
 

@@ -74,6 +74,13 @@ class SmtpStepsTest {
         rcpt.value("address").set("");
         assertThat(rcpt.canSendProperty().get()).isFalse();
         assertThat(rcpt.problemProperty().get()).isEqualTo("Fill in Recipient.");
+        // RFC 5321 §4.1.2: a path holds local-part@domain; §4.1.1.3: RCPT may name the bare Postmaster
+        rcpt.value("address").set("bob at example.test");
+        assertThat(rcpt.canSendProperty().get()).isFalse();
+        assertThat(rcpt.problemProperty().get())
+                .startsWith("Recipient is not an address: write it as local-part@domain (RFC 5321 §4.1.2).");
+        rcpt.value("address").set("Postmaster");
+        assertThat(rcpt.canSendProperty().get()).isTrue();
         rcpt.value("address").set("<bob@example.test>");
         assertThat(rcpt.previewProperty().get()).isEqualTo("RCPT TO:<bob@example.test>");
         assertThat(rcpt.send()).isTrue();

@@ -58,7 +58,62 @@ class LayoutWindowTest {
             window.robot().push(KeyCode.CONTROL, KeyCode.PLUS);
         }
 
+        // the transcript keeps a readable share of the window, beside the practice panel, at both sizes
+        double wide = transcriptShare();
+        resize(1024, 768);
+        double small = transcriptShare();
+        assertThat(wide).as("the transcript's share of the window's height at 1200×800")
+                .isGreaterThanOrEqualTo(MINIMUM_TRANSCRIPT_SHARE);
+        assertThat(small).as("the transcript's share of the window's height at 1024×768")
+                .isGreaterThanOrEqualTo(MINIMUM_TRANSCRIPT_SHARE);
+        assertThat(cutLabels("SMTP session at 1024×768")).isEmpty();
+        resize(1200, 800);
+        // the practice panel stepped aside for the session at this zoom: brought back, its labels are checked too
+        assertThat(window.robot().lookup("#practice-sections").tryQuery()).isEmpty();
+        window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+        window.await(() -> window.robot().lookup("#practice-sections").tryQuery().isPresent(), "the practice panel");
+
         assertThat(walkTheViews()).isEmpty();
+    }
+
+    /** A quarter of the window: some six lines of the transcript at 200 %, the last replies in sight. */
+    private static final double MINIMUM_TRANSCRIPT_SHARE = 0.25;
+
+    /** The height of the transcript in front that the window shows, as a share of the window's height. */
+    private double transcriptShare() {
+        return WindowDriver.onFx(() -> {
+            Parent root = stage().getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            Bounds scene = root.localToScene(root.getLayoutBounds());
+            double shown = window.robot().lookup("#transcript").queryAll().stream()
+                    .filter(LayoutWindowTest::showing)
+                    .mapToDouble(node -> {
+                        Bounds bounds = node.localToScene(node.getLayoutBounds());
+                        return Math.max(0, Math.min(bounds.getMaxY(), scene.getMaxY()) - Math.max(bounds.getMinY(), scene.getMinY()));
+                    }).max().orElse(0);
+            return shown / scene.getHeight();
+        });
+    }
+
+    private static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void resize(double width, double height) {
+        WindowDriver.onFx(() -> {
+            Stage stage = stage();
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return null;
+        });
+        window.await(() -> WindowDriver.onFx(() -> stage().getScene().getWidth() == width
+                && stage().getScene().getHeight() == height), "the window at " + width + "×" + height);
     }
 
     private void openTheWindow(double width, double height) throws Exception {

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import dev.mailbench.smtp.Mailbox;
 
 /**
  * The argument of MAIL ({@code FROM:<reverse-path> [parameters]}) or RCPT ({@code TO:<forward-path>
@@ -37,18 +38,6 @@ public final class PathArgument {
             return new Parsed(Optional.empty(), problem, offending);
         }
     }
-
-    // RFC 5321 §4.1.2: Dot-string / Quoted-string, and Domain / address-literal.
-    private static final String ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
-    private static final Pattern LOCAL_PART = Pattern.compile(
-            ATEXT + "+(?:\\." + ATEXT + "+)*|\"(?:[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]|\\\\[\\x20-\\x7E])*\"");
-    private static final Pattern DOMAIN = Pattern.compile(
-            "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
-                    + "|\\[[\\x21-\\x5A\\x5E-\\x7E]+]");
-    /** RFC 5321 §4.5.3.1: local part 64, domain 255, whole path 256 octets. */
-    private static final int MAX_LOCAL = 64;
-    private static final int MAX_DOMAIN = 255;
-    private static final int MAX_PATH = 256;
 
     private final String address;
     private final Map<String, String> parameters;
@@ -120,16 +109,9 @@ public final class PathArgument {
         return Parsed.ok(new PathArgument(mailbox, parameters.get()));
     }
 
-    /** Whether the text is {@code local-part@domain} within RFC 5321's limits. */
+    /** Whether the text is {@code local-part@domain} within RFC 5321's limits ({@link Mailbox#isMailbox}). */
     public static boolean isMailbox(String mailbox) {
-        int at = mailbox.lastIndexOf('@');
-        if (at <= 0 || at == mailbox.length() - 1 || mailbox.length() > MAX_PATH) {
-            return false;
-        }
-        String local = mailbox.substring(0, at);
-        String domain = mailbox.substring(at + 1);
-        return local.length() <= MAX_LOCAL && domain.length() <= MAX_DOMAIN
-                && LOCAL_PART.matcher(local).matches() && DOMAIN.matcher(domain).matches();
+        return Mailbox.isMailbox(mailbox);
     }
 
     /** RFC 5321 §4.1.1.3 / Appendix C: a source route {@code @a,@b:user@c} must be accepted and ignored. */
