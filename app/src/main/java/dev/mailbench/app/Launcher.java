@@ -61,6 +61,11 @@ public final class Launcher implements Callable<Integer> {
             description = "a message file to open in the MIME viewer (as the desktop does for .eml files)")
     Path message;
 
+    @Option(names = "--lesson",
+            paramLabel = "ID",
+            description = "open the window on this lesson in the lesson panel (mailbench lesson list names them)")
+    String lesson;
+
     @Option(names = "--no-practice-server",
             description = "do not start the built-in practice server (for working only with real servers)")
     boolean noPracticeServer;
@@ -113,13 +118,7 @@ public final class Launcher implements Callable<Integer> {
     /** Opens the window and returns when it has been closed. */
     @Override
     public Integer call() {
-        List<String> parameters = new ArrayList<>(List.of("--theme=" + theme.id()));
-        if (connect != null) {
-            parameters.add("--connect=" + uri(connect));
-        }
-        if (noPracticeServer) {
-            parameters.add("--practice-server=off");
-        }
+        List<String> parameters = applicationParameters();
         if (message != null) {
             if (!Files.isRegularFile(message)) {
                 spec.commandLine().getErr().println("mailbench: no such message file: " + message);
@@ -129,6 +128,21 @@ public final class Launcher implements Callable<Integer> {
         }
         Application.launch(MailbenchApp.class, parameters.toArray(String[]::new));
         return CommandLine.ExitCode.OK;
+    }
+
+    /** The window's named parameters this command line gives ({@code --theme=dark}, {@code --lesson=first-smtp} …). */
+    List<String> applicationParameters() {
+        List<String> parameters = new ArrayList<>(List.of("--theme=" + theme.id()));
+        if (connect != null) {
+            parameters.add("--connect=" + uri(connect));
+        }
+        if (noPracticeServer) {
+            parameters.add("--practice-server=off");
+        }
+        if (lesson != null) {
+            parameters.add("--lesson=" + lesson);
+        }
+        return parameters;
     }
 
     static final class ThemeConverter implements CommandLine.ITypeConverter<Theme> {

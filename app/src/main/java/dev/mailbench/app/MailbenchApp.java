@@ -1,9 +1,13 @@
 package dev.mailbench.app;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.mailbench.app.config.LessonProgressFile;
 import dev.mailbench.app.config.PanelWidth;
+import dev.mailbench.app.lesson.LessonPanel;
+import dev.mailbench.app.lesson.LessonPanelViewModel;
 import dev.mailbench.app.config.RecentHosts;
 import dev.mailbench.app.logging.LoggingStart;
 import dev.mailbench.app.practice.PracticeServerPanel;
@@ -39,8 +43,8 @@ import javafx.util.Duration;
 
 /**
  * The Mailbench window, with the practice server running inside it. Started by {@link Launcher}; accepts
- * {@code --theme=light|dark|projector}, {@code --connect=URI}, {@code --practice-server=off} and
- * {@code --open=MESSAGE-FILE} as named application parameters.
+ * {@code --theme=light|dark|projector}, {@code --connect=URI}, {@code --practice-server=off},
+ * {@code --open=MESSAGE-FILE} and {@code --lesson=ID} as named application parameters.
  */
 public final class MailbenchApp extends Application {
 
@@ -54,9 +58,14 @@ public final class MailbenchApp extends Application {
     /** The zoom from which the practice-server panel steps aside for the session. */
     static final double LARGE_ZOOM = 1.75;
 
+    /** The lesson panel's width: room for a step's instructions, the session still first. */
+    private static final double LESSON_PANEL_WIDTH = 300;
+
     private final AppContext context;
+    private final Optional<String> lesson;
     private WorkbenchViewModel workbench;
     private PracticeServerViewModel practice;
+    private LessonPanelViewModel lessons;
 
     /** The window as a user starts it. */
     public MailbenchApp() {
@@ -65,7 +74,13 @@ public final class MailbenchApp extends Application {
 
     /** The window built with {@code context}; null means {@link AppContext#defaults()}, made at start. */
     public MailbenchApp(AppContext context) {
+        this(context, Optional.empty());
+    }
+
+    /** The window built with {@code context}, open on the lesson with this id (as {@code --lesson=ID} does). */
+    public MailbenchApp(AppContext context, Optional<String> lesson) {
         this.context = context;
+        this.lesson = lesson;
     }
 
     @Override
@@ -84,7 +99,16 @@ public final class MailbenchApp extends Application {
         SplitPane centre = new SplitPane(view);
         centre.setId("workbench-split");
         // on a projector the session needs the whole width; the panel is a menu item (or Ctrl+Shift+P) away
-        BooleanProperty panelShown = new SimpleBooleanProperty(practice != null && theme != Theme.PROJECTOR);
+        Optional<String> lessonId = lesson.or(this::lessonParameter);
+        // a window opened on a lesson has the lesson panel beside the session instead: the practice panel is a key away
+        BooleanProperty panelShown = new SimpleBooleanProperty(practice != null && theme != Theme.PROJECTOR
+                && lessonId.isEmpty());
+        lessons = new LessonPanelViewModel(app.services().executor(), app.services().catalogue(),
+                new LessonProgressFile(app.configDirectory()), new LessonPanelViewModel.Window(workbench.sessions(),
+                        () -> view.currentSession().map(SessionView::session), workbench::open),
+                Optional.ofNullable(practice));
+        // the lesson panel is View ▸ Lesson Panel (Ctrl+Shift+L) away, and open at once on --lesson=ID
+        BooleanProperty lessonShown = new SimpleBooleanProperty(lessonId.isPresent());
 
         MainMenu menu = new MainMenu(themes, zoom, new MainMenu.Actions(
                 () -> workbench.open(MailProtocol.SMTP),
@@ -97,6 +121,7 @@ public final class MailbenchApp extends Application {
                 () -> AboutDialog.create(stage, themes).show(),
                 Platform::exit,
                 view.sessionInFront()));
+        menu.withLessonPanel(lessonShown);
         if (practice != null) {
             menu.withPracticePanel(panelShown);
             stepAsideAtLargeZoom(panelShown, zoom);
@@ -130,6 +155,10 @@ public final class MailbenchApp extends Application {
         workbench.loadRecentHosts();
         app.firstSession().ifPresent(settings -> workbench.open(settings, true));
         openedMessage().ifPresent(view::openMessageFile);
+        FirstFrame.then(scene, () -> {
+            showLessonPanel(centre, lessonShown, zoom);
+            lessons.load(lessonId, Locale.getDefault());
+        });
         if (practice != null) {
             if (app.firstSession().isEmpty()) {
                 openFirstTabOnThePracticeServer();
@@ -230,6 +259,36 @@ public final class MailbenchApp extends Application {
         });
     }
 
+    /** Puts the lesson panel left of the sessions while {@code shown} says so; made when first needed. */
+    private void showLessonPanel(SplitPane centre, BooleanProperty shown, FontZoom zoom) {
+        LessonPanel[] panel = new LessonPanel[1];
+        Runnable place = () -> {
+            if (shown.get()) {
+                if (panel[0] == null) {
+                    panel[0] = new LessonPanel(lessons);
+                    SplitPane.setResizableWithParent(panel[0], false);
+                }
+                if (!centre.getItems().contains(panel[0])) {
+                    // the practice panel, when shown, keeps its width on the right
+                    double[] before = centre.getDividerPositions();
+                    centre.getItems().add(0, panel[0]);
+                    double total = centre.getWidth();
+                    if (total > 0) {
+                        if (before.length > 0) {
+                            centre.setDividerPosition(centre.getDividers().size() - 1, before[before.length - 1]);
+                        }
+                        centre.setDividerPosition(0, Math.min(0.3, LESSON_PANEL_WIDTH * zoom.scale() / total));
+                    }
+                }
+                panel[0].focusChoice();
+            } else if (panel[0] != null) {
+                centre.getItems().remove(panel[0]);
+            }
+        };
+        shown.addListener((observable, old, now) -> place.run());
+        place.run();
+    }
+
     /** Moves the divider so that the panel on the right is {@code width} wide, or at most 30 % of the window: the session comes first. */
     private static void placeDivider(SplitPane centre, double width, boolean[] placing) {
         double total = centre.getWidth();
@@ -237,7 +296,8 @@ public final class MailbenchApp extends Application {
             return;
         }
         placing[0] = true;
-        centre.setDividerPositions(Math.max(0.7, 1 - width / total));
+        // the last divider: the lesson panel, when shown, is left of the sessions
+        centre.setDividerPosition(centre.getDividers().size() - 1, Math.max(0.7, 1 - width / total));
         placing[0] = false;
     }
 
@@ -261,6 +321,9 @@ public final class MailbenchApp extends Application {
     public void stop() {
         if (workbench != null) {
             workbench.shutdown();
+        }
+        if (lessons != null) {
+            lessons.shutdown();
         }
         if (practice != null) {
             practice.shutdown();
@@ -295,6 +358,12 @@ public final class MailbenchApp extends Application {
         Parameters parameters = getParameters();
         String open = parameters == null ? null : parameters.getNamed().get("open");
         return open == null ? Optional.empty() : Optional.of(Path.of(open));
+    }
+
+    /** The lesson named by {@code --lesson=ID}. */
+    private Optional<String> lessonParameter() {
+        Parameters parameters = getParameters();
+        return Optional.ofNullable(parameters == null ? null : parameters.getNamed().get("lesson"));
     }
 
     private Theme initialTheme() {

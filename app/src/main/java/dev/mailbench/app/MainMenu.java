@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.mailbench.app.compose.ComposerView;
 import dev.mailbench.app.keys.KeyHelp;
+import dev.mailbench.app.lesson.LessonPanel;
 import dev.mailbench.app.session.CommandLineView;
 import dev.mailbench.app.session.ConnectionBar;
 import dev.mailbench.app.steps.StepFormView;
@@ -56,6 +57,7 @@ final class MainMenu {
     private final FontZoom zoom;
     private final Actions actions;
     private BooleanProperty practicePanelShown;
+    private BooleanProperty lessonPanelShown;
     private MenuBar bar;
 
     MainMenu(ThemeManager themes, FontZoom zoom, Actions actions) {
@@ -67,6 +69,12 @@ final class MainMenu {
     /** Adds View ▸ Practice Server Panel, ticked while the panel is shown. Call before {@link #build()}. */
     MainMenu withPracticePanel(BooleanProperty shown) {
         this.practicePanelShown = shown;
+        return this;
+    }
+
+    /** Adds View ▸ Lesson Panel, ticked while the panel is shown. Call before {@link #build()}. */
+    MainMenu withLessonPanel(BooleanProperty shown) {
+        this.lessonPanelShown = shown;
         return this;
     }
 
@@ -108,6 +116,7 @@ final class MainMenu {
         keys.put("Step forms", StepFormView.KEYS);
         keys.put("Message composer (DATA)", ComposerView.KEYS);
         keys.put("Connection bar", ConnectionBar.KEYS);
+        keys.put("Lesson panel", LessonPanel.KEYS);
         return keys;
     }
 
@@ -169,6 +178,16 @@ final class MainMenu {
             panel.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
             panel.selectedProperty().bindBidirectional(practicePanelShown);
             view.getItems().addAll(0, List.of(panel, new SeparatorMenuItem()));
+        }
+        if (lessonPanelShown != null) {
+            CheckMenuItem panel = new CheckMenuItem("Lesson Panel");
+            panel.setId("menu-lesson-panel");
+            panel.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+            panel.selectedProperty().bindBidirectional(lessonPanelShown);
+            view.getItems().add(0, panel);
+            if (practicePanelShown == null) {
+                view.getItems().add(1, new SeparatorMenuItem());
+            }
         }
         return view;
     }

@@ -99,6 +99,12 @@ class LauncherTest {
     }
 
     @Test
+    void lessonOpensTheWindowOnALessonAsTheJavafxArgsDo() {
+        assertThat(parse("--lesson", "first-smtp").applicationParameters()).contains("--lesson=first-smtp");
+        assertThat(parse().applicationParameters()).noneMatch(parameter -> parameter.startsWith("--lesson"));
+    }
+
+    @Test
     void connectTakesAServerUriAndWritesItBackTheSame() {
         Launcher launcher = parse("--connect=pop3s://pop.example.test");
 

@@ -5,9 +5,12 @@ import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TranscriptEvent;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Evaluates a lesson's checks over the dialogues of a student's connections, <b>live</b> (fed each transcript
@@ -117,6 +120,38 @@ public final class LessonProgress {
         }
         statuses = List.copyOf(all);
         return statuses;
+    }
+
+    /**
+     * Marks steps met that were met before, in an earlier run of the window (the lesson panel keeps them in the
+     * user's configuration directory): a step once met stays met.
+     *
+     * @param steps indexes into the lesson's steps; those out of range are left out
+     */
+    public void restore(Collection<Integer> steps) {
+        steps.stream().filter(i -> i >= 0 && i < met.length).forEach(i -> met[i] = true);
+        evaluatedAt = -1;
+    }
+
+    /** The indexes of the steps met so far. */
+    public Set<Integer> metSteps() {
+        steps();
+        Set<Integer> all = new TreeSet<>();
+        for (int i = 0; i < met.length; i++) {
+            if (met[i]) {
+                all.add(i);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * What "Show me" does for the current step: the moves of the conditions of its check that the dialogues have
+     * not met yet, in the order the check names them; none when the lesson is complete.
+     */
+    public List<Demonstration.Move> toShow() {
+        return current().map(status -> Demonstration.of(status.step().check().conditions().stream()
+                .filter(c -> !c.holds(facts, mailboxes)).toList())).orElse(List.of());
     }
 
     /** The store changed (a message was delivered): checks that read mailboxes are evaluated again. */

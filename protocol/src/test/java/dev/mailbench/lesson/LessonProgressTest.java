@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +54,31 @@ class LessonProgressTest {
                 assertThat(progress.steps().get(1).state()).isEqualTo(StepStatus.State.MET);
             }
         }
+    }
+
+    @Test
+    void showMeNamesTheMovesOfTheConditionsNotMetYetWithTheArgumentsThePatternsSpellOut() throws Exception {
+        try (PracticeServer server = start()) {
+            LessonProgress progress = new LessonProgress(firstSmtp, MailboxView.NONE, catalogue);
+            assertThat(progress.toShow()).extracting(Demonstration.Move::target).containsExactly("greeting", "HELO");
+            try (Telnet smtp = Telnet.open(MailProtocol.SMTP, server.smtpPort(), progress)) {
+                smtp.type("HELO client.example.test").expect("250");
+                assertThat(progress.toShow()).containsExactly(
+                        new Demonstration.Move("MAIL", Optional.empty()),
+                        new Demonstration.Move("RCPT", Optional.of("alice@example.test")));
+                smtp.type("MAIL FROM:<bob@example.test>").expect("250");
+                assertThat(progress.toShow()).as("MAIL is done; the order and the RCPT are not")
+                        .extracting(Demonstration.Move::target).containsExactly("MAIL", "RCPT");
+            }
+        }
+        LessonProgress restored = new LessonProgress(firstSmtp, MailboxView.NONE, catalogue);
+        restored.restore(List.of(0, 1, 2, 3, 99));
+        assertThat(restored.metSteps()).containsExactly(0, 1, 2, 3);
+        assertThat(restored.toShow()).as("USER comes before PASS (RFC 1939 §7)").containsExactly(
+                new Demonstration.Move("USER", Optional.empty()),
+                new Demonstration.Move("PASS", Optional.empty()),
+                new Demonstration.Move("RETR", Optional.of("1")));
+        assertThat(restored.toShow().get(2).protocol()).contains(MailProtocol.POP3);
     }
 
     @Test

@@ -65,6 +65,12 @@ public final class WindowDriver implements AutoCloseable {
     /** The window with its practice server configured by {@code practiceServer} (port 0, a temporary directory). */
     public WindowDriver(Path configDirectory, Optional<ConnectionSettings> firstSession,
                         Optional<PracticeServerSource> practiceServer) throws TimeoutException {
+        this(configDirectory, firstSession, practiceServer, Optional.empty());
+    }
+
+    /** The window open on a lesson, as {@code mailbench --lesson ID} opens it. */
+    public WindowDriver(Path configDirectory, Optional<ConnectionSettings> firstSession,
+                        Optional<PracticeServerSource> practiceServer, Optional<String> lesson) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         SessionServices services = new SessionServices(new FxTaskExecutor(), Catalogue.english(),
                 ClientOptions.defaults(new ClientTlsLayer()).withReplyTimeout(Duration.ofSeconds(15)),
@@ -81,7 +87,7 @@ public final class WindowDriver implements AutoCloseable {
             }
         };
         AppContext context = new AppContext(services, configDirectory, firstSession, files, practiceServer);
-        app = FxToolkit.setupApplication(() -> new MailbenchApp(context));
+        app = FxToolkit.setupApplication(() -> new MailbenchApp(context, lesson));
     }
 
     public FxRobot robot() {

@@ -1,0 +1,191 @@
+package dev.mailbench.app.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.mailbench.app.practice.PracticeServerSource;
+import dev.mailbench.app.workbench.WindowDriver;
+import dev.mailbench.app.workbench.WindowLines;
+import dev.mailbench.explain.Catalogue;
+import dev.mailbench.lesson.Lesson;
+import dev.mailbench.lesson.LessonLibrary;
+import dev.mailbench.pop3.Pop3Phase;
+import dev.mailbench.server.practice.DataDirectory;
+import dev.mailbench.smtp.SmtpPhase;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lesson panel as a student uses it, in the window with its practice server: {@code first-smtp} done with the
+ * step buttons (a hint or two, Show me for the first step, RCPT before MAIL on the way), then again, after Reset, by
+ * typing in the command line; and the progress still there in a new window on the same configuration directory.
+ */
+class LessonPanelWindowTest {
+
+    @TempDir
+    Path temp;
+
+    private final Catalogue catalogue = Catalogue.english();
+    private final Lesson firstSmtp = LessonLibrary.builtIn(Locale.ROOT).lesson("first-smtp").orElseThrow();
+    private WindowDriver window;
+
+    private void openTheWindow() throws Exception {
+        PracticeServerSource onFreePorts = () -> DataDirectory.at(temp.resolve("data")).loadOrCreateConfig()
+                .withPorts(0, 0);
+        window = new WindowDriver(temp.resolve("config"), Optional.empty(), Optional.of(onFreePorts),
+                Optional.of("first-smtp"));
+    }
+
+    @AfterEach
+    void closeTheWindow() throws Exception {
+        if (window != null) {
+            window.close();
+        }
+    }
+
+    @Test
+    void firstSmtpIsDoneByButtonsAndByTypingAndItsProgressOutlivesTheWindow() throws Exception {
+        openTheWindow();
+        window.awaitState(SmtpPhase.GREETED.description());
+        awaitAnnouncement("Step 1 of 5, Connect and say hello: waiting for you.");
+        assertThat(accessibleText("#lesson-instructions .lesson-text")).isEqualTo(firstSmtp.steps().get(0).instructions().plain());
+
+        // Hint: one more each click, none before the first
+        assertThat(window.robot().lookup("#lesson-hint-1").tryQuery()).isEmpty();
+        window.click("#lesson-hint");
+        window.await(() -> window.robot().lookup("#lesson-hint-1").tryQuery().isPresent(), "the first hint");
+        assertThat(accessibleText("#lesson-hint-1")).isEqualTo(firstSmtp.steps().get(0).hints().get(0).plain());
+        assertThat(window.robot().lookup("#lesson-hint-2").tryQuery()).isEmpty();
+        window.click("#lesson-hint");
+        window.await(() -> window.robot().lookup("#lesson-hint-2").tryQuery().isPresent(), "the second hint");
+        assertThat(accessibleText("#lesson-hint-2")).isEqualTo(firstSmtp.steps().get(0).hints().get(1).plain());
+        assertThat(disabled("#lesson-hint")).as("the step has two hints: no third").isTrue();
+
+        // Show me: the step done through the HELO button's action, and the step met
+        window.click("#lesson-show-me");
+        window.awaitLine(line -> line.endsWith("C: HELO client.example.test"), "HELO sent by Show me");
+        awaitAnnouncement("Step 2 of 5, Give the envelope: waiting for you.");
+        assertThat(window.robot().lookup("#lesson-hint-1").tryQuery()).as("the next step starts without hints").isEmpty();
+        assertThat(doneTitles()).containsExactly("✓ 1. Connect and say hello");
+
+        // RCPT before MAIL: the explained mistake, and the step stays unmet
+        window.click("#step-RCPT");
+        window.retype("#field-address", "alice@example.test");
+        window.click("#step-send");
+        window.awaitLine(line -> line.contains("S: 503 "), "the 503");
+        awaitAnnouncement("Step 2 of 5, Give the envelope: The server answered 503 5.5.1 to RCPT: "
+                + catalogue.smtpReply(503, "RCPT"));
+        assertThat(window.styleClasses("#lesson-state")).contains(LessonPanel.MISTAKE);
+        assertThat(window.text("#lesson-state")).as("what the student reads")
+                .isEqualTo("The server answered 503 5.5.1 to RCPT: " + catalogue.smtpReply(503, "RCPT"));
+        assertThat(window.text("#lesson-position")).isEqualTo("Step 2 of 5");
+
+        // the rest by the step buttons
+        window.step("MAIL");
+        window.awaitState(SmtpPhase.MAIL_GIVEN.description());
+        window.step("RCPT");   // the form opens as it was sent last: to alice
+        awaitAnnouncement("Step 3 of 5, Type the message: waiting for you.");
+        assertThat(window.styleClasses("#lesson-state")).contains(LessonPanel.WAITING).doesNotContain(LessonPanel.MISTAKE);
+        window.click("#step-DATA");
+        window.click("#composer-send");
+        awaitAnnouncement("Step 4 of 5, Say goodbye: waiting for you.");
+        window.step("QUIT");
+        awaitAnnouncement("Step 5 of 5, Read it over POP3: waiting for you.");
+        window.robot().push(KeyCode.CONTROL, KeyCode.W);
+        window.clickMenu("File", "New POP3 Session");
+        window.awaitState(Pop3Phase.AUTHORIZATION.description());
+        window.step("USER");
+        window.awaitLine(line -> line.endsWith("C: USER alice"), "USER");
+        window.click("#step-PASS");
+        window.type("#field-password", "alice-pass");
+        window.click("#step-send");
+        window.awaitState(Pop3Phase.TRANSACTION.description());
+        window.step("RETR");
+        awaitAnnouncement("Lesson complete: all 5 steps done.");
+        assertThat(doneTitles()).hasSize(5);
+        assertThat(accessibleText("#lesson-done .lesson-text")).isEqualTo(firstSmtp.steps().get(0).seen().plain());
+
+        // Reset, and the same by typing in the command line
+        window.click("#lesson-reset");
+        awaitAnnouncement("Step 1 of 5, Connect and say hello: waiting for you.");
+        assertThat(doneTitles()).isEmpty();
+        window.robot().push(KeyCode.CONTROL, KeyCode.W);
+        window.clickMenu("File", "New SMTP Session");
+        window.awaitState(SmtpPhase.GREETED.description());
+        enter("HELO client.example.test");
+        awaitAnnouncement("Step 2 of 5, Give the envelope: waiting for you.");
+        enter("MAIL FROM:<bob@example.test>");
+        enter("RCPT TO:<alice@example.test>");
+        enter("DATA");
+        window.awaitState(SmtpPhase.DATA_INPUT.description());
+        enter("Subject: typed by hand");
+        enter("");
+        enter("Hello Alice.");
+        enter(".");
+        awaitAnnouncement("Step 4 of 5, Say goodbye: waiting for you.");
+        enter("QUIT");
+        awaitAnnouncement("Step 5 of 5, Read it over POP3: waiting for you.");
+        window.robot().push(KeyCode.CONTROL, KeyCode.W);
+        window.clickMenu("File", "New POP3 Session");
+        window.awaitState(Pop3Phase.AUTHORIZATION.description());
+        enter("USER alice");
+        enter("PASS alice-pass");
+        window.awaitState(Pop3Phase.TRANSACTION.description());
+        enter("RETR 2");
+        window.awaitLine(line -> line.endsWith("S: Subject: typed by hand"), "the typed message");
+        awaitAnnouncement("Step 5 of 5, Read it over POP3: waiting for you.");
+        enter("RETR 1");
+        awaitAnnouncement("Lesson complete: all 5 steps done.");
+        Path progress = temp.resolve("config").resolve("lesson-progress");
+        window.await(() -> Files.exists(progress) && Files.readString(progress).contains("first-smtp: 1 2 3 4 5"),
+                "the progress saved");
+
+        // a new window on the same configuration directory: the lesson is still complete
+        window.close();
+        window = null;
+        openTheWindow();
+        awaitAnnouncement("Lesson complete: all 5 steps done.");
+        assertThat(doneTitles()).hasSize(5);
+    }
+
+    private void enter(String line) {
+        window.click("#command-line");
+        window.robot().write(line);
+        window.robot().push(KeyCode.ENTER);
+        // a password is masked in the transcript
+        String shown = line.startsWith("PASS ") ? "C: PASS " : "C: " + line;
+        window.await(() -> window.transcriptLines().stream().map(WindowLines::wire)
+                .anyMatch(wire -> line.startsWith("PASS ") ? wire.startsWith(shown) : wire.equals(shown)), "the line " + line);
+    }
+
+    private void awaitAnnouncement(String text) {
+        try {
+            window.await(() -> text.equals(accessibleText("#lesson-state")), "\"" + text + "\"");
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "; the panel says \"" + accessibleText("#lesson-state") + "\"", e);
+        }
+    }
+
+    private String accessibleText(String query) {
+        return WindowDriver.onFx(() -> window.<Node>node(query).getAccessibleText());
+    }
+
+    private boolean disabled(String query) {
+        return WindowDriver.onFx(() -> window.<Node>node(query).isDisabled());
+    }
+
+    private List<String> doneTitles() {
+        return WindowDriver.onFx(() -> window.robot().lookup(".lesson-done-title").queryAllAs(Label.class)
+                .stream().map(Label::getText).toList());
+    }
+}
