@@ -2,6 +2,7 @@ package dev.mailbench.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailbench.server.Personality;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.PracticeServer;
 import dev.mailbench.tls.ClientTlsLayer;
@@ -200,5 +201,45 @@ class ScriptRunnerTest {
                     .startsWith("cut.mbscript:2: the connection ended in the middle of a reply"));
             assertThat(printed).contains("S: 250-PIPELINING");
         }
+    }
+
+    @Test
+    void twoPersonalitiesOfThePracticeServerDifferInTextAndTheDifferencesAreMarked() throws Exception {
+        String script = """
+                expect 220
+                HELO client.example.test
+                expect 250
+                MAIL FROM:<alice@example.test>
+                expect 250
+                RCPT TO:<bob@example.test>
+                expect 250
+                NOOP
+                QUIT
+                """;
+        RunResult postfix;
+        RunResult exchange;
+        try {
+            server.switchPersonality("postfix-dovecot");
+            postfix = runner.run(Script.parse("compare.mbscript", script), smtp(TlsMode.NONE));
+            server.switchPersonality("exchange2003");
+            exchange = runner.run(Script.parse("compare.mbscript", script), smtp(TlsMode.NONE));
+        } finally {
+            server.switchPersonality(Personality.DEFAULT_ID);
+        }
+        ReplyComparison comparison = ReplyComparison.of(List.of(postfix, exchange));
+        String text = comparison.toText();
+
+        assertThat(postfix.exitCode()).isZero();
+        assertThat(exchange.exitCode()).isZero();
+        assertThat(comparison.anyDifference()).isTrue();
+        assertThat(comparison.rows()).extracting(ReplyComparison.Row::command)
+                .containsExactly("(connect)", "HELO client.example.test", "MAIL FROM:<alice@example.test>",
+                        "RCPT TO:<bob@example.test>", "NOOP", "QUIT");
+        assertThat(comparison.rows().get(0).difference()).isEqualTo(ReplyComparison.Difference.TEXT);
+        assertThat(text).contains("A = smtp://127.0.0.1:", "B = smtp://127.0.0.1:")
+                .containsPattern("\\(connect\\) +220 .*Postfix.* ms +220 .*Microsoft.* ms +≠ text differs")
+                .contains("replies differ.");
+        assertThat(comparison.toHtml("compare.mbscript")).startsWith("<!DOCTYPE html>")
+                .contains("<tr class=\"differs\">", "text differs", "RCPT TO:&lt;bob@example.test&gt;");
     }
 }
