@@ -38,7 +38,7 @@ public record ReplyPattern(Kind kind, String text) {
         if (t.equalsIgnoreCase("+OK") || t.equalsIgnoreCase("-ERR")) {
             return new ReplyPattern(Kind.POP3_STATUS, t.toUpperCase(Locale.ROOT));
         }
-        throw new IllegalArgumentException("not a reply to expect: \"" + text
+        throw new IllegalArgumentException("not a reply to expect: \"" + t
                 + "\" (write a class like 2xx, a code like 250, an enhanced code like 5.7.1, or +OK / -ERR)");
     }
 

@@ -57,7 +57,7 @@ public final class ScriptRunner {
             try {
                 client.connect(address);
             } catch (IOException e) {
-                error = "cannot connect to " + address.toUri() + ": " + e.getMessage();
+                error = e.getMessage(); // names host and port, and why (ConnectFailures)
             }
             int next = 0; // the reply the next expect checks
             for (ScriptStep step : error == null ? script.steps() : List.<ScriptStep>of()) {

@@ -169,7 +169,7 @@ class ScriptRunnerTest {
 
         assertThat(result.exitCode()).isEqualTo(RunResult.ERROR);
         assertThat(result.error()).hasValueSatisfying(error -> assertThat(error)
-                .startsWith("cannot connect to smtp://127.0.0.1:" + closedPort + ": ").doesNotContain("\n")
+                .startsWith("Could not connect to 127.0.0.1:" + closedPort).doesNotContain("\n")
                 .containsIgnoringCase("refused"));
     }
 
