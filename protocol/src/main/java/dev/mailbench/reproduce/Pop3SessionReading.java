@@ -48,7 +48,7 @@ final class Pop3SessionReading {
             ClientLine line = ClientLine.of(event, read.role() == Pop3LineRole.COMMAND);
             reading.lines.add(line);
             if (line.irregularity() != null) {
-                reading.irregular.add("line " + reading.lines.size() + " (" + Shell.quote(line.text()) + ") was sent with "
+                reading.irregular.add("client line " + reading.lines.size() + " (" + Shell.quote(line.text()) + ") was sent with "
                         + line.irregularity() + ", which this tool cannot send: it ends every line with CRLF");
             }
             if (read.role() == Pop3LineRole.AUTH_RESPONSE) {

@@ -90,7 +90,7 @@ final class SmtpSessionReading {
             ClientLine line = ClientLine.of(event, read.role() == SmtpLineRole.COMMAND);
             lines.add(line);
             if (line.irregularity() != null) {
-                irregular.add("line " + (lines.size()) + " (" + Shell.quote(line.text()) + ") was sent with "
+                irregular.add("client line " + lines.size() + " (" + Shell.quote(line.text()) + ") was sent with "
                         + line.irregularity() + ", which this tool cannot send: it ends every line with CRLF");
             }
             switch (read.role()) {
@@ -123,7 +123,9 @@ final class SmtpSessionReading {
             if (byMail.containsKey(sequence) && !reply.isPositive()) {
                 Transaction refused = byMail.get(sequence);
                 transactions.remove(refused);
-                unsaid.add("MAIL FROM:<" + refused.from + "> was refused (" + reply.code() + "): that transaction is left out");
+                if (reply.code() != 503) { // a 503 is named above
+                    unsaid.add("MAIL FROM:<" + refused.from + "> was refused (" + reply.code() + "): that transaction is left out");
+                }
             }
             if (byRcpt.containsKey(sequence)) {
                 Transaction t = byRcpt.get(sequence);
