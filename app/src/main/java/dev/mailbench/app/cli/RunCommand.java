@@ -93,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
                 .withReplyTimeout(Duration.ofSeconds(timeoutSeconds));
         List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
-            String prefix = servers.size() > 1 ? ReplyComparison.letter(i) + " " : "";
+            String prefix = servers.size() > 1 ? ReplyComparison.letter(i) + ": " : "";
             if (servers.size() > 1) {
                 printLine(out, "== " + ReplyComparison.letter(i) + ": " + servers.get(i).toUri());
             }
