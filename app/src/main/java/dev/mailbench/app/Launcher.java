@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import dev.mailbench.app.cli.InspectCommand;
 import dev.mailbench.app.cli.LessonCommand;
+import dev.mailbench.app.cli.RunCommand;
 import dev.mailbench.app.cli.ServeCommand;
 import dev.mailbench.app.cli.VersionProvider;
 import dev.mailbench.app.logging.LoggingStart;
@@ -32,7 +33,7 @@ import java.util.List;
 @Command(name = "mailbench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ServeCommand.class, InspectCommand.class, LessonCommand.class},
+        subcommands = {ServeCommand.class, InspectCommand.class, LessonCommand.class, RunCommand.class},
         description = "A desktop workbench for talking SMTP and POP3 by hand.")
 public final class Launcher implements Callable<Integer> {
 

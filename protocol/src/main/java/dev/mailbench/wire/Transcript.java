@@ -152,12 +152,17 @@ public final class Transcript {
     public String toPlainText() {
         StringBuilder out = new StringBuilder();
         for (TranscriptEvent event : events()) {
-            out.append(switch (event.direction()) {
-                case CLIENT -> "C: ";
-                case SERVER -> "S: ";
-                case NOTE -> "*  ";
-            }).append(event.line()).append('\n');
+            out.append(plainPrefix(event.direction())).append(event.line()).append('\n');
         }
         return out.toString();
+    }
+
+    /** Who sent a line, as plain text puts it before the line: {@code C: }, {@code S: } or {@code *  } for a note. */
+    public static String plainPrefix(Direction direction) {
+        return switch (direction) {
+            case CLIENT -> "C: ";
+            case SERVER -> "S: ";
+            case NOTE -> "*  ";
+        };
     }
 }

@@ -3,6 +3,7 @@ package dev.mailbench.app.session;
 import java.util.List;
 
 import dev.mailbench.app.keys.KeyHelp;
+import dev.mailbench.wire.RawInput;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;

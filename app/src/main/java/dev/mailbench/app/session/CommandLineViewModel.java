@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 import dev.mailbench.explain.VerbInfo;
+import dev.mailbench.wire.RawInput;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;

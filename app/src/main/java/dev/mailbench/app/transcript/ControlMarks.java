@@ -2,9 +2,9 @@ package dev.mailbench.app.transcript;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import dev.mailbench.wire.OctetNames;
 import dev.mailbench.wire.Printable;
 
 /**
@@ -16,10 +16,6 @@ import dev.mailbench.wire.Printable;
  */
 public final class ControlMarks {
 
-    /** ASCII names of the octets 0x00–0x1F (RFC 20), TAB for HT as people say it. */
-    private static final String[] NAMES = {
-        "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
-        "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"};
     private static final char PICTURES = '\u2400';
     private static final char DELETE_PICTURE = '\u2421';
     private static final char OPEN = Printable.MARK_OPEN;
@@ -70,7 +66,7 @@ public final class ControlMarks {
 
     /** The mark of one octet: {@code ⟨CR⟩} for 0x0D. */
     public static String mark(int octet) {
-        return OPEN + (octet == 0x7F ? "DEL" : NAMES[octet]) + CLOSE;
+        return OctetNames.mark(octet);
     }
 
     /**
@@ -79,22 +75,7 @@ public final class ControlMarks {
      * @param mark the name between the angle brackets
      */
     public static Optional<Integer> octet(String mark) {
-        String name = mark.toUpperCase(Locale.ROOT);
-        for (int i = 0; i < NAMES.length; i++) {
-            if (NAMES[i].equals(name)) {
-                return Optional.of(i);
-            }
-        }
-        if (name.equals("DEL")) {
-            return Optional.of(0x7F);
-        }
-        if (name.equals("HT")) {
-            return Optional.of(0x09);
-        }
-        if (name.matches("[0-9A-F]{2}")) {
-            return Optional.of(Integer.parseInt(name, 16));
-        }
-        return Optional.empty();
+        return OctetNames.octet(mark);
     }
 
     private static boolean hasPictures(String text) {
@@ -117,9 +98,9 @@ public final class ControlMarks {
     }
 
     private static Optional<String> name(char c) {
-        if (c >= PICTURES && c < PICTURES + NAMES.length) {
-            return Optional.of(NAMES[c - PICTURES]);
+        if (c >= PICTURES && c < PICTURES + 0x20) {
+            return OctetNames.name(c - PICTURES);
         }
-        return c == DELETE_PICTURE ? Optional.of("DEL") : Optional.empty();
+        return c == DELETE_PICTURE ? OctetNames.name(0x7F) : Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.mailbench.explain.VerbInfo;
+import dev.mailbench.wire.RawInput;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,75 @@
+package dev.mailbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailbench.server.practice.DataDirectory;
+import dev.mailbench.server.practice.PracticeServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code mailbench run}: exit codes, the transcript on standard output, the side-by-side replies and their page. */
+class RunCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return new CommandLine(new RunCommand()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(args);
+    }
+
+    private Path script(String name, String text) throws Exception {
+        Path file = temp.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void exitCodesSayWhetherEveryExpectHeldAndTwoServersAreComparedOnAPage() throws Exception {
+        try (PracticeServer server = PracticeServer.start(
+                DataDirectory.at(temp.resolve("data")).loadOrCreateConfig().withPorts(0, 0))) {
+            String uri = "smtp://127.0.0.1:" + server.smtpPort();
+            Path good = script("good.mbscript", "expect 220\nNOOP\nexpect 250\nQUIT\nexpect 2xx\n");
+            assertThat(run(good.toString(), "--server", uri)).isZero();
+            assertThat(out.toString()).contains("C: NOOP", "S: 250 2.0.0 Ok");
+
+            Path bad = script("bad.mbscript", "expect 220\nNOOP\n# a wrong guess\nexpect 5.5.1\nQUIT\n");
+            assertThat(run(bad.toString(), "--server", uri)).isEqualTo(1);
+            assertThat(err.toString()).contains("mailbench run: " + bad + ":4: expected 5.5.1, got 250 2.0.0 Ok");
+
+            Path page = temp.resolve("compare.html");
+            assertThat(run(good.toString(), "--server", uri, "--server", uri, "--html", page.toString())).isZero();
+            assertThat(out.toString()).contains("== A: " + uri, "== B: " + uri, "A = " + uri);
+            assertThat(Files.readString(page)).contains("<th>B: " + uri + "</th>");
+        }
+    }
+
+    @Test
+    void aRefusedConnectionOrABadScriptIsExitTwoWithOneLine() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path good = script("good.mbscript", "expect 220\nQUIT\n");
+        assertThat(run(good.toString(), "--server", "smtp://127.0.0.1:" + closed)).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("mailbench run: Could not connect to 127.0.0.1:" + closed)
+                .contains("refused").doesNotContain("\n");
+
+        assertThat(run(script("syntax.mbscript", "expect 2yz\n").toString(), "--server", "smtp://127.0.0.1:" + closed)).isEqualTo(2);
+        assertThat(err.toString()).contains(":1: not a reply to expect: \"2yz\"");
+        assertThat(run(good.toString(), "--server", "imap://127.0.0.1")).isEqualTo(2);
+        assertThat(run(temp.resolve("missing.mbscript").toString(), "--server", "smtp://127.0.0.1")).isEqualTo(2);
+        assertThat(err.toString()).contains("no such file");
+    }
+}
