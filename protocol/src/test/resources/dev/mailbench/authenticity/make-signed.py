@@ -88,3 +88,29 @@ hop2 = b''.join(dkim.arc_sign(hop2, b'arc2', b'list.example.test', rsa, b'list.e
                               timestamp=1727776860, include_headers=arc_headers)) + hop2
 open('arc-two-sets.eml', 'wb').write(hop2)
 assert dkim.arc_verify(hop2, dnsfunc=dns)[0] == b'pass'
+
+# The MIME viewer's sample (resources/.../samples/signed-dkim-arc.eml and .zone): the same path with the
+# Received fields each server adds, the list an hour and twenty minutes late (it greylisted the relay).
+sent = b"Received: from [192.0.2.7] (laptop.example.test [192.0.2.7])\r\n\tby mail.example.test with ESMTPSA;\r\n\tTue, 01 Oct 2024 10:00:02 +0000\r\n" + message
+sample = dkim.sign(sent, b'rsa2048', b'example.test', rsa, canonicalize=(b'relaxed', b'relaxed'),
+                   include_headers=signed_headers) + sent
+sample = (b"Received: from mail.example.test (mail.example.test [192.0.2.10])\r\n\tby relay.example.test with ESMTPS;\r\n\tTue, 01 Oct 2024 10:00:04 +0000\r\n"
+          b"Authentication-Results: relay.example.test; dkim=pass header.d=example.test header.s=rsa2048;\r\n"
+          b"\tspf=pass smtp.mailfrom=alice@example.test\r\n") + sample
+sample = b''.join(dkim.arc_sign(sample, b'arc', b'relay.example.test', rsa, b'relay.example.test',
+                                timestamp=1727776804, include_headers=signed_headers)) + sample
+sample = (b"Received: from relay.example.test (relay.example.test [192.0.2.20])\r\n\tby list.example.test with ESMTPS;\r\n\tTue, 01 Oct 2024 11:20:00 +0000\r\n"
+          b"Authentication-Results: list.example.test; arc=pass (i=1) smtp.remote-ip=192.0.2.20;\r\n"
+          b"\tdkim=pass header.d=example.test\r\n") + sample
+sample = b''.join(dkim.arc_sign(sample, b'arc2', b'list.example.test', rsa, b'list.example.test',
+                                timestamp=1727781600, include_headers=signed_headers)) + sample
+sample = (b"Received: from list.example.test (list.example.test [192.0.2.30])\r\n\tby mx.example.org with ESMTPS;\r\n\tTue, 01 Oct 2024 11:20:03 +0000\r\n") + sample
+assert dkim.arc_verify(sample, dnsfunc=dns)[0] == b'pass'
+assert dkim.verify(sample, dnsfunc=dns)
+samples = '../../../../../../../resources/src/main/resources/dev/mailbench/samples/'
+open(samples + 'signed-dkim-arc.eml', 'wb').write(sample)
+with open(samples + 'signed-dkim-arc.zone', 'w') as zone:
+    zone.write(';; The keys of signed-dkim-arc.eml (test keys), for mailbench inspect --dkim-keys or to paste\n')
+    zone.write('rsa2048._domainkey.example.test. IN TXT ( %s )\n' % strings(rsa_record))
+    zone.write('arc._domainkey.relay.example.test. IN TXT ( %s )\n' % strings(rsa_record))
+    zone.write('arc2._domainkey.list.example.test. IN TXT ( %s )\n' % strings(rsa_record))
