@@ -63,8 +63,12 @@ final class AuthenticationView extends VBox {
 
         results.setId("auth-results");
         results.getStyleClass().add("auth-results");
-        ScrollPane scroll = new ScrollPane(new VBox(dnsStatement, results, keyControls()));
+        VBox content = new VBox(dnsStatement, keyControls(), results);
+        content.setMinWidth(0);
+        ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        // everything wraps to the section's width; a long base64 value breaks rather than widen the section
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("auth-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().setAll(title, scroll);
@@ -78,6 +82,8 @@ final class AuthenticationView extends VBox {
         pasted.setId("auth-pasted-key");
         pasted.setPromptText("Paste a DKIM key record: v=DKIM1; k=rsa; p=…  (or lines in zone-file form)");
         pasted.setPrefRowCount(2);
+        pasted.setPrefColumnCount(20);
+        pasted.setMinWidth(0);
         pasted.setWrapText(true);
         pasted.textProperty().bindBidirectional(viewModel.pastedRecordProperty());
         Button check = new Button("Check with this key");
@@ -95,6 +101,8 @@ final class AuthenticationView extends VBox {
         TextField trusted = new TextField();
         trusted.setId("auth-trusted");
         trusted.setPromptText("your servers' authserv-ids, e.g. mx.example.org");
+        trusted.setPrefColumnCount(10);
+        trusted.setMinWidth(0);
         trusted.textProperty().bindBidirectional(viewModel.trustedIdsProperty());
         Label trustedLabel = new Label("Trusted authserv-ids:");
         trustedLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -106,6 +114,7 @@ final class AuthenticationView extends VBox {
         buttons.getStyleClass().add("auth-buttons");
         VBox box = new VBox(pasted, buttons, trustRow);
         box.getStyleClass().add("auth-keys");
+        box.setMinWidth(0);
         return box;
     }
 
@@ -169,7 +178,7 @@ final class AuthenticationView extends VBox {
             tag.getStyleClass().add("auth-tag");
             tags.getChildren().add(tag);
         }
-        TitledPane tagPane = new TitledPane("Tags, each linked to its bytes", tags);
+        TitledPane tagPane = narrow(new TitledPane("Tags, each linked to its bytes", tags));
         tagPane.setExpanded(false);
         tagPane.setId("auth-dkim-" + n + "-tags");
         box.getChildren().add(tagPane);
@@ -179,8 +188,10 @@ final class AuthenticationView extends VBox {
             canonical.getStyleClass().add("auth-canonical");
             canonical.setEditable(false);
             canonical.setPrefRowCount(6);
-            TitledPane canonicalPane = new TitledPane("Canonicalised body (" + s.bodyCanonicalization().word()
-                    + "): · is a space, → a tab, ¶ a CRLF", canonical);
+            canonical.setMinWidth(0);
+            canonical.setPrefColumnCount(20);
+            TitledPane canonicalPane = narrow(new TitledPane("Canonicalised body (" + s.bodyCanonicalization().word()
+                    + "): · is a space, → a tab, ¶ a CRLF", canonical));
             canonicalPane.setExpanded(false);
             canonicalPane.setId("auth-dkim-" + n + "-canonical-pane");
             box.getChildren().add(canonicalPane);
@@ -285,6 +296,12 @@ final class AuthenticationView extends VBox {
         Label label = wrapping(new Label(text));
         label.getStyleClass().add("auth-warning");
         return label;
+    }
+
+    private static TitledPane narrow(TitledPane pane) {
+        pane.setMinWidth(0);
+        pane.setMaxWidth(Double.MAX_VALUE);
+        return pane;
     }
 
     private static Label heading(String text) {
