@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.mailbench.app.config.PanelWidth;
+import dev.mailbench.app.config.TrustedAuthservIds;
 import dev.mailbench.app.config.RecentHosts;
 import dev.mailbench.app.practice.PracticeServerPanel;
 import dev.mailbench.app.practice.PracticeServerViewModel;
@@ -72,6 +73,7 @@ public final class MailbenchApp extends Application {
         ThemeManager themes = new ThemeManager(theme);
         FontZoom zoom = new FontZoom();
         workbench = new WorkbenchViewModel(app.services(), new RecentHosts(app.configDirectory()));
+        workbench.keepTrustedAuthservIds(new TrustedAuthservIds(app.configDirectory()));
         practice = app.practiceServer().map(source -> new PracticeServerViewModel(app.services().executor(), source,
                 app.services().catalogue())).orElse(null);
         WelcomePane welcome = new WelcomePane(() -> workbench.open(MailProtocol.SMTP),
