@@ -23,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -161,13 +162,14 @@ final class AuthenticationView extends VBox {
         body.setId("auth-dkim-" + n + "-body");
         Label signature = verdict("signature " + r.verdict().word(), style(r.verdict()));
         signature.setId("auth-dkim-" + n + "-signature");
-        FlowPane line = new FlowPane(link, body, signature);
+        FlowPane line = new FlowPane(body, signature);
         line.getStyleClass().add("auth-row");
-        VBox box = new VBox(line);
+        VBox box = new VBox(link, line);
         box.getStyleClass().add("auth-entry");
-        box.getChildren().add(note("claimed  bh=" + r.bodyHash().claimed()));
-        box.getChildren().add(note("computed bh=" + (r.bodyHash().computed() == null ? "—" : r.bodyHash().computed())
-                + "  (" + r.bodyHash().hashedLength() + " bytes hashed)"));
+        box.getChildren().add(hash("claimed  bh=" + r.bodyHash().claimed()));
+        box.getChildren().add(hash("computed bh=" + (r.bodyHash().computed() == null ? "—" : r.bodyHash().computed())));
+        box.getChildren().add(note(r.bodyHash().hashedLength() + " bytes of the canonicalised body hashed"
+                + (r.bodyHash().problem() == null ? "" : ": " + r.bodyHash().problem())));
         box.getChildren().add(note(r.reason()));
         for (Finding f : r.findings()) {
             box.getChildren().add(finding(f));
@@ -313,6 +315,16 @@ final class AuthenticationView extends VBox {
     private static Label note(String text) {
         Label label = wrapping(new Label(text));
         label.getStyleClass().add("auth-note");
+        return label;
+    }
+
+    /** A hash on one line: where the section is narrow its middle gives way, so both ends stay comparable. */
+    private static Label hash(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll("auth-note", "auth-hash");
+        label.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        label.setMinWidth(0);
+        label.setTooltip(new Tooltip(text));
         return label;
     }
 
