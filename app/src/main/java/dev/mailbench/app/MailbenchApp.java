@@ -8,6 +8,7 @@ import dev.mailbench.app.config.LessonProgressFile;
 import dev.mailbench.app.config.PanelWidth;
 import dev.mailbench.app.lesson.LessonPanel;
 import dev.mailbench.app.lesson.LessonPanelViewModel;
+import dev.mailbench.app.config.TrustedAuthservIds;
 import dev.mailbench.app.config.RecentHosts;
 import dev.mailbench.app.logging.LoggingStart;
 import dev.mailbench.app.practice.PracticeServerPanel;
@@ -90,6 +91,7 @@ public final class MailbenchApp extends Application {
         ThemeManager themes = new ThemeManager(theme);
         FontZoom zoom = new FontZoom();
         workbench = new WorkbenchViewModel(app.services(), new RecentHosts(app.configDirectory()));
+        workbench.keepTrustedAuthservIds(new TrustedAuthservIds(app.configDirectory()));
         practice = app.practiceServer().map(source -> new PracticeServerViewModel(app.services().executor(), source,
                 app.services().catalogue())).orElse(null);
         WelcomePane welcome = new WelcomePane(() -> workbench.open(MailProtocol.SMTP),

@@ -1,5 +1,7 @@
 package dev.mailbench.mime;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +15,7 @@ import java.util.Locale;
  *               "contentId", "decodedSize", "headerRange", "bodyRange", "children", "message"?} ],
  *   "problems": [ {"severity", "kind", "rule", "message", "part", "line", "offset"} ] }
  * </pre>
- * Ranges are {@code {"start": s, "end": e}}, absolute byte offsets, end exclusive. Parts are listed
+ * Built with Jackson and printed by {@link JsonText}. Ranges are {@code {"start": s, "end": e}}, absolute byte offsets, end exclusive. Parts are listed
  * depth first in source order, the whole message first with path {@code ""}.
  */
 final class AnalysisJson {
@@ -21,107 +23,91 @@ final class AnalysisJson {
     private AnalysisJson() {
     }
 
-    static String write(MessageAnalysis analysis) {
-        JsonWriter json = new JsonWriter().beginObject();
-        json.field("size", analysis.source().size());
-        json.field("notAMessage", analysis.notAMessage().orElse(null));
-        json.name("envelope");
+    static ObjectNode tree(MessageAnalysis analysis) {
+        ObjectNode json = JsonText.object();
+        json.put("size", analysis.source().size());
+        json.put("notAMessage", analysis.notAMessage().orElse(null));
         if (analysis.envelope().isPresent()) {
             Envelope e = analysis.envelope().get();
-            json.beginObject().field("mailFrom", e.mailFromAddress()).name("recipients").beginArray();
+            ObjectNode envelope = json.putObject("envelope");
+            envelope.put("mailFrom", e.mailFromAddress());
+            ArrayNode recipients = envelope.putArray("recipients");
             for (String r : e.recipients()) {
-                json.value(Envelope.address(r));
+                recipients.add(Envelope.address(r));
             }
-            json.endArray().endObject();
         } else {
-            json.nullValue();
+            json.putNull("envelope");
         }
-        json.name("headers");
-        headers(json, analysis.headers());
-        json.name("receivedChain").beginArray();
+        json.set("headers", headers(analysis.headers()));
+        ArrayNode chain = json.putArray("receivedChain");
         for (ReceivedHop hop : analysis.receivedChain()) {
-            json.beginObject()
-                    .field("from", hop.from())
-                    .field("by", hop.by())
-                    .field("via", hop.via())
-                    .field("with", hop.with())
-                    .field("id", hop.id())
-                    .field("for", hop.recipient())
-                    .field("date", hop.dateText())
-                    .field("timestamp", hop.timestamp() == null ? null : hop.timestamp().toString())
-                    .name("delaySeconds");
-            if (hop.delay() == null) {
-                json.nullValue();
-            } else {
-                json.value(hop.delay().getSeconds());
-            }
-            json.endObject();
+            chain.addObject()
+                    .put("from", hop.from())
+                    .put("by", hop.by())
+                    .put("via", hop.via())
+                    .put("with", hop.with())
+                    .put("id", hop.id())
+                    .put("for", hop.recipient())
+                    .put("date", hop.dateText())
+                    .put("timestamp", hop.timestamp() == null ? null : hop.timestamp().toString())
+                    .put("delaySeconds", hop.delay() == null ? null : hop.delay().getSeconds());
         }
-        json.endArray();
-        json.name("parts").beginArray();
+        ArrayNode parts = json.putArray("parts");
         for (PartNode part : analysis.parts()) {
-            part(json, part);
+            parts.add(part(part));
         }
-        json.endArray();
-        json.name("problems").beginArray();
+        ArrayNode problems = json.putArray("problems");
         for (Problem p : analysis.problems()) {
-            json.beginObject()
-                    .field("severity", p.severity().name().toLowerCase(Locale.ROOT))
-                    .field("kind", p.kind().name())
-                    .field("rule", p.kind().rule())
-                    .field("message", p.message())
-                    .field("part", p.partPath())
-                    .field("line", p.line())
-                    .field("offset", p.offset())
-                    .endObject();
+            problems.addObject()
+                    .put("severity", p.severity().name().toLowerCase(Locale.ROOT))
+                    .put("kind", p.kind().name())
+                    .put("rule", p.kind().rule())
+                    .put("message", p.message())
+                    .put("part", p.partPath())
+                    .put("line", p.line())
+                    .put("offset", p.offset());
         }
-        json.endArray();
-        return json.endObject().toString() + "\n";
+        return json;
     }
 
-    private static void part(JsonWriter json, PartNode part) {
-        json.beginObject()
-                .field("path", part.path())
-                .field("kind", part.kind().name().toLowerCase(Locale.ROOT))
-                .field("contentType", part.contentType())
-                .field("charset", part.charset())
-                .field("encoding", part.transferEncoding())
-                .field("disposition", part.disposition())
-                .field("filename", part.filename())
-                .field("contentId", part.contentId())
-                .field("decodedSize", part.decodedSize());
-        json.name("headerRange");
-        range(json, part.headerRange());
-        json.name("bodyRange");
-        range(json, part.bodyRange());
-        json.field("children", part.children().size());
+    private static ObjectNode part(PartNode part) {
+        ObjectNode json = JsonText.object()
+                .put("path", part.path())
+                .put("kind", part.kind().name().toLowerCase(Locale.ROOT))
+                .put("contentType", part.contentType())
+                .put("charset", part.charset())
+                .put("encoding", part.transferEncoding())
+                .put("disposition", part.disposition())
+                .put("filename", part.filename())
+                .put("contentId", part.contentId())
+                .put("decodedSize", part.decodedSize());
+        json.set("headerRange", range(part.headerRange()));
+        json.set("bodyRange", range(part.bodyRange()));
+        json.put("children", part.children().size());
         if (part.embedded() != null) {
             EmbeddedMessage m = part.embedded();
-            json.name("message").beginObject().field("contentType", m.contentType()).name("headerRange");
-            range(json, m.headerRange());
-            json.name("headers");
-            headers(json, m.headers());
-            json.endObject();
+            ObjectNode message = json.putObject("message");
+            message.put("contentType", m.contentType());
+            message.set("headerRange", range(m.headerRange()));
+            message.set("headers", headers(m.headers()));
         }
-        json.endObject();
+        return json;
     }
 
-    private static void headers(JsonWriter json, List<HeaderField> headers) {
-        json.beginArray();
+    private static ArrayNode headers(List<HeaderField> headers) {
+        ArrayNode json = JsonText.MAPPER.createArrayNode();
         for (HeaderField h : headers) {
-            json.beginObject()
-                    .field("name", h.name())
-                    .field("value", h.value())
-                    .field("decoded", h.decoded())
-                    .field("raw", h.raw())
-                    .name("range");
-            range(json, h.range());
-            json.endObject();
+            json.addObject()
+                    .put("name", h.name())
+                    .put("value", h.value())
+                    .put("decoded", h.decoded())
+                    .put("raw", h.raw())
+                    .set("range", range(h.range()));
         }
-        json.endArray();
+        return json;
     }
 
-    private static void range(JsonWriter json, ByteRange range) {
-        json.beginObject().field("start", range.start()).field("end", range.end()).endObject();
+    private static ObjectNode range(ByteRange range) {
+        return JsonText.object().put("start", range.start()).put("end", range.end());
     }
 }

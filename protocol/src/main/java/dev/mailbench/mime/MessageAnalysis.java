@@ -1,5 +1,6 @@
 package dev.mailbench.mime;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -150,7 +151,12 @@ public final class MessageAnalysis {
 
     /** For {@code mailbench inspect --json}: parts, headers, Received chain and problems. */
     public String toJson() {
-        return AnalysisJson.write(this);
+        return JsonText.write(toJsonTree()) + "\n";
+    }
+
+    /** The same as a tree, for a caller that adds to it (inspect adds {@code "authentication"}). */
+    public ObjectNode toJsonTree() {
+        return AnalysisJson.tree(this);
     }
 
     /** For {@code mailbench inspect}: the part tree, headers, Received chain and problems as plain text. */

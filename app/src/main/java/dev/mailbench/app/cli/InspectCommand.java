@@ -1,12 +1,22 @@
 package dev.mailbench.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailbench.authenticity.AuthenticationCheck;
+import dev.mailbench.authenticity.AuthenticationJson;
+import dev.mailbench.authenticity.AuthenticationReport;
+import dev.mailbench.authenticity.DnsKeys;
+import dev.mailbench.authenticity.KeySource;
+import dev.mailbench.authenticity.ZoneFileKeys;
 import dev.mailbench.mime.Envelope;
+import dev.mailbench.mime.JsonText;
 import dev.mailbench.mime.MessageAnalysis;
 import dev.mailbench.mime.MessageAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,11 +28,17 @@ import picocli.CommandLine.Spec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code mailbench inspect FILE.eml [--json]}: the MIME viewer's analysis, printed, for scripts. */
+/**
+ * {@code mailbench inspect FILE.eml [--json] [--dkim-keys FILE] [--dns] [--trust ID]}: the MIME viewer's analysis
+ * and the message's authentication (DKIM, ARC, Authentication-Results, the Received timeline), printed, for
+ * scripts. Offline unless {@code --dns} is given.
+ */
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Prints a message's MIME part tree, headers and problems (a broken message still prints what could be read).")
+        description = {"Prints a message's MIME part tree, headers and problems (a broken message still prints what could be read),",
+                "and checks its authentication offline: DKIM body hashes and signatures, the ARC chain,",
+                "Authentication-Results and the Received timeline."})
 public final class InspectCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InspectCommand.class);
@@ -40,6 +56,18 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--mail-from", paramLabel = "ADDRESS",
             description = "the envelope sender (MAIL FROM) the message came with, to compare with From:")
     String mailFrom;
+
+    @Option(names = "--dkim-keys", paramLabel = "FILE",
+            description = "DKIM key records in zone-file form, e.g. sel._domainkey.example.com. IN TXT \"v=DKIM1; k=rsa; p=...\"")
+    Path dkimKeys;
+
+    @Option(names = "--dns", description = "look up DKIM keys the key file does not give in the DNS (off by default:"
+            + " without it no query leaves this machine)")
+    boolean dns;
+
+    @Option(names = "--trust", paramLabel = "ID", description = "an authserv-id whose Authentication-Results you trust"
+            + " (your own receiving server); repeatable. Results from others are shown as unverified claims")
+    List<String> trusted = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -61,9 +89,27 @@ public final class InspectCommand implements Callable<Integer> {
             err.println("mailbench inspect: cannot read " + file + ": " + e.getMessage());
             return 1;
         }
-        out.print(json ? analysis.toJson() : analysis.toText());
+        KeySource keys = KeySource.NONE;
+        if (dkimKeys != null) {
+            try {
+                keys = ZoneFileKeys.read(dkimKeys);
+            } catch (IOException e) {
+                err.println("mailbench inspect: cannot read the key file " + dkimKeys + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        if (dns) {
+            keys = keys.orElse(DnsKeys.system());
+        }
+        AuthenticationReport authentication = AuthenticationCheck.check(analysis, keys, trusted);
         if (json) {
+            ObjectNode tree = analysis.toJsonTree();
+            tree.set("authentication", AuthenticationJson.tree(authentication));
+            out.println(JsonText.write(tree));
             out.println();
+        } else {
+            out.print(analysis.toText());
+            out.print("\n" + authentication.toText());
         }
         out.flush();
         return CommandLine.ExitCode.OK;

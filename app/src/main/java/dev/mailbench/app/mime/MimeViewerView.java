@@ -103,9 +103,10 @@ public final class MimeViewerView extends BorderPane {
         getStyleClass().add("mime-viewer");
 
         setTop(heading());
-        SplitPane left = new SplitPane(treePane(), problemsPane());
+        SplitPane left = new SplitPane(treePane(), problemsPane(),
+                new AuthenticationView(viewModel.authentication(), viewModel::selectRange));
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.66);
+        left.setDividerPositions(0.24, 0.38);
         SplitPane right = new SplitPane(detailsPane(), rawPane());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.45);
@@ -126,6 +127,7 @@ public final class MimeViewerView extends BorderPane {
         });
         viewModel.selectedHeaderProperty().addListener((observable, old, field) -> highlight());
         viewModel.selectedProblemProperty().addListener((observable, old, problem) -> highlight());
+        viewModel.selectedRangeProperty().addListener((observable, old, range) -> highlight());
         viewModel.rawTextProperty().addListener((observable, old, text) -> showRaw(text));
         viewModel.bodyProperty().addListener((observable, old, body) -> showBody(body));
         buildTree(viewModel.analysisProperty().get());

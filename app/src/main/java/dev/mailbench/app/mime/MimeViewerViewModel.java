@@ -7,9 +7,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
+import dev.mailbench.authenticity.DnsKeys;
+import dev.mailbench.authenticity.KeySource;
 import dev.mailbench.mime.ByteRange;
 import dev.mailbench.mime.DecodedText;
 import dev.mailbench.explain.Catalogue;
@@ -81,6 +84,9 @@ public final class MimeViewerViewModel {
     private final Catalogue catalogue;
     private final ReadOnlyStringWrapper headerExplanation = new ReadOnlyStringWrapper(this, "headerExplanation", "");
     private final ReadOnlyStringWrapper notAMessage = new ReadOnlyStringWrapper(this, "notAMessage", "");
+    /** Bytes picked from the Authentication section (a signature, a tag), marked like a header field. */
+    private final ReadOnlyObjectWrapper<ByteRange> selectedRange = new ReadOnlyObjectWrapper<>(this, "selectedRange");
+    private final AuthenticationViewModel authentication;
 
     /** Counts requests, so that a late answer to an earlier one is dropped. */
     private long bodyRequest;
@@ -92,12 +98,19 @@ public final class MimeViewerViewModel {
 
     /** A viewer whose header fields are explained from this catalogue, in the user's language. */
     public MimeViewerViewModel(TaskExecutor executor, Catalogue catalogue) {
+        this(executor, catalogue, DnsKeys::system);
+    }
+
+    /** {@code dns}: where the Authentication section's "Look up in DNS" asks. */
+    public MimeViewerViewModel(TaskExecutor executor, Catalogue catalogue, Supplier<KeySource> dns) {
         this.executor = executor;
         this.catalogue = catalogue;
+        this.authentication = new AuthenticationViewModel(executor, dns);
         selectedPart.addListener((observable, old, part) -> selected(part));
         selectedHeader.addListener((observable, old, field) -> {
             if (field != null) {
                 selectedProblem.set(null);
+                selectedRange.set(null);
             }
             headerExplanation.set(field == null ? "" : explainHeader(field.name()));
         });
@@ -143,6 +156,7 @@ public final class MimeViewerViewModel {
             summary.set(summarise(loaded.analysis()));
             selectedPart.set(loaded.analysis().root());
             updateRawHeading();
+            authentication.show(loaded.analysis());
         }).onFailure(e -> status.set("Could not read " + name + ": " + e.getMessage()))
                 .onFinished(() -> loading.set(false)));
     }
@@ -203,11 +217,43 @@ public final class MimeViewerViewModel {
         }
         selectPart(problem.partPath());
         selectedHeader.set(null);
+        selectedRange.set(null);
         selectedProblem.set(problem);
         RawSourceText raw = rawText.get();
         if (raw != null && !windowShowsProblem(raw, problem, current.source().size())) {
             loadRaw(window(current.source().size(), problem.offset()));
         }
+    }
+
+    /**
+     * Marks bytes of the message's header in the raw source, e.g. a DKIM-Signature field or one of its tags picked
+     * in the Authentication section: the whole message is selected and the bytes marked as a header field is.
+     */
+    public void selectRange(ByteRange range) {
+        MessageAnalysis current = analysis.get();
+        if (current == null || range == null) {
+            return;
+        }
+        if (selectedPart.get() != current.root()) {
+            selectedPart.set(current.root());
+        }
+        selectedHeader.set(null);
+        selectedProblem.set(null);
+        selectedRange.set(range);
+        RawSourceText raw = rawText.get();
+        if (raw != null && !raw.bytes().contains(range.start())) {
+            loadRaw(window(current.source().size(), range.start()));
+        }
+    }
+
+    /** The bytes picked in the Authentication section; cleared when a part, header field or problem is selected. */
+    public ReadOnlyObjectProperty<ByteRange> selectedRangeProperty() {
+        return selectedRange.getReadOnlyProperty();
+    }
+
+    /** The Authentication section's state: DKIM, ARC, Authentication-Results, the Received timeline. */
+    public AuthenticationViewModel authentication() {
+        return authentication;
     }
 
     /** The problem marked in the raw source; cleared when a part or a header field is selected. */
@@ -283,8 +329,9 @@ public final class MimeViewerViewModel {
         PartNode part = selectedPart.get();
         HeaderRow field = selectedHeader.get();
         Problem problem = selectedProblem.get();
+        ByteRange marked = field != null ? field.range() : selectedRange.get();
         return part == null ? raw.styles(null, null) : raw.styles(part.headerRange(), part.bodyRange(),
-                field == null ? null : field.range(), problem == null ? -1 : problem.offset());
+                marked, problem == null ? -1 : problem.offset());
     }
 
     /**
@@ -299,8 +346,10 @@ public final class MimeViewerViewModel {
             return raw != null;
         }
         Problem problem = selectedProblem.get();
+        ByteRange range = selectedRange.get();
         // a header field lies in its part's header, and selecting one reads no window of its own
         return problem != null ? windowShowsProblem(raw, problem, current.source().size())
+                : range != null ? raw.bytes().contains(range.start())
                 : windowShowsPart(raw, part, current.source().size());
     }
 
@@ -327,7 +376,9 @@ public final class MimeViewerViewModel {
         if (raw == null || part == null) {
             return 0;
         }
-        return raw.charOffset(problem != null ? problem.offset() : field != null ? field.range().start() : part.range().start());
+        ByteRange range = selectedRange.get();
+        return raw.charOffset(problem != null ? problem.offset() : field != null ? field.range().start()
+                : range != null ? range.start() : part.range().start());
     }
 
     // ---- saving ----
@@ -370,6 +421,7 @@ public final class MimeViewerViewModel {
     private void selected(PartNode part) {
         selectedHeader.set(null);
         selectedProblem.set(null);
+        selectedRange.set(null);
         MessageAnalysis current = analysis.get();
         if (part == null || current == null) {
             headers.clear();

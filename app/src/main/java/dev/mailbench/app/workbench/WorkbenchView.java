@@ -108,8 +108,9 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
 
     private MimeViewerView messageTab(String title) {
         TaskExecutor executor = viewModel.services().executor();
-        MimeViewerView viewer = new MimeViewerView(
-                new MimeViewerViewModel(executor, viewModel.services().catalogue()), executor, files);
+        MimeViewerViewModel mime = new MimeViewerViewModel(executor, viewModel.services().catalogue());
+        mime.authentication().trustedIdsProperty().bindBidirectional(viewModel.trustedAuthservIdsProperty());
+        MimeViewerView viewer = new MimeViewerView(mime, executor, files);
         Tab tab = new Tab(title, viewer);
         tab.getStyleClass().add("message-tab");
         tabs.getTabs().add(tab);

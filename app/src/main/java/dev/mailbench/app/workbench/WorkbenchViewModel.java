@@ -12,6 +12,7 @@ import java.util.function.Function;
 import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.app.config.RecentHost;
 import dev.mailbench.app.config.RecentHosts;
+import dev.mailbench.app.config.TrustedAuthservIds;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.SessionServices;
 import dev.mailbench.app.session.SessionViewModel;
@@ -26,9 +27,12 @@ import dev.mailbench.wire.TlsMode;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * The window's state: the open session tabs, the servers connected to recently (kept on disk), and a
@@ -57,6 +61,8 @@ public final class WorkbenchViewModel {
     private final ObservableList<RecentHost> recentHosts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private Function<MailProtocol, Optional<ConnectionSettings>> practiceServer = protocol -> Optional.empty();
+    /** The authserv-ids the user trusts, shared by every message tab (RFC 8601 §5); saved when a store is given. */
+    private final StringProperty trustedAuthservIds = new SimpleStringProperty(this, "trustedAuthservIds", "");
 
     public WorkbenchViewModel(SessionServices services, RecentHosts store) {
         this.services = services;
@@ -79,6 +85,32 @@ public final class WorkbenchViewModel {
     /** What the window did last, in words. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The authserv-ids the user trusts, separated by commas or blanks, shared by every MIME viewer. */
+    public StringProperty trustedAuthservIdsProperty() {
+        return trustedAuthservIds;
+    }
+
+    /**
+     * Remembers the trusted authserv-ids in {@code store}: reads them now and writes every change, both off the UI
+     * thread.
+     */
+    public void keepTrustedAuthservIds(TrustedAuthservIds store) {
+        services.executor().execute(BackgroundTask.of(store::load)
+                .onSuccess(ids -> {
+                    if (trustedAuthservIds.get().isBlank()) {
+                        trustedAuthservIds.set(String.join(", ", ids));
+                    }
+                    trustedAuthservIds.addListener((observable, old, now) -> {
+                        List<String> list = Arrays.stream(now.split("[,\\s]+")).filter(id -> !id.isBlank()).toList();
+                        services.executor().execute(BackgroundTask.run(() -> store.save(list))
+                                .onFailure(e -> status.set("Could not save the trusted authserv-ids to " + store.file()
+                                        + ": " + e.getMessage())));
+                    });
+                })
+                .onFailure(e -> status.set("Could not read the trusted authserv-ids from " + store.file() + ": "
+                        + e.getMessage())));
     }
 
     /** Reads the recent servers from disk, off the UI thread. */

@@ -2,12 +2,15 @@ package dev.mailbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +39,41 @@ class InspectCommandTest {
         assertThat(code).isZero();
         String json = out.toString().trim();
         assertThat(json).startsWith("{").endsWith("}").contains("\"path\"", "\"contentType\"", "image/png");
+    }
+
+    @Test
+    void jsonCarriesTheAuthenticationOfASignedMessage() throws Exception {
+        Path file = sample("signed-dkim-arc.eml");
+        Path keys = sample("signed-dkim-arc.zone");
+        StringWriter out = new StringWriter();
+        int code = new CommandLine(new InspectCommand()).setOut(new PrintWriter(out, true))
+                .execute(file.toString(), "--json", "--dkim-keys", keys.toString(), "--trust", "list.example.test");
+
+        assertThat(code).isZero();
+        JsonNode authentication = new ObjectMapper().readTree(out.toString()).get("authentication");
+        assertThat(authentication.get("dnsUsed").asBoolean()).isFalse();
+        JsonNode dkim = authentication.get("dkim").get(0);
+        assertThat(List.of(dkim.get("domain").asText(), dkim.get("selector").asText(), dkim.get("algorithm").asText(),
+                dkim.get("bodyHash").asText(), dkim.get("signature").asText()))
+                .containsExactly("example.test", "rsa2048", "rsa-sha256", "pass", "pass");
+        assertThat(authentication.get("arc").get("chain").asText()).isEqualTo("pass");
+        assertThat(authentication.get("arc").get("sets")).hasSize(2);
+        JsonNode groups = authentication.get("authenticationResults");
+        assertThat(groups.get(0).get("authservId").asText()).isEqualTo("list.example.test");
+        assertThat(groups.get(0).get("trusted").asBoolean()).isTrue();
+        assertThat(groups.get(1).get("trusted").asBoolean()).isFalse();
+        JsonNode timeline = authentication.get("receivedTimeline");
+        assertThat(timeline).hasSize(4);
+        assertThat(timeline.get(2).get("warnings").get(0).asText()).startsWith("a gap of 1 h 19 min");
+    }
+
+    @Test
+    void withoutKeysTheTextSaysNoDnsWasUsedAndTheSignatureHasNoKey() throws Exception {
+        Path file = sample("signed-dkim-arc.eml");
+        StringWriter out = new StringWriter();
+        new CommandLine(new InspectCommand()).setOut(new PrintWriter(out, true)).execute(file.toString());
+
+        assertThat(out.toString()).contains("No DNS was used", "body hash pass", "signature no-key");
     }
 
     @Test

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * end in Test). Run with {@code ./mvnw -B -pl app -am verify -Dtest=MimeViewerSnapshot
  * -Dsurefire.failIfNoSpecifiedTests=false}; the PNGs land in {@code app/target/snapshots/}. Properties:
  * {@code snapshot.sample} (a sample's file name), {@code snapshot.part} (the start of a tree label),
- * {@code snapshot.problem} (text of a problem to click), {@code snapshot.body}, {@code snapshot.marks}.
+ * {@code snapshot.problem} (text of a problem to click), {@code snapshot.body}, {@code snapshot.marks},
+ * {@code snapshot.dkimKeys} (a sample key file to paste in the Authentication section, e.g.
+ * {@code signed-dkim-arc.zone}), {@code snapshot.size} (the window's size, e.g. {@code 1024x768}).
  */
 class MimeViewerSnapshot {
 
@@ -59,10 +61,36 @@ class MimeViewerSnapshot {
                         .orElseThrow());
                 window.click(found);
             }
+            String keys = System.getProperty("snapshot.dkimKeys");
+            if (keys != null) {
+                // the Authentication section with a pasted key record (a .zone sample) and a signature's bytes marked
+                String record = new String(SampleMessages.class.getResourceAsStream("/dev/mailbench/samples/" + keys)
+                        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                WindowDriver.onFx(() -> {
+                    window.<javafx.scene.control.TextArea>node("#auth-pasted-key").setText(record);
+                    javafx.scene.control.SplitPane left = (javafx.scene.control.SplitPane)
+                            window.robot().lookup("#mime-columns").queryAs(javafx.scene.control.SplitPane.class)
+                                    .getItems().get(0);
+                    left.setDividerPositions(0.12, 0.2);
+                    return null;
+                });
+                window.click("#auth-check");
+                window.await(() -> "signature pass".equals(window.text("#auth-dkim-1-signature")), "the check");
+                window.click("#auth-dkim-1");
+            }
             if (Boolean.getBoolean("snapshot.marks")) {
                 window.click("#mime-show-marks");
             }
             javafx.scene.Scene scene = WindowDriver.onFx(() -> window.robot().lookup("#main-layout").query().getScene());
+            String size = System.getProperty("snapshot.size");
+            if (size != null) {
+                String[] wh = size.split("x");
+                WindowDriver.onFx(() -> {
+                    scene.getWindow().setWidth(Double.parseDouble(wh[0]));
+                    scene.getWindow().setHeight(Double.parseDouble(wh[1]));
+                    return null;
+                });
+            }
             for (String theme : new String[] {"light", "dark", "projector"}) {
                 WindowDriver.onFx(() -> {
                     new ThemeManager(Theme.fromId(theme)).attach(scene);

@@ -1,0 +1,129 @@
+package dev.mailbench.app.mime;
+
+import dev.mailbench.app.task.BackgroundTask;
+import dev.mailbench.app.task.TaskExecutor;
+import dev.mailbench.authenticity.AuthenticationCheck;
+import dev.mailbench.authenticity.AuthenticationReport;
+import dev.mailbench.authenticity.DnsKeys;
+import dev.mailbench.authenticity.KeySource;
+import dev.mailbench.authenticity.ZoneFileKeys;
+import dev.mailbench.mime.MessageAnalysis;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The MIME viewer's Authentication section: checks the open message's DKIM signatures, ARC chain,
+ * Authentication-Results and Received timeline, offline with a pasted key record, or with the DNS when the user
+ * asks. Every check runs off the UI thread (it reads the message's bytes; the DNS may be slow).
+ */
+public final class AuthenticationViewModel {
+
+    private final TaskExecutor executor;
+    private final Supplier<KeySource> dns;
+    private final ReadOnlyObjectWrapper<AuthenticationReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final StringProperty pastedRecord = new SimpleStringProperty(this, "pastedRecord", "");
+    private final StringProperty trustedIds = new SimpleStringProperty(this, "trustedIds", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private MessageAnalysis analysis;
+    private long request;
+
+    /** The DNS as the system names it. */
+    public AuthenticationViewModel(TaskExecutor executor) {
+        this(executor, DnsKeys::system);
+    }
+
+    /** {@code dns}: where "Look up in DNS" asks, e.g. a test's server on the loopback interface. */
+    public AuthenticationViewModel(TaskExecutor executor, Supplier<KeySource> dns) {
+        this.executor = executor;
+        this.dns = dns;
+        trustedIds.addListener((observable, old, now) -> check());
+    }
+
+    /** A new message: its checks, offline, with the pasted record if there is one. */
+    public void show(MessageAnalysis newAnalysis) {
+        this.analysis = newAnalysis;
+        report.set(null);
+        check();
+    }
+
+    /** Checks again offline, with the pasted record as the key of every signature it suits. */
+    public void check() {
+        run(false);
+    }
+
+    /** Checks again, looking up in the DNS the keys the pasted record does not give. */
+    public void lookUpInDns() {
+        run(true);
+    }
+
+    private void run(boolean withDns) {
+        MessageAnalysis current = analysis;
+        if (current == null) {
+            return;
+        }
+        long mine = ++request;
+        String pasted = pastedRecord.get();
+        KeySource keys = pasted == null || pasted.isBlank() ? KeySource.NONE
+                : ZoneFileKeys.parse(pasted, "the pasted record");
+        if (withDns) {
+            keys = keys.orElse(dns.get());
+        }
+        KeySource chosen = keys;
+        List<String> trusted = trusted();
+        busy.set(true);
+        status.set(withDns ? "Looking up keys in the DNS…" : "");
+        executor.execute(BackgroundTask.of(() -> AuthenticationCheck.check(current, chosen, trusted))
+                .onSuccess(found -> {
+                    if (mine == request) {
+                        report.set(found);
+                        status.set(found.dnsUsed() ? "Keys were looked up in the DNS." : "");
+                    }
+                })
+                .onFailure(e -> {
+                    if (mine == request) {
+                        status.set("The check failed: " + e.getMessage());
+                    }
+                })
+                .onFinished(() -> {
+                    if (mine == request) {
+                        busy.set(false);
+                    }
+                }));
+    }
+
+    private List<String> trusted() {
+        return Arrays.stream(trustedIds.get().split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    public ReadOnlyObjectProperty<AuthenticationReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** A DKIM key record pasted by the user: a TXT record's text, or lines in zone-file form. */
+    public StringProperty pastedRecordProperty() {
+        return pastedRecord;
+    }
+
+    /** The authserv-ids the user trusts, separated by commas or blanks (RFC 8601 §5). */
+    public StringProperty trustedIdsProperty() {
+        return trustedIds;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}
