@@ -20,6 +20,9 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -149,6 +152,22 @@ public final class SessionFile {
             out.write(JSON.writeValueAsString(eventNode(events.get(i), secrets, keepPasswords)));
         }
         out.write(events.isEmpty() ? "]}" : "\n    ]}");
+    }
+
+    /**
+     * The session as a file with masked passwords holds it: the same connections and events, every line that
+     * carried a password masked. For what goes out to others (a handout), whatever the session itself keeps.
+     */
+    public static SessionRecord masked(SessionRecord session) {
+        StringWriter text = new StringWriter();
+        try {
+            write(session, text, false);
+            SessionRecord masked = read(new StringReader(text.toString()));
+            return new SessionRecord(session.version(), session.saved(), session.mailbench(), false,
+                    masked.connections(), session.problems());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string is written and read: cannot happen
+        }
     }
 
     private static ObjectNode eventNode(TranscriptEvent event, SessionSecrets secrets, boolean keepPasswords) {
