@@ -145,7 +145,8 @@ train mailbench
 train hello-world
 
 # resources/mailbench.desktop replaces jpackage's desktop entry: its Exec passes the file (%f), so an .eml
-# opened from the file manager opens in the MIME viewer, and its Name is the product's.
+# opened from the file manager opens in the MIME viewer (a .mbsession in a read-only session tab), and its Name
+# is the product's.
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     echo "jpackage: deb"
     "$jpackage" --type deb "${common[@]}" \
@@ -156,6 +157,7 @@ if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
         --linux-shortcut \
         --resource-dir "$here/resources" \
         --file-associations "$here/eml.properties" \
+        --file-associations "$here/mbsession.properties" \
         --icon "$here/mailbench.png" \
         --dest "$images"
 else

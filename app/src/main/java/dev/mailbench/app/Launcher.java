@@ -12,6 +12,7 @@ import dev.mailbench.app.logging.AppLogging;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.ConnectionUri;
 import dev.mailbench.app.theme.Theme;
+import dev.mailbench.session.SessionFile;
 
 import javafx.application.Application;
 import picocli.CommandLine;
@@ -58,8 +59,9 @@ public final class Launcher implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Parameters(arity = "0..1", paramLabel = "MESSAGE.eml",
-            description = "a message file to open in the MIME viewer (as the desktop does for .eml files)")
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "a message file (.eml) to open in the MIME viewer, or a saved session (.mbsession) to open"
+                    + " read-only, as the desktop does for these files")
     Path message;
 
     @Option(names = "--no-practice-server",
@@ -112,7 +114,8 @@ public final class Launcher implements Callable<Integer> {
         }
         if (message != null) {
             if (!Files.isRegularFile(message)) {
-                spec.commandLine().getErr().println("mailbench: no such message file: " + message);
+                spec.commandLine().getErr().println("mailbench: no such "
+                        + (SessionFile.isSessionFile(message) ? "session" : "message") + " file: " + message);
                 return 1;
             }
             parameters.add("--open=" + message.toAbsolutePath());
