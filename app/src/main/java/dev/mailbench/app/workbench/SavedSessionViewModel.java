@@ -68,13 +68,19 @@ public final class SavedSessionViewModel {
                 + (where.isEmpty() ? "" : ", " + where) + " — read-only";
     }
 
+    /** {@code At line 74, column 98: the file ends too soon ….} */
+    private static String sentence(SessionProblem problem) {
+        String text = problem.line() > 0 ? "At " + problem
+                : problem.message().substring(0, 1).toUpperCase(Locale.ROOT) + problem.message().substring(1);
+        return text.endsWith(".") ? text : text + ".";
+    }
+
     /** What was wrong with the file, a sentence a problem; empty when it was read whole. */
     public String problems() {
         if (session.sound()) {
             return "";
         }
         return "This file is not whole, so what could be read is shown. "
-                + session.problems().stream().map(SessionProblem::toString).collect(Collectors.joining("; "))
-                + (session.problems().get(session.problems().size() - 1).toString().endsWith(".") ? "" : ".");
+                + session.problems().stream().map(SavedSessionViewModel::sentence).collect(Collectors.joining(" "));
     }
 }
