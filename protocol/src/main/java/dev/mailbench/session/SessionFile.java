@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -121,9 +122,11 @@ public final class SessionFile {
     /** Writes a session to {@code file}, replacing it only once the whole session is written. */
     public static void write(SessionRecord session, Path file, boolean keepPasswords) throws IOException {
         Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), ".mbsession-", ".tmp");
+        // beside the file, made as any new file is (not createTempFile, whose file only its owner may read)
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".part");
         try {
-            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 write(session, out, keepPasswords);
             }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);

@@ -259,7 +259,7 @@ class SessionFileTest {
 
         assertThat(SessionFile.isSessionFile(file)).isTrue();
         assertThat(SessionFile.read(file).events()).hasSameSizeAs(pop3.events());
-        assertThat(Files.list(temp)).noneMatch(path -> path.getFileName().toString().endsWith(".tmp"));
+        assertThat(Files.list(temp)).noneMatch(path -> path.getFileName().toString().endsWith(".part"));
     }
 
     private static String b64(String text) {

@@ -2,10 +2,12 @@ package dev.mailbench.app.export;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.theme.Theme;
@@ -26,6 +28,9 @@ import dev.mailbench.session.SessionConnection;
 import dev.mailbench.session.SessionFile;
 import dev.mailbench.session.SessionRecord;
 import dev.mailbench.session.SessionSettings;
+import dev.mailbench.smtp.SmtpDialogue;
+import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.TranscriptEvent;
 
 /**
@@ -115,9 +120,16 @@ public final class Handout {
                 .append("<th>Line</th><th>Explanation</th></tr></thead>\n<tbody>\n");
         TranscriptFormat format = new TranscriptFormat(zone);
         EventExplainer explainer = new EventExplainer(settings.protocol(), catalogue);
-        Explanation previous = null;
-        for (TranscriptEvent event : connection.events()) {
-            LineInfo info = explainer.accept(event);
+        List<TranscriptEvent> events = connection.events();
+        // every line is read before any is explained, as on screen once a session is over: the first line of a
+        // multi-line reply explains the whole reply, not "the rest has not arrived yet"
+        List<LineInfo> infos = events.stream().map(explainer::accept).toList();
+        Set<String> inColumns = Set.of(catalogue.fieldLabel("bytes"), catalogue.fieldLabel("length"),
+                catalogue.fieldLabel("tls"), catalogue.fieldLabel("latency"), catalogue.fieldLabel("line-number"));
+        boolean[] replyStarts = replyStarts(settings, events);
+        for (int i = 0; i < events.size(); i++) {
+            TranscriptEvent event = events.get(i);
+            LineInfo info = infos.get(i);
             StyledLine line = format.renderSaved(new TranscriptEntry(event, info, explainer), OPTIONS);
             String style = TranscriptFormat.styleClass(info.lineClass());
             out.append("<tr class=\"").append(style).append("\">");
@@ -133,26 +145,40 @@ public final class Handout {
                 }
             }
             out.append("</td><td class=\"explanation\">");
-            if (info.role() == LineRole.REPLY) {
-                Explanation explanation = explainer.explain(event.sequence());
-                // every line of a multi-line reply explains the whole reply: said once, beside its first line
-                if (!explanation.equals(previous)) {
-                    explanation(out, explanation);
-                }
-                previous = explanation;
-            } else {
-                previous = null;
+            if (info.role() == LineRole.REPLY && replyStarts[i]) {
+                explanation(out, explainer.explain(event.sequence()), inColumns);
             }
             out.append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void explanation(StringBuilder out, Explanation explanation) {
+    /**
+     * Which lines start a reply, each explained once, beside its first line: an SMTP reply of several lines is one
+     * reply (RFC 5321 §4.2.1), as its dialogue reader reads it; a POP3 status line is one response.
+     */
+    private static boolean[] replyStarts(SessionSettings settings, List<TranscriptEvent> events) {
+        boolean[] starts = new boolean[events.size()];
+        if (settings.protocol() == MailProtocol.POP3) {
+            Arrays.fill(starts, true);
+            return starts;
+        }
+        SmtpDialogue dialogue = new SmtpDialogue(settings.tlsMode() == TlsMode.IMPLICIT);
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = dialogue.accept(events.get(i)).replyStart();
+        }
+        return starts;
+    }
+
+    /** The sentences, then the facts the other columns do not already show. */
+    private static void explanation(StringBuilder out, Explanation explanation, Set<String> inColumns) {
         for (String sentence : explanation.sentences()) {
             out.append("<p>").append(TranscriptExport.escape(sentence)).append("</p>");
         }
         for (Explanation.Field field : explanation.fields()) {
+            if (inColumns.contains(field.label())) {
+                continue;
+            }
             out.append("<p class=\"field\"><b>").append(TranscriptExport.escape(field.label())).append(":</b> ")
                     .append(TranscriptExport.escape(field.shown(false))).append("</p>");
         }
@@ -182,7 +208,7 @@ public final class Handout {
                 .append("td.timestamp, td.latency { font-family: \"DejaVu Sans Mono\", monospace; white-space: nowrap; color: ")
                 .append(colours.get("muted")).append("; }\n")
                 .append("td.kind { font-size: 8pt; white-space: nowrap; border-left: 3px solid transparent; }\n")
-                .append("td.explanation { width: 35%; font-size: 8pt; } td.explanation p { margin: 0 0 2px 0; }\n")
+                .append("td.explanation { width: 35%; font-size: 8pt; font-style: normal; } td.explanation p { margin: 0 0 2px 0; }\n")
                 .append(".control { color: ").append(colours.get("muted")).append("; font-size: 0.8em; }\n")
                 .append(".tls { font-weight: bold; }\n")
                 .append(".stuffing-dot { font-weight: bold; }\n")
@@ -197,7 +223,9 @@ public final class Handout {
             css.append("tr.").append(kind[0]).append(" td.kind { border-left: ").append(kind[2].equals("none") ? "3px solid transparent"
                     : (kind[2].equals("double") ? "4px " : "3px ") + kind[2] + " " + colour).append("; }\n");
         }
-        css.append("tr.malformed td.line { text-decoration: underline; }\n")
+        // the explanation is body text, whatever the line's kind (the rule above colours the whole row)
+        css.append("tr td.explanation { color: ").append(colours.get("text")).append("; }\n")
+                .append("tr.malformed td.line { text-decoration: underline; }\n")
                 .append(".note { font-style: italic; }\n")
                 .append("div.ladder { margin: 0.5em 0 1em 0; }\n");
         return css.toString();
