@@ -137,7 +137,8 @@ public final class MailbenchApp extends Application {
             }
         });
         if (practice != null) {
-            if (app.firstSession().isEmpty()) {
+            // a saved session opened at start (the desktop's double click) stays in front: no tab of its own comes
+            if (app.firstSession().isEmpty() && openedMessage().filter(SessionFile::isSessionFile).isEmpty()) {
                 openFirstTabOnThePracticeServer();
             }
             // The panel (tables, tabs, a spinner: half a second of layout and style on a slow machine) and the

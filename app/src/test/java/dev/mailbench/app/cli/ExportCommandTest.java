@@ -78,6 +78,9 @@ class ExportCommandTest {
         Element refused = page.select("tr.reply-5xx").first();
         assertThat(refused.select("td.kind").text()).isEqualTo("permanent");
         assertThat(refused.select("td.explanation").text()).isNotBlank();
+        // a reply of two lines is explained once, beside its first line
+        assertThat(page.select("tr:has(td.line:contains(250-practice)) td.explanation").text()).isNotBlank();
+        assertThat(page.select("tr:has(td.line:contains(250 AUTH PLAIN)) td.explanation").text()).isBlank();
         assertThat(page.select("style").html()).contains(".reply-5xx { color: #");
         assertThat(out.toString()).doesNotContain(PLAIN).doesNotContain("bob-secret");
         assertThat(page.select("script, link, img")).isEmpty();
