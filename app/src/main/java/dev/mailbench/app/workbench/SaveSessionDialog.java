@@ -7,6 +7,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.geometry.Pos;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -35,11 +38,22 @@ public final class SaveSessionDialog {
         warning.setId("keep-passwords-warning");
         warning.getStyleClass().add("keep-passwords-warning");
         warning.setWrapText(true);
-        warning.setMaxWidth(420);
+        warning.setPrefWidth(420);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        // its room is kept while it is hidden: a dialog's window keeps the size it opened with
         warning.visibleProperty().bind(keep.selectedProperty());
-        warning.managedProperty().bind(warning.visibleProperty());
-        dialog.getDialogPane().setContent(new VBox(8, keep, warning));
+        Label masked = new Label("The passwords are saved masked (PASS ••••••), as a handout or a bug report"
+                + " wants them.");
+        masked.setId("keep-passwords-masked");
+        masked.setWrapText(true);
+        masked.setPrefWidth(420);
+        masked.visibleProperty().bind(keep.selectedProperty().not());
+        StackPane said = new StackPane(masked, warning);
+        StackPane.setAlignment(masked, Pos.TOP_LEFT);
+        StackPane.setAlignment(warning, Pos.TOP_LEFT);
+        dialog.getDialogPane().setContent(new VBox(8, keep, said));
         dialog.getDialogPane().setId("save-session-dialog");
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         dialog.getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
