@@ -16,7 +16,6 @@ import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -105,11 +104,11 @@ public final class SessionFile {
      */
     public static void write(SessionRecord session, Writer out, boolean keepPasswords) throws IOException {
         out.write("{\n");
-        field(out, "format", FORMAT, true);
-        field(out, "version", VERSION, true);
-        field(out, "saved", session.saved().toString(), true);
-        field(out, "mailbench", session.mailbench(), true);
-        field(out, "passwords", keepPasswords ? PASSWORDS_KEPT : PASSWORDS_MASKED, true);
+        field(out, "format", FORMAT);
+        field(out, "version", VERSION);
+        field(out, "saved", session.saved().toString());
+        field(out, "mailbench", session.mailbench());
+        field(out, "passwords", keepPasswords ? PASSWORDS_KEPT : PASSWORDS_MASKED);
         out.write("  \"connections\": [");
         List<SessionConnection> connections = session.connections();
         for (int c = 0; c < connections.size(); c++) {
@@ -225,8 +224,8 @@ public final class SessionFile {
         }
     }
 
-    private static void field(Writer out, String name, Object value, boolean more) throws IOException {
-        out.write("  " + JSON.writeValueAsString(name) + ": " + JSON.writeValueAsString(value) + (more ? ",\n" : "\n"));
+    private static void field(Writer out, String name, Object value) throws IOException {
+        out.write("  " + JSON.writeValueAsString(name) + ": " + JSON.writeValueAsString(value) + ",\n");
     }
 
     // ---------------------------------------------------------------- reading
@@ -238,11 +237,21 @@ public final class SessionFile {
      *                     is in {@link SessionRecord#problems()}
      */
     public static SessionRecord read(Path file) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in);
+        byte[] octets = Files.readAllBytes(file);
+        try {
+            return read(new StringReader(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(octets)).toString()));
         } catch (CharacterCodingException e) {
-            return new SessionRecord(0, Instant.EPOCH, "", false, List.of(),
-                    List.of(SessionProblem.ofFile("the file is not UTF-8 text: not a Mailbench session file")));
+            // a file damaged in places: what is still text is read, the damage said
+            SessionRecord session = read(new StringReader(new String(octets, StandardCharsets.UTF_8)));
+            List<SessionProblem> problems = new ArrayList<>();
+            problems.add(SessionProblem.ofFile("the file has octets that are not UTF-8 (a session file is UTF-8"
+                    + " text): they are read as \uFFFD"));
+            problems.addAll(session.problems());
+            return new SessionRecord(session.version(), session.saved(), session.mailbench(), session.passwordsKept(),
+                    session.connections(), problems);
         }
     }
 

@@ -253,6 +253,22 @@ class SessionFileTest {
     }
 
     @Test
+    void aFileWithOctetsThatAreNotUtf8IsReadAroundThem() throws IOException {
+        String text = write(SessionRecord.of(pop3, "test"), false).replace("\"mailbench\": \"test\"", "\"mailbench\": \"t\u00e9st\"");
+        byte[] octets = text.getBytes(StandardCharsets.UTF_8);
+        int accent = text.indexOf("t\u00e9st") + 1;
+        octets[accent] = (byte) 0xFF; // the first octet of é damaged
+        Path file = temp.resolve("damaged" + SessionFile.SUFFIX);
+        Files.write(file, octets);
+
+        SessionRecord back = SessionFile.read(file);
+
+        assertThat(back.events()).hasSameSizeAs(pop3.events());
+        assertThat(back.problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("not UTF-8"));
+    }
+
+    @Test
     void aSessionSavedToAFileIsReadFromIt() throws IOException {
         Path file = temp.resolve("saved" + SessionFile.SUFFIX);
         SessionFile.write(SessionRecord.of(pop3, "test"), file, false);
