@@ -84,7 +84,14 @@ public final class SessionFile {
 
     private static final String PASSWORDS_MASKED = "masked";
     private static final String PASSWORDS_KEPT = "kept";
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Made when a file is first read or written, not when the window asks {@link #isSessionFile} at start: Jackson
+     * takes a tenth of a second to load on a slow machine, before the first frame.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private SessionFile() {
     }
@@ -139,19 +146,19 @@ public final class SessionFile {
         SessionSettings settings = connection.settings();
         List<TranscriptEvent> events = connection.events();
         SessionSecrets secrets = SessionSecrets.read(settings.protocol(), settings.tlsMode(), events);
-        ObjectNode head = JSON.createObjectNode()
+        ObjectNode head = Json.MAPPER.createObjectNode()
                 .put("protocol", settings.protocol().name())
                 .put("host", settings.host())
                 .put("port", settings.port())
                 .put("tls-mode", settings.tlsMode().name());
         settings.user().or(secrets::user).ifPresent(user -> head.put("user", user));
-        String text = JSON.writeValueAsString(head);
+        String text = Json.MAPPER.writeValueAsString(head);
         out.write("    ");
         out.write(text, 0, text.length() - 1); // the object stays open for its events
         out.write(",\n     \"events\": [");
         for (int i = 0; i < events.size(); i++) {
             out.write(i == 0 ? "\n      " : ",\n      ");
-            out.write(JSON.writeValueAsString(eventNode(events.get(i), secrets, keepPasswords)));
+            out.write(Json.MAPPER.writeValueAsString(eventNode(events.get(i), secrets, keepPasswords)));
         }
         out.write(events.isEmpty() ? "]}" : "\n    ]}");
     }
@@ -173,7 +180,7 @@ public final class SessionFile {
     }
 
     private static ObjectNode eventNode(TranscriptEvent event, SessionSecrets secrets, boolean keepPasswords) {
-        ObjectNode node = JSON.createObjectNode()
+        ObjectNode node = Json.MAPPER.createObjectNode()
                 .put("dir", event.direction().name().toLowerCase(Locale.ROOT))
                 .put("time", event.time().toString());
         event.latency().ifPresent(latency -> node.put("latency-ns", latency.toNanos()));
@@ -225,7 +232,7 @@ public final class SessionFile {
     }
 
     private static void field(Writer out, String name, Object value) throws IOException {
-        out.write("  " + JSON.writeValueAsString(name) + ": " + JSON.writeValueAsString(value) + ",\n");
+        out.write("  " + Json.MAPPER.writeValueAsString(name) + ": " + Json.MAPPER.writeValueAsString(value) + ",\n");
     }
 
     // ---------------------------------------------------------------- reading
@@ -277,7 +284,7 @@ public final class SessionFile {
         }
 
         SessionRecord read() throws IOException {
-            try (JsonParser json = JSON.createParser(in)) {
+            try (JsonParser json = Json.MAPPER.createParser(in)) {
                 parser = json;
                 document();
             } catch (JsonProcessingException e) {
