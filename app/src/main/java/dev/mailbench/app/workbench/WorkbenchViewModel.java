@@ -181,10 +181,11 @@ public final class WorkbenchViewModel {
      * be read, its tab saying what was wrong. Only a file that cannot be read at all opens nothing.
      */
     public void openSession(Path file) {
-        services.executor().execute(BackgroundTask.of(() -> SessionFile.read(file))
-                .onSuccess(session -> {
-                    savedSessions.add(new SavedSessionViewModel(services, file, session));
-                    status.set(session.sound() ? "Opened " + file
+        // made off the UI thread too: its explainers read every line of the file as they are made
+        services.executor().execute(BackgroundTask.of(() -> new SavedSessionViewModel(services, file, SessionFile.read(file)))
+                .onSuccess(saved -> {
+                    savedSessions.add(saved);
+                    status.set(saved.session().sound() ? "Opened " + file
                             : "Opened " + file + ", which has problems: see the tab");
                 })
                 .onFailure(e -> status.set("Could not open " + file + ": " + e.getMessage())));
