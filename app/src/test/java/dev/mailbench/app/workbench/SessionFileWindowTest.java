@@ -117,8 +117,9 @@ class SessionFileWindowTest {
                 .getContent());
     }
 
+    /** The tab's transcript pane (not looked up: a split pane has its items as children once its skin is made). */
     private static TranscriptPane pane(Node tab) {
-        return WindowDriver.paneOf(tab.lookup("#transcript"));
+        return tab instanceof SavedSessionView saved ? saved.transcript() : ((SessionView) tab).transcript();
     }
 
     private static String label(Node tab, String query) {
