@@ -150,9 +150,10 @@ train mailbench
 train hello-world
 
 # resources/mailbench.desktop replaces jpackage's desktop entry: its Exec passes the file (%f), so an .eml
-# opened from the file manager opens in the MIME viewer, and its Name is the product's. resources/postinst,
-# prerm and postrm replace jpackage's maintainer scripts: the desktop integration is best effort (a machine
-# without a desktop gets a warning, not a half-configured package), and the class server's unit is put in place.
+# opened from the file manager opens in the MIME viewer (a .mbsession in a read-only session tab), and its Name
+# is the product's. resources/postinst, prerm and postrm replace jpackage's maintainer scripts: the desktop
+# integration is best effort (a machine without a desktop gets a warning, not a half-configured package), and
+# the class server's unit is put in place.
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     echo "jpackage: deb"
     "$jpackage" --type deb "${common[@]}" \
@@ -163,6 +164,7 @@ if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
         --linux-shortcut \
         --resource-dir "$here/resources" \
         --file-associations "$here/eml.properties" \
+        --file-associations "$here/mbsession.properties" \
         --icon "$here/mailbench.png" \
         --dest "$images"
 else

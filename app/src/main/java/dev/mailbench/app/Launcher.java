@@ -3,6 +3,7 @@ package dev.mailbench.app;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 
+import dev.mailbench.app.cli.ExportCommand;
 import dev.mailbench.app.cli.InspectCommand;
 import dev.mailbench.app.cli.LessonCommand;
 import dev.mailbench.app.cli.RunCommand;
@@ -12,6 +13,7 @@ import dev.mailbench.app.logging.LoggingStart;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.ConnectionUri;
 import dev.mailbench.app.theme.Theme;
+import dev.mailbench.session.SessionFile;
 
 import javafx.application.Application;
 import picocli.CommandLine;
@@ -33,7 +35,8 @@ import java.util.List;
 @Command(name = "mailbench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ServeCommand.class, InspectCommand.class, LessonCommand.class, RunCommand.class},
+        subcommands = {ServeCommand.class, InspectCommand.class, LessonCommand.class, RunCommand.class,
+                ExportCommand.class},
         description = "A desktop workbench for talking SMTP and POP3 by hand.")
 public final class Launcher implements Callable<Integer> {
 
@@ -58,8 +61,9 @@ public final class Launcher implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Parameters(arity = "0..1", paramLabel = "MESSAGE.eml",
-            description = "a message file to open in the MIME viewer (as the desktop does for .eml files)")
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "a message file (.eml) to open in the MIME viewer, or a saved session (.mbsession) to open"
+                    + " read-only, as the desktop does for these files")
     Path message;
 
     @Option(names = "--lesson",
@@ -122,7 +126,8 @@ public final class Launcher implements Callable<Integer> {
         List<String> parameters = applicationParameters();
         if (message != null) {
             if (!Files.isRegularFile(message)) {
-                spec.commandLine().getErr().println("mailbench: no such message file: " + message);
+                spec.commandLine().getErr().println("mailbench: no such "
+                        + (SessionFile.isSessionFile(message) ? "session" : "message") + " file: " + message);
                 return 1;
             }
             parameters.add("--open=" + message.toAbsolutePath());

@@ -18,9 +18,13 @@ import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
 import dev.mailbench.app.transcript.SecretsConfirmation;
+import dev.mailbench.app.session.SessionViewModel;
+import dev.mailbench.app.workbench.SaveSessionDialog;
 import dev.mailbench.app.workbench.SessionView;
 import dev.mailbench.app.workbench.WorkbenchView;
 import dev.mailbench.app.workbench.WorkbenchViewModel;
+import dev.mailbench.session.SessionFile;
+import dev.mailbench.session.SessionRecord;
 import dev.mailbench.wire.MailProtocol;
 
 import javafx.animation.PauseTransition;
@@ -45,7 +49,8 @@ import javafx.util.Duration;
 /**
  * The Mailbench window, with the practice server running inside it. Started by {@link Launcher}; accepts
  * {@code --theme=light|dark|projector}, {@code --connect=URI}, {@code --practice-server=off},
- * {@code --open=MESSAGE-FILE} and {@code --lesson=ID} as named application parameters.
+ * {@code --open=FILE} (a message file, or a saved session opened read-only) and {@code --lesson=ID} as named
+ * application parameters.
  */
 public final class MailbenchApp extends Application {
 
@@ -122,7 +127,10 @@ public final class MailbenchApp extends Application {
                 () -> view.currentSession().ifPresent(session -> session.transcript().copySelection()),
                 () -> AboutDialog.create(stage, themes).show(),
                 Platform::exit,
-                view.sessionInFront()));
+                view.sessionInFront(),
+                new MainMenu.SessionFileActions(() -> saveSession(stage, view, app),
+                        () -> app.files().openFile(stage, "Open Session").ifPresent(workbench::openSession),
+                        view.anySessionInFront())));
         menu.withLessonPanel(lessonShown);
         if (practice != null) {
             menu.withPracticePanel(panelShown);
@@ -156,13 +164,20 @@ public final class MailbenchApp extends Application {
 
         workbench.loadRecentHosts();
         app.firstSession().ifPresent(settings -> workbench.open(settings, true));
-        openedMessage().ifPresent(view::openMessageFile);
+        openedMessage().ifPresent(file -> {
+            if (SessionFile.isSessionFile(file)) {
+                workbench.openSession(file);
+            } else {
+                view.openMessageFile(file);
+            }
+        });
         FirstFrame.then(scene, () -> {
             showLessonPanel(centre, lessonShown, zoom);
             lessons.load(lessonId, Locale.getDefault());
         });
         if (practice != null) {
-            if (app.firstSession().isEmpty()) {
+            // a saved session opened at start (the desktop's double click) stays in front: no tab of its own comes
+            if (app.firstSession().isEmpty() && openedMessage().filter(SessionFile::isSessionFile).isEmpty()) {
                 openFirstTabOnThePracticeServer();
             }
             // The panel (tables, tabs, a spinner: half a second of layout and style on a slow machine) and the
@@ -338,6 +353,31 @@ public final class MailbenchApp extends Application {
             app.files().saveFile(stage, "Save Transcript", name, format.extension())
                     .ifPresent(file -> workbench.save(session, file, format, SecretsConfirmation.includeSecrets(
                             stage, session.transcript(), session.transcript().entries(), "into the file")));
+        });
+    }
+
+    /**
+     * Saves the tab in front as a session file: first whether to keep the passwords (by default not), then where.
+     */
+    private void saveSession(Stage stage, WorkbenchView view, AppContext app) {
+        Optional<SessionRecord> saved = view.currentSavedSession().map(tab -> tab.viewModel().session());
+        Optional<SessionViewModel> live = view.currentSession().map(SessionView::session);
+        if (saved.isEmpty() && live.isEmpty()) {
+            return;
+        }
+        Optional<Boolean> keepPasswords = SaveSessionDialog.ask(stage);
+        if (keepPasswords.isEmpty()) {
+            return;
+        }
+        String title = live.map(session -> session.titleProperty().get())
+                .orElseGet(() -> view.currentSavedSession().orElseThrow().viewModel().title().replaceFirst("\\.mbsession$", ""));
+        String name = title.replaceAll("[^A-Za-z0-9.-]+", "-") + SessionFile.SUFFIX;
+        app.files().saveFile(stage, "Save Session", name, SessionFile.SUFFIX.substring(1)).ifPresent(file -> {
+            if (live.isPresent()) {
+                workbench.saveSession(live.get(), file, keepPasswords.get());
+            } else {
+                workbench.saveSession(saved.get(), file, keepPasswords.get());
+            }
         });
     }
 

@@ -43,7 +43,16 @@ final class MainMenu {
      * @param sessionInFront true while a session tab is in front, which the transcript items act on
      */
     record Actions(Runnable newSmtp, Runnable newPop3, Runnable openMessage, Runnable closeTab, Runnable saveText, Runnable saveHtml,
-                   Runnable copy, Runnable about, Runnable quit, ObservableBooleanValue sessionInFront) {
+                   Runnable copy, Runnable about, Runnable quit, ObservableBooleanValue sessionInFront,
+                   SessionFileActions sessionFiles) {
+    }
+
+    /**
+     * File ▸ Save Session… and Open Session….
+     *
+     * @param anySessionInFront true while a session tab, live or read-only, is in front
+     */
+    record SessionFileActions(Runnable save, Runnable open, ObservableBooleanValue anySessionInFront) {
     }
 
     /** The other keys people press for zoom (see {@link #installAlternateShortcuts}). */
@@ -146,10 +155,15 @@ final class MainMenu {
         for (MenuItem item : new MenuItem[] {saveText, saveHtml}) {
             item.disableProperty().bind(Bindings.not(actions.sessionInFront()));
         }
+        MenuItem openSession = item("Open Session…", "menu-open-session", actions.sessionFiles().open(),
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        MenuItem saveSession = item("Save Session…", "menu-save-session", actions.sessionFiles().save(),
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN));
+        saveSession.disableProperty().bind(Bindings.not(actions.sessionFiles().anySessionInFront()));
         MenuItem quit = item("Quit", "menu-quit", actions.quit(),
                 new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        return new Menu("File", null, newSmtp, newPop3, openMessage, close, new SeparatorMenuItem(), saveText, saveHtml,
-                new SeparatorMenuItem(), quit);
+        return new Menu("File", null, newSmtp, newPop3, openMessage, openSession, close, new SeparatorMenuItem(),
+                saveSession, saveText, saveHtml, new SeparatorMenuItem(), quit);
     }
 
     private Menu editMenu() {

@@ -125,6 +125,19 @@ class LauncherTest {
     }
 
     @Test
+    void aSessionFileThatIsNotThereIsAClearErrorAndTheExportCommandIsThere() {
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setErr(new PrintWriter(err, true))
+                .setOut(new PrintWriter(out, true));
+
+        assertThat(commandLine.execute("lesson.mbsession")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("mailbench: no such session file: lesson.mbsession" + System.lineSeparator());
+        assertThat(commandLine.execute("export", "--help")).isZero();
+        assertThat(out.toString()).contains("--as=FORMAT", "html, pdf");
+    }
+
+    @Test
     void aConnectUriWithAnUnknownSchemeIsAUsageError() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setErr(new PrintWriter(err));

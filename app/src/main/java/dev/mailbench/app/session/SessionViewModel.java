@@ -1,6 +1,7 @@
 package dev.mailbench.app.session;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.explain.EventExplainer;
 import dev.mailbench.explain.VerbInfo;
 import dev.mailbench.pop3.Pop3Verb;
+import dev.mailbench.session.SessionConnection;
+import dev.mailbench.session.SessionSettings;
 import dev.mailbench.smtp.SmtpVerb;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.tls.TlsReport;
@@ -78,6 +81,8 @@ public final class SessionViewModel {
     private long busySince;
     /** The settings of the connection opened last: what its transcript lines came from. UI thread. */
     private ConnectionSettings lastConnection;
+    /** Every connection the tab has made, in order, with its transcript: what File ▸ Save Session writes. */
+    private final List<SessionConnection> connections = new ArrayList<>();
     /** What the work in flight waits for ("the reply to MAIL"); empty when not busy. */
     private String waitingFor = "";
 
@@ -343,6 +348,11 @@ public final class SessionViewModel {
         return Optional.ofNullable(lastConnection);
     }
 
+    /** The connections the tab has made so far, in order, each with its transcript. UI thread. */
+    public List<SessionConnection> connections() {
+        return List.copyOf(connections);
+    }
+
     /** Opens a new connection with the bar's settings; its lines join the tab's transcript. */
     public void connect() {
         if (busy.get() || connected.get()) {
@@ -358,6 +368,8 @@ public final class SessionViewModel {
         problem.set("");
         lastConnection = settings;
         Transcript connection = new Transcript();
+        connections.add(new SessionConnection(new SessionSettings(settings.protocol(), settings.host(), settings.port(),
+                settings.tlsMode(), Optional.empty()), connection));
         tlsReport.set(null);
         SessionDriver[] created = new SessionDriver[1];
         SessionDriver next = SessionDriver.create(settings.protocol(), connection,

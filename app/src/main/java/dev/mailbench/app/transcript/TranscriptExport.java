@@ -86,7 +86,8 @@ public final class TranscriptExport {
         return out.toString();
     }
 
-    static String escape(String text) {
+    /** Text made safe inside HTML, as element content or a quoted attribute value. */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.mailbench.app.dialog.FileChoosers;
-import dev.mailbench.app.mime.MessageFileDrop;
 import dev.mailbench.app.mime.MimeViewerView;
 import dev.mailbench.app.mime.MimeViewerViewModel;
 import dev.mailbench.app.session.SessionViewModel;
@@ -34,6 +33,7 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
     private final FileChoosers files;
     private final TabPane tabs = new TabPane();
     private final Map<SessionViewModel, Tab> sessionTabs = new HashMap<>();
+    private final Map<SavedSessionViewModel, Tab> savedTabs = new HashMap<>();
 
     public WorkbenchView(WorkbenchViewModel viewModel, FileChoosers files, Node welcome) {
         this.viewModel = viewModel;
@@ -51,7 +51,7 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         status.visibleProperty().bind(Bindings.isNotEmpty(viewModel.statusProperty()));
         status.managedProperty().bind(status.visibleProperty());
         setBottom(status);
-        MessageFileDrop.install(this, this::openMessageFile);
+        WindowFileDrop.install(this, this::openMessageFile, viewModel::openSession);
 
         // a session tab brought to the front takes the keys in its command line, not a button elsewhere
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, old, now) ->
@@ -63,6 +63,35 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
                 change.getAddedSubList().forEach(this::added);
             }
         });
+        viewModel.savedSessions().addListener((ListChangeListener<SavedSessionViewModel>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(saved -> tabs.getTabs().remove(savedTabs.remove(saved)));
+                change.getAddedSubList().forEach(this::addedSaved);
+            }
+        });
+    }
+
+    /** The read-only tab in front, if the tab in front is one. */
+    public Optional<SavedSessionView> currentSavedSession() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected != null && selected.getContent() instanceof SavedSessionView view ? Optional.of(view)
+                : Optional.empty();
+    }
+
+    /** True while a session tab, live or read-only, is in front: File ▸ Save Session applies to it. */
+    public BooleanBinding anySessionInFront() {
+        return Bindings.createBooleanBinding(() -> currentSession().isPresent() || currentSavedSession().isPresent(),
+                tabs.getSelectionModel().selectedItemProperty());
+    }
+
+    private void addedSaved(SavedSessionViewModel saved) {
+        Tab tab = new Tab(saved.title(), new SavedSessionView(saved, viewModel.services().executor(),
+                viewModel.services().catalogue(), this));
+        tab.getStyleClass().add("saved-session-tab");
+        tab.setOnClosed(event -> viewModel.close(saved));
+        savedTabs.put(saved, tab);
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
     }
 
     /** The session tab in front, if the tab in front is a session. */
@@ -87,6 +116,8 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         if (selected != null) {
             if (selected.getContent() instanceof SessionView view) {
                 viewModel.close(view.session());
+            } else if (selected.getContent() instanceof SavedSessionView view) {
+                viewModel.close(view.viewModel());
             } else {
                 tabs.getTabs().remove(selected);
             }

@@ -22,6 +22,8 @@ import dev.mailbench.app.transcript.StyledLine;
 import dev.mailbench.app.transcript.TranscriptEntry;
 import dev.mailbench.app.transcript.TranscriptExport;
 import dev.mailbench.app.transcript.TranscriptViewModel;
+import dev.mailbench.session.SessionFile;
+import dev.mailbench.session.SessionRecord;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
@@ -58,6 +60,7 @@ public final class WorkbenchViewModel {
     private final SessionServices services;
     private final RecentHosts store;
     private final ObservableList<SessionViewModel> sessions = FXCollections.observableArrayList();
+    private final ObservableList<SavedSessionViewModel> savedSessions = FXCollections.observableArrayList();
     private final ObservableList<RecentHost> recentHosts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private Function<MailProtocol, Optional<ConnectionSettings>> practiceServer = protocol -> Optional.empty();
@@ -75,6 +78,11 @@ public final class WorkbenchViewModel {
 
     public ObservableList<SessionViewModel> sessions() {
         return sessions;
+    }
+
+    /** The read-only tabs of sessions opened from files. */
+    public ObservableList<SavedSessionViewModel> savedSessions() {
+        return savedSessions;
     }
 
     /** Servers connected to, most recent first. */
@@ -198,6 +206,43 @@ public final class WorkbenchViewModel {
             Files.writeString(file, content, StandardCharsets.UTF_8);
         }).onSuccess(done -> status.set("Saved " + snapshot.size() + " lines to " + file))
                 .onFailure(e -> status.set("Could not save to " + file + ": " + e.getMessage())));
+    }
+
+    /**
+     * Reads a session file off the UI thread and opens it in a read-only tab; a broken file opens with what could
+     * be read, its tab saying what was wrong. Only a file that cannot be read at all opens nothing.
+     */
+    public void openSession(Path file) {
+        // made off the UI thread too: its explainers read every line of the file as they are made
+        services.executor().execute(BackgroundTask.of(() -> new SavedSessionViewModel(services, file, SessionFile.read(file)))
+                .onSuccess(saved -> {
+                    savedSessions.add(saved);
+                    status.set(saved.session().sound() ? "Opened " + file
+                            : "Opened " + file + ", which has problems: see the tab");
+                })
+                .onFailure(e -> status.set("Could not open " + file + ": " + e.getMessage())));
+    }
+
+    /** Closes a read-only tab. */
+    public void close(SavedSessionViewModel session) {
+        savedSessions.remove(session);
+    }
+
+    /**
+     * Writes a tab's connections as a session file, off the UI thread; passwords are masked unless
+     * {@code keepPasswords}.
+     */
+    public void saveSession(SessionViewModel session, Path file, boolean keepPasswords) {
+        saveSession(SessionRecord.of(session.connections(), BuildInfo.mailbenchVersion()), file, keepPasswords);
+    }
+
+    /** Writes a session again, to another file or with other passwords; off the UI thread. */
+    public void saveSession(SessionRecord session, Path file, boolean keepPasswords) {
+        int lines = session.connections().stream().mapToInt(connection -> connection.transcript().size()).sum();
+        services.executor().execute(BackgroundTask.run(() -> SessionFile.write(session, file, keepPasswords))
+                .onSuccess(done -> status.set("Saved the session (" + lines + " lines"
+                        + (keepPasswords ? ", passwords in clear" : "") + ") to " + file))
+                .onFailure(e -> status.set("Could not save the session to " + file + ": " + e.getMessage())));
     }
 
     /** Closes every connection: the window is closing. */

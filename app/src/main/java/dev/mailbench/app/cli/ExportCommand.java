@@ -1,0 +1,119 @@
+package dev.mailbench.app.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+
+import dev.mailbench.app.export.Handout;
+import dev.mailbench.app.export.HtmlToPdf;
+import dev.mailbench.app.export.LadderDrawing;
+import dev.mailbench.app.theme.Theme;
+import dev.mailbench.explain.Catalogue;
+import dev.mailbench.session.SessionFile;
+import dev.mailbench.session.SessionProblem;
+import dev.mailbench.session.SessionRecord;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mailbench export FILE.mbsession --as FORMAT [-o OUT]}: a saved session turned into a handout, for scripts
+ * and for people without a display. Exit 0 when written, 1 when the session cannot be read or written, 2 on a
+ * usage error (an unknown format among them). A session file with problems is still exported, with what could be
+ * read; the problems are printed on standard error.
+ */
+@Command(name = "export",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Turns a saved session (.mbsession) into a handout: html or pdf.")
+public final class ExportCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.mbsession", description = "the saved session")
+    Path file;
+
+    @Option(names = "--as", required = true, paramLabel = "FORMAT", converter = ExportFormat.Converter.class,
+            completionCandidates = ExportFormat.Names.class,
+            description = "what to write: ${COMPLETION-CANDIDATES}")
+    ExportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "the file to write; without it, text goes to standard output and a PDF next to FILE")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            err.println("mailbench export: no such file: " + file);
+            return 1;
+        }
+        SessionRecord session;
+        try {
+            session = SessionFile.read(file);
+        } catch (IOException e) {
+            LOG.warn("Cannot read the session {}", file, e);
+            err.println("mailbench export: cannot read " + file + ": " + e.getMessage());
+            return 1;
+        }
+        for (SessionProblem problem : session.problems()) {
+            err.println("mailbench export: " + file + ": " + problem);
+        }
+        if (session.connections().isEmpty()) {
+            err.println("mailbench export: " + file + " holds no connection to export");
+            return 1;
+        }
+        try {
+            byte[] written = render(session);
+            if (output == null && format.isText()) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(new String(written, StandardCharsets.UTF_8));
+                out.flush();
+                return CommandLine.ExitCode.OK;
+            }
+            Path target = output != null ? output : beside(file, format);
+            Files.write(target, written);
+            err.println("mailbench export: wrote " + target);
+            return CommandLine.ExitCode.OK;
+        } catch (IOException e) {
+            LOG.warn("Cannot export {} as {}", file, format.id(), e);
+            err.println("mailbench export: cannot write " + format.id() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private byte[] render(SessionRecord session) throws IOException {
+        Handout handout = new Handout(Catalogue.english(), ZoneId.systemDefault(), Theme.LIGHT, LadderDrawing.NONE);
+        return switch (format) {
+            case HTML -> handout.html(session).getBytes(StandardCharsets.UTF_8);
+            case PDF -> {
+                ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+                HtmlToPdf.write(handout.html(session), pdf);
+                yield pdf.toByteArray();
+            }
+        };
+    }
+
+    /** {@code talk.mbsession} → {@code talk.pdf}, in the same directory. */
+    static Path beside(Path session, ExportFormat format) {
+        String name = session.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return session.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "." + format.id());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.mailbench.app.workbench;
+
+import dev.mailbench.app.task.BackgroundTask;
+import dev.mailbench.app.task.TaskExecutor;
+import dev.mailbench.app.transcript.ExplanationPane;
+import dev.mailbench.app.transcript.TranscriptEntry;
+import dev.mailbench.app.transcript.TranscriptPane;
+import dev.mailbench.explain.Catalogue;
+import dev.mailbench.retrieval.RetrievedMessage;
+
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * A read-only tab: a saved session's transcript and explanations as they were live (the same transcript pane and
+ * explanation pane), under a banner that says where it comes from, and what was wrong with its file. No command
+ * line, no step buttons: nothing here reaches a server.
+ */
+public final class SavedSessionView extends BorderPane {
+
+    private final SavedSessionViewModel viewModel;
+    private final TranscriptPane transcript;
+    private final Label banner = new Label();
+    private final Label problems = new Label();
+
+    public SavedSessionView(SavedSessionViewModel viewModel, TaskExecutor executor, Catalogue catalogue,
+                            MessageViewer messages) {
+        this.viewModel = viewModel;
+        getStyleClass().add("saved-session-view");
+
+        banner.setId("saved-session-banner");
+        banner.getStyleClass().add("saved-session-banner");
+        banner.setText(viewModel.banner());
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        problems.setId("saved-session-problems");
+        problems.getStyleClass().add("saved-session-problems");
+        problems.setText(viewModel.problems());
+        problems.setWrapText(true);
+        problems.setMaxWidth(Double.MAX_VALUE);
+        problems.setVisible(!viewModel.problems().isEmpty());
+        problems.managedProperty().bind(problems.visibleProperty());
+
+        Runnable openMessage = () -> viewModel.transcript().selectedEntry().ifPresent((TranscriptEntry entry) ->
+                executor.execute(BackgroundTask.of(() -> entry.explainer().retrievedText(entry.event().sequence())
+                                .map(where -> RetrievedMessage.read(entry.event().transcript(), where)))
+                        .onSuccess(message -> message.ifPresent(messages::show))));
+        transcript = new TranscriptPane(viewModel.transcript(), executor, openMessage);
+        CheckBox times = new CheckBox("Show times");
+        times.selectedProperty().bindBidirectional(viewModel.transcript().showTimesProperty());
+        CheckBox endings = new CheckBox("Show line endings");
+        endings.selectedProperty().bindBidirectional(viewModel.transcript().showLineEndingsProperty());
+        CheckBox reveal = new CheckBox("Reveal passwords");
+        reveal.selectedProperty().bindBidirectional(viewModel.transcript().revealSecretsProperty());
+        // a file saved with its passwords masked has none to reveal
+        reveal.setDisable(!viewModel.session().passwordsKept());
+        FlowPane toolbar = new FlowPane(times, endings, reveal);
+        toolbar.getStyleClass().add("transcript-toolbar");
+        VBox transcriptBox = new VBox(toolbar, transcript);
+        VBox.setVgrow(transcript, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(transcriptBox, new ExplanationPane(viewModel.transcript(), catalogue, openMessage));
+        split.setDividerPositions(0.64);
+        setTop(new VBox(banner, problems));
+        setCenter(split);
+    }
+
+    public SavedSessionViewModel viewModel() {
+        return viewModel;
+    }
+
+    public TranscriptPane transcript() {
+        return transcript;
+    }
+}
