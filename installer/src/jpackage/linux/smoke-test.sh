@@ -43,9 +43,10 @@ for deb in "$target"/jpackage/*.deb; do
     [[ -e "$deb" ]] || continue
     entry=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/mailbench/lib/mailbench-mailbench.desktop)
     echo "$entry"
-    # an .eml file opened from the file manager reaches the launcher, which opens it in the MIME viewer
+    # an .eml file opened from the file manager reaches the launcher, which opens it in the MIME viewer (a
+    # .mbsession in a read-only session tab)
     grep -q '^Exec=/opt/mailbench/bin/mailbench %f$' <<<"$entry"
-    grep -q '^MimeType=message/rfc822;$' <<<"$entry"
+    grep -q '^MimeType=message/rfc822;application/x-mailbench-session;$' <<<"$entry"
     grep -q '^Name=Mailbench$' <<<"$entry"
 done
 

@@ -124,7 +124,10 @@ public final class MailbenchApp extends Application {
                 view::closeCurrent,
                 () -> save(stage, view, WorkbenchViewModel.Format.TEXT, app),
                 () -> save(stage, view, WorkbenchViewModel.Format.HTML, app),
-                () -> view.currentSession().ifPresent(session -> session.transcript().copySelection()),
+                () -> {
+                    view.currentSession().ifPresent(session -> session.transcript().copySelection());
+                    view.currentSavedSession().ifPresent(saved -> saved.transcript().copySelection());
+                },
                 () -> AboutDialog.create(stage, themes).show(),
                 Platform::exit,
                 view.sessionInFront(),

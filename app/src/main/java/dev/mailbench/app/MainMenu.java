@@ -169,7 +169,7 @@ final class MainMenu {
     private Menu editMenu() {
         // Ctrl+C is the text controls' own key; the menu item copies the transcript's selection
         MenuItem copy = item("Copy Transcript Selection", "menu-copy", actions.copy(), null);
-        copy.disableProperty().bind(Bindings.not(actions.sessionInFront()));
+        copy.disableProperty().bind(Bindings.not(actions.sessionFiles().anySessionInFront()));
         return new Menu("Edit", null, copy);
     }
 

@@ -24,15 +24,14 @@ import java.util.Set;
  * ({@link SmtpDialogue}, {@link Pop3Dialogue}), which knows where an AUTH exchange begins and ends, so that a line
  * typed by hand or sent raw is found as surely as one the session annotated as secret ({@link EventText#isSecret}).
  *
- * <p>Secret are: the argument of PASS (RFC 1939 §7), the initial response of AUTH (RFC 4954 §4, RFC 5034 §4), and
- * every client line inside an AUTH exchange (AUTH LOGIN's user name and password, a PLAIN response after an empty
- * challenge), except the {@code *} that cancels one. A secret line is saved as the transcript shows it masked
- * ({@link EventText#mask}: {@code PASS ••••••}, {@code AUTH PLAIN ••••••}, {@code ••••••}).
+ * <p>Secret are: the argument of PASS (RFC 1939 §7), and each AUTH payload (the initial response, RFC 4954 §4,
+ * RFC 5034 §4, and every client line inside the exchange) that its mechanism says may carry a password, as the
+ * session decides it on screen ({@link SaslText#response}): a PLAIN response, AUTH LOGIN's second answer, the
+ * payload of a mechanism Mailbench does not know; not AUTH LOGIN's user name, a CRAM-MD5 digest (the password
+ * never crosses the wire) or the {@code *} that cancels an exchange. A secret line is saved as the transcript shows
+ * it masked ({@link EventText#mask}: {@code PASS ••••••}, {@code AUTH PLAIN ••••••}, {@code ••••••}).
  */
 public final class SessionSecrets {
-
-    /** What a client line inside an AUTH exchange sends to cancel it (RFC 4954 §4, RFC 5034 §4): no secret. */
-    private static final String CANCEL = "*";
 
     private final Set<Long> secret;
     private final Optional<String> user;
@@ -104,9 +103,8 @@ public final class SessionSecrets {
             }
             if (command) {
                 command(event, line);
-            } else if (authResponse && !line.strip().equals(CANCEL)) {
-                secret.add(event.sequence());
-                response(line.strip());
+            } else if (authResponse) {
+                response(event, line.strip());
             }
         }
 
@@ -119,8 +117,7 @@ public final class SessionSecrets {
                 mechanism = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
                 responses = 0;
                 if (words.length > 2) {
-                    secret.add(event.sequence()); // the initial response (RFC 4954 §4, RFC 5034 §4)
-                    response(words[2]);
+                    response(event, words[2]); // the initial response (RFC 4954 §4, RFC 5034 §4)
                 }
             } else if (protocol == MailProtocol.POP3 && verb.equals(Pop3Verb.PASS.keyword()) && words.length > 1) {
                 secret.add(event.sequence()); // RFC 1939 §7: the password in clear
@@ -130,9 +127,15 @@ public final class SessionSecrets {
             }
         }
 
-        /** The next response of the AUTH exchange under way: the user name, for the mechanisms that send one. */
-        private void response(String base64) {
+        /**
+         * The next response of the AUTH exchange under way: a secret where its mechanism may carry a password there;
+         * the user name, for the mechanisms that send one.
+         */
+        private void response(TranscriptEvent event, String base64) {
             int step = responses++;
+            if (SaslText.response(mechanism, step, base64).secret()) {
+                secret.add(event.sequence());
+            }
             if (user != null) {
                 return;
             }
