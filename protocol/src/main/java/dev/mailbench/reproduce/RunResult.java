@@ -1,6 +1,7 @@
 package dev.mailbench.reproduce;
 
 import dev.mailbench.wire.ServerAddress;
+import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,11 @@ public record RunResult(ServerAddress address, List<TranscriptEvent> events, Lis
         events = List.copyOf(events);
         exchanges = List.copyOf(exchanges);
         failures = List.copyOf(failures);
+    }
+
+    /** The transcript the events are of (every run records at least its connecting note), for a session file. */
+    public Transcript transcript() {
+        return events.get(0).transcript();
     }
 
     public int exitCode() {

@@ -2,7 +2,6 @@ package dev.mailbench.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.PracticeServer;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
@@ -11,13 +10,11 @@ import dev.mailbench.wire.ServerAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example scripts shipped in resources (the walkthroughs' dialogues) run against the practice server, in the order
@@ -28,9 +25,6 @@ class ExampleScriptsTest {
     private static final String BASE = "dev/mailbench/scripts/";
     private static final String SERVER = "# server: ";
 
-    @TempDir
-    Path temp;
-
     @Test
     void everyExampleScriptRunsCleanAgainstThePracticeServer() throws Exception {
         List<String> names = index();
@@ -38,7 +32,8 @@ class ExampleScriptsTest {
         List<String> printed = new ArrayList<>();
         ScriptRunner runner = new ScriptRunner(
                 ClientOptions.defaults(new ClientTlsLayer()).withReplyTimeout(Duration.ofSeconds(10)), printed::add);
-        try (PracticeServer server = PracticeServer.start(DataDirectory.at(temp).loadOrCreateConfig().withPorts(0, 0))) {
+        PracticeServer server = SharedPracticeServer.get();
+        {
             for (String name : names) {
                 String text = read(name);
                 assertThat(text).as(name).startsWith(SERVER);

@@ -137,4 +137,51 @@ class ReproductionsTest {
         assertThat(ReproductionFormat.of("Swaks")).isEqualTo(ReproductionFormat.SWAKS);
         assertThat(ReproductionFormat.OPENSSL.id()).isEqualTo("openssl");
     }
+
+    @Test
+    void implicitTlsIsTheSchemeAndStlsIsRequiredTls() {
+        List<TranscriptEvent> smtp = events(
+                "S: 220 mail.example.test ESMTP",
+                "C: EHLO client.example.test",
+                "S: 250 mail.example.test",
+                "C: MAIL FROM:<alice@example.test>",
+                "S: 250 2.1.0 Ok",
+                "C: RCPT TO:<bob@example.test>",
+                "S: 250 2.1.5 Ok",
+                "C: DATA",
+                "S: 354 go ahead",
+                "C: Subject: over TLS",
+                "C: .",
+                "S: 250 2.0.0 Ok",
+                "C: QUIT",
+                "S: 221 2.0.0 Bye");
+        ServerAddress smtps = new ServerAddress("mail.example.test", 465, MailProtocol.SMTP, TlsMode.IMPLICIT);
+        assertThat(Reproductions.render(ReproductionFormat.CURL, smtp, smtps))
+                .contains("curl --silent --show-error smtps://mail.example.test:465/client.example.test --mail-from")
+                .doesNotContain("--ssl-reqd");
+        assertThat(Reproductions.render(ReproductionFormat.SWAKS, smtp, smtps)).contains("--tls-on-connect");
+        assertThat(Reproductions.render(ReproductionFormat.OPENSSL, smtp, smtps))
+                .contains("openssl s_client -connect mail.example.test:465 -crlf -quiet <<MAILBENCH\nEHLO client.example.test\n")
+                .doesNotContain("-starttls");
+
+        List<TranscriptEvent> pop3 = events(
+                "S: +OK ready",
+                "C: STLS",
+                "S: +OK begin TLS",
+                "C: USER bob",
+                "S: +OK",
+                "C: PASS bob-pass",
+                "S: +OK",
+                "C: LIST",
+                "S: +OK 1 message",
+                "S: 1 120",
+                "S: .",
+                "C: QUIT",
+                "S: +OK bye");
+        ServerAddress stls = new ServerAddress("mail.example.test", 110, MailProtocol.POP3, TlsMode.STARTTLS);
+        assertThat(Reproductions.render(ReproductionFormat.CURL, pop3, stls))
+                .contains("curl --silent --show-error pop3://mail.example.test:110/ --ssl-reqd --user bob:bob-pass");
+        ServerAddress pop3s = new ServerAddress("mail.example.test", 995, MailProtocol.POP3, TlsMode.IMPLICIT);
+        assertThat(Reproductions.render(ReproductionFormat.CURL, pop3, pop3s)).contains("pop3s://mail.example.test:995/ --user");
+    }
 }

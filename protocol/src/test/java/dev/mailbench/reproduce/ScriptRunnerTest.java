@@ -3,8 +3,8 @@ package dev.mailbench.reproduce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailbench.server.Personality;
-import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.PracticeServer;
+import dev.mailbench.store.StoredMessage;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.MailProtocol;
@@ -17,15 +17,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Scripts run against the practice server, a refused port and a server that hangs up in the middle of a reply. */
 class ScriptRunnerTest {
@@ -56,22 +53,14 @@ class ScriptRunnerTest {
             expect 221
             """;
 
-    @TempDir
-    static Path temp;
-
     private static PracticeServer server;
     private final List<String> printed = Collections.synchronizedList(new ArrayList<>());
     private final ScriptRunner runner = new ScriptRunner(
             ClientOptions.defaults(new ClientTlsLayer()).withReplyTimeout(Duration.ofSeconds(10)), printed::add);
 
     @BeforeAll
-    static void start() throws IOException {
-        server = PracticeServer.start(DataDirectory.at(temp).loadOrCreateConfig().withPorts(0, 0));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start() {
+        server = SharedPracticeServer.get();
     }
 
     private static ServerAddress smtp(TlsMode tls) {
@@ -85,11 +74,13 @@ class ScriptRunnerTest {
         assertThat(result.error()).isEmpty();
         assertThat(result.failures()).isEmpty();
         assertThat(result.exitCode()).isZero();
-        assertThat(server.store().listMessages("bob")).isNotEmpty();
-        try (InputStream in = server.store().listMessages("bob").get(0).open()) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("Subject: scripted")
-                    .contains("Hello from a script.");
+        List<String> texts = new ArrayList<>();
+        for (StoredMessage message : server.store().listMessages("bob")) {
+            try (InputStream in = message.open()) {
+                texts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
+        assertThat(texts).anySatisfy(text -> assertThat(text).contains("Subject: scripted", "Hello from a script."));
         assertThat(printed).contains("C: EHLO client.example.test", "C: STARTTLS", "C: AUTH PLAIN ••••••");
         assertThat(printed).anySatisfy(line -> assertThat(line).startsWith("S: 220 ").contains(" ms]"));
         assertThat(result.events()).anySatisfy(event -> assertThat(event.tls()).isTrue());
@@ -134,16 +125,17 @@ class ScriptRunnerTest {
 
     @Test
     void aPop3ScriptRetrievesWhatWasSent() throws Exception {
-        runner.run(Script.parse("send.mbscript", SEND_WITH_STARTTLS_AND_AUTH), smtp(TlsMode.STARTTLS));
+        String send = SEND_WITH_STARTTLS_AND_AUTH.replace("RCPT TO:<bob@example.test>", "RCPT TO:<alice@example.test>");
+        runner.run(Script.parse("send.mbscript", send), smtp(TlsMode.STARTTLS)); // alice's mailbox is this test's alone
         String script = """
                 expect +OK
-                USER bob
+                USER alice
                 expect +OK
-                PASS bob-pass
+                PASS alice-pass
                 expect +OK
                 RETR 1
                 expect +OK
-                RETR 9
+                RETR 999
                 expect -ERR
                 QUIT
                 expect +OK

@@ -1,5 +1,6 @@
 package dev.mailbench.app.cli;
 
+import dev.mailbench.app.transcript.ControlMarks;
 import dev.mailbench.reproduce.ReplyComparison;
 import dev.mailbench.reproduce.RunResult;
 import dev.mailbench.reproduce.Script;
@@ -97,8 +98,9 @@ public final class RunCommand implements Callable<Integer> {
             if (servers.size() > 1) {
                 printLine(out, "== " + ReplyComparison.letter(i) + ": " + servers.get(i).toUri());
             }
+            // Control octets as the window and scripts write them (⟨LF⟩), so a line can be copied into a script.
             ScriptRunner runner = new ScriptRunner(options, line -> printLine(line.startsWith("!! ") ? err : out,
-                    line.startsWith("!! ") ? "mailbench run: " + prefix + line.substring(3) : line));
+                    line.startsWith("!! ") ? "mailbench run: " + prefix + line.substring(3) : ControlMarks.of(line)));
             results.add(runner.run(parsed, servers.get(i)));
         }
         ReplyComparison comparison = ReplyComparison.of(results);

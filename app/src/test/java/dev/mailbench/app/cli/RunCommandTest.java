@@ -40,9 +40,11 @@ class RunCommandTest {
         try (PracticeServer server = PracticeServer.start(
                 DataDirectory.at(temp.resolve("data")).loadOrCreateConfig().withPorts(0, 0))) {
             String uri = "smtp://127.0.0.1:" + server.smtpPort();
-            Path good = script("good.mbscript", "expect 220\nNOOP\nexpect 250\nQUIT\nexpect 2xx\n");
+            Path good = script("good.mbscript", "expect 220\nNOOP\nexpect 250\n"
+                    + "# a bare LF ends no line: the server reads on, and refuses the line the next CRLF ends\n"
+                    + "NOOP⟨LF⟩\nNOOP\nexpect 5xx\nQUIT\nexpect 2xx\n");
             assertThat(run(good.toString(), "--server", uri)).isZero();
-            assertThat(out.toString()).contains("C: NOOP", "S: 250 2.0.0 Ok");
+            assertThat(out.toString()).contains("C: NOOP\n", "S: 250 2.0.0 Ok", "C: NOOP⟨LF⟩\n");
 
             Path bad = script("bad.mbscript", "expect 220\nNOOP\n# a wrong guess\nexpect 5.5.1\nQUIT\n");
             assertThat(run(bad.toString(), "--server", uri)).isEqualTo(1);
