@@ -1,6 +1,7 @@
 package dev.mailbench.authenticity;
 
 import dev.mailbench.mime.HeaderField;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,12 @@ final class DkimVerifier {
             findings.add(new Finding("RFC 6376 §8.2", "l=" + sig.length() + " leaves " + body.unsignedLength()
                     + " bytes of the body unsigned: anyone could have added them", sig.tags().tag("l")
                     .map(Tag::range).orElse(sig.field().range())));
+        }
+        if (sig.expiry() != null && sig.expiry().isBefore(Instant.now())) {
+            // RFC 6376 §3.5 x=: a verifier MAY treat a signature past its expiry as invalid; shown, not failed
+            findings.add(new Finding("RFC 6376 §3.5", "the signature expired at " + sig.expiry()
+                    + " (x=): a verifier may treat it as invalid", sig.tags().tag("x").map(Tag::range)
+                    .orElse(sig.field().range())));
         }
         if (!sig.isUsable()) {
             SignatureVerifier.Check check = SignatureVerifier.verify(sig, new byte[0], keys);

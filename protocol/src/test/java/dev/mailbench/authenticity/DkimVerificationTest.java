@@ -136,6 +136,16 @@ class DkimVerificationTest {
     }
 
     @Test
+    void anExpiredSignatureIsReported() {
+        String expired = text("rsa-sha256-relaxed.eml").replace("q=dns/txt;", "q=dns/txt; x=1;");
+
+        DkimResult result = check(latin1(expired), KEYS).dkim().get(0);
+
+        assertThat(result.findings()).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).startsWith("the signature expired at 1970-01-01T00:00:01Z"));
+    }
+
+    @Test
     void eachTagKeepsItsBytesInTheSource() {
         String message = text("rfc8463-appendix-a.eml");
         SignatureField sig = check("rfc8463-appendix-a.eml", KeySource.NONE).dkim().get(0).signature();

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
+import dev.mailbench.authenticity.AuthenticationReport;
 import dev.mailbench.mime.MessageAnalysis;
 import dev.mailbench.mime.PartNode;
 import dev.mailbench.mime.Problem;
@@ -103,10 +104,9 @@ public final class MimeViewerView extends BorderPane {
         getStyleClass().add("mime-viewer");
 
         setTop(heading());
-        SplitPane left = new SplitPane(treePane(), problemsPane(),
-                new AuthenticationView(viewModel.authentication(), viewModel::selectRange));
+        SplitPane left = new SplitPane(treePane(), problemsAndAuthentication());
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.24, 0.38);
+        left.setDividerPositions(0.66);
         SplitPane right = new SplitPane(detailsPane(), rawPane());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.45);
@@ -263,6 +263,24 @@ public final class MimeViewerView extends BorderPane {
         VBox.setVgrow(list, Priority.ALWAYS);
         box.getStyleClass().add("mime-section");
         return box;
+    }
+
+    /** The problems and, beside them in a tab of their own, the message's authentication (DKIM, ARC, …). */
+    private Node problemsAndAuthentication() {
+        Tab problems = new Tab("Problems", problemsPane());
+        problems.setId("mime-problems-tab");
+        Tab authentication = new Tab("Authentication",
+                new AuthenticationView(viewModel.authentication(), viewModel::selectRange));
+        authentication.setId("mime-authentication-tab");
+        authentication.textProperty().bind(Bindings.createStringBinding(() -> {
+            AuthenticationReport report = viewModel.authentication().reportProperty().get();
+            int signatures = report == null ? 0 : report.dkim().size();
+            return signatures == 0 ? "Authentication" : "Authentication (DKIM " + signatures + ")";
+        }, viewModel.authentication().reportProperty()));
+        TabPane tabs = new TabPane(problems, authentication);
+        tabs.setId("mime-lower-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
     }
 
     // ---- body, headers, hops ----

@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -33,6 +36,11 @@ class AuthenticationWindowTest {
         try (WindowDriver window = new WindowDriver(temp.resolve("config"), Optional.empty())) {
             window.answerOpenWith(file);
             window.click("File").click("#menu-open-message");
+            // the tab beside Problems names the signatures found
+            window.await(() -> WindowDriver.onFx(() -> window.robot().lookup(".tab-label").queryAllAs(Label.class)
+                    .stream().anyMatch(l -> "Authentication (DKIM 1)".equals(l.getText()))), "the Authentication tab");
+            window.click(WindowDriver.onFx(() -> window.robot().lookup(".tab-label").queryAllAs(Label.class).stream()
+                    .filter(l -> "Authentication (DKIM 1)".equals(l.getText())).findFirst().orElseThrow()));
             window.await(() -> window.robot().lookup("#auth-dkim-1-signature").tryQuery().isPresent(), "the DKIM result");
 
             // offline: the body hash needs no key, the signature does, and the section says no DNS was used
@@ -43,6 +51,7 @@ class AuthenticationWindowTest {
             assertThat(window.text("#auth-arc-status")).isEqualTo("chain no-key");
 
             // the canonicalised body, white space made visible
+            scrollTo(window, "#auth-dkim-1-canonical-pane");
             window.click(WindowDriver.onFx(() -> window.robot().lookup("#auth-dkim-1-canonical-pane .title").query()));
             window.await(() -> WindowDriver.onFx(() -> window.<TitledPane>node("#auth-dkim-1-canonical-pane").isExpanded()),
                     "the canonical body");
@@ -50,6 +59,7 @@ class AuthenticationWindowTest {
                     .startsWith("Shall·we·meet·at·noon?¶\nThe·usual·place.¶\n");
 
             // the signature's link marks the DKIM-Signature field in the raw source
+            scrollTo(window, "#auth-dkim-1");
             Hyperlink link = window.node("#auth-dkim-1");
             window.click(link);
             window.await(() -> WindowDriver.onFx(() -> marked(window.node("#mime-raw")))
@@ -66,6 +76,7 @@ class AuthenticationWindowTest {
                 window.<TextArea>node("#auth-pasted-key").setText(keys);
                 return null;
             });
+            scrollTo(window, "#auth-check");
             window.click("#auth-check");
             window.await(() -> "signature pass".equals(window.text("#auth-dkim-1-signature")), "the signature checked");
             assertThat(window.text("#auth-arc-status")).isEqualTo("chain pass");
@@ -73,6 +84,19 @@ class AuthenticationWindowTest {
             assertThat(WindowDriver.onFx(() -> window.<Label>node("#auth-dkim-1-signature").getStyleClass()))
                     .contains("auth-pass");
         }
+    }
+
+    /** Scrolls the Authentication section as a user would, until the node is in view. */
+    private static void scrollTo(WindowDriver window, String query) {
+        WindowDriver.onFx(() -> {
+            ScrollPane scroll = window.robot().lookup(".auth-scroll").queryAs(ScrollPane.class);
+            Node content = scroll.getContent();
+            Node node = window.robot().lookup(query).query();
+            Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, inContent.getMinY() - 10) / room));
+            return null;
+        });
     }
 
     /** The text the raw source marks as the selected field, its lines joined. */

@@ -67,11 +67,12 @@ class MimeViewerSnapshot {
                 String record = new String(SampleMessages.class.getResourceAsStream("/dev/mailbench/samples/" + keys)
                         .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 WindowDriver.onFx(() -> {
+                    window.<javafx.scene.control.TabPane>node("#mime-lower-tabs").getSelectionModel().select(1);
                     window.<javafx.scene.control.TextArea>node("#auth-pasted-key").setText(record);
                     javafx.scene.control.SplitPane left = (javafx.scene.control.SplitPane)
                             window.robot().lookup("#mime-columns").queryAs(javafx.scene.control.SplitPane.class)
                                     .getItems().get(0);
-                    left.setDividerPositions(0.12, 0.2);
+                    left.setDividerPositions(0.2);
                     return null;
                 });
                 window.click("#auth-check");
