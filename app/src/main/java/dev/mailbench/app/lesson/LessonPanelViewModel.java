@@ -21,6 +21,7 @@ import dev.mailbench.app.session.SessionDriver;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.explain.Catalogue;
+import dev.mailbench.lesson.Check;
 import dev.mailbench.lesson.Demonstration;
 import dev.mailbench.lesson.Lesson;
 import dev.mailbench.lesson.LessonLibrary;
@@ -405,8 +406,11 @@ public final class LessonPanelViewModel {
         MailProtocol fallback = front.map(s -> s.protocolProperty().get())
                 .orElse(lesson.protocols().isEmpty() ? MailProtocol.SMTP : lesson.protocols().get(0));
         MailProtocol protocol = ShowMe.protocolOf(moves, fallback);
-        SessionViewModel session = front.filter(s -> s.protocolProperty().get() == protocol)
-                .or(() -> window.sessions().stream().filter(s -> s.protocolProperty().get() == protocol
+        // a greeting not read yet (progress reset on an open connection) needs a connection of its own
+        boolean connecting = moves.stream().anyMatch(move -> move.target().equals(Check.GREETING));
+        SessionViewModel session = front.filter(s -> s.protocolProperty().get() == protocol
+                        && !(connecting && s.connectedProperty().get()))
+                .or(() -> window.sessions().stream().filter(s -> !connecting && s.protocolProperty().get() == protocol
                         && s.connectedProperty().get()).findFirst())
                 .orElseGet(() -> window.open().apply(protocol));
         if (session.connectedProperty().get() && !session.busyProperty().get()) {
