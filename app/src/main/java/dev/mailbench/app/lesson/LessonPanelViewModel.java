@@ -91,6 +91,9 @@ public final class LessonPanelViewModel {
     private final List<Attachment> attachments = new ArrayList<>();
     private final Map<SessionViewModel, ChangeListener<SessionDriver>> driverListeners = new HashMap<>();
 
+    /** The progress the UI thread last handed the lesson thread (the same object, fed only on that thread). */
+    private LessonProgress progressOnUi;
+
     // ---- the lesson thread's own ----
     private LessonProgress progress;
     private List<StepStatus> published;
@@ -221,7 +224,7 @@ public final class LessonPanelViewModel {
             save();
         });
         choose(chosen, false);
-        message.set("Progress reset. The lesson counts what you do from now on: connect again to start.");
+        message.set("Progress reset: the lesson counts what you do from now on, on a new connection (Show me opens one).");
     }
 
     /** Puts back the server settings a step switched and stops reading transcripts: the window is closing. */
@@ -236,9 +239,6 @@ public final class LessonPanelViewModel {
     /** A transcript read for the chosen lesson. */
     private record Attachment(Transcript transcript, TranscriptListener listener) {
     }
-
-    /** The progress the UI thread last handed the lesson thread (the same object; read only through that thread). */
-    private LessonProgress progressOnUi;
 
     private void choose(ParsedLesson chosen, boolean withHistory) {
         detachAll();
