@@ -17,6 +17,11 @@
 # (the README's 1024×768 and 200 % pictures add SCREENSHOT_SELECT=2 for light, and type the four commands above;
 # run them in a network namespace of their own, see BUILD-NOTES, when another Mailbench holds port 2525)
 #
+# The lesson panel's pictures (README, "Lessons"): first-smtp after HELO and a RCPT before MAIL, one hint shown:
+#   SCREENSHOT_SIZE=1024x768 SCREENSHOT_SETTLE=8 SCREENSHOT_LESSON=first-smtp SCREENSHOT_KEYS=alt+h \
+#   SCREENSHOT_COMMANDS='HELO client.example.test;RCPT TO:<alice@example.test>' \
+#   app/docs/screenshot.sh light app/docs/lesson-panel-light.png   (projector: add SCREENSHOT_COMMAND_AT=700)
+#
 # THEME: light (default), dark or projector. SERVER-URI, e.g. smtp://127.0.0.1:2525, opens the first
 # session tab connected to it (mailbench --connect); without it the first tab connects to the practice
 # server, which runs in a fresh temporary data directory.
@@ -46,8 +51,11 @@ scratch=$(mktemp -d)
 export XDG_DATA_HOME=${XDG_DATA_HOME_FOR_SCREENSHOT:-$scratch/data} XDG_CONFIG_HOME=${XDG_CONFIG_HOME_FOR_SCREENSHOT:-$scratch/config}
 # setsid: Maven and the java process it forks share one process group, stopped together below.
 # SCREENSHOT_OPEN=FILE.eml opens a message in the MIME viewer too (mailbench --open)
+# SCREENSHOT_LESSON=ID opens the window on a lesson (mailbench --lesson ID)
 args="--theme=$theme${connect:+ --connect=$connect}${SCREENSHOT_OPEN:+ --open=$(realpath "$SCREENSHOT_OPEN")}"
-setsid ./mvnw -B -q -pl app -am javafx:run -Djavafx.args="$args" >"$log" 2>&1 &
+args="$args${SCREENSHOT_LESSON:+ --lesson=$SCREENSHOT_LESSON}"
+# SCREENSHOT_OFFLINE=1: Maven works offline (a network namespace of its own has no network)
+setsid ./mvnw -B -q ${SCREENSHOT_OFFLINE:+-o} -pl app -am javafx:run -Djavafx.args="$args" >"$log" 2>&1 &
 app=$!
 stop() { kill -- "-$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$log" "$scratch"; }
 trap stop EXIT
@@ -86,13 +94,19 @@ if [[ -n "${SCREENSHOT_ZOOM:-}" ]]; then
     sleep 1
 fi
 if [[ -n "${SCREENSHOT_COMMANDS:-}" ]]; then
-    xdotool mousemove --window "$window" 450 $((height - 19)) click 1
+    # SCREENSHOT_COMMAND_AT=X: where the command line is, where the theme's sizes put it elsewhere (projector: 700)
+    xdotool mousemove --window "$window" "${SCREENSHOT_COMMAND_AT:-450}" $((height - 19)) click 1
     IFS=';' read -ra commands <<<"$SCREENSHOT_COMMANDS"
     for command in "${commands[@]}"; do
         xdotool type --delay 20 "$command"
         xdotool key Return
         sleep 1
     done
+fi
+# SCREENSHOT_KEYS="alt+h alt+h": keys pressed after the commands (Alt+H is the lesson panel's Hint)
+if [[ -n "${SCREENSHOT_KEYS:-}" ]]; then
+    for key in $SCREENSHOT_KEYS; do xdotool key "$key"; sleep 0.5; done
+    sleep 1
 fi
 if [[ -n "${SCREENSHOT_SELECT:-}" ]]; then
     at=${SCREENSHOT_SELECT_AT:-120,260}   # a point inside the transcript

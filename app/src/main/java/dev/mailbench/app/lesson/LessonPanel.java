@@ -18,6 +18,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -55,6 +56,8 @@ public final class LessonPanel extends ScrollPane {
     private final Button showMe = new Button("_Show me");
     private final Button reset = new Button("Reset progress");
     private final Label message = new Label();
+    /** The introduction is shown until a step is done, then folded behind this toggle (the step comes first). */
+    private final ToggleButton about = new ToggleButton("About this lesson");
     private final VBox done = new VBox();
     private final VBox current = new VBox();
     private int shownStep = -2;
@@ -118,7 +121,10 @@ public final class LessonPanel extends ScrollPane {
         for (Label label : List.of(meta, position, stepTitle, state, message)) {
             wrap(label);
         }
-        VBox content = new VBox(heading, choose, choice, meta, message, introduction, current, done);
+        about.setId("lesson-about");
+        about.getStyleClass().add("lesson-about");
+        about.selectedProperty().addListener((observable, old, now) -> showIntroduction());
+        VBox content = new VBox(heading, choose, choice, meta, message, about, introduction, current, done);
         content.getStyleClass().add("lesson-content");
         setContent(content);
 
@@ -152,6 +158,7 @@ public final class LessonPanel extends ScrollPane {
         if (usable) {
             introduction.getChildren().add(LessonTextView.render(chosen.lesson().orElseThrow().introduction()));
         }
+        about.setSelected(false);
         showSteps();
     }
 
@@ -193,6 +200,16 @@ public final class LessonPanel extends ScrollPane {
             showMe.setDisable(index < 0);
         }
         showDone(steps);
+        showIntroduction();
+    }
+
+    private void showIntroduction() {
+        boolean started = viewModel.stepsProperty().get().stream().anyMatch(StepStatus::isMet);
+        about.setVisible(started);
+        about.setManaged(started);
+        boolean shown = !introduction.getChildren().isEmpty() && (!started || about.isSelected());
+        introduction.setVisible(shown);
+        introduction.setManaged(shown);
     }
 
     private void showHints() {

@@ -21,6 +21,7 @@ import dev.mailbench.app.session.SessionDriver;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.explain.Catalogue;
+import dev.mailbench.lesson.Check;
 import dev.mailbench.lesson.Demonstration;
 import dev.mailbench.lesson.Lesson;
 import dev.mailbench.lesson.LessonLibrary;
@@ -89,6 +90,9 @@ public final class LessonPanelViewModel {
     private final ReadOnlyStringWrapper announcement = new ReadOnlyStringWrapper(this, "announcement", "");
     private final List<Attachment> attachments = new ArrayList<>();
     private final Map<SessionViewModel, ChangeListener<SessionDriver>> driverListeners = new HashMap<>();
+
+    /** The progress the UI thread last handed the lesson thread (the same object, fed only on that thread). */
+    private LessonProgress progressOnUi;
 
     // ---- the lesson thread's own ----
     private LessonProgress progress;
@@ -220,7 +224,7 @@ public final class LessonPanelViewModel {
             save();
         });
         choose(chosen, false);
-        message.set("Progress reset. The lesson counts what you do from now on: connect again to start.");
+        message.set("Progress reset: the lesson counts what you do from now on, on a new connection (Show me opens one).");
     }
 
     /** Puts back the server settings a step switched and stops reading transcripts: the window is closing. */
@@ -235,9 +239,6 @@ public final class LessonPanelViewModel {
     /** A transcript read for the chosen lesson. */
     private record Attachment(Transcript transcript, TranscriptListener listener) {
     }
-
-    /** The progress the UI thread last handed the lesson thread (the same object; read only through that thread). */
-    private LessonProgress progressOnUi;
 
     private void choose(ParsedLesson chosen, boolean withHistory) {
         detachAll();
@@ -405,8 +406,11 @@ public final class LessonPanelViewModel {
         MailProtocol fallback = front.map(s -> s.protocolProperty().get())
                 .orElse(lesson.protocols().isEmpty() ? MailProtocol.SMTP : lesson.protocols().get(0));
         MailProtocol protocol = ShowMe.protocolOf(moves, fallback);
-        SessionViewModel session = front.filter(s -> s.protocolProperty().get() == protocol)
-                .or(() -> window.sessions().stream().filter(s -> s.protocolProperty().get() == protocol
+        // a greeting not read yet (progress reset on an open connection) needs a connection of its own
+        boolean connecting = moves.stream().anyMatch(move -> move.target().equals(Check.GREETING));
+        SessionViewModel session = front.filter(s -> s.protocolProperty().get() == protocol
+                        && !(connecting && s.connectedProperty().get()))
+                .or(() -> window.sessions().stream().filter(s -> !connecting && s.protocolProperty().get() == protocol
                         && s.connectedProperty().get()).findFirst())
                 .orElseGet(() -> window.open().apply(protocol));
         if (session.connectedProperty().get() && !session.busyProperty().get()) {

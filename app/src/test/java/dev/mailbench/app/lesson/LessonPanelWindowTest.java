@@ -20,6 +20,7 @@ import dev.mailbench.smtp.SmtpPhase;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The lesson panel as a student uses it, in the window with its practice server: {@code first-smtp} done with the
  * step buttons (a hint or two, Show me for the first step, RCPT before MAIL on the way), then again, after Reset, by
- * typing in the command line; and the progress still there in a new window on the same configuration directory.
+ * typing in the command line; the progress still there in a new window on the same configuration directory; and,
+ * reset there, the whole lesson done by Show me.
  */
 class LessonPanelWindowTest {
 
@@ -66,7 +68,7 @@ class LessonPanelWindowTest {
         window.await(() -> window.robot().lookup("#lesson-hint-1").tryQuery().isPresent(), "the first hint");
         assertThat(accessibleText("#lesson-hint-1")).isEqualTo(firstSmtp.steps().get(0).hints().get(0).plain());
         assertThat(window.robot().lookup("#lesson-hint-2").tryQuery()).isEmpty();
-        window.click("#lesson-hint");
+        window.robot().push(KeyCode.ALT, KeyCode.H);   // the keyboard's way to Hint
         window.await(() -> window.robot().lookup("#lesson-hint-2").tryQuery().isPresent(), "the second hint");
         assertThat(accessibleText("#lesson-hint-2")).isEqualTo(firstSmtp.steps().get(0).hints().get(1).plain());
         assertThat(disabled("#lesson-hint")).as("the step has two hints: no third").isTrue();
@@ -156,11 +158,32 @@ class LessonPanelWindowTest {
         openTheWindow();
         awaitAnnouncement("Lesson complete: all 5 steps done.");
         assertThat(doneTitles()).hasSize(5);
+
+        // Reset, and Show me all the way: new tabs where a step needs a connection or the other protocol
+        window.click("#lesson-reset");
+        awaitAnnouncement("Step 1 of 5, Connect and say hello: waiting for you.");
+        String[] next = {"Step 2 of 5, Give the envelope", "Step 3 of 5, Type the message", "Step 4 of 5, Say goodbye",
+                "Step 5 of 5, Read it over POP3"};
+        for (String step : next) {
+            window.click("#lesson-show-me");
+            awaitAnnouncement(step + ": waiting for you.");
+        }
+        window.click("#lesson-show-me");
+        awaitAnnouncement("Lesson complete: all 5 steps done.");
+        assertThat(window.transcriptLines().stream().map(WindowLines::wire).filter(line -> line.startsWith("C: "))
+                .map(line -> line.startsWith("C: PASS ") ? "C: PASS (masked)" : line))
+                .as("the POP3 tab Show me opened").containsExactly("C: USER alice", "C: PASS (masked)", "C: RETR 1");
     }
 
+    /** Types a line into the command line and presses Enter (the text put in at once: typing is CommandLineTest's). */
     private void enter(String line) {
-        window.click("#command-line");
-        window.robot().write(line);
+        WindowDriver.onFx(() -> {
+            TextField field = window.node("#command-line");
+            field.requestFocus();
+            field.setText(line);
+            field.end();
+            return null;
+        });
         window.robot().push(KeyCode.ENTER);
         // a password is masked in the transcript
         String shown = line.startsWith("PASS ") ? "C: PASS " : "C: " + line;
