@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.ServerUri;
 import dev.mailbench.wire.TlsMode;
 
 /**
@@ -32,14 +33,7 @@ public record ConnectionSettings(String host, int port, MailProtocol protocol, T
 
     /** The usual port for a protocol and TLS mode: 25/587/465 for SMTP (RFC 6409, RFC 8314), 110/995 for POP3. */
     public static int defaultPort(MailProtocol protocol, TlsMode tlsMode) {
-        return switch (protocol) {
-            case SMTP -> switch (tlsMode) {
-                case NONE -> 25;
-                case STARTTLS -> 587;
-                case IMPLICIT -> 465;
-            };
-            case POP3 -> tlsMode == TlsMode.IMPLICIT ? 995 : 110;
-        };
+        return ServerUri.defaultPort(protocol, tlsMode);
     }
 
     /** The TLS mode in the words the connection bar uses: {@code no TLS}, {@code STARTTLS} (POP3: {@code STLS}), {@code implicit TLS}. */
