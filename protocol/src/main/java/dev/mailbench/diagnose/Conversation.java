@@ -56,6 +56,7 @@ final class Conversation {
         this.deadline = new Deadline(options.clock(), options.timeout());
         this.timeline = new Timeline(options.clock());
         transcript.addListener(timeline);
+        transcript.addListener(options.transcriptListener());
         if (!target.dnsNote().isEmpty()) {
             transcript.note(target.dnsNote());
             Map<String, Object> figures = new LinkedHashMap<>();

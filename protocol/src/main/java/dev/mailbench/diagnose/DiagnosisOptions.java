@@ -2,6 +2,7 @@ package dev.mailbench.diagnose;
 
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.tls.ClientTls;
+import dev.mailbench.wire.TranscriptListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,9 +34,11 @@ public final class DiagnosisOptions {
     private final int mxPort;
     private final Duration slowGreeting;
     private final Catalogue catalogue;
+    private final TranscriptListener listener;
 
     private DiagnosisOptions(Duration timeout, String user, String password, Clock clock, ClientTls tls,
-                             String clientName, int mxPort, Duration slowGreeting, Catalogue catalogue) {
+                             String clientName, int mxPort, Duration slowGreeting, Catalogue catalogue,
+                             TranscriptListener listener) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("not a timeout: " + timeout);
         }
@@ -48,44 +51,58 @@ public final class DiagnosisOptions {
         this.mxPort = mxPort;
         this.slowGreeting = Objects.requireNonNull(slowGreeting);
         this.catalogue = Objects.requireNonNull(catalogue);
+        this.listener = Objects.requireNonNull(listener);
     }
 
     /** A minute in all, no user, the system clock, the JDK's trusted certificates, MX hosts on port 25. */
     public static DiagnosisOptions defaults() {
         return new DiagnosisOptions(DEFAULT_TIMEOUT, null, null, Clock.systemUTC(), new ClientTls(),
-                "mailbench.invalid", 25, SLOW_GREETING, Catalogue.english());
+                "mailbench.invalid", 25, SLOW_GREETING, Catalogue.english(), event -> { });
     }
 
     public DiagnosisOptions withTimeout(Duration newTimeout) {
-        return new DiagnosisOptions(newTimeout, user, password, clock, tls, clientName, mxPort, slowGreeting, catalogue);
+        return new DiagnosisOptions(newTimeout, user, password, clock, tls, clientName, mxPort, slowGreeting, catalogue, listener);
     }
 
     /** Logs in as {@code name} with {@code secret} for the {@code auth.login} check. */
     public DiagnosisOptions withLogin(String name, String secret) {
         return new DiagnosisOptions(timeout, Objects.requireNonNull(name), Objects.requireNonNull(secret), clock, tls,
-                clientName, mxPort, slowGreeting, catalogue);
+                clientName, mxPort, slowGreeting, catalogue, listener);
     }
 
     public DiagnosisOptions withClock(Clock newClock) {
-        return new DiagnosisOptions(timeout, user, password, newClock, tls, clientName, mxPort, slowGreeting, catalogue);
+        return new DiagnosisOptions(timeout, user, password, newClock, tls, clientName, mxPort, slowGreeting, catalogue, listener);
     }
 
     /** How certificates are judged, e.g. also trusting the practice server's own. */
     public DiagnosisOptions withTls(ClientTls newTls) {
-        return new DiagnosisOptions(timeout, user, password, clock, newTls, clientName, mxPort, slowGreeting, catalogue);
+        return new DiagnosisOptions(timeout, user, password, clock, newTls, clientName, mxPort, slowGreeting, catalogue, listener);
     }
 
     /** The port MX hosts are diagnosed on: 25 (RFC 5321 §5.1), another only for tests. */
     public DiagnosisOptions withMxPort(int port) {
-        return new DiagnosisOptions(timeout, user, password, clock, tls, clientName, port, slowGreeting, catalogue);
+        return new DiagnosisOptions(timeout, user, password, clock, tls, clientName, port, slowGreeting, catalogue, listener);
     }
 
     public DiagnosisOptions withSlowGreeting(Duration threshold) {
-        return new DiagnosisOptions(timeout, user, password, clock, tls, clientName, mxPort, threshold, catalogue);
+        return new DiagnosisOptions(timeout, user, password, clock, tls, clientName, mxPort, threshold, catalogue, listener);
     }
 
     public DiagnosisOptions withCatalogue(Catalogue newCatalogue) {
-        return new DiagnosisOptions(timeout, user, password, clock, tls, clientName, mxPort, slowGreeting, newCatalogue);
+        return new DiagnosisOptions(timeout, user, password, clock, tls, clientName, mxPort, slowGreeting, newCatalogue, listener);
+    }
+
+    /**
+     * Also tells {@code newListener} of every transcript line as it happens (on the connection's thread): a window
+     * shows the conversation while it runs.
+     */
+    public DiagnosisOptions withTranscriptListener(TranscriptListener newListener) {
+        return new DiagnosisOptions(timeout, user, password, clock, tls, clientName, mxPort, slowGreeting, catalogue,
+                newListener);
+    }
+
+    public TranscriptListener transcriptListener() {
+        return listener;
     }
 
     public Duration timeout() {

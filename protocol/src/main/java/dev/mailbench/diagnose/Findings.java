@@ -66,7 +66,7 @@ final class Findings {
     /** Skips every check of the protocol that has no verdict yet. */
     void skipRest(String reason) {
         for (CheckId id : CheckId.values()) {
-            if (id.appliesTo(protocol) && id != CheckId.MX) {
+            if (id.appliesTo(protocol) && id != CheckId.MX && id != CheckId.SYNTAX) {
                 skip(id, reason);
             }
         }
@@ -83,7 +83,7 @@ final class Findings {
 
     /**
      * Every check of the protocol, in the order of {@link CheckId}; those never reached as skipped. The {@code mx}
-     * check is there only for a server found by an MX lookup.
+     * check is there only for a server found by an MX lookup; {@code syntax} is judged last, over the whole transcript.
      */
     List<CheckResult> results() {
         skipRest("not-reached");

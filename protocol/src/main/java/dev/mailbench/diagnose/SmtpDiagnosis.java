@@ -2,11 +2,13 @@ package dev.mailbench.diagnose;
 
 import dev.mailbench.sasl.SaslClientMechanism;
 import dev.mailbench.smtp.EhloCapabilities;
+import dev.mailbench.smtp.ReplyIssue;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.smtp.SmtpVerb;
 import dev.mailbench.tls.TlsReport;
 import dev.mailbench.wire.ClientOptions;
+import dev.mailbench.wire.ConnectionClosedException;
 import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ReplyTimeoutException;
@@ -14,6 +16,7 @@ import dev.mailbench.wire.TlsMode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,11 +47,19 @@ public final class SmtpDiagnosis {
         }
     }
 
+    private static final Set<ReplyIssue> GARBAGE = EnumSet.of(ReplyIssue.NO_CODE, ReplyIssue.CODE_MISMATCH,
+            ReplyIssue.BAD_SEPARATOR, ReplyIssue.INVALID_CODE);
+
+    /** The reason a reply the connection ended in the middle of gives. */
+    private static final String CUT_OFF = "the connection ended in the middle of the reply";
+
     private final Conversation c;
     private final NamedTlsLayer tls;
     private final boolean implicit;
     private SmtpClientSession session;
     private String mailDomain;
+    /** Whether STARTTLS was accepted and its handshake failed: the connection is then beyond use. */
+    private boolean handshakeFailed;
 
     private SmtpDiagnosis(ServerTarget target, DiagnosisOptions options) {
         this.c = new Conversation(target, options, MailProtocol.SMTP);
@@ -93,7 +104,7 @@ public final class SmtpDiagnosis {
             mailBeforeStartTls();
             EhloCapabilities upgraded = startTls();
             secure = upgraded != null;
-            last = upgraded != null ? upgraded : reopenIfClosed(plain);
+            last = upgraded != null ? upgraded : handshakeFailed ? reopen() : plain;
         } else {
             c.findings.skip(CheckId.STARTTLS_REQUIRED, "no-tls");
             c.findings.skip(CheckId.STARTTLS_WORKS, "no-tls");
@@ -131,7 +142,11 @@ public final class SmtpDiagnosis {
             c.connectFailed(mark, e);
             throw new Lost();
         }
-        if (greeting.isMalformed()) {
+        if (greeting.issues().contains(ReplyIssue.TRUNCATED)) {
+            c.connectFailed(mark, new ConnectionClosedException(CUT_OFF));
+            throw new Lost();
+        }
+        if (isGarbage(greeting)) {
             int connected = c.connectedLine(mark);
             c.connectPassed(mark, connected);
             List<Integer> lines = c.since(connected + 1, event -> event.direction() == Direction.SERVER);
@@ -183,7 +198,8 @@ public final class SmtpDiagnosis {
         SmtpReply reply = ask(CheckId.EHLO, SmtpVerb.EHLO.line(c.options.clientName()), lines);
         Map<String, Object> figures = new LinkedHashMap<>();
         if (reply.code() == 250) {
-            EhloCapabilities capabilities = session.capabilities();
+            // read from the reply itself: a reply with bare LFs is still read (the syntax check reports them)
+            EhloCapabilities capabilities = EhloCapabilities.parse(reply);
             figures.put("extensions", capabilities.keywords().size());
             figures.put("keywords", String.join(" ", capabilities.keywords()));
             c.findings.add(CheckId.EHLO, Verdict.PASS, "pass", figures, lines);
@@ -199,11 +215,8 @@ public final class SmtpDiagnosis {
         return EhloCapabilities.none();
     }
 
-    /** Reconnects in plain text after a STARTTLS that broke the connection, so the other checks still run. */
-    private EhloCapabilities reopenIfClosed(EhloCapabilities plain) throws Lost, Deadline.Passed {
-        if (session.isConnected()) {
-            return plain;
-        }
+    /** Reconnects in plain text after a TLS handshake that broke the connection, so the other checks still run. */
+    private EhloCapabilities reopen() throws Lost, Deadline.Passed {
         session.abort();
         c.transcript.note("Connecting again without TLS, for the checks that remain.");
         session = newSession();
@@ -213,8 +226,7 @@ public final class SmtpDiagnosis {
             throw new Lost();
         }
         List<Integer> ignored = new ArrayList<>();
-        ask(CheckId.EHLO, SmtpVerb.EHLO.line(c.options.clientName()), ignored);
-        return session.capabilities();
+        return EhloCapabilities.parse(ask(CheckId.EHLO, SmtpVerb.EHLO.line(c.options.clientName()), ignored));
     }
 
     // ---- what EHLO says
@@ -365,6 +377,7 @@ public final class SmtpDiagnosis {
             c.findings.add(CheckId.STARTTLS_WORKS, Verdict.FAIL, "fail.handshake",
                     Map.of("reason", Conversation.reason(e)), c.since(mark));
             c.skipCertificates("no-tls");
+            handshakeFailed = true;
             return null;
         }
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -380,8 +393,7 @@ public final class SmtpDiagnosis {
         c.findings.add(CheckId.STARTTLS_WORKS, Verdict.PASS, "pass", figures, c.since(mark));
         c.certificates(report, tlsNotes(mark));
         List<Integer> lines = new ArrayList<>();
-        ask(CheckId.EHLO, SmtpVerb.EHLO.line(c.options.clientName()), lines);
-        return session.capabilities();
+        return EhloCapabilities.parse(ask(CheckId.EHLO, SmtpVerb.EHLO.line(c.options.clientName()), lines));
     }
 
     /** The "TLS established" note after {@code mark}: the line a certificate verdict rests on. */
@@ -482,6 +494,14 @@ public final class SmtpDiagnosis {
     }
 
     /**
+     * Whether a reply cannot be read as one at all (no code, mixed codes, cut off). A reply whose only fault is in its
+     * line endings or length is still read: the {@code syntax} check reports those lines.
+     */
+    static boolean isGarbage(SmtpReply reply) {
+        return reply.issues().stream().anyMatch(GARBAGE::contains);
+    }
+
+    /**
      * Sends one command and returns its reply, adding the lines it took to {@code evidence}. A reply that never
      * came, a closed connection or a reply that is no reply at all is the verdict of {@code check}, and ends the
      * conversation.
@@ -491,7 +511,11 @@ public final class SmtpDiagnosis {
         try {
             SmtpReply reply = c.await(session.send(line).orElseThrow());
             evidence.addAll(c.since(mark));
-            if (reply.isMalformed()) {
+            if (reply.issues().contains(ReplyIssue.TRUNCATED)) {
+                c.findings.add(check, Verdict.FAIL, "lost.closed", Map.of("reason", CUT_OFF), evidence);
+                throw new Lost();
+            }
+            if (isGarbage(reply)) {
                 c.garbage(c.since(mark, event -> event.direction() == Direction.SERVER));
                 c.findings.add(check, Verdict.FAIL, "lost.garbage", Map.of("reply", reply.text()), evidence);
                 quietQuit();

@@ -2,6 +2,7 @@ package dev.mailbench.diagnose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.PracticeServer;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +83,6 @@ class PracticeServerDiagnosisTest {
 
         Diagnosis diagnosis = Diagnoser.diagnose(smtp(), options);
 
-        System.out.println(new TextReport(false).render(List.of(diagnosis)));
         Map<String, Verdict> verdicts = verdicts(diagnosis);
         assertThat(verdicts).containsEntry("connect", Verdict.PASS).containsEntry("greeting.delay", Verdict.PASS)
                 .containsEntry("greeting.hostname", Verdict.INFO).containsEntry("ehlo", Verdict.PASS)
@@ -105,12 +106,88 @@ class PracticeServerDiagnosisTest {
 
         Diagnosis diagnosis = Diagnoser.diagnose(pop3(), options.withLogin("alice", "alice-pass"));
 
-        System.out.println(new TextReport(false).render(List.of(diagnosis)));
         Map<String, Verdict> verdicts = verdicts(diagnosis);
         assertThat(verdicts).containsEntry("connect", Verdict.PASS).containsEntry("capa", Verdict.PASS)
                 .containsEntry("stls.offered", Verdict.PASS).containsEntry("stls.works", Verdict.PASS)
                 .containsEntry("auth.login", Verdict.PASS).containsEntry("syntax", Verdict.PASS);
         assertThat(diagnosis.lines()).extracting(ReportLine::text).noneMatch(text -> text.contains("alice-pass"))
                 .noneMatch(text -> text.startsWith("RETR") || text.startsWith("DELE") || text.startsWith("LIST"));
+    }
+
+    @Test
+    void greylistingMakesThePostmasterAndRelayAnswersInconclusive() {
+        server.faults().greylisting(true);
+
+        Diagnosis diagnosis = Diagnoser.diagnose(smtp(), options);
+
+        assertThat(verdicts(diagnosis)).containsEntry("postmaster", Verdict.INFO);
+        assertThat(diagnosis.check("postmaster").orElseThrow().summary()).startsWith("Could not tell");
+        assertThat(evidence(diagnosis, "postmaster")).last().asString().startsWith("450");
+    }
+
+    @Test
+    void aSlowServerIsToldApartFromASilentOneAndTheTimeLimitHolds() {
+        server.faults().replyDelay(Duration.ofMillis(400));
+
+        Diagnosis diagnosis = Diagnoser.diagnose(smtp(), options.withTimeout(Duration.ofSeconds(2))
+                .withSlowGreeting(Duration.ofMillis(100)));
+
+        assertThat(verdicts(diagnosis)).containsEntry("connect", Verdict.PASS)
+                .containsEntry("greeting.delay", Verdict.INFO).containsEntry("auth.login", Verdict.SKIP);
+        assertThat(evidence(diagnosis, "greeting.delay")).singleElement().asString().startsWith("220");
+        assertThat(diagnosis.checks()).as("the time ran out before the checks were done")
+                .anySatisfy(check -> assertThat(check.summary()).containsAnyOf("ran out of time", "No answer"));
+    }
+
+    @Test
+    void aRefusalOnConnectIsAFailedGreetingAndTheRestIsSkipped() {
+        server.faults().refuseConnections(true);
+
+        Diagnosis smtp = Diagnoser.diagnose(smtp(), options);
+        Diagnosis pop3 = Diagnoser.diagnose(pop3(), options);
+
+        assertThat(verdicts(smtp)).containsEntry("connect", Verdict.PASS).containsEntry("greeting.delay", Verdict.FAIL)
+                .containsEntry("ehlo", Verdict.SKIP).containsEntry("starttls.offered", Verdict.SKIP);
+        assertThat(evidence(smtp, "greeting.delay")).singleElement().asString().startsWith("421");
+        assertThat(smtp.check("greeting.delay").orElseThrow().summary()).contains("refused the session");
+        assertThat(verdicts(pop3)).containsEntry("greeting.delay", Verdict.FAIL).containsEntry("capa", Verdict.SKIP);
+        assertThat(evidence(pop3, "greeting.delay")).singleElement().asString().startsWith("-ERR");
+    }
+
+    @Test
+    void aServerThatDropsTheConnectionDuringDataIsNeverAskedForData() {
+        server.faults().dropConnectionMidData(true);
+
+        Diagnosis diagnosis = Diagnoser.diagnose(smtp(), options);
+
+        assertThat(diagnosis.lines()).extracting(ReportLine::text).noneMatch(text -> text.startsWith("DATA"));
+        assertThat(verdicts(diagnosis)).containsEntry("relay.open", Verdict.PASS)
+                .containsEntry("postmaster", Verdict.PASS);
+    }
+
+    @Test
+    void theReportsCarryTheVerdictsAndEvidenceAndNeverThePassword() throws Exception {
+        Diagnosis diagnosis = Diagnoser.diagnose(smtp(), options.withLogin("alice", "alice-pass"));
+
+        assertThat(verdicts(diagnosis)).containsEntry("auth.login", Verdict.PASS);
+        assertThat(evidence(diagnosis, "auth.login")).first().asString().startsWith("AUTH PLAIN").doesNotContain("YWxp");
+        String json = JsonReport.render(List.of(diagnosis));
+        String html = HtmlReport.render(List.of(diagnosis));
+        String text = new TextReport(false).render(List.of(diagnosis));
+        for (String report : List.of(json, html, text)) {
+            assertThat(report).doesNotContain("alice-pass").doesNotContain("YWxpY2UAYWxpY2UAYWxpY2UtcGFzcw");
+        }
+        var tree = new ObjectMapper().readTree(json);
+        assertThat(tree.get("target").asText()).startsWith("smtp://127.0.0.1:");
+        var login = StreamSupport.stream(tree.get("checks").spliterator(), false)
+                .filter(check -> check.get("id").asText().equals("auth.login")).findFirst().orElseThrow();
+        assertThat(login.get("verdict").asText()).isEqualTo("pass");
+        assertThat(login.get("rule").asText()).isEqualTo("RFC 4954 §4");
+        assertThat(login.get("figures").get("mechanism").asText()).isEqualTo("PLAIN");
+        int first = login.get("evidence").get(0).asInt();
+        assertThat(tree.get("transcript").get(first - 1).get("text").asText()).startsWith("AUTH PLAIN");
+        assertThat(html).contains("id=\"d0-c-auth.login\"").contains("href=\"#d0-l" + first + "\"")
+                .contains("<tr id=\"d0-l" + first + "\" class=\"client ev\"");
+        assertThat(html.indexOf("<h3>Failed</h3>")).isLessThan(html.indexOf("<h3>Passed</h3>"));
     }
 }
