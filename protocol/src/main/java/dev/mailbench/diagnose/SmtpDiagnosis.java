@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Diagnoses an SMTP server in one conversation (two when STARTTLS breaks it): the banner, EHLO, VRFY and EXPN, a
@@ -31,6 +32,9 @@ import java.util.Set;
  * message is ever sent.
  */
 public final class SmtpDiagnosis {
+
+    /** A host name with at least two labels (RFC 1035 §2.3.1), to take a mail domain from. */
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+\\.?");
 
     /** RFC 2606 §2: a domain that cannot exist, so a server that accepts it relays for anyone. */
     static final String RELAY_TEST_RECIPIENT = "mailbench@relay-test.invalid";
@@ -173,7 +177,7 @@ public final class SmtpDiagnosis {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("banner", announced);
         figures.put("name", c.target.name());
-        if (mailDomain.isEmpty() && announced.contains(".")) {
+        if (mailDomain.isEmpty() && HOST_NAME.matcher(announced).matches() && !ServerTarget.isAddress(announced)) {
             mailDomain = ServerTarget.domainOf(announced);
         }
         if (c.target.byAddress()) {
@@ -401,7 +405,11 @@ public final class SmtpDiagnosis {
         return c.since(mark, event -> event.isNote() && event.line().startsWith("TLS established"));
     }
 
-    /** MAIL FROM:&lt;&gt;, RCPT TO the postmaster and to an address at relay-test.invalid, RSET: nothing is sent. */
+    /**
+     * MAIL FROM, RCPT TO the postmaster and to an address at relay-test.invalid, RSET: nothing is sent. The sender is
+     * the null reverse-path first; a server that then answers RCPT with 503 (it took the empty sender for none) gets
+     * one more try with an address at the client's name.
+     */
     private void transaction() throws Lost, Deadline.Passed {
         List<Integer> mail = new ArrayList<>();
         SmtpReply from = ask(CheckId.POSTMASTER, SmtpVerb.MAIL.line(NULL_SENDER, ""), mail);
@@ -415,6 +423,15 @@ public final class SmtpDiagnosis {
         String postmaster = mailDomain.isEmpty() ? "postmaster" : "postmaster@" + mailDomain;
         List<Integer> lines = new ArrayList<>(mail);
         SmtpReply rcpt = ask(CheckId.POSTMASTER, SmtpVerb.RCPT.line(postmaster), lines);
+        if (rcpt.code() == 503) {
+            ask(CheckId.POSTMASTER, SmtpVerb.RSET.line(), lines);
+            mail.clear();
+            from = ask(CheckId.POSTMASTER, SmtpVerb.MAIL.line("mailbench@" + c.options.clientName(), ""), mail);
+            lines.addAll(mail);
+            if (from.isPositive()) {
+                rcpt = ask(CheckId.POSTMASTER, SmtpVerb.RCPT.line(postmaster), lines);
+            }
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("address", postmaster);
         figures.put("reply", rcpt.code() + " " + rcpt.message());
@@ -433,7 +450,7 @@ public final class SmtpDiagnosis {
         relayFigures.put("reply", open.code() + " " + open.message());
         if (open.isPositive()) {
             c.findings.add(CheckId.RELAY_OPEN, Verdict.FAIL, "fail", relayFigures, relay);
-        } else if (open.isTransient()) {
+        } else if (open.isTransient() || open.code() == 503) {
             c.findings.add(CheckId.RELAY_OPEN, Verdict.WARN, "warn.temporary", relayFigures, relay);
         } else {
             c.findings.add(CheckId.RELAY_OPEN, Verdict.PASS, "pass", relayFigures, relay);

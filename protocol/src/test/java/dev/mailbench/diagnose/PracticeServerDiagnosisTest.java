@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -189,5 +190,27 @@ class PracticeServerDiagnosisTest {
         assertThat(html).contains("id=\"d0-c-auth.login\"").contains("href=\"#d0-l" + first + "\"")
                 .contains("<tr id=\"d0-l" + first + "\" class=\"client ev\"");
         assertThat(html.indexOf("<h3>Failed</h3>")).isLessThan(html.indexOf("<h3>Passed</h3>"));
+    }
+
+    @Test
+    void aBareDomainIsDiagnosedThroughItsMxHostsInPreferenceOrder() throws Exception {
+        try (LoopbackDns dns = new LoopbackDns(MxLookupTest.zone(), Set.of())) {
+            List<Diagnosis> diagnoses = Diagnoser.diagnose("example.test",
+                    MxLookup.at(dns.address(), Duration.ofSeconds(5)), options.withMxPort(server.smtpPort()));
+
+            assertThat(diagnoses).extracting(Diagnosis::target).containsExactly(
+                    "smtp://mx-a.example.test:" + server.smtpPort() + " (MX 10 for example.test)",
+                    "smtp://mx-b.example.test:" + server.smtpPort() + " (MX 20 for example.test)");
+            Diagnosis first = diagnoses.get(0);
+            assertThat(verdicts(first)).containsEntry("mx", Verdict.PASS).containsEntry("connect", Verdict.PASS)
+                    .containsEntry("greeting.hostname", Verdict.WARN).containsEntry("postmaster", Verdict.PASS)
+                    .containsEntry("tls.certificate.hostname", Verdict.FAIL);
+            assertThat(evidence(first, "mx")).singleElement().asString()
+                    .startsWith("DNS: the MX records of example.test, most preferred first: mx-a.example.test");
+            assertThat(first.check("postmaster").orElseThrow().figures())
+                    .containsEntry("address", "postmaster@example.test");
+            assertThat(first.check("tls.certificate.hostname").orElseThrow().summary())
+                    .startsWith("The certificate does not name mx-a.example.test");
+        }
     }
 }
