@@ -3,6 +3,7 @@ package dev.mailbench.app;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 
+import dev.mailbench.app.cli.DiagnoseCommand;
 import dev.mailbench.app.cli.InspectCommand;
 import dev.mailbench.app.cli.LessonCommand;
 import dev.mailbench.app.cli.ServeCommand;
@@ -32,7 +33,7 @@ import java.util.List;
 @Command(name = "mailbench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ServeCommand.class, InspectCommand.class, LessonCommand.class},
+        subcommands = {ServeCommand.class, InspectCommand.class, LessonCommand.class, DiagnoseCommand.class},
         description = "A desktop workbench for talking SMTP and POP3 by hand.")
 public final class Launcher implements Callable<Integer> {
 
