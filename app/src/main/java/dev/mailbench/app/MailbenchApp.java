@@ -91,6 +91,7 @@ public final class MailbenchApp extends Application {
                 () -> save(stage, view, WorkbenchViewModel.Format.TEXT, app),
                 () -> save(stage, view, WorkbenchViewModel.Format.HTML, app),
                 () -> view.currentSession().ifPresent(session -> session.transcript().copySelection()),
+                view::diagnoseCurrent,
                 () -> AboutDialog.create(stage, themes).show(),
                 Platform::exit,
                 view.sessionInFront()));
