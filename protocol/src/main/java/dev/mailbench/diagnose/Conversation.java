@@ -312,7 +312,8 @@ final class Conversation {
         return message == null || message.isBlank() ? "the connection failed" : message;
     }
 
-    static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    /** Seconds to a tenth, as a number: {@code 30.0}. */
+    static double seconds(Duration duration) {
+        return Math.round(duration.toMillis() / 100.0) / 10.0;
     }
 }

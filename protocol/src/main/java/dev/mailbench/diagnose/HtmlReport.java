@@ -38,7 +38,10 @@ public final class HtmlReport {
             tr.client td.t{color:#1b4fa8}tr.server td.t{color:#1d2330}tr.note td.t{color:#6b7383;font-style:italic}
             tr.ev td{background:#fff6d6}tr.ev td.n a{color:#8a6400}
             tr.selected td{background:#ffe08a}tr:target td{background:#ffd24d}
-            td.refs a{font:11px system-ui,sans-serif;margin-left:.3em;color:#2457c5}
+            td.refs{width:17em;white-space:normal;word-break:normal}
+            td.refs a{font:11px system-ui,sans-serif;margin-right:.4em;color:#2457c5;white-space:nowrap}
+            td.n{border-left:4px solid transparent}tr.tls td.n{border-left-color:#2e7d32}
+            .legend{color:#4c5566;font-size:.9em}
             """;
 
     private static final String SCRIPT = """
@@ -83,13 +86,15 @@ public final class HtmlReport {
                 check(check, prefix, out);
             }
         }
-        out.append("<h2>Transcript</h2>\n<table>\n");
+        out.append("<h2>Transcript</h2>\n<p class=\"legend\">C: the client (Mailbench), S: the server, * a note."
+                + " Lines that prove a verdict are shaded and name it on the right; a green edge marks lines that"
+                + " travelled inside TLS.</p>\n<table>\n");
         for (ReportLine line : diagnosis.lines()) {
             List<CheckResult> checks = byLine.getOrDefault(line.number(), List.of());
             out.append("<tr id=\"").append(prefix).append('l').append(line.number()).append("\" class=\"")
-                    .append(line.direction()).append(checks.isEmpty() ? "" : " ev").append("\"><td class=\"n\">")
-                    .append(line.number()).append("</td><td class=\"d\">")
-                    .append(TextReport.prefix(line).strip()).append(line.tls() ? "🔒" : "")
+                    .append(line.direction()).append(checks.isEmpty() ? "" : " ev").append(line.tls() ? " tls" : "")
+                    .append("\"><td class=\"n\">").append(line.number()).append("</td><td class=\"d\">")
+                    .append(TextReport.prefix(line).strip())
                     .append("</td><td class=\"t\">").append(escape(line.text())).append("</td><td class=\"refs\">");
             for (CheckResult check : checks) {
                 out.append("<a href=\"#").append(prefix).append("c-").append(check.id()).append("\">")

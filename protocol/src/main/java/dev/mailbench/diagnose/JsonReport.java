@@ -52,7 +52,9 @@ public final class JsonReport {
             ObjectNode figures = node.putObject("figures");
             for (Map.Entry<String, Object> figure : check.figures().entrySet()) {
                 Object value = figure.getValue();
-                if (value instanceof Number number) {
+                if (value instanceof Double || value instanceof Float) {
+                    figures.put(figure.getKey(), ((Number) value).doubleValue());
+                } else if (value instanceof Number number) {
                     figures.put(figure.getKey(), number.longValue());
                 } else if (value instanceof Boolean flag) {
                     figures.put(figure.getKey(), flag);

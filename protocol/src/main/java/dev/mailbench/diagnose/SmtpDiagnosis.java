@@ -241,7 +241,7 @@ public final class SmtpDiagnosis {
         OptionalLong max = caps.maxSize();
         if (max.isPresent() && max.getAsLong() > 0) {
             size.put("octets", max.getAsLong());
-            size.put("megabytes", String.format(Locale.ROOT, "%.1f", max.getAsLong() / 1_048_576.0));
+            size.put("megabytes", Math.round(max.getAsLong() / 104_857.6) / 10.0);
             c.findings.add(CheckId.SIZE_LIMIT, Verdict.INFO, "info", size, keywordLines(ehloMark, "SIZE"));
         } else if (max.isPresent()) {
             c.findings.add(CheckId.SIZE_LIMIT, Verdict.INFO, "info.unlimited", size, keywordLines(ehloMark, "SIZE"));

@@ -18,10 +18,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The diagnosis against GreenMail, a server nobody here wrote: no STARTTLS, a relay for anyone, implicit TLS. */
 class GreenMailDiagnosisTest {
 
+    /** One GreenMail for the class, given time to start on a busy machine (its TLS servers make their keys). */
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(new ServerSetup[] {
-        ServerSetupTest.SMTP, ServerSetupTest.SMTPS, ServerSetupTest.POP3S}))
-            .withConfiguration(GreenMailConfiguration.aConfig().withUser("alice@example.test", "alice", "alice-pass"));
+    static final GreenMailExtension greenMail = new GreenMailExtension(setups())
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("alice@example.test", "alice", "alice-pass"))
+            .withPerMethodLifecycle(false);
+
+    private static ServerSetup[] setups() {
+        ServerSetup[] setups = ServerSetup.dynamicPort(new ServerSetup[] {
+            ServerSetupTest.SMTP, ServerSetupTest.SMTPS, ServerSetupTest.POP3S});
+        for (ServerSetup setup : setups) {
+            setup.setServerStartupTimeout(20_000);
+        }
+        return setups;
+    }
 
     private final DiagnosisOptions options = DiagnosisOptions.defaults().withTimeout(Duration.ofSeconds(20));
 

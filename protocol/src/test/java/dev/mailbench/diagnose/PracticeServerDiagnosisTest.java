@@ -188,7 +188,7 @@ class PracticeServerDiagnosisTest {
         int first = login.get("evidence").get(0).asInt();
         assertThat(tree.get("transcript").get(first - 1).get("text").asText()).startsWith("AUTH PLAIN");
         assertThat(html).contains("id=\"d0-c-auth.login\"").contains("href=\"#d0-l" + first + "\"")
-                .contains("<tr id=\"d0-l" + first + "\" class=\"client ev\"");
+                .contains("<tr id=\"d0-l" + first + "\" class=\"client ev tls\"");
         assertThat(html.indexOf("<h3>Failed</h3>")).isLessThan(html.indexOf("<h3>Passed</h3>"));
     }
 

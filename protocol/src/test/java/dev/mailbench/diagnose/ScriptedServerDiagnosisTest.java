@@ -80,7 +80,7 @@ class ScriptedServerDiagnosisTest {
                     .containsEntry("postmaster", Verdict.PASS).containsEntry("pipelining", Verdict.INFO)
                     .containsEntry("syntax", Verdict.PASS);
             assertThat(diagnosis.failed()).isTrue();
-            assertThat(diagnosis.check("greeting.delay").orElseThrow().figures()).containsEntry("seconds", "30.0");
+            assertThat(diagnosis.check("greeting.delay").orElseThrow().figures()).containsEntry("seconds", 30.0);
             assertThat(evidence(diagnosis, "greeting.delay")).containsExactly("220 smtp.example.test ESMTP");
             assertThat(evidence(diagnosis, "auth.cleartext")).containsExactly("250-AUTH PLAIN LOGIN");
             assertThat(evidence(diagnosis, "starttls.offered")).first().asString().startsWith("250-smtp.example.test");

@@ -18,6 +18,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -62,6 +63,7 @@ public final class DiagnosisView extends BorderPane {
         explanation.getStyleClass().add("diagnosis-explanation");
         explanation.setWrapText(true);
         explanation.setMaxWidth(Double.MAX_VALUE);
+        explanation.setMinHeight(Region.USE_PREF_SIZE); // the whole paragraph, never cut to one line
         explanation.textProperty().bind(Bindings.createStringBinding(() -> describe(viewModel.selectedProperty().get()),
                 viewModel.selectedProperty()));
 
@@ -123,9 +125,8 @@ public final class DiagnosisView extends BorderPane {
 
         CheckCell() {
             badge.getStyleClass().add("verdict");
-            badge.setMinWidth(48);
             id.getStyleClass().add("check-id");
-            id.setMinWidth(180);
+            summary.getStyleClass().add("check-summary");
             getStyleClass().add("check-row");
         }
 
