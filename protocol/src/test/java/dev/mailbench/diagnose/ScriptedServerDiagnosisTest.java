@@ -208,4 +208,34 @@ class ScriptedServerDiagnosisTest {
                     .contains("Connecting again without TLS, for the checks that remain.");
         }
     }
+
+    @Test
+    void aPop3ServerWithoutStlsThatTakesPasswordsInClearTextAndOffersApop() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(c -> {
+            c.send("+OK POP3 ready <1896.697170952@pop.example.test>\r\n");
+            for (String verb = c.verb(); verb != null; verb = c.verb()) {
+                switch (verb) {
+                    case "CAPA" -> c.send("+OK Capability list follows\r\nUSER\r\nSASL PLAIN CRAM-MD5\r\nTOP\r\n.\r\n");
+                    case "QUIT" -> {
+                        c.send("+OK Bye\r\n");
+                        return;
+                    }
+                    default -> c.send("-ERR not now\r\n");
+                }
+            }
+        })) {
+            Diagnosis diagnosis = Diagnoser.diagnose(ServerTarget.of(new ServerUri("127.0.0.1", server.port(),
+                    MailProtocol.POP3, TlsMode.NONE)), options.withLogin("alice", "alice-pass"));
+
+            assertThat(verdicts(diagnosis)).containsEntry("connect", Verdict.PASS).containsEntry("capa", Verdict.PASS)
+                    .containsEntry("stls.offered", Verdict.FAIL).containsEntry("stls.works", Verdict.SKIP)
+                    .containsEntry("auth.cleartext", Verdict.FAIL).containsEntry("apop", Verdict.WARN)
+                    .containsEntry("auth.login", Verdict.SKIP).containsEntry("syntax", Verdict.PASS);
+            assertThat(evidence(diagnosis, "auth.cleartext")).containsExactly("USER", "SASL PLAIN CRAM-MD5");
+            assertThat(evidence(diagnosis, "apop")).singleElement().asString().startsWith("+OK POP3 ready <1896.");
+            assertThat(diagnosis.check("auth.login").orElseThrow().summary()).contains("in clear text");
+            assertThat(diagnosis.lines()).filteredOn(line -> line.direction().equals("client"))
+                    .extracting(ReportLine::text).as("no USER or PASS without TLS").containsExactly("CAPA", "QUIT");
+        }
+    }
 }
