@@ -95,6 +95,12 @@ final class Conversation {
                 && event.line().toUpperCase(Locale.ROOT).contains(wanted));
     }
 
+    /** Whether the connection ended in the middle of a line the server was sending, after {@code mark}. */
+    boolean cutOff(int mark) {
+        return !since(mark, event -> event.direction() == Direction.SERVER
+                && event.issues().contains(LineIssue.UNTERMINATED)).isEmpty();
+    }
+
     void garbage(List<Integer> lines) {
         garbage.addAll(lines);
     }

@@ -61,7 +61,8 @@ public final class DiagnosisOptions {
     }
 
     public DiagnosisOptions withTimeout(Duration newTimeout) {
-        return new DiagnosisOptions(newTimeout, user, password, clock, tls, clientName, mxPort, slowGreeting, catalogue, listener);
+        return new DiagnosisOptions(newTimeout, user, password, clock, tls,
+                clientName, mxPort, slowGreeting, catalogue, listener);
     }
 
     /** Logs in as {@code name} with {@code secret} for the {@code auth.login} check. */
@@ -71,25 +72,30 @@ public final class DiagnosisOptions {
     }
 
     public DiagnosisOptions withClock(Clock newClock) {
-        return new DiagnosisOptions(timeout, user, password, newClock, tls, clientName, mxPort, slowGreeting, catalogue, listener);
+        return new DiagnosisOptions(timeout, user, password, newClock, tls,
+                clientName, mxPort, slowGreeting, catalogue, listener);
     }
 
     /** How certificates are judged, e.g. also trusting the practice server's own. */
     public DiagnosisOptions withTls(ClientTls newTls) {
-        return new DiagnosisOptions(timeout, user, password, clock, newTls, clientName, mxPort, slowGreeting, catalogue, listener);
+        return new DiagnosisOptions(timeout, user, password, clock, newTls,
+                clientName, mxPort, slowGreeting, catalogue, listener);
     }
 
     /** The port MX hosts are diagnosed on: 25 (RFC 5321 §5.1), another only for tests. */
     public DiagnosisOptions withMxPort(int port) {
-        return new DiagnosisOptions(timeout, user, password, clock, tls, clientName, port, slowGreeting, catalogue, listener);
+        return new DiagnosisOptions(timeout, user, password, clock, tls,
+                clientName, port, slowGreeting, catalogue, listener);
     }
 
     public DiagnosisOptions withSlowGreeting(Duration threshold) {
-        return new DiagnosisOptions(timeout, user, password, clock, tls, clientName, mxPort, threshold, catalogue, listener);
+        return new DiagnosisOptions(timeout, user, password, clock, tls,
+                clientName, mxPort, threshold, catalogue, listener);
     }
 
     public DiagnosisOptions withCatalogue(Catalogue newCatalogue) {
-        return new DiagnosisOptions(timeout, user, password, clock, tls, clientName, mxPort, slowGreeting, newCatalogue, listener);
+        return new DiagnosisOptions(timeout, user, password, clock, tls,
+                clientName, mxPort, slowGreeting, newCatalogue, listener);
     }
 
     /**

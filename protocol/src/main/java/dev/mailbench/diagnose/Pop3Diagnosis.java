@@ -290,6 +290,11 @@ public final class Pop3Diagnosis {
         try {
             Pop3Reply reply = c.await(session.send(line));
             evidence.addAll(c.since(mark));
+            if (c.cutOff(mark)) {
+                c.findings.add(check, Verdict.FAIL, "lost.closed",
+                        Map.of("reason", "the connection ended in the middle of the response"), evidence);
+                throw new Lost();
+            }
             if (reply.status() == Pop3Reply.Status.MALFORMED) {
                 c.garbage(c.since(mark, event -> event.direction() == Direction.SERVER));
                 c.findings.add(check, Verdict.FAIL, "lost.garbage", Map.of("reply", reply.text()), evidence);

@@ -238,4 +238,21 @@ class ScriptedServerDiagnosisTest {
                     .extracting(ReportLine::text).as("no USER or PASS without TLS").containsExactly("CAPA", "QUIT");
         }
     }
+
+    @Test
+    void aPop3ServerThatClosesInTheMiddleOfCapaFailsThatCheck() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(c -> {
+            c.send("+OK POP3 ready\r\n");
+            c.read();
+            c.send("+OK Capability list follows\r\nUSER\r\nSTL");
+        })) {
+            Diagnosis diagnosis = Diagnoser.diagnose(ServerTarget.of(new ServerUri("127.0.0.1", server.port(),
+                    MailProtocol.POP3, TlsMode.NONE)), options);
+
+            assertThat(verdicts(diagnosis)).containsEntry("greeting.delay", Verdict.PASS)
+                    .containsEntry("capa", Verdict.FAIL).containsEntry("stls.offered", Verdict.SKIP);
+            assertThat(diagnosis.check("capa").orElseThrow().summary()).startsWith("The connection broke off");
+            assertThat(evidence(diagnosis, "capa")).first().asString().isEqualTo("CAPA");
+        }
+    }
 }
