@@ -9,6 +9,7 @@ import dev.mailbench.diagnose.DiagnosisOptions;
 import dev.mailbench.diagnose.ServerTarget;
 import dev.mailbench.diagnose.TextReport;
 import dev.mailbench.diagnose.ReportLine;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -41,12 +42,16 @@ public final class DiagnosisViewModel {
         this.executor = executor;
     }
 
-    /** Diagnoses {@code target} off the UI thread; the result replaces whatever was shown. */
-    public void start(ServerTarget target, DiagnosisOptions options) {
+    /**
+     * Diagnoses {@code target} within {@code timeout}, off the UI thread: the options too are made there, since they
+     * read the trusted certificates and the catalogue from disk. The result replaces whatever was shown.
+     */
+    public void start(ServerTarget target, Duration timeout) {
         title.set("Diagnosis of " + target.label());
-        status.set("Diagnosing " + target.label() + " … (at most " + options.timeout().toSeconds() + " s)");
+        status.set("Diagnosing " + target.label() + " … (at most " + timeout.toSeconds() + " s)");
         running.set(true);
-        executor.execute(BackgroundTask.of(() -> Diagnoser.diagnose(target, options))
+        executor.execute(BackgroundTask.of(() -> Diagnoser.diagnose(target,
+                        DiagnosisOptions.defaults().withTimeout(timeout)))
                 .onSuccess(this::show)
                 .onFailure(failure -> status.set("The diagnosis could not run: " + failure.getMessage()))
                 .onFinished(() -> running.set(false)));

@@ -149,7 +149,7 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         tab.getStyleClass().add("diagnosis-tab");
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
-        diagnosis.start(target, DiagnosisOptions.defaults());
+        diagnosis.start(target, DiagnosisOptions.DEFAULT_TIMEOUT);
     }
 
     private void added(SessionViewModel session) {
