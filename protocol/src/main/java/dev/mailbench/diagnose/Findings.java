@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The verdicts of one diagnosis as its steps reach them. Sentences come from the catalogue: {@code
  * diagnose.<id>.<outcome>.summary} and {@code .explanation}, with the check's figures put in; a skip for a shared
@@ -18,6 +21,8 @@ import java.util.TreeSet;
  * reported as skipped, so every report lists every check of its protocol.
  */
 final class Findings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Findings.class);
 
     /** Skips that read the same whatever the check: their sentences are {@code diagnose.skip.<reason>}. */
     static final Set<String> SHARED_SKIPS = Set.of("no-connection", "no-tls", "not-reached", "no-user", "timeout",
@@ -48,8 +53,17 @@ final class Findings {
         String key = verdict == Verdict.SKIP && SHARED_SKIPS.contains(outcome) ? "skip." + outcome
                 : outcome.startsWith("lost.") ? outcome : id.id() + "." + outcome;
         Map<String, Object> values = new LinkedHashMap<>(figures);
-        String summary = catalogue.diagnosis(key + ".summary", values);
-        String explanation = catalogue.diagnosis(key + ".explanation", values);
+        String summary;
+        String explanation;
+        try {
+            summary = catalogue.diagnosis(key + ".summary", values);
+            explanation = catalogue.diagnosis(key + ".explanation", values);
+        } catch (IllegalStateException missing) {
+            // a sentence missing from a catalogue must not cost the report: the key and figures say what was found
+            LOG.warn("The catalogue has no sentence for diagnose.{}", key, missing);
+            summary = key + " " + values;
+            explanation = "";
+        }
         results.put(id, new CheckResult(id.id(), verdict, summary, explanation, id.rule(protocol),
                 new ArrayList<>(new TreeSet<>(evidence)), values));
         order.add(id);

@@ -18,11 +18,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Diagnoses a POP3 server in one conversation: the greeting, CAPA, STLS, CAPA again, a login when a user was given,
  * and QUIT. It reads no message, lists none and deletes none: after a login the only command is QUIT.
  */
 public final class Pop3Diagnosis {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pop3Diagnosis.class);
 
     private static final class Lost extends Exception {
         private static final long serialVersionUID = 1L;
@@ -56,6 +61,11 @@ public final class Pop3Diagnosis {
         } catch (Deadline.Passed e) {
             c.transcript.note("The diagnosis's time is up: the remaining checks are skipped.");
             c.findings.skipRest("timeout");
+        } catch (RuntimeException e) {
+            // a fault of Mailbench's, not the server's: the verdicts so far stand, the report says where it stopped
+            LOG.error("The diagnosis of {} stopped", c.target.label(), e);
+            c.transcript.note("The diagnosis stopped on an error in Mailbench: " + e);
+            c.findings.skipRest("not-reached");
         } finally {
             if (session != null) {
                 session.abort();

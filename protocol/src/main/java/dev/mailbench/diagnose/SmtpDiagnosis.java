@@ -25,6 +25,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Diagnoses an SMTP server in one conversation (two when STARTTLS breaks it): the banner, EHLO, VRFY and EXPN, a
  * MAIL FROM before STARTTLS, STARTTLS, EHLO again, a transaction that names the postmaster and a recipient at
@@ -32,6 +35,8 @@ import java.util.regex.Pattern;
  * message is ever sent.
  */
 public final class SmtpDiagnosis {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpDiagnosis.class);
 
     /** A host name with at least two labels (RFC 1035 §2.3.1), to take a mail domain from. */
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+\\.?");
@@ -85,6 +90,11 @@ public final class SmtpDiagnosis {
         } catch (Deadline.Passed e) {
             c.transcript.note("The diagnosis's time is up: the remaining checks are skipped.");
             c.findings.skipRest("timeout");
+        } catch (RuntimeException e) {
+            // a fault of Mailbench's, not the server's: the verdicts so far stand, the report says where it stopped
+            LOG.error("The diagnosis of {} stopped", c.target.label(), e);
+            c.transcript.note("The diagnosis stopped on an error in Mailbench: " + e);
+            c.findings.skipRest("not-reached");
         } finally {
             if (session != null) {
                 session.abort();
