@@ -1,6 +1,5 @@
 package dev.mailbench.diagnose;
 
-import dev.mailbench.explain.EventText;
 import dev.mailbench.tls.TlsReport;
 import dev.mailbench.wire.ConnectFailures;
 import dev.mailbench.wire.Direction;
@@ -273,8 +272,7 @@ final class Conversation {
         syntax();
         List<ReportLine> lines = new ArrayList<>();
         for (TranscriptEvent event : transcript.events()) {
-            lines.add(new ReportLine((int) event.sequence() + 1, event.direction().name().toLowerCase(Locale.ROOT),
-                    EventText.display(event, false, false), event.tls()));
+            lines.add(ReportLine.of(event));
         }
         return new Diagnosis(target.label(), started, findings.results(), lines, transcript);
     }

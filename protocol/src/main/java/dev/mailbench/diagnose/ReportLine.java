@@ -1,5 +1,8 @@
 package dev.mailbench.diagnose;
 
+import dev.mailbench.explain.EventText;
+import dev.mailbench.wire.TranscriptEvent;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,5 +17,11 @@ public record ReportLine(int number, String direction, String text, boolean tls)
     public ReportLine {
         Objects.requireNonNull(direction);
         Objects.requireNonNull(text);
+    }
+
+    /** A transcript event as a report shows it: a secret masked, its CRLF left out, other control octets shown. */
+    public static ReportLine of(TranscriptEvent event) {
+        return new ReportLine((int) event.sequence() + 1, event.direction().name().toLowerCase(Locale.ROOT),
+                EventText.display(event, false, false), event.tls());
     }
 }

@@ -9,6 +9,7 @@ import dev.mailbench.diagnose.DiagnosisOptions;
 import dev.mailbench.diagnose.ServerTarget;
 import dev.mailbench.diagnose.TextReport;
 import dev.mailbench.diagnose.ReportLine;
+import dev.mailbench.wire.TranscriptListener;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -50,8 +51,14 @@ public final class DiagnosisViewModel {
         title.set("Diagnosis of " + target.label());
         status.set("Diagnosing " + target.label() + " … (at most " + timeout.toSeconds() + " s)");
         running.set(true);
+        lines.clear();
+        // the conversation shows as it happens; the finished report then replaces it line for line
+        TranscriptListener live = event -> {
+            ReportLine line = ReportLine.of(event);
+            executor.runOnUi(() -> lines.add(line));
+        };
         executor.execute(BackgroundTask.of(() -> Diagnoser.diagnose(target,
-                        DiagnosisOptions.defaults().withTimeout(timeout)))
+                        DiagnosisOptions.defaults().withTimeout(timeout).withTranscriptListener(live)))
                 .onSuccess(this::show)
                 .onFailure(failure -> status.set("The diagnosis could not run: " + failure.getMessage()))
                 .onFinished(() -> running.set(false)));
