@@ -247,6 +247,9 @@ public final class Pop3Diagnosis {
     }
 
     private void quit() throws Deadline.Passed {
+        if (!session.isConnected()) {
+            return; // the server has closed: a QUIT would wait for an answer that cannot come
+        }
         try {
             c.await(session.send(Pop3Verb.QUIT.line()));
         } catch (IOException e) {

@@ -505,6 +505,9 @@ public final class SmtpDiagnosis {
     }
 
     private void quit() throws Deadline.Passed {
+        if (!session.isConnected()) {
+            return; // the server has closed: a QUIT would wait for an answer that cannot come
+        }
         try {
             c.await(session.send(SmtpVerb.QUIT.line()).orElseThrow());
         } catch (IOException e) {
