@@ -3,6 +3,7 @@ package dev.mailbench.app;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 
+import dev.mailbench.app.cli.DiagnoseCommand;
 import dev.mailbench.app.cli.ExportCommand;
 import dev.mailbench.app.cli.InspectCommand;
 import dev.mailbench.app.cli.LessonCommand;
@@ -36,7 +37,7 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {ServeCommand.class, InspectCommand.class, LessonCommand.class, RunCommand.class,
-                ExportCommand.class},
+                ExportCommand.class, DiagnoseCommand.class},
         description = "A desktop workbench for talking SMTP and POP3 by hand.")
 public final class Launcher implements Callable<Integer> {
 

@@ -128,6 +128,7 @@ public final class MailbenchApp extends Application {
                     view.currentSession().ifPresent(session -> session.transcript().copySelection());
                     view.currentSavedSession().ifPresent(saved -> saved.transcript().copySelection());
                 },
+                view::diagnoseCurrent,
                 () -> AboutDialog.create(stage, themes).show(),
                 Platform::exit,
                 view.sessionInFront(),

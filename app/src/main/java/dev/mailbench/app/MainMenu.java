@@ -43,7 +43,7 @@ final class MainMenu {
      * @param sessionInFront true while a session tab is in front, which the transcript items act on
      */
     record Actions(Runnable newSmtp, Runnable newPop3, Runnable openMessage, Runnable closeTab, Runnable saveText, Runnable saveHtml,
-                   Runnable copy, Runnable about, Runnable quit, ObservableBooleanValue sessionInFront,
+                   Runnable copy, Runnable diagnose, Runnable about, Runnable quit, ObservableBooleanValue sessionInFront,
                    SessionFileActions sessionFiles) {
     }
 
@@ -152,7 +152,8 @@ final class MainMenu {
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         MenuItem saveHtml = item("Save Transcript as HTML…", "menu-save-html", actions.saveHtml(),
                 new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-        for (MenuItem item : new MenuItem[] {saveText, saveHtml}) {
+        MenuItem diagnose = item("Diagnose Server…", "menu-diagnose", actions.diagnose(), null);
+        for (MenuItem item : new MenuItem[] {saveText, saveHtml, diagnose}) {
             item.disableProperty().bind(Bindings.not(actions.sessionInFront()));
         }
         MenuItem openSession = item("Open Session…", "menu-open-session", actions.sessionFiles().open(),
@@ -162,8 +163,9 @@ final class MainMenu {
         saveSession.disableProperty().bind(Bindings.not(actions.sessionFiles().anySessionInFront()));
         MenuItem quit = item("Quit", "menu-quit", actions.quit(),
                 new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+
         return new Menu("File", null, newSmtp, newPop3, openMessage, openSession, close, new SeparatorMenuItem(),
-                saveSession, saveText, saveHtml, new SeparatorMenuItem(), quit);
+                saveSession, saveText, saveHtml, new SeparatorMenuItem(), diagnose, new SeparatorMenuItem(), quit);
     }
 
     private Menu editMenu() {

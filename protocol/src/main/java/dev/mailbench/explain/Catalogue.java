@@ -291,6 +291,20 @@ public final class Catalogue {
         return text("event.reply.malformed").replace("{problem}", problem);
     }
 
+    /**
+     * A sentence of a server diagnosis: key {@code diagnose.<key>}, each {@code {name}} in it replaced by the value
+     * of that name (a figure the check measured).
+     *
+     * @throws IllegalStateException if the catalogue has no such sentence
+     */
+    public String diagnosis(String key, Map<String, ?> values) {
+        String sentence = text("diagnose." + key);
+        for (Map.Entry<String, ?> value : values.entrySet()) {
+            sentence = sentence.replace("{" + value.getKey() + "}", String.valueOf(value.getValue()));
+        }
+        return sentence;
+    }
+
     /** The label of a fact shown beside an explanation ({@code code}, {@code syntax} …): key {@code field.<name>}. */
     public String fieldLabel(String name) {
         return text("field." + name);

@@ -82,6 +82,17 @@ public record ServerAddress(String host, int port, MailProtocol protocol, TlsMod
         };
     }
 
+    /** Whether the text is written as a URI ({@code scheme://…}) rather than a bare domain. */
+    public static boolean looksLikeUri(String text) {
+        return text.contains("://");
+    }
+
+    /** The address as {@link #parse} reads it: {@code smtp+starttls://127.0.0.1:2525}. */
+    @Override
+    public String toString() {
+        return toUri();
+    }
+
     /** The address as {@link #parse} reads it: {@code smtp+starttls://127.0.0.1:2525}. */
     public String toUri() {
         String scheme = switch (protocol) {

@@ -33,7 +33,8 @@ class CatalogueDataTest {
             "pop3\\.err\\.([A-Z]+|greeting|auth-response|unknown-command)",
             "pop3\\.scan\\.(LIST|UIDL|malformed)",
             "pop3\\.capa\\.([A-Z0-9-]+|unknown)",
-            "mime\\.header\\.[a-z0-9-]+"));
+            "mime\\.header\\.[a-z0-9-]+",
+            "diagnose\\.[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(summary|explanation)"));
 
     private final ResourceBundle english = ResourceBundle.getBundle(Catalogue.BASE_NAME, Locale.ROOT,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

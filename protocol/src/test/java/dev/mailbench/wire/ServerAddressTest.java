@@ -17,4 +17,30 @@ class ServerAddressTest {
                 TlsMode.IMPLICIT));
         assertThatThrownBy(() -> ServerAddress.parse("imap://x")).hasMessageContaining("unknown scheme");
     }
+
+    @Test
+    void eachSchemeGivesItsProtocolTlsModeAndUsualPort() {
+        assertThat(ServerAddress.parse("smtp://mx.example.test"))
+                .isEqualTo(new ServerAddress("mx.example.test", 25, MailProtocol.SMTP, TlsMode.NONE));
+        assertThat(ServerAddress.parse("smtp+starttls://mx.example.test").port()).isEqualTo(587);
+        assertThat(ServerAddress.parse("smtps://mx.example.test").tlsMode()).isEqualTo(TlsMode.IMPLICIT);
+        assertThat(ServerAddress.parse("pop3+stls://pop.example.test:1110"))
+                .isEqualTo(new ServerAddress("pop.example.test", 1110, MailProtocol.POP3, TlsMode.STARTTLS));
+        assertThat(ServerAddress.parse("POP3S://[::1]")).isEqualTo(new ServerAddress("::1", 995, MailProtocol.POP3,
+                TlsMode.IMPLICIT));
+    }
+
+    @Test
+    void writtenBackWithItsPortAndAnIpv6AddressInBrackets() {
+        assertThat(ServerAddress.parse("pop3s://[::1]")).hasToString("pop3s://[::1]:995");
+        assertThat(ServerAddress.parse("smtp+starttls://mx.example.test")).hasToString("smtp+starttls://mx.example.test:587");
+    }
+
+    @Test
+    void aBareDomainIsNoUriAndABadOneIsSaidInWords() {
+        assertThat(ServerAddress.looksLikeUri("example.test")).isFalse();
+        assertThat(ServerAddress.looksLikeUri("smtp://example.test")).isTrue();
+        assertThatThrownBy(() -> ServerAddress.parse("imap://mail.example.test")).hasMessageContaining("unknown scheme");
+        assertThatThrownBy(() -> ServerAddress.parse("smtp:///")).hasMessageContaining("no host");
+    }
 }

@@ -6,11 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.mailbench.app.dialog.FileChoosers;
+import dev.mailbench.app.diagnose.DiagnosisView;
+import dev.mailbench.app.diagnose.DiagnosisViewModel;
 import dev.mailbench.app.mime.MimeViewerView;
 import dev.mailbench.app.mime.MimeViewerViewModel;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.task.TaskExecutor;
+import dev.mailbench.app.session.ConnectionSettings;
+import dev.mailbench.diagnose.DiagnosisOptions;
+import dev.mailbench.diagnose.ServerTarget;
 import dev.mailbench.retrieval.RetrievedMessage;
+import dev.mailbench.wire.ServerAddress;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -18,6 +24,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -149,8 +157,41 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         return viewer;
     }
 
+    /**
+     * Diagnoses the server of the session tab in front (its connection bar's host, port, protocol and TLS) in a tab
+     * of its own; the work runs off the UI thread. Says in the status line when there is nothing to diagnose.
+     */
+    public void diagnoseCurrent() {
+        Optional<SessionView> session = currentSession();
+        if (session.isEmpty()) {
+            viewModel.say("Bring a session tab to the front to diagnose its server.");
+            return;
+        }
+        ConnectionSettings settings;
+        try {
+            settings = session.get().session().settings();
+        } catch (IllegalArgumentException e) {
+            viewModel.say(e.getMessage());
+            return;
+        }
+        ServerTarget target = ServerTarget.of(new ServerAddress(settings.host(), settings.port(), settings.protocol(),
+                settings.tlsMode()));
+        DiagnosisViewModel diagnosis = new DiagnosisViewModel(viewModel.services().executor());
+        Tab tab = new Tab("Diagnosis: " + settings.host() + ":" + settings.port(), new DiagnosisView(diagnosis));
+        tab.getStyleClass().add("diagnosis-tab");
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        diagnosis.start(target, DiagnosisOptions.DEFAULT_TIMEOUT);
+    }
+
     private void added(SessionViewModel session) {
         Tab tab = new Tab();
+        MenuItem diagnose = new MenuItem("Diagnose Server…");
+        diagnose.setOnAction(event -> {
+            tabs.getSelectionModel().select(sessionTabs.get(session));
+            diagnoseCurrent();
+        });
+        tab.setContextMenu(new ContextMenu(diagnose));
         tab.textProperty().bind(session.titleProperty());
         tab.setContent(new SessionView(session, viewModel.recentHosts(), files, this));
         tab.getStyleClass().add("session-tab");

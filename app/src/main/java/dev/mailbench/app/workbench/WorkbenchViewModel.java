@@ -91,6 +91,11 @@ public final class WorkbenchViewModel {
     }
 
     /** What the window did last, in words. */
+    /** Puts a sentence in the window's status line. */
+    public void say(String sentence) {
+        status.set(sentence);
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
