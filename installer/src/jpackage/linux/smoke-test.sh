@@ -5,7 +5,7 @@
 # without a desktop; then prints the app-image's size.
 #   smoke-test.sh TARGET_DIR
 set -euo pipefail
-target=$1
+target=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 image=$target/jpackage/mailbench
 launcher=$image/bin/mailbench

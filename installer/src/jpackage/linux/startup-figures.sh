@@ -5,8 +5,8 @@
 #   startup-figures.sh TARGET_DIR [RUNS]
 # Prints each run, then: Mailbench first frame: median X ms; hello-world: median Y ms; ratio Z
 # and the same for the processor time each had used by then, which other work on the machine disturbs less,
-# and the classes each had loaded before its first frame (one more run each with -Xlog:class+load), a figure
-# the machine's load cannot change.
+# and the classes each had loaded before its first frame (one more run each with -Xlog:class+load and the
+# ahead-of-time cache off), a figure the machine's load cannot change.
 set -euo pipefail
 target=$1
 runs=${2:-5}
@@ -51,9 +51,11 @@ side_by_side() {
 side_by_side "Mailbench first frame" mailbench hello
 side_by_side "Mailbench processor time to the first frame" mailbench-cpu hello-cpu
 
-# the lines the JVM logs for each class loaded, on standard output before the probe's line
+# the lines the JVM logs for each class loaded, on standard output before the probe's line; with the
+# ahead-of-time cache off (JDK 25 loads all of a cache's classes at once, whatever the start needs; JDK 17
+# ignores the option), so that the count is the start's own work
 classes_before_first_frame() {
-    JAVA_TOOL_OPTIONS="-Xlog:class+load=info:stdout" MAILBENCH_STARTUP_PROBE=1 \
+    JAVA_TOOL_OPTIONS="-XX:+IgnoreUnrecognizedVMOptions -XX:AOTMode=off -Xlog:class+load=info:stdout" MAILBENCH_STARTUP_PROBE=1 \
         XDG_DATA_HOME="$work/xdg" XDG_CONFIG_HOME="$work/xdg" timeout 60 ${run[@]+"${run[@]}"} "$1" 2>/dev/null \
         | awk '/^first window shown / { print n; found = 1; exit } / source: / { n++ } END { if (!found) print "" }' || true
 }

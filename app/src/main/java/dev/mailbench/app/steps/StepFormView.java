@@ -119,6 +119,8 @@ public final class StepFormView extends VBox {
         Label problem = new Label();
         problem.setId("step-problem");
         problem.getStyleClass().add("step-problem");
+        problem.setWrapText(true);   // a reason with its RFC section takes two lines where the form is narrow
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.textProperty().bind(form.problemProperty());
         problem.visibleProperty().bind(Bindings.isNotEmpty(form.problemProperty()));
         problem.managedProperty().bind(problem.visibleProperty());
