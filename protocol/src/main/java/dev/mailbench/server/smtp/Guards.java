@@ -67,6 +67,15 @@ public final class Guards {
         return require(Session::authenticated, SmtpReplies.S530_AUTH_REQUIRED, command);
     }
 
+    /**
+     * RFC 4954 §4: a server may require TLS before a mechanism; with the class policy's setting on, AUTH is
+     * answered {@code 538 5.7.11} until STARTTLS (and EHLO does not offer it, {@link EhloExtensions}).
+     */
+    public static SmtpCommand encryptedForAuth(SmtpCommand command) {
+        return new Guarded(connection -> connection.context().classPolicy()
+                .passwordsAllowed(connection.session().isTls()), SmtpReplies.S538_ENCRYPTION_REQUIRED, command);
+    }
+
     private record Guarded(Predicate<SmtpCommandContext> allowed, SmtpReplies refusal, SmtpCommand command)
             implements SmtpCommand {
         Guarded {
