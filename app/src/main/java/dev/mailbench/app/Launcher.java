@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.concurrent.Callable;
 
 import dev.mailbench.app.cli.InspectCommand;
+import dev.mailbench.app.cli.ClassCommand;
 import dev.mailbench.app.cli.LessonCommand;
 import dev.mailbench.app.cli.ServeCommand;
 import dev.mailbench.app.cli.VersionProvider;
@@ -32,7 +33,7 @@ import java.util.List;
 @Command(name = "mailbench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ServeCommand.class, InspectCommand.class, LessonCommand.class},
+        subcommands = {ServeCommand.class, InspectCommand.class, LessonCommand.class, ClassCommand.class},
         description = "A desktop workbench for talking SMTP and POP3 by hand.")
 public final class Launcher implements Callable<Integer> {
 
