@@ -173,7 +173,7 @@ public final class ClassRoster {
     }
 
     private static Member member(String account, String name, String password) {
-        return new Member(UserNames.canonical(account), name, password, PasswordHash.hash(password));
+        return new Member(UserNames.canonical(account), name, password, PasswordHash.hashGenerated(password));
     }
 
     /**
@@ -218,7 +218,7 @@ public final class ClassRoster {
             if (f.size() < 4) {
                 throw new IOException(file + ":" + (i + 1) + ": expected " + HEADER);
             }
-            String hash = f.size() > 4 && PasswordHash.looksLikeHash(f.get(4)) ? f.get(4) : PasswordHash.hash(f.get(3));
+            String hash = f.size() > 4 && PasswordHash.looksLikeHash(f.get(4)) ? f.get(4) : PasswordHash.hashGenerated(f.get(3));
             Member member = new Member(UserNames.canonical(f.get(1)), f.get(2), f.get(3), hash);
             if (f.get(0).equals(TEACHER)) {
                 teacher = member;

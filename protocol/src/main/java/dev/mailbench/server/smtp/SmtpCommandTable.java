@@ -32,7 +32,7 @@ public final class SmtpCommandTable {
             case HELO -> new HeloCommand();
             case EHLO -> new EhloCommand();
             case STARTTLS -> new StartTlsCommand();
-            case AUTH -> Guards.encryptedForAuth(new AuthCommand());
+            case AUTH -> new AuthCommand();
             case MAIL -> new StudentMail(policy.authRequired() ? Guards.authenticated(new MailCommand()) : new MailCommand());
             case RCPT -> new InjectedRcptFailure(new Greylisting(new MailboxQuota(new RcptCommand())));
             case DATA -> new DataCommand();
