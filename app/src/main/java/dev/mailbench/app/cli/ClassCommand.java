@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -217,17 +218,20 @@ public final class ClassCommand implements Callable<Integer> {
     }
 
     /** The shipped lessons that load (a broken one is left out). */
-    static List<Lesson> lessons() {
+    public static List<Lesson> lessons() {
         return LessonLibrary.builtIn(Locale.getDefault()).all().stream()
                 .flatMap(parsed -> parsed.lesson().stream()).toList();
     }
 
     /** The class's progress over the data directory's mailboxes. */
     static ClassProgress progress(ClassRoster roster, DataDirectory data) throws IOException {
-        MailboxView mailboxes = Files.isDirectory(data.mailStore())
-                ? new StoreMailboxes(MailStore.open(data.mailStore())) : MailboxView.NONE;
-        return new ClassProgress(List.copyOf(roster.studentAccounts()), lessons(), mailboxes,
-                Catalogue.load(Locale.getDefault()));
+        return progress(roster.studentAccounts(), Files.isDirectory(data.mailStore())
+                ? new StoreMailboxes(MailStore.open(data.mailStore())) : MailboxView.NONE);
+    }
+
+    /** The progress of these students in every shipped lesson, over these mailboxes. */
+    public static ClassProgress progress(Collection<String> students, MailboxView mailboxes) {
+        return new ClassProgress(List.copyOf(students), lessons(), mailboxes, Catalogue.load(Locale.getDefault()));
     }
 
     /** The connections the practice server kept, oldest first. */

@@ -1,6 +1,8 @@
 package dev.mailbench.app.cli;
 
 import dev.mailbench.app.logging.AppLogging;
+import dev.mailbench.app.practice.ClassTracker;
+import dev.mailbench.lesson.StoreMailboxes;
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.PortInUseException;
 import dev.mailbench.server.practice.ClassRoster;
@@ -167,7 +169,12 @@ public final class ServeCommand implements Callable<Integer> {
         AtomicInteger connections = new AtomicInteger();
         server.addObserver((protocol, remote, transcript) -> follow(out, connections.incrementAndGet(), protocol, transcript));
         describe(out, server);
-        ServeConsole commands = new ServeConsole(server, out);
+        ClassTracker classTracker = null;
+        if (!server.classPolicy().students().isEmpty()) {
+            classTracker = ClassTracker.follow(server, ClassCommand.progress(server.classPolicy().students(),
+                    new StoreMailboxes(server.store())));
+        }
+        ServeConsole commands = new ServeConsole(server, out, classTracker);
         Thread reader = new Thread(() -> commands.run(console), "mailbench-serve-console");
         reader.setDaemon(true);
         reader.start();
