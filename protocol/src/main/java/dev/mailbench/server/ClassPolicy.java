@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +46,7 @@ public final class ClassPolicy {
      * @param clock             the time the per-minute and pause limits read
      */
     public ClassPolicy(Set<String> students, StudentLimits limits, boolean requireTlsForAuth, Clock clock) {
-        this.students = Set.copyOf(students);
+        this.students = Collections.unmodifiableSet(new LinkedHashSet<>(students));   // in the class's order
         this.limits = Objects.requireNonNull(limits, "limits");
         this.requireTlsForAuth = requireTlsForAuth;
         this.clock = Objects.requireNonNull(clock, "clock");
