@@ -195,8 +195,8 @@ final class ServeConsole {
         }
         String host = server.bindAddress().getHostAddress();
         String line = "SMTP " + host + ":" + server.smtpPort() + ", POP3 " + host + ":" + server.pop3Port() + ", "
-                + server.personality().displayName() + "; " + relaying(server) + "; " + tlsForAuth(server)
-                + "; faults: " + (on.isEmpty() ? "none" : String.join(", ", on));
+                + server.personality().displayName() + "; " + relaying(server) + "; faults: "
+                + (on.isEmpty() ? "none" : String.join(", ", on)) + "; " + tlsForAuth(server);
         if (classTracker == null) {
             return line;
         }
