@@ -334,7 +334,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (!students.isEmpty()) {
             describeClass(out, server);
         }
-        accounts.users().values().stream().filter(account -> !students.contains(account.name()))
+        // the class's accounts are in its block above (and in mailbench class accounts), not here
+        accounts.users().values().stream().filter(account -> !students.contains(account.name())
+                        && (students.isEmpty() || !account.name().equals(ClassRoster.TEACHER)))
                 .forEach(account -> out.println("  user  " + account.name()
                 + (account.recoverableSecret() != null
                         ? "  password " + account.recoverableSecret() + "  (kept recoverable for APOP and CRAM-MD5)"

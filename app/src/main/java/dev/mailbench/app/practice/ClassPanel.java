@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -38,12 +39,14 @@ final class ClassPanel extends VBox {
         banner.getStyleClass().add("class-banner");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setMinHeight(Region.USE_PREF_SIZE);   // all of it, wrapped: students must read the address
         banner.textProperty().bind(viewModel.bannerProperty());
 
         Label updated = new Label();
         updated.setId("class-updated");
         updated.getStyleClass().add("practice-summary");
         updated.setWrapText(true);
+        updated.setMinHeight(Region.USE_PREF_SIZE);
         updated.textProperty().bind(viewModel.updatedProperty());
 
         table.setId("class-table");
@@ -58,6 +61,8 @@ final class ClassPanel extends VBox {
 
         Label sessionsHeading = new Label();
         sessionsHeading.getStyleClass().add("practice-heading");
+        sessionsHeading.setWrapText(true);
+        sessionsHeading.setMinHeight(Region.USE_PREF_SIZE);
         sessionsHeading.textProperty().bind(viewModel.selectedStudentProperty().map(s -> s + ": recent sessions and mailbox")
                 .orElse("Choose a student to see their recent sessions and mailbox"));
         TextArea sessions = new TextArea();

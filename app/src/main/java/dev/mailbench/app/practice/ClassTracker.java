@@ -149,7 +149,7 @@ public final class ClassTracker implements ConnectionObserver, AutoCloseable {
     }
 
     /** One evaluation after this moment; requests while one waits are the same one. */
-    private void refreshSoon() {
+    public void refreshSoon() {
         if (pending.compareAndSet(false, true)) {
             try {
                 thread.execute(() -> {

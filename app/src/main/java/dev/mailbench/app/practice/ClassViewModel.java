@@ -90,10 +90,8 @@ public final class ClassViewModel {
             }
             tracker = started;
             started.addListener(cells -> executor.runOnUi(() -> show(running, cells)));
-            List<ClassProgress.Cell> first = started.latest();
-            if (!first.isEmpty()) {
-                show(running, first);
-            }
+            // its first evaluation may have ended before the listener came: one more, which it hears
+            started.refreshSoon();
         }).onFailure(e -> updated.set("The class's progress cannot be shown: " + e.getMessage())));
     }
 

@@ -41,6 +41,9 @@ public final class ClassRoster {
     public static final String CLASS_LIST = "class";
 
     private static final String HEADER = "role,account,name,password,hash";
+    /** Connections kept per student at least (each a transcript file), so that progress is not dropped. */
+    static final int KEPT_PER_STUDENT = 150;
+    static final long BYTES_PER_STUDENT = 2L * 1024 * 1024;
 
     /**
      * One account of the class.
@@ -179,7 +182,8 @@ public final class ClassRoster {
     /**
      * The configuration with the class in it: the teacher's and the students' accounts beside those it has (an
      * account of the same name is replaced), the list {@code class} of the students, and the students as the
-     * accounts the class's limits apply to.
+     * accounts the class's limits apply to; at least {@link #KEPT_PER_STUDENT} transcripts kept per student, the
+     * record of their progress.
      */
     public ServerConfig applyTo(ServerConfig config) {
         if (teacher == null) {
@@ -197,7 +201,12 @@ public final class ClassRoster {
         existing.aliases().forEach(accounts::alias);
         existing.lists().forEach(accounts::list);
         accounts.list(CLASS_LIST, List.copyOf(studentAccounts()));
-        return config.withAccounts(accounts.build()).withClassroom(config.classroom().withStudents(studentAccounts()));
+        // progress is read from the kept transcripts: keep enough of them for a whole class's afternoon
+        TranscriptRetention kept = config.transcripts();
+        TranscriptRetention forClass = new TranscriptRetention(Math.max(kept.keep(), KEPT_PER_STUDENT * students.size()),
+                Math.max(kept.maxBytes(), BYTES_PER_STUDENT * students.size()));
+        return config.withAccounts(accounts.build()).withClassroom(config.classroom().withStudents(studentAccounts()))
+                .withTranscripts(kept.enabled() ? forClass : kept);
     }
 
     /** The roster kept in the data directory; an empty one when there is none. */
