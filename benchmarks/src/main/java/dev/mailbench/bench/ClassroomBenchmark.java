@@ -8,6 +8,7 @@ import dev.mailbench.server.practice.ClassRoster;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.PracticeServer;
 import dev.mailbench.server.practice.ServerConfig;
+import dev.mailbench.wire.Direction;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,7 +24,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +51,10 @@ public final class ClassroomBenchmark {
     private final List<Long> replyNanos = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> freshnessNanos = Collections.synchronizedList(new ArrayList<>());
     private final List<Long> statusNanos = Collections.synchronizedList(new ArrayList<>());
+    /** Every reply the server sent, by when, until an evaluation that began after it has been shown. */
+    private final Queue<Long> unseenReplies = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, List<Long>> perStep = new ConcurrentHashMap<>();
+    private final List<Long> currentNanos = Collections.synchronizedList(new ArrayList<>());
     /** student → the client's time of the reply that completed step k of first-smtp (index k-1), first round. */
     private final Map<String, long[]> stepReplies = new ConcurrentHashMap<>();
     /** student → when the view first showed step k of first-smtp done (index k-1). */
@@ -69,8 +76,21 @@ public final class ClassroomBenchmark {
         config = config.withLimits(config.limits().withMaxConnections(2 * students + 10));
         try (PracticeServer server = PracticeServer.start(config)) {
             ClassProgress progress = ClassCommand.progress(server.classPolicy().students(), new StoreMailboxes(server.store()));
+            server.addObserver((protocol, remote, transcript) -> transcript.addListener(event -> {
+                if (event.direction() == Direction.SERVER) {
+                    unseenReplies.add(System.nanoTime());
+                }
+            }));
             ClassTracker tracker = ClassTracker.follow(server, progress);
-            tracker.addListener(this::viewed);
+            tracker.addListener(cells -> {
+                viewed(cells);
+                long now = System.nanoTime();
+                long began = tracker.evaluationStarted();
+                for (Long reply = unseenReplies.peek(); reply != null && reply <= began; reply = unseenReplies.peek()) {
+                    unseenReplies.poll();
+                    currentNanos.add(now - reply);
+                }
+            });
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             CountDownLatch finished = new CountDownLatch(students);
             for (ClassRoster.Member student : roster.students()) {
@@ -163,6 +183,8 @@ public final class ClassroomBenchmark {
                 if (replies[step] > 0 && seen != null && seen[step] > 0) {
                     // the view may evaluate before the student's client has read the reply: that is 0, not less
                     freshnessNanos.add(Math.max(0, seen[step] - replies[step]));
+                    perStep.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>()))
+                            .add(Math.max(0, seen[step] - replies[step]));
                 }
             }
         });
@@ -176,6 +198,11 @@ public final class ClassroomBenchmark {
         System.out.printf(Locale.ROOT, "  view freshness (reply completing a step of first-smtp -> shown done): %d steps,"
                         + " p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", freshnessNanos.size(),
                 percentile(freshnessNanos, 50), percentile(freshnessNanos, 99), percentile(freshnessNanos, 100));
+        perStep.forEach((step, values) -> System.out.printf(Locale.ROOT, "    step %d: p50 %.0f ms, p99 %.0f ms%n",
+                step + 1, percentile(values, 50), percentile(values, 99)));
+        System.out.printf(Locale.ROOT, "  view current (any server reply -> an evaluation including it shown): %d replies,"
+                        + " p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", currentNanos.size(),
+                percentile(currentNanos, 50), percentile(currentNanos, 99), percentile(currentNanos, 100));
         System.out.printf(Locale.ROOT, "  teacher's status: %d times, p50 %.0f ms, max %.0f ms%n", statusNanos.size(),
                 percentile(statusNanos, 50), percentile(statusNanos, 100));
     }

@@ -44,7 +44,8 @@ public final class ClassTracker implements ConnectionObserver, AutoCloseable {
     private final ClassProgress progress;
     private final int kept;
     private final Deque<RecordedSession> ended = new ArrayDeque<>();
-    private final Map<Transcript, MailProtocol> open = new LinkedHashMap<>();
+    /** The open connections, each with the name it keeps once ended (so its reading goes on where it was). */
+    private final Map<Transcript, RecordedSession> open = new LinkedHashMap<>();
     private final List<Consumer<List<ClassProgress.Cell>>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
@@ -53,6 +54,7 @@ public final class ClassTracker implements ConnectionObserver, AutoCloseable {
         return t;
     });
     private volatile List<ClassProgress.Cell> latest = List.of();
+    private volatile long evaluationStarted;
     private long number;
 
     /**
@@ -110,13 +112,15 @@ public final class ClassTracker implements ConnectionObserver, AutoCloseable {
     /** A student's connections, the newest last, ended ones and open ones (read-only copies). */
     public synchronized List<RecordedSession> sessionsOf(String student) {
         String name = student.toLowerCase(Locale.ROOT);
-        return sessions().stream()
-                .filter(session -> StudentFilter.identities(session).contains(name)).toList();
+        List<RecordedSession> all = new ArrayList<>(ended);
+        open.forEach((transcript, session) -> all.add(snapshot(transcript, session)));
+        return all.stream().filter(session -> StudentFilter.identities(session).contains(name)).toList();
     }
 
     @Override
     public synchronized void opened(MailProtocol protocol, String remote, Transcript transcript) {
-        open.put(transcript, protocol);
+        open.put(transcript, new RecordedSession(protocol.name().toLowerCase(Locale.ROOT) + "-" + remote + "-" + ++number,
+                protocol, List.of()));
         transcript.addListener(event -> {
             if (event.direction() == Direction.SERVER) {
                 refreshSoon();
@@ -127,9 +131,10 @@ public final class ClassTracker implements ConnectionObserver, AutoCloseable {
     @Override
     public void ended(EndedConnection connection) {
         synchronized (this) {
-            open.remove(connection.transcript());
-            keep(new RecordedSession(connection.protocol().name().toLowerCase(Locale.ROOT) + "-" + connection.remote()
-                    + "-" + ++number, connection.protocol(), connection.transcript().events()));
+            RecordedSession opened = open.remove(connection.transcript());
+            String name = opened != null ? opened.name()
+                    : connection.protocol().name().toLowerCase(Locale.ROOT) + "-" + connection.remote() + "-" + ++number;
+            keep(new RecordedSession(name, connection.protocol(), connection.transcript().events()));
         }
         refreshSoon();
     }
@@ -141,11 +146,8 @@ public final class ClassTracker implements ConnectionObserver, AutoCloseable {
         }
     }
 
-    private synchronized List<RecordedSession> sessions() {
-        List<RecordedSession> all = new ArrayList<>(ended);
-        open.forEach((transcript, protocol) -> all.add(new RecordedSession("open-" + System.identityHashCode(transcript),
-                protocol, transcript.events())));
-        return all;
+    private static RecordedSession snapshot(Transcript transcript, RecordedSession opened) {
+        return new RecordedSession(opened.name(), opened.protocol(), transcript.events());
     }
 
     /** One evaluation after this moment; requests while one waits are the same one. */
@@ -162,10 +164,25 @@ public final class ClassTracker implements ConnectionObserver, AutoCloseable {
         }
     }
 
+    /**
+     * When the evaluation whose result listeners are being told began ({@link System#nanoTime()}): every reply sent
+     * before it is in that result (for measuring how current the view is).
+     */
+    public long evaluationStarted() {
+        return evaluationStarted;
+    }
+
     private List<ClassProgress.Cell> evaluate() {
+        evaluationStarted = System.nanoTime();
         List<ClassProgress.Cell> cells;
+        List<RecordedSession> endedNow;
+        List<RecordedSession> openNow = new ArrayList<>();
+        synchronized (this) {
+            endedNow = new ArrayList<>(ended);
+            open.forEach((transcript, session) -> openNow.add(snapshot(transcript, session)));
+        }
         try {
-            cells = progress.evaluate(sessions());
+            cells = progress.evaluate(endedNow, openNow);
         } catch (RuntimeException e) {
             LOG.error("The class's progress could not be evaluated", e);
             return latest;
