@@ -76,8 +76,7 @@ final class AuthCommand implements SmtpCommand {
         if (login.isPresent() && policy.loginsPaused(login.get())) {
             connection.note("Logins to " + login.get() + " pause after " + policy.limits().failedLoginsBeforePause()
                     + " failures; this attempt is not checked");
-            return connection.reply(SmtpReplies.S454_LOGINS_PAUSED, "user", login.get(),
-                    "seconds", String.valueOf(policy.limits().pause().toSeconds()));
+            return connection.reply(SmtpReplies.S454_LOGINS_PAUSED, "user", login.get());
         }
         if (step instanceof SaslStep.Authenticated authenticated) {
             policy.loginSucceeded(authenticated.user());
