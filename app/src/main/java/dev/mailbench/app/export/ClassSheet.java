@@ -38,7 +38,7 @@ public record ClassSheet(List<Card> cards, String address, int smtpPort, int pop
         Objects.requireNonNull(domain, "domain");
     }
 
-    /** The sheet as XHTML, with its CSS inline: two cards across, cut lines dashed, A4 margins. */
+    /** The sheet as XHTML, with its CSS inline: two cards across an A4 page, cut lines dashed. */
     public String html() {
         StringBuilder html = new StringBuilder();
         html.append("""
@@ -50,8 +50,8 @@ public record ClassSheet(List<Card> cards, String address, int smtpPort, int pop
                 <style>
                   @page { size: A4; margin: 12mm; }
                   body { font-family: sans-serif; font-size: 10pt; color: black; background: white; }
-                  .card { display: inline-block; width: 88mm; margin: 0 2mm 4mm 0; padding: 3mm;
-                          border: 1px dashed #555555; page-break-inside: avoid; vertical-align: top; }
+                  .card { float: left; width: 82mm; margin: 0 2mm 4mm 0; padding: 3mm;
+                          border: 1px dashed #555555; page-break-inside: avoid; }
                   .name { font-size: 12pt; font-weight: bold; margin-bottom: 2mm; }
                   table { border-collapse: collapse; }
                   td { padding: 0.4mm 2mm 0.4mm 0; vertical-align: top; }
