@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import dev.mailbench.app.cli.DiagnoseCommand;
 import dev.mailbench.app.cli.ExportCommand;
 import dev.mailbench.app.cli.InspectCommand;
+import dev.mailbench.app.cli.ClassCommand;
 import dev.mailbench.app.cli.LessonCommand;
 import dev.mailbench.app.cli.RunCommand;
 import dev.mailbench.app.cli.ServeCommand;
@@ -37,7 +38,7 @@ import java.util.List;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {ServeCommand.class, InspectCommand.class, LessonCommand.class, RunCommand.class,
-                ExportCommand.class, DiagnoseCommand.class},
+                ExportCommand.class, DiagnoseCommand.class, ClassCommand.class},
         description = "A desktop workbench for talking SMTP and POP3 by hand.")
 public final class Launcher implements Callable<Integer> {
 

@@ -8,17 +8,20 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The practice server's mailboxes as a lesson reads them: the header section of each stored message. */
 public final class StoreMailboxes implements MailboxView {
 
     private final MailStore store;
+    private final Map<String, Map<String, List<String>>> read = new ConcurrentHashMap<>();
 
     public StoreMailboxes(MailStore store) {
         this.store = store;
@@ -31,9 +34,17 @@ public final class StoreMailboxes implements MailboxView {
         }
         List<Map<String, List<String>>> all = new ArrayList<>();
         for (StoredMessage message : store.listMessages(user)) {
-            try (InputStream in = message.open()) {
-                all.add(headerSection(in));
+            // a stored message never changes: its header section is read once (a class's view asks often)
+            Map<String, List<String>> headers = read.get(message.user() + "/" + message.uid());
+            if (headers == null) {
+                try (InputStream in = message.open()) {
+                    headers = headerSection(in);
+                } catch (NoSuchFileException deleted) {
+                    continue;   // deleted between listing and reading
+                }
+                read.put(message.user() + "/" + message.uid(), headers);
             }
+            all.add(headers);
         }
         return all;
     }

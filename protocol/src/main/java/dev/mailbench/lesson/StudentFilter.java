@@ -18,7 +18,8 @@ public final class StudentFilter {
         return sessions.stream().filter(s -> identities(s).contains(name)).toList();
     }
 
-    private static Set<String> identities(RecordedSession session) {
+    /** The users a connection logged in or sent mail as, lower case; empty for nobody's connection. */
+    public static Set<String> identities(RecordedSession session) {
         SessionFacts facts = new SessionFacts(new Facts(), session.protocol());
         session.events().forEach(facts::accept);
         return facts.identities();

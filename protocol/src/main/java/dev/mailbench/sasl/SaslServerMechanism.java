@@ -15,6 +15,14 @@ public interface SaslServerMechanism {
     /** The mechanisms the practice server offers, in the order it lists them. */
     List<String> NAMES = List.of("PLAIN", "LOGIN", "CRAM-MD5");
 
+    /** The offered mechanisms that carry the password itself (RFC 4616 PLAIN; LOGIN), readable without TLS. */
+    List<String> CLEAR_TEXT = List.of("PLAIN", "LOGIN");
+
+    /** Whether a mechanism (any case) sends the password in clear. */
+    static boolean sendsPasswordInClear(String name) {
+        return CLEAR_TEXT.contains(name.toUpperCase(Locale.ROOT));
+    }
+
     /** The registered mechanism name, upper case. */
     String name();
 

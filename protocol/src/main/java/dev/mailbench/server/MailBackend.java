@@ -42,6 +42,15 @@ public interface MailBackend {
      */
     Maildrop openMaildrop(String mailbox) throws MailboxInUseException, IOException;
 
+    /**
+     * The octets {@code mailbox} holds now, for a mailbox size limit; 0 for a mailbox that does not exist yet.
+     *
+     * @throws IOException if the mailbox cannot be read
+     */
+    default long mailboxOctets(String mailbox) throws IOException {
+        return 0;
+    }
+
     /** One message on its way in. Closing without {@link #commit()} discards it. */
     interface MessageDelivery extends Closeable {
         /** The canonical names of the mailboxes it goes to. */

@@ -1,9 +1,19 @@
 package dev.mailbench.app.cli;
 
 import dev.mailbench.app.logging.AppLogging;
+import dev.mailbench.app.practice.ClassTracker;
+import dev.mailbench.lesson.StoreMailboxes;
 import dev.mailbench.server.Accounts;
 import dev.mailbench.server.PortInUseException;
+import dev.mailbench.server.practice.ClassRoster;
 import dev.mailbench.server.practice.DataDirectory;
+import dev.mailbench.server.practice.StudentAddress;
+import dev.mailbench.tls.CertificateSummary;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.Set;
 import dev.mailbench.server.practice.PracticeServer;
 import dev.mailbench.server.practice.ServerConfig;
 import dev.mailbench.wire.Direction;
@@ -84,6 +94,21 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--transcripts", description = "print every line of every connection, as the server sees it")
     boolean transcripts;
 
+    @Option(names = "--class", paramLabel = "N|FILE",
+            description = "serve a class: accounts student01 to studentN, or one per name in a CSV FILE (one student a"
+                    + " line), each with a generated password and a mailbox; running again keeps them and their mail")
+    String classOption;
+
+    @Option(names = "--class-reset",
+            description = "start the class over: delete its accounts, their mailboxes and the kept transcripts"
+                    + " (asks for confirmation on the terminal)")
+    boolean classReset;
+
+    @Option(names = "--require-tls-for-auth", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "accept AUTH, USER/PASS and AUTH PLAIN/LOGIN only after STARTTLS/STLS (default: on when"
+                    + " listening beyond loopback, off on loopback)")
+    Boolean requireTlsForAuth;
+
     /** Where the console's commands come from: the terminal, or a test's script. */
     private final InputStream console;
 
@@ -104,6 +129,9 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
         try {
+            if (classReset && !resetClass(out, err)) {
+                return 1;
+            }
             config = configure();
         } catch (IllegalArgumentException e) {
             LOG.debug(AppLogging.TOLD_ON_TERMINAL, "Refused the command line", e);
@@ -141,7 +169,12 @@ public final class ServeCommand implements Callable<Integer> {
         AtomicInteger connections = new AtomicInteger();
         server.addObserver((protocol, remote, transcript) -> follow(out, connections.incrementAndGet(), protocol, transcript));
         describe(out, server);
-        ServeConsole commands = new ServeConsole(server, out);
+        ClassTracker classTracker = null;
+        if (!server.classPolicy().students().isEmpty()) {
+            classTracker = ClassTracker.follow(server, ClassCommand.progress(server.classPolicy().students(),
+                    new StoreMailboxes(server.store())));
+        }
+        ServeConsole commands = new ServeConsole(server, out, classTracker);
         Thread reader = new Thread(() -> commands.run(console), "mailbench-serve-console");
         reader.setDaemon(true);
         reader.start();
@@ -192,8 +225,43 @@ public final class ServeCommand implements Callable<Integer> {
         return String.join(" ", words);
     }
 
+    private DataDirectory dataDirectory() {
+        return dataDir == null ? DataDirectory.defaultLocation() : DataDirectory.at(dataDir);
+    }
+
+    /**
+     * {@code --class-reset}: says what will be deleted and asks for {@code yes} on the console; anything else, or
+     * no console, deletes nothing.
+     */
+    private boolean resetClass(PrintWriter out, PrintWriter err) throws IOException {
+        DataDirectory data = dataDirectory();
+        ClassRoster roster = ClassRoster.load(data);
+        out.println("--class-reset deletes the class in " + data.root() + ": " + roster.students().size()
+                + " student accounts and their passwords, their mailboxes and every kept transcript (their progress).");
+        out.print("Type yes to delete them: ");
+        out.flush();
+        String answer = readLine(console);
+        if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+            err.println("mailbench serve: --class-reset not confirmed; nothing was deleted");
+            return false;
+        }
+        List<String> deleted = ClassRoster.reset(data);
+        out.println(deleted.isEmpty() ? "There was no class to delete." : "Deleted " + String.join(", ", deleted) + ".");
+        return true;
+    }
+
+    /** One line from the console, read byte by byte so that nothing after it is taken from the console's reader. */
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            line.write(b);
+        }
+        return b == -1 && line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+    }
+
     private ServerConfig configure() throws IOException {
-        DataDirectory data = dataDir == null ? DataDirectory.defaultLocation() : DataDirectory.at(dataDir);
+        DataDirectory data = dataDirectory();
         ServerConfig config = data.loadOrCreateConfig();
         if (smtpPort != null || pop3Port != null) {
             config = config.withPorts(smtpPort == null ? config.smtpPort() : smtpPort,
@@ -211,6 +279,22 @@ public final class ServeCommand implements Callable<Integer> {
         if (personality != null) {
             config = config.withPersonality(personality);
         }
+        if (requireTlsForAuth != null) {
+            config = config.withTlsForAuth(requireTlsForAuth ? ServerConfig.TlsForAuth.ON : ServerConfig.TlsForAuth.OFF);
+        }
+        ClassRoster roster = ClassRoster.load(data);
+        if (classOption != null) {
+            roster = roster.withStudents(classNames(classOption), new SecureRandom());
+            roster.save(data);
+        }
+        if (!roster.isEmpty()) {
+            config = roster.applyTo(config);
+            // every student may be connected at once, over SMTP and POP3, with room for the teacher
+            int wanted = 2 * roster.students().size() + 10;
+            if (config.limits().maxConnections() < wanted) {
+                config = config.withLimits(config.limits().withMaxConnections(wanted));
+            }
+        }
         if (smtpAfterPop != null) {
             if (smtpAfterPop < 0) {
                 throw new IllegalArgumentException("--smtp-after-pop: a number of minutes, 0 for off");
@@ -221,22 +305,70 @@ public final class ServeCommand implements Callable<Integer> {
         return config;
     }
 
+    /** {@code --class N} or {@code --class FILE}: the students' names. */
+    private static List<String> classNames(String option) throws IOException {
+        if (option.matches("\\d{1,4}")) {
+            return ClassRoster.numbered(Integer.parseInt(option));
+        }
+        Path file = Path.of(option);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--class: a number of students, or a CSV file of names: " + option);
+        }
+        return ClassRoster.namesFromCsv(file);
+    }
+
     private static void describe(PrintWriter out, PracticeServer server) {
         String host = server.bindAddress().getHostAddress();
+        boolean tlsForAuth = server.classPolicy().requireTlsForAuth();
         out.println("Mailbench practice server (" + server.personality().displayName() + ")");
-        out.println("  SMTP  " + host + ":" + server.smtpPort() + "   (STARTTLS, AUTH PLAIN LOGIN CRAM-MD5)");
-        out.println("  POP3  " + host + ":" + server.pop3Port() + "   (STLS, APOP, AUTH)");
+        out.println("  SMTP  " + host + ":" + server.smtpPort() + (tlsForAuth
+                ? "   (STARTTLS; AUTH PLAIN LOGIN CRAM-MD5 only after STARTTLS)" : "   (STARTTLS, AUTH PLAIN LOGIN CRAM-MD5)"));
+        out.println("  POP3  " + host + ":" + server.pop3Port() + (tlsForAuth
+                ? "   (STLS, APOP; USER/PASS and AUTH PLAIN/LOGIN only after STLS)" : "   (STLS, APOP, AUTH)"));
+        out.println("  certificate SHA-256 " + CertificateSummary.of(server.certificate()).sha256Fingerprint());
         out.println("  data  " + server.config().dataDirectory().root());
         out.println("  relay " + ServeConsole.relaying(server));
         Accounts accounts = server.accounts();
         out.println("  domain " + String.join(", ", accounts.domains()));
-        accounts.users().values().forEach(account -> out.println("  user  " + account.name()
+        Set<String> students = server.classPolicy().students();
+        if (!students.isEmpty()) {
+            describeClass(out, server);
+        }
+        // the class's accounts are in its block above (and in mailbench class accounts), not here
+        accounts.users().values().stream().filter(account -> !students.contains(account.name())
+                        && (students.isEmpty() || !account.name().equals(ClassRoster.TEACHER)))
+                .forEach(account -> out.println("  user  " + account.name()
                 + (account.recoverableSecret() != null
                         ? "  password " + account.recoverableSecret() + "  (kept recoverable for APOP and CRAM-MD5)"
                         : "  (password stored hashed only)")));
         out.println("Type help for the commands that switch faults and the personality while it runs.");
         out.println("Press Ctrl-C to stop.");
         out.flush();
+    }
+
+    /** Class mode, loudly: the address students type, that relaying needs AUTH, the fingerprint to compare. */
+    private static void describeClass(PrintWriter out, PracticeServer server) {
+        String rule = "=".repeat(72);
+        List<String> addresses = StudentAddress.of(server.bindAddress());
+        out.println(rule);
+        out.println("  CLASS MODE: " + server.classPolicy().students().size() + " students"
+                + " (mailbench class accounts prints their passwords; mailbench class sheet the cards)");
+        out.println("  Students connect to   " + addresses.get(0) + "   SMTP port " + server.smtpPort()
+                + ", POP3 port " + server.pop3Port());
+        if (addresses.size() > 1) {
+            out.println("  (this machine is also " + String.join(", ", addresses.subList(1, addresses.size())) + ")");
+        }
+        if (server.bindAddress().isLoopbackAddress()) {
+            out.println("  Listening on loopback only: students on other machines cannot connect"
+                    + " (use --bind ADDRESS --allow-remote)");
+        }
+        out.println("  Relaying to other domains needs AUTH." + (server.classPolicy().requireTlsForAuth()
+                ? " Passwords only after STARTTLS / STLS." : " Passwords are accepted without TLS."));
+        out.println("  Certificate SHA-256: " + CertificateSummary.of(server.certificate()).sha256Fingerprint());
+        server.accounts().account(ClassRoster.TEACHER).ifPresent(teacher ->
+                out.println("  Teacher's account: " + teacher.name() + " / " + teacher.recoverableSecret()
+                        + "   (not a student: no student limits)"));
+        out.println(rule);
     }
 
     private void follow(PrintWriter out, int id, MailProtocol protocol, Transcript transcript) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.mailbench.app.practice.ClassTracker;
+import dev.mailbench.lesson.Lesson;
 import dev.mailbench.server.Faults;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.practice.PracticeServer;
@@ -31,7 +33,8 @@ final class ServeConsole {
 
     static final String HELP = String.join("\n",
             "Commands, while the server runs:",
-            "  status                      where it listens, its personality, the faults that are on",
+            "  status                      where it listens, its personality, the faults that are on;",
+            "                              in class mode each student against each lesson",
             "  personality ID              " + String.join(", ", Personality.BUILT_IN) + " (new connections)",
             "  delay SECONDS               hold every reply back (0: off)",
             "  refuse on|off               new connections get 421 4.3.2 / -ERR [SYS/TEMP]",
@@ -42,14 +45,22 @@ final class ServeConsole {
             "  pop3-login-fail on|off      POP3 logins get -ERR [SYS/TEMP]",
             "  faults off                  every fault off",
             "  smtp-after-pop MINUTES|off  a POP3 login lets its address relay without AUTH for MINUTES",
+            "  tls-for-auth on|off         passwords (AUTH, USER/PASS) only after STARTTLS / STLS",
             "  help                        this list");
 
     private final PracticeServer server;
     private final PrintWriter out;
+    /** The class's progress in class mode, else null. */
+    private final ClassTracker classTracker;
 
     ServeConsole(PracticeServer server, PrintWriter out) {
+        this(server, out, null);
+    }
+
+    ServeConsole(PracticeServer server, PrintWriter out, ClassTracker classTracker) {
         this.server = server;
         this.out = out;
+        this.classTracker = classTracker;
     }
 
     /** Reads commands until the input ends; each answer is one line (or the help). */
@@ -124,6 +135,10 @@ final class ServeConsole {
                     faults.pop3LoginTemporaryFailure(onOff(argument));
                     return "pop3-login-fail " + argument;
                 }
+                case "tls-for-auth" -> {
+                    server.classPolicy().requireTlsForAuth(onOff(argument));
+                    return tlsForAuth(server);
+                }
                 case "smtp-after-pop" -> {
                     int minutes = argument.equals("off") ? 0 : Integer.parseInt(argument);
                     if (minutes < 0 || minutes > 1440) {
@@ -148,6 +163,7 @@ final class ServeConsole {
                 case "delay" -> "a number of seconds from 0 to 600";
                 case "rcpt-fail", "data-fail" -> "451, 452 or off";
                 case "smtp-after-pop" -> "a number of minutes from 1 to 1440, or off";
+                case "tls-for-auth" -> "on or off";
                 default -> "on or off";
             };
         }
@@ -178,9 +194,25 @@ final class ServeConsole {
             on.add("pop3-login-fail");
         }
         String host = server.bindAddress().getHostAddress();
-        return "SMTP " + host + ":" + server.smtpPort() + ", POP3 " + host + ":" + server.pop3Port() + ", "
+        String line = "SMTP " + host + ":" + server.smtpPort() + ", POP3 " + host + ":" + server.pop3Port() + ", "
                 + server.personality().displayName() + "; " + relaying(server) + "; faults: "
-                + (on.isEmpty() ? "none" : String.join(", ", on));
+                + (on.isEmpty() ? "none" : String.join(", ", on)) + "; " + tlsForAuth(server);
+        if (classTracker == null) {
+            return line;
+        }
+        try {
+            return line + "\n" + ClassStatusText.table(classTracker.current(),
+                    ClassCommand.lessons().stream().map(Lesson::id).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return line;
+        }
+    }
+
+    /** Whether passwords need TLS, as {@code status} and {@code tls-for-auth} say it. */
+    static String tlsForAuth(PracticeServer server) {
+        return server.classPolicy().requireTlsForAuth()
+                ? "passwords only after STARTTLS / STLS" : "passwords accepted without TLS";
     }
 
     /** Who may relay, as {@code status} and the {@code smtp-after-pop} command say it. */

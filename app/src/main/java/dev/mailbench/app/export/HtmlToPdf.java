@@ -33,6 +33,19 @@ public final class HtmlToPdf {
     private HtmlToPdf() {
     }
 
+    /**
+     * Writes {@code html} as a PDF to {@code pdf}, replacing the file.
+     *
+     * @throws IOException if the page cannot be rendered or the file written
+     */
+    public static void write(String html, Path pdf) throws IOException {
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            write(html, out);
+        } catch (RuntimeException e) {
+            throw new IOException("The page could not be rendered as a PDF: " + e.getMessage(), e);
+        }
+    }
+
     /** Renders {@code html} as a PDF onto {@code out}; does not close it. */
     public static void write(String html, OutputStream out) throws IOException {
         Document document = new W3CDom().fromJsoup(Jsoup.parse(html));

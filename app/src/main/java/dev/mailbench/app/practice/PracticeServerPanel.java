@@ -86,6 +86,10 @@ public final class PracticeServerPanel extends BorderPane {
                 tab("Connections", "practice-tab-connections", connections()));
         sections.setId("practice-sections");
         sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // the Class tab, first and chosen, while the server serves a class
+        Tab classTab = tab("Class", "practice-tab-class", new ClassPanel(viewModel.classView()));
+        viewModel.classView().activeProperty().addListener((observable, old, now) -> showClassTab(sections, classTab, now));
+        showClassTab(sections, classTab, viewModel.classView().activeProperty().get());
         setTop(header());
         setCenter(sections);
     }
@@ -378,6 +382,9 @@ public final class PracticeServerPanel extends BorderPane {
 
         row = fault(grid, row, "practice-smtp-after-pop", "SMTP after POP: a POP3 login lets its address relay without"
                 + " AUTH for a few minutes (not a fault: All Faults Off leaves it)", viewModel.smtpAfterPopProperty());
+        row = fault(grid, row, "practice-tls-for-auth", "Passwords only after STARTTLS / STLS: AUTH and USER/PASS are"
+                + " refused in clear (538 5.7.11, -ERR [AUTH]); on by default beyond loopback (not a fault)",
+                viewModel.requireTlsForAuthProperty());
 
         Button clear = new Button("All Faults Off");
         clear.setId("practice-faults-off");
@@ -486,6 +493,15 @@ public final class PracticeServerPanel extends BorderPane {
             return made;
         });
         serverTranscript.getChildren().setAll(pane);
+    }
+
+    private static void showClassTab(TabPane sections, Tab classTab, boolean shown) {
+        if (shown && !sections.getTabs().contains(classTab)) {
+            sections.getTabs().add(0, classTab);
+            sections.getSelectionModel().select(classTab);
+        } else if (!shown) {
+            sections.getTabs().remove(classTab);
+        }
     }
 
     private static Tab tab(String title, String id, Node content) {

@@ -2,6 +2,7 @@ package dev.mailbench.app.practice;
 
 import java.io.IOException;
 
+import dev.mailbench.server.practice.ClassRoster;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.ServerConfig;
 
@@ -14,8 +15,14 @@ public interface PracticeServerSource {
 
     ServerConfig load() throws IOException;
 
-    /** The user's data directory ({@code $XDG_DATA_HOME/mailbench}), created with defaults on first start. */
+    /**
+     * The user's data directory ({@code $XDG_DATA_HOME/mailbench}), created with defaults on first start; with the
+     * class made there by {@code mailbench serve --class}, if any (the window then shows the Class panel).
+     */
     static PracticeServerSource userDataDirectory() {
-        return () -> DataDirectory.defaultLocation().loadOrCreateConfig();
+        return () -> {
+            DataDirectory data = DataDirectory.defaultLocation();
+            return ClassRoster.load(data).applyTo(data.loadOrCreateConfig());
+        };
     }
 }

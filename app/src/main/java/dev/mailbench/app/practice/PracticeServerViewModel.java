@@ -95,11 +95,15 @@ public final class PracticeServerViewModel {
     private final BooleanProperty dropMidData = new SimpleBooleanProperty(this, "dropMidData");
     private final BooleanProperty pop3LoginFailure = new SimpleBooleanProperty(this, "pop3LoginFailure");
     private final BooleanProperty smtpAfterPop = new SimpleBooleanProperty(this, "smtpAfterPop");
+    private final BooleanProperty requireTlsForAuth = new SimpleBooleanProperty(this, "requireTlsForAuth");
+    private final ClassViewModel classView;
 
     public PracticeServerViewModel(TaskExecutor executor, PracticeServerSource source, Catalogue catalogue) {
         this.executor = executor;
         this.source = source;
         this.catalogue = catalogue;
+        this.classView = new ClassViewModel(executor);
+        requireTlsForAuth.addListener((observable, old, now) -> applyTlsForAuth());
         ChangeListener<Object> faultChanged = (observable, old, now) -> applyFaults();
         replyDelaySeconds.addListener(faultChanged);
         refuseConnections.addListener(faultChanged);
@@ -168,6 +172,7 @@ public final class PracticeServerViewModel {
             return;
         }
         server = null;
+        classView.detach();
         status.set(Status.STOPPING);
         summary.set("Stopping…");
         executor.execute(BackgroundTask.run(running::close).onFinished(() -> {
@@ -180,6 +185,7 @@ public final class PracticeServerViewModel {
     public void shutdown() {
         PracticeServer running = server;
         server = null;
+        classView.detach();
         if (running != null) {
             running.close();
         }
@@ -229,10 +235,13 @@ public final class PracticeServerViewModel {
         } else {
             personality.set(started.personality().id());
             smtpAfterPop.set(started.relay().smtpAfterPop());
+            requireTlsForAuth.set(started.classPolicy().requireTlsForAuth());
         }
         startedBefore = true;
         applySmtpAfterPop();
+        applyTlsForAuth();
         status.set(Status.RUNNING);
+        classView.attach(started);
         applyFaults();
         describeRunning();
         refreshMailboxes();
@@ -257,6 +266,15 @@ public final class PracticeServerViewModel {
         PracticeServer running = server;
         if (running != null && running.relay().smtpAfterPop() != smtpAfterPop.get()) {
             running.smtpAfterPop(smtpAfterPop.get() ? smtpAfterPopWindow(running) : Duration.ZERO);
+        }
+    }
+
+    /** Passwords only under TLS as the panel has it; in class mode the banner says it again. */
+    private void applyTlsForAuth() {
+        PracticeServer running = server;
+        if (running != null && running.classPolicy().requireTlsForAuth() != requireTlsForAuth.get()) {
+            running.classPolicy().requireTlsForAuth(requireTlsForAuth.get());
+            classView.refreshBanner();
         }
     }
 
@@ -396,6 +414,16 @@ public final class PracticeServerViewModel {
      */
     public BooleanProperty smtpAfterPopProperty() {
         return smtpAfterPop;
+    }
+
+    /** AUTH, USER/PASS and plain SASL only after STARTTLS / STLS (RFC 4954 §4); for new commands of every connection. */
+    public BooleanProperty requireTlsForAuthProperty() {
+        return requireTlsForAuth;
+    }
+
+    /** The Class panel's state: active while the server serves a class. */
+    public ClassViewModel classView() {
+        return classView;
     }
 
     public StringProperty smtpPortProperty() {

@@ -163,7 +163,7 @@ class ServeCommandTest {
         terminal.close();
     }
 
-    private static void awaitText(StringWriter out, String text) throws InterruptedException {
+    static void awaitText(StringWriter out, String text) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!out.toString().contains(text)) {
             if (System.nanoTime() > deadline) {

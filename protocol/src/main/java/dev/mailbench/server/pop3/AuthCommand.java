@@ -1,5 +1,6 @@
 package dev.mailbench.server.pop3;
 
+import dev.mailbench.server.ClaimedLogin;
 import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.sasl.SaslServerMechanism;
 import dev.mailbench.sasl.SaslStep;
@@ -38,13 +39,19 @@ final class AuthCommand implements Pop3Command {
             return;
         }
         String name = line.argument(0);
-        Optional<SaslServerMechanism> found = SaslServerMechanism.forName(name, session.context().accounts(),
-                session.context().hostName());
+        ClaimedLogin claimed = new ClaimedLogin(session.context().accounts());
+        Optional<SaslServerMechanism> found = SaslServerMechanism.forName(name, claimed, session.context().hostName());
         if (found.isEmpty()) {
             session.error(Pop3ServerReply.AUTH_MECHANISM_UNKNOWN, "mechanism", Arguments.shown(name));
             return;
         }
         SaslServerMechanism mechanism = found.get();
+        if (SaslServerMechanism.sendsPasswordInClear(mechanism.name())
+                && !session.context().classPolicy().passwordsAllowed(session.isTls())) {
+            session.note("AUTH " + mechanism.name() + " refused: this server takes passwords only under TLS (STLS first)");
+            session.reply(Pop3ServerReply.PLAINTEXT_DISALLOWED);
+            return;
+        }
         Optional<byte[]> initial = Optional.empty();
         if (line.arguments().size() == 2) {
             initial = SaslText.decode(line.argument(1)); // "=" is the empty initial response (RFC 5034 §4)
@@ -70,7 +77,8 @@ final class AuthCommand implements Pop3Command {
                 case MALFORMED -> session.error(Pop3ServerReply.AUTH_MALFORMED, "mechanism", mechanism.name(),
                         "explanation", rejected.explanation());
                 case NO_SHARED_SECRET -> session.login().logIn(LoginAttempt.refused(method, "", Pop3ServerReply.SHARED_SECRET_NOT_ENABLED));
-                default -> session.login().logIn(LoginAttempt.refused(method, "", Pop3ServerReply.AUTH_FAILED));
+                default -> session.login().logIn(LoginAttempt.refused(method, claimed.claimed().orElse(""),
+                        Pop3ServerReply.AUTH_FAILED));
             }
         }
     }

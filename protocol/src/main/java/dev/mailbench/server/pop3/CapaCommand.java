@@ -10,7 +10,9 @@ import java.io.IOException;
 
 /**
  * CAPA (RFC 2449 §5): what this server offers. STLS is listed only while it can be used: before TLS, in
- * the AUTHORIZATION state (RFC 2595 §4).
+ * the AUTHORIZATION state (RFC 2595 §4). When the server requires TLS for passwords, USER and the SASL
+ * mechanisms that send the password in clear are not listed before STLS (RFC 2595 §4's LOGINDISABLED, in
+ * spirit: a client must not be invited to send a password in clear).
  */
 final class CapaCommand implements Pop3Command {
     @Override
@@ -23,11 +25,17 @@ final class CapaCommand implements Pop3Command {
         if (!Arguments.count(session, line, verb())) {
             return;
         }
-        List<String> capabilities = new ArrayList<>(List.of(
-                // RFC 2449 §6: these capabilities are named after the verbs they offer.
-                Pop3Verb.TOP.name(), Pop3Verb.USER.name(), Pop3Verb.UIDL.name(),
-                "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING",
-                "SASL " + String.join(" ", SaslServerMechanism.NAMES)));
+        boolean clearText = session.context().classPolicy().passwordsAllowed(session.isTls());
+        List<String> mechanisms = SaslServerMechanism.NAMES.stream()
+                .filter(name -> clearText || !SaslServerMechanism.sendsPasswordInClear(name)).toList();
+        List<String> capabilities = new ArrayList<>();
+        // RFC 2449 §6: these capabilities are named after the verbs they offer.
+        capabilities.add(Pop3Verb.TOP.name());
+        if (clearText) {
+            capabilities.add(Pop3Verb.USER.name());
+        }
+        capabilities.addAll(List.of(Pop3Verb.UIDL.name(), "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING",
+                "SASL " + String.join(" ", mechanisms)));
         if (session.context().offersTls() && !session.isTls() && session.phase() == Pop3Phase.AUTHORIZATION) {
             capabilities.add(Pop3Verb.STLS.name());
         }

@@ -26,8 +26,8 @@ public final class Pop3Server implements AutoCloseable {
 
     public Pop3Server(Pop3ServerContext context) {
         this.context = Objects.requireNonNull(context, "context");
-        this.loginPolicy = new LoginFailureFault(context.faults(),
-                new MailboxLogin(context.accounts(), context.backend()));
+        this.loginPolicy = new LoginFailureFault(context.faults(), new StudentLoginLimit(context.classPolicy(),
+                new MailboxLogin(context.accounts(), context.backend())));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mailbench.server.pop3;
 
 import dev.mailbench.server.Accounts;
+import dev.mailbench.server.ClassPolicy;
 import dev.mailbench.server.ConnectionObserver;
 import dev.mailbench.server.Faults;
 import dev.mailbench.server.MailBackend;
@@ -26,11 +27,20 @@ import java.util.function.Supplier;
  * @param tls         the server's certificate for STLS (RFC 2595 §4); {@code null} when TLS is not offered
  * @param popLogins   where successful logins are recorded for SMTP after POP
  * @param observer    told of every connection with its server-side transcript
+ * @param classPolicy whether USER/PASS and plain SASL need STLS first, and the limits of a class's students
  */
 public record Pop3ServerContext(InetAddress bindAddress, int port, String hostName, MailBackend backend,
                                 Accounts accounts, ServerLimits limits, Supplier<Personality> personality,
                                 Faults faults, ServerTls tls, RecentPopLogins popLogins,
-                                ConnectionObserver observer) {
+                                ConnectionObserver observer, ClassPolicy classPolicy) {
+
+    /** A server for one user: passwords accepted without TLS, no students. */
+    public Pop3ServerContext(InetAddress bindAddress, int port, String hostName, MailBackend backend,
+                             Accounts accounts, ServerLimits limits, Supplier<Personality> personality,
+                             Faults faults, ServerTls tls, RecentPopLogins popLogins, ConnectionObserver observer) {
+        this(bindAddress, port, hostName, backend, accounts, limits, personality, faults, tls, popLogins, observer,
+                ClassPolicy.open());
+    }
 
     public Pop3ServerContext {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -42,6 +52,7 @@ public record Pop3ServerContext(InetAddress bindAddress, int port, String hostNa
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(popLogins, "popLogins");
         Objects.requireNonNull(observer, "observer");
+        Objects.requireNonNull(classPolicy, "classPolicy");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }

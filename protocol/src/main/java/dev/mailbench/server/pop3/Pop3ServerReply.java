@@ -39,6 +39,15 @@ public enum Pop3ServerReply {
     TOO_MANY_AUTH_FAILURES(Status.ERR, "AUTH", "pop3.tooManyAuthFailures", null),
     /** The POP3 login fault (RFC 3206 §4 SYS/TEMP): try again later. */
     LOGIN_TEMPORARY_FAILURE(Status.ERR, "SYS/TEMP", "pop3.loginTemporaryFailure", null),
+    /**
+     * USER/PASS or a SASL mechanism that sends the password in clear, before STLS on a server that requires TLS
+     * for passwords (RFC 2595 §4 LOGINDISABLED in spirit; RFC 3206 §4 AUTH: the credentials are the problem).
+     */
+    PLAINTEXT_DISALLOWED(Status.ERR, "AUTH", "pop3.plaintextDisallowed", null),
+    /** A class's student's account had too many failed logins: logins pause ({@code {user}}, {@code {seconds}}). */
+    LOGINS_PAUSED(Status.ERR, "AUTH", "pop3.loginsPaused", null),
+    /** A class's student already has as many connections as allowed (RFC 2449 §8 IN-USE); then the server closes. */
+    STUDENT_CONNECTIONS(Status.ERR, "IN-USE", "pop3.studentConnections", null),
     /** Another session holds the mailbox (RFC 2449 §8 IN-USE). */
     MAILBOX_IN_USE(Status.ERR, "IN-USE", "pop3.mailboxInUse", null),
     /** The mailbox could not be opened for another reason (disk trouble). */

@@ -64,6 +64,8 @@ public final class Pop3ServerSession extends LineServerSession<String>
     private String userGivenNow;
     private Maildrop mailbox;
     private int failedLogins;
+    /** The class's student this connection counts against, once logged in ({@link StudentLoginLimit}). */
+    private String student;
 
     Pop3ServerSession(Pop3ServerContext context, Pop3CommandTable commands, LoginPolicy loginPolicy, Socket socket) {
         super(PROTOCOL, socket, context.limits(), context.faults(), context.observer());
@@ -108,6 +110,10 @@ public final class Pop3ServerSession extends LineServerSession<String>
     /** However the connection ends, the mailbox lock is released; nothing is deleted without QUIT. */
     @Override
     protected void ended() {
+        if (student != null) {
+            context.classPolicy().connectionEnded(student);
+            student = null;
+        }
         if (mailbox != null && mailbox.isOpen()) {
             mailbox.close();
             transcript().note("Mailbox of " + mailbox.mailbox() + " released without QUIT: messages marked for "
@@ -286,6 +292,7 @@ public final class Pop3ServerSession extends LineServerSession<String>
             phase = Pop3Phase.TRANSACTION;
             context.popLogins().loggedIn(socket().getInetAddress(), outcome.mailboxName());
             loggedInAs(outcome.mailboxName());
+            student = context.classPolicy().student(outcome.mailboxName()).orElse(null);
             transcript().note("Logged in as " + outcome.mailboxName() + " with " + attempt.method()
                     + "; the mailbox is locked for this session");
             MailboxSummary summary = mailbox.summary();
@@ -303,7 +310,13 @@ public final class Pop3ServerSession extends LineServerSession<String>
             }
         }
         reply(outcome.refusal(), "user", Arguments.shown(attempt.loginName()),
-                "mechanism", attempt.mechanism());
+                "mechanism", attempt.mechanism(),
+                "seconds", String.valueOf(context.classPolicy().limits().pause().toSeconds()));
+        if (outcome.refusal() == Pop3ServerReply.STUDENT_CONNECTIONS) {
+            transcript().note(attempt.loginName() + " already has "
+                    + context.classPolicy().limits().connectionsAtOnce() + " connections open: closing this one");
+            end();
+        }
     }
 
     /**

@@ -18,6 +18,11 @@ final class UserCommand implements Pop3Command {
         if (!Arguments.count(session, line, verb())) {
             return;
         }
+        if (!session.context().classPolicy().passwordsAllowed(session.isTls())) {
+            session.note("USER refused: this server takes passwords only under TLS (STLS first)");
+            session.reply(Pop3ServerReply.PLAINTEXT_DISALLOWED);
+            return;
+        }
         session.login().userGiven(line.argument(0));
         session.reply(Pop3ServerReply.USER_ACCEPTED, "user", Arguments.shown(line.argument(0)));
     }

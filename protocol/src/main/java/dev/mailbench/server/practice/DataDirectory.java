@@ -23,6 +23,7 @@ import java.util.Properties;
  *   server.p12          the self-signed certificate and its key (SelfSignedCertificate)
  *   mail/&lt;user&gt;/{tmp,new,cur}   the Maildirs (MailStore)
  *   transcripts/*.jsonl  one file per connection, oldest dropped first (TranscriptArchive, TranscriptFile)
+ *   class.csv           a class's accounts and passwords, readable by the owner only (ClassRoster)
  * </pre>
  */
 public final class DataDirectory {
@@ -30,6 +31,7 @@ public final class DataDirectory {
     public static final String KEYSTORE_FILE = "server.p12";
     public static final String MAIL_DIRECTORY = "mail";
     public static final String TRANSCRIPT_DIRECTORY = "transcripts";
+    public static final String CLASS_FILE = "class.csv";
 
     private final Path root;
 
@@ -78,6 +80,11 @@ public final class DataDirectory {
     /** Where each connection's transcript is kept ({@link TranscriptArchive}). */
     public Path transcripts() {
         return root.resolve(TRANSCRIPT_DIRECTORY);
+    }
+
+    /** A class's accounts and passwords ({@link ClassRoster}). */
+    public Path classFile() {
+        return root.resolve(CLASS_FILE);
     }
 
     /** Whether the configuration file exists yet. */

@@ -37,6 +37,11 @@ public final class MaildirBackend implements MailBackend {
     }
 
     @Override
+    public long mailboxOctets(String mailbox) throws IOException {
+        return store.summary(mailbox).totalOctets();
+    }
+
+    @Override
     public Maildrop openMaildrop(String mailbox) throws MailboxInUseException, IOException {
         return new StoreMaildrop(store.openForPop3(mailbox));
     }

@@ -1,6 +1,7 @@
 package dev.mailbench.server.practice;
 
 import dev.mailbench.server.Accounts;
+import dev.mailbench.server.ClassPolicy;
 import dev.mailbench.server.ConnectionObserver;
 import dev.mailbench.server.EndedConnection;
 import dev.mailbench.server.Faults;
@@ -23,6 +24,7 @@ import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -56,11 +58,14 @@ public final class PracticeServer implements AutoCloseable {
     private final AtomicReference<RelayPolicy> relay;
     private final List<ConnectionObserver> observers = new CopyOnWriteArrayList<>();
     private final TranscriptArchive transcripts;
+    private final ClassPolicy classPolicy;
     private final SmtpServer smtp;
     private final Pop3Server pop3;
 
-    private PracticeServer(ServerConfig config, MailStore store, ServerTls tls) {
+    private PracticeServer(ServerConfig config, MailStore store, ServerTls tls, Clock clock) {
         this.config = config;
+        this.classPolicy = new ClassPolicy(config.classroom().students(), config.classroom().limits(),
+                config.requireTlsForAuth(), clock);
         this.store = store;
         this.tls = tls;
         this.personality = new AtomicReference<>(Personality.load(config.personality()));
@@ -87,9 +92,10 @@ public final class PracticeServer implements AutoCloseable {
         MailBackend backend = new MaildirBackend(store);
         this.smtp = new SmtpServer(new SmtpServerContext(config.bindAddress(), config.smtpPort(), config.hostName(),
                 backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
-                relay::get));
+                relay::get, classPolicy));
         this.pop3 = new Pop3Server(new Pop3ServerContext(config.bindAddress(), config.pop3Port(), config.hostName(),
-                backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver));
+                backend, config.accounts(), config.limits(), personality::get, faults, tls, popLogins, everyObserver,
+                classPolicy));
     }
 
     /**
@@ -99,6 +105,11 @@ public final class PracticeServer implements AutoCloseable {
      * @throws IOException        if the data directory cannot be used
      */
     public static PracticeServer start(ServerConfig config) throws IOException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServerConfig)}, with the clock the class's per-minute and pause limits read. */
+    public static PracticeServer start(ServerConfig config, Clock clock) throws IOException {
         Objects.requireNonNull(config, "config");
         DataDirectory data = config.dataDirectory();
         MailStore store = MailStore.open(data.mailStore());
@@ -110,7 +121,7 @@ public final class PracticeServer implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IOException("The certificate in " + data.keystoreFile() + " cannot be used for TLS: " + e.getMessage(), e);
         }
-        PracticeServer server = new PracticeServer(config, store, tls);
+        PracticeServer server = new PracticeServer(config, store, tls, clock);
         try {
             server.smtp.start();
             server.pop3.start();
@@ -143,6 +154,11 @@ public final class PracticeServer implements AutoCloseable {
     /** Where each connection's transcript is kept once it ends (see {@link TranscriptArchive#readAll}). */
     public TranscriptArchive transcripts() {
         return transcripts;
+    }
+
+    /** Whether passwords need TLS (switchable while it runs), and the class's students and their limits. */
+    public ClassPolicy classPolicy() {
+        return classPolicy;
     }
 
     /** The faults to switch on and off while the server runs. */

@@ -4,6 +4,7 @@ import dev.mailbench.server.Accounts;
 import dev.mailbench.server.PasswordHash;
 import dev.mailbench.server.Personality;
 import dev.mailbench.server.ServerLimits;
+import dev.mailbench.server.StudentLimits;
 import dev.mailbench.server.smtp.RelayPolicy;
 import dev.mailbench.store.UserNames;
 import dev.mailbench.wire.MailProtocol;
@@ -40,10 +41,20 @@ import java.util.TreeSet;
  * @param limits           line, size, recipients, connections, idle timeout, error budgets
  * @param keystorePassword the password of the certificate's keystore
  * @param transcripts      how many connection transcripts are kept in the data directory
+ * @param tlsForAuth       whether passwords (SMTP AUTH, POP3 USER/PASS and plain SASL) need TLS first
+ * @param classroom        the students of a class and their limits ({@link ClassSettings#NONE} otherwise)
  */
 public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress, boolean allowRemote, int smtpPort,
                            int pop3Port, String hostName, Accounts accounts, String personality, RelayPolicy relay,
-                           ServerLimits limits, String keystorePassword, TranscriptRetention transcripts) {
+                           ServerLimits limits, String keystorePassword, TranscriptRetention transcripts,
+                           TlsForAuth tlsForAuth, ClassSettings classroom) {
+
+    /**
+     * Whether passwords may only be sent under TLS (RFC 4954 §4 requires a server to have this setting):
+     * {@code AUTO}, the default, requires it whenever the server listens beyond loopback and not on loopback,
+     * so the walkthroughs work as written on one's own computer.
+     */
+    public enum TlsForAuth { AUTO, ON, OFF }
 
     public static final int DEFAULT_SMTP_PORT = 2525;
     public static final int DEFAULT_POP3_PORT = 1110;
@@ -53,7 +64,9 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
             "domains", "personality", "relay.smtp-after-pop", "relay.smtp-after-pop-minutes", "relay.auth-required",
             "limits.max-line-length", "limits.max-message-size", "limits.max-recipients", "limits.max-connections",
             "limits.idle-timeout-seconds", "limits.max-failed-auth", "limits.max-errors", "tls.keystore-password",
-            "transcripts.keep", "transcripts.max-bytes");
+            "transcripts.keep", "transcripts.max-bytes", "auth.require-tls", "class.max-connections",
+            "class.max-messages-per-minute", "class.max-mailbox-size", "class.failed-logins-before-pause",
+            "class.pause-seconds");
     private static final Set<String> USER_FIELDS = Set.of("name", "password", "secret");
 
     public ServerConfig {
@@ -64,6 +77,8 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(keystorePassword, "keystorePassword");
         Objects.requireNonNull(transcripts, "transcripts");
+        Objects.requireNonNull(tlsForAuth, "tlsForAuth");
+        Objects.requireNonNull(classroom, "classroom");
         if (!bindAddress.isLoopbackAddress() && !allowRemote) {
             // Security by default: a practice server others can reach must be asked for explicitly.
             throw new IllegalArgumentException("listening on " + bindAddress.getHostAddress()
@@ -100,40 +115,59 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
         return bindAddress.isLoopbackAddress();
     }
 
+    /** Whether SMTP AUTH and POP3 USER/PASS and plain SASL are accepted only after STARTTLS / STLS. */
+    public boolean requireTlsForAuth() {
+        return switch (tlsForAuth) {
+            case ON -> true;
+            case OFF -> false;
+            case AUTO -> !loopbackOnly();
+        };
+    }
+
+    public ServerConfig withTlsForAuth(TlsForAuth setting) {
+        return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, accounts,
+                personality, relay, limits, keystorePassword, transcripts, setting, classroom);
+    }
+
+    public ServerConfig withClassroom(ClassSettings newClassroom) {
+        return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, accounts,
+                personality, relay, limits, keystorePassword, transcripts, tlsForAuth, newClassroom);
+    }
+
     public ServerConfig withPorts(int smtp, int pop3) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtp, pop3, hostName, accounts, personality,
-                relay, limits, keystorePassword, transcripts);
+                relay, limits, keystorePassword, transcripts, tlsForAuth, classroom);
     }
 
     /** Another address; anything but loopback needs {@code allowRemote}. */
     public ServerConfig withBindAddress(InetAddress address, boolean remoteAllowed) {
         return new ServerConfig(dataDirectory, address, remoteAllowed, smtpPort, pop3Port, hostName, accounts,
-                personality, relay, limits, keystorePassword, transcripts);
+                personality, relay, limits, keystorePassword, transcripts, tlsForAuth, classroom);
     }
 
     public ServerConfig withPersonality(String id) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, accounts,
-                id.toLowerCase(Locale.ROOT), relay, limits, keystorePassword, transcripts);
+                id.toLowerCase(Locale.ROOT), relay, limits, keystorePassword, transcripts, tlsForAuth, classroom);
     }
 
     public ServerConfig withLimits(ServerLimits newLimits) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, accounts,
-                personality, relay, newLimits, keystorePassword, transcripts);
+                personality, relay, newLimits, keystorePassword, transcripts, tlsForAuth, classroom);
     }
 
     public ServerConfig withRelay(RelayPolicy newRelay) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, accounts,
-                personality, newRelay, limits, keystorePassword, transcripts);
+                personality, newRelay, limits, keystorePassword, transcripts, tlsForAuth, classroom);
     }
 
     public ServerConfig withTranscripts(TranscriptRetention newTranscripts) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, accounts,
-                personality, relay, limits, keystorePassword, newTranscripts);
+                personality, relay, limits, keystorePassword, newTranscripts, tlsForAuth, classroom);
     }
 
     public ServerConfig withAccounts(Accounts newAccounts) {
         return new ServerConfig(dataDirectory, bindAddress, allowRemote, smtpPort, pop3Port, hostName, newAccounts,
-                personality, relay, limits, keystorePassword, transcripts);
+                personality, relay, limits, keystorePassword, transcripts, tlsForAuth, classroom);
     }
 
     /**
@@ -178,6 +212,7 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
         aliases.forEach(accounts::alias);
         lists.forEach((name, members) -> accounts.list(name, split(members)));
         ServerLimits d = ServerLimits.DEFAULTS;
+        StudentLimits s = StudentLimits.DEFAULTS;
         ServerLimits limits = new ServerLimits(
                 integer(p, "limits.max-line-length", d.maxLineLength()),
                 number(p, "limits.max-message-size", d.maxMessageSize()),
@@ -200,7 +235,14 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
                 accounts.build(), p.getProperty("personality", Personality.DEFAULT_ID).trim().toLowerCase(Locale.ROOT),
                 relay, limits, password.trim(), new TranscriptRetention(
                         integer(p, "transcripts.keep", TranscriptRetention.DEFAULTS.keep()),
-                        number(p, "transcripts.max-bytes", TranscriptRetention.DEFAULTS.maxBytes())));
+                        number(p, "transcripts.max-bytes", TranscriptRetention.DEFAULTS.maxBytes())),
+                tlsForAuth(p.getProperty("auth.require-tls", "auto")),
+                new ClassSettings(Set.of(), new StudentLimits(
+                        integer(p, "class.max-connections", s.connectionsAtOnce()),
+                        integer(p, "class.max-messages-per-minute", s.messagesPerMinute()),
+                        number(p, "class.max-mailbox-size", s.mailboxOctets()),
+                        integer(p, "class.failed-logins-before-pause", s.failedLoginsBeforePause()),
+                        Duration.ofSeconds(number(p, "class.pause-seconds", s.pause().toSeconds())))));
     }
 
     private static Accounts.Account account(String name, Map<String, String> fields) {
@@ -230,6 +272,15 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
             }
         }
         return list;
+    }
+
+    private static TlsForAuth tlsForAuth(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> TlsForAuth.AUTO;
+            case "true", "yes", "on" -> TlsForAuth.ON;
+            case "false", "no", "off" -> TlsForAuth.OFF;
+            default -> throw new IllegalArgumentException("auth.require-tls must be auto, true or false: '" + text.trim() + "'");
+        };
     }
 
     private static InetAddress address(String text) {
@@ -284,6 +335,7 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
     public static String defaultFileText() {
         ServerLimits l = ServerLimits.DEFAULTS;
         RelayPolicy r = RelayPolicy.DEFAULTS;
+        StudentLimits s = StudentLimits.DEFAULTS;
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String keystorePassword = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -354,6 +406,25 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
                 # Syntax and sequence errors before the connection is closed.
                 limits.max-errors=%d
 
+                # ---- Passwords and TLS ----
+                # Whether SMTP AUTH, POP3 USER/PASS and AUTH PLAIN/LOGIN are accepted only after STARTTLS/STLS
+                # (RFC 4954 section 4): auto (the default) requires it whenever the server listens beyond
+                # loopback, so passwords never cross a network in clear; true or false decide it always.
+                auth.require-tls=auto
+
+                # ---- A class (mailbench serve --class) ----
+                # What each student's account may use; the teacher's and other accounts are not limited here.
+                # Connections at once, SMTP and POP3 together (421 4.7.0 / -ERR [IN-USE] beyond it).
+                class.max-connections=%d
+                # Messages a student may start in any minute (451 4.7.1 beyond it).
+                class.max-messages-per-minute=%d
+                # The size a student's mailbox may reach, in octets (552 5.2.2 beyond it).
+                class.max-mailbox-size=%d
+                # Failed logins to a student's account before its logins pause (454 4.7.0 / -ERR [AUTH]),
+                # and for how many seconds.
+                class.failed-logins-before-pause=%d
+                class.pause-seconds=%d
+
                 # ---- Transcripts ----
                 # Each connection's transcript is kept in transcripts/ (one JSON-lines file per connection,
                 # passwords masked), so a lesson can be checked afterwards: mailbench lesson check.
@@ -368,7 +439,9 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
                 PasswordHash.hash("alice-pass"), PasswordHash.hash("bob-pass"), Personality.DEFAULT_ID,
                 r.smtpAfterPop(), r.smtpAfterPopWindow().toMinutes(), r.authRequired(), RelayPolicy.OUTBOX_MAILBOX,
                 l.maxLineLength(), l.maxMessageSize(), l.maxRecipients(), l.maxConnections(),
-                l.idleTimeout().toSeconds(), l.maxFailedAuth(), l.maxErrors(), TranscriptRetention.DEFAULTS.keep(),
+                l.idleTimeout().toSeconds(), l.maxFailedAuth(), l.maxErrors(), s.connectionsAtOnce(),
+                s.messagesPerMinute(), s.mailboxOctets(), s.failedLoginsBeforePause(), s.pause().toSeconds(),
+                TranscriptRetention.DEFAULTS.keep(),
                 TranscriptRetention.DEFAULTS.maxBytes(), keystorePassword);
     }
 

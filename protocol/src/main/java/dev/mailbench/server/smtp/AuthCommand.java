@@ -1,6 +1,8 @@
 package dev.mailbench.server.smtp;
 
 import dev.mailbench.sasl.SaslServerMechanism;
+import dev.mailbench.server.ClaimedLogin;
+import dev.mailbench.server.ClassPolicy;
 import dev.mailbench.sasl.SaslStep;
 import dev.mailbench.sasl.SaslText;
 import dev.mailbench.smtp.SmtpReply;
@@ -12,7 +14,9 @@ import java.util.Optional;
 /**
  * AUTH (RFC 4954 §4): a SASL exchange of {@code 334} challenges and base64 responses, ending in {@code 235}
  * or {@code 535 5.7.8}. {@code *} cancels ({@code 501}); a response that is not base64 gets {@code 501 5.5.2}.
- * After {@code ServerLimits.maxFailedAuth} failures the server says {@code 421 4.7.0} and closes.
+ * After {@code ServerLimits.maxFailedAuth} failures the server says {@code 421 4.7.0} and closes. A class's
+ * student whose account has had too many failed logins gets {@code 454 4.7.0} (RFC 4954 §6) until the pause
+ * is over, whatever the credentials.
  */
 final class AuthCommand implements SmtpCommand {
     /** The usage a {@code 501} shows: the verb's keyword, in words plainer than RFC 4954 §4's grammar. */
@@ -25,7 +29,8 @@ final class AuthCommand implements SmtpCommand {
             return connection.reply(SmtpReplies.S501_SYNTAX, "syntax", SYNTAX);
         }
         SmtpServerContext context = connection.context();
-        Optional<SaslServerMechanism> found = SaslServerMechanism.forName(words[0], context.accounts(), context.hostName());
+        ClaimedLogin claimed = new ClaimedLogin(context.accounts());
+        Optional<SaslServerMechanism> found = SaslServerMechanism.forName(words[0], claimed, context.hostName());
         if (found.isEmpty()) {
             return connection.reply(SmtpReplies.S504_UNKNOWN_MECHANISM, "mechanism", words[0]);
         }
@@ -57,14 +62,31 @@ final class AuthCommand implements SmtpCommand {
                 }
                 step = mechanism.step(decoded.get());
             }
-            return verdict(connection, mechanism, step);
+            return verdict(connection, mechanism, step, claimed);
         } finally {
             exchange.authExchangeEnded();
         }
     }
 
-    private SmtpReply verdict(SmtpCommandContext connection, SaslServerMechanism mechanism, SaslStep step) {
+    private SmtpReply verdict(SmtpCommandContext connection, SaslServerMechanism mechanism, SaslStep step,
+                              ClaimedLogin claimed) {
+        ClassPolicy policy = connection.context().classPolicy();
+        Optional<String> login = step instanceof SaslStep.Authenticated authenticated
+                ? Optional.of(authenticated.user()) : claimed.claimed();
+        if (login.isPresent() && policy.loginsPaused(login.get())) {
+            connection.note("Logins to " + login.get() + " pause after " + policy.limits().failedLoginsBeforePause()
+                    + " failures; this attempt is not checked");
+            return connection.reply(SmtpReplies.S454_LOGINS_PAUSED, "user", login.get());
+        }
         if (step instanceof SaslStep.Authenticated authenticated) {
+            policy.loginSucceeded(authenticated.user());
+            Optional<String> student = policy.student(authenticated.user());
+            if (student.isPresent()) {
+                Optional<SmtpReply> over = StudentMail.countConnection(connection, student.get());
+                if (over.isPresent()) {
+                    return over.get();
+                }
+            }
             connection.session().authenticated(authenticated.user());
             connection.note("Authenticated as " + authenticated.user() + " with " + mechanism.name());
             return connection.reply(SmtpReplies.S235_AUTHENTICATED);
@@ -73,6 +95,9 @@ final class AuthCommand implements SmtpCommand {
         connection.note(mechanism.name() + " failed: " + rejected.explanation());
         if (rejected.reason() == SaslStep.Reason.MALFORMED) {
             return connection.reply(SmtpReplies.S501_AUTH_MALFORMED, "reason", rejected.explanation());
+        }
+        if (rejected.reason() == SaslStep.Reason.BAD_CREDENTIALS) {
+            claimed.claimed().ifPresent(policy::loginFailed);
         }
         int failures = connection.session().failedAuthentication();
         int allowed = connection.context().limits().maxFailedAuth();

@@ -59,7 +59,10 @@ final class EhloExtensions {
         if (context.tls() != null && !session.isTls()) {
             offered.put(SmtpVerb.STARTTLS.keyword(), ""); // RFC 3207 §4.2: not again
         }
-        offered.put(SmtpVerb.AUTH.keyword(), String.join(" ", SaslServerMechanism.NAMES)); // RFC 4954 §3
+        if (context.classPolicy().passwordsAllowed(session.isTls())) {
+            // RFC 4954 §3; not before STARTTLS when the server requires TLS for AUTH (RFC 4954 §4)
+            offered.put(SmtpVerb.AUTH.keyword(), String.join(" ", SaslServerMechanism.NAMES));
+        }
         offered.put("ENHANCEDSTATUSCODES", ""); // RFC 2034
         offered.put("8BITMIME", ""); // RFC 6152
         offered.put(SmtpVerb.HELP.keyword(), "");

@@ -55,8 +55,11 @@ public final class Guards {
             case NOT_TLS -> SmtpReplies.S503_TLS_ALREADY_ACTIVE;
             // RFC 3207 §4: 454 when TLS is not available.
             case STARTTLS_OFFERED -> SmtpReplies.S454_TLS_UNAVAILABLE;
-            // This server always offers them; were it not to, the command would not be implemented here.
-            case AUTH_OFFERED, ETRN_OFFERED -> SmtpReplies.S502_NOT_IMPLEMENTED;
+            // This server offers AUTH always but before STARTTLS when it requires TLS for AUTH: then RFC 4954 §4's
+            // 538 5.7.11 (EhloExtensions leaves AUTH out of EHLO then, and the class policy decides).
+            case AUTH_OFFERED -> SmtpReplies.S538_ENCRYPTION_REQUIRED;
+            // This server always offers it; were it not to, the command would not be implemented here.
+            case ETRN_OFFERED -> SmtpReplies.S502_NOT_IMPLEMENTED;
             // RFC 5321 §4.1.4, RFC 3207 §4.2: the command abandons the transaction instead of being refused.
             case NO_TRANSACTION_TO_LOSE -> null;
         });

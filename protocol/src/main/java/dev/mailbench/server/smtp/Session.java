@@ -20,6 +20,7 @@ public final class Session {
     private String authenticatedUser;
     private int failedAuthentications;
     private Envelope envelope;
+    private String student;
 
     /** Told of each login and each accepted sender, for the record of the connection once it ends. */
     private final Consumer<String> loggedIn;
@@ -72,6 +73,15 @@ public final class Session {
 
     public int failedAuthentications() {
         return failedAuthentications;
+    }
+
+    /** The class's student this connection counts against, once it said who it is ({@code ClassPolicy}). */
+    public Optional<String> student() {
+        return Optional.ofNullable(student);
+    }
+
+    void countsAgainst(String name) {
+        student = Objects.requireNonNull(name);
     }
 
     public boolean inTransaction() {

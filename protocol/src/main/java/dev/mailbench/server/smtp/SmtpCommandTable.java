@@ -33,8 +33,8 @@ public final class SmtpCommandTable {
             case EHLO -> new EhloCommand();
             case STARTTLS -> new StartTlsCommand();
             case AUTH -> new AuthCommand();
-            case MAIL -> policy.authRequired() ? Guards.authenticated(new MailCommand()) : new MailCommand();
-            case RCPT -> new InjectedRcptFailure(new Greylisting(new RcptCommand()));
+            case MAIL -> new StudentMail(policy.authRequired() ? Guards.authenticated(new MailCommand()) : new MailCommand());
+            case RCPT -> new InjectedRcptFailure(new Greylisting(new MailboxQuota(new RcptCommand())));
             case DATA -> new DataCommand();
             case RSET -> new RsetCommand();
             case VRFY -> new VrfyCommand();

@@ -27,6 +27,8 @@ public enum SmtpReplies {
     S421_TIMEOUT(421, "4.4.2", "timeout"),
     S421_TOO_MANY_ERRORS(421, "4.7.0", "too-many-errors"),
     S421_TOO_MANY_AUTH_FAILURES(421, "4.7.0", "too-many-auth-failures"),
+    /** A student already has as many connections open as a class allows ({@code StudentLimits}). */
+    S421_STUDENT_CONNECTIONS(421, "4.7.0", "student-connections"),
 
     // ---- positive ----
     S250_HELO(250, null, "helo"),
@@ -81,6 +83,14 @@ public enum SmtpReplies {
     S554_PLAINTEXT_AFTER_STARTTLS(554, "5.5.1", "plaintext-after-starttls"),
     S458_ETRN_REFUSED(458, "4.3.0", "etrn-refused"),
     S454_TLS_UNAVAILABLE(454, "4.7.0", "tls-unavailable"),
+    /** RFC 4954 §4: the server requires TLS before this mechanism (and, here, before any). */
+    S538_ENCRYPTION_REQUIRED(538, "5.7.11", "encryption-required"),
+    /** RFC 4954 §6 "temporary authentication failure": logins to this account pause after too many failures. */
+    S454_LOGINS_PAUSED(454, "4.7.0", "logins-paused"),
+    /** A student started more messages in the last minute than a class allows (RFC 3463 X.7.1: not allowed now). */
+    S451_STUDENT_RATE(451, "4.7.1", "student-rate"),
+    /** RFC 3463 X.2.2: the recipient's mailbox is full (a student's mailbox size in a class). */
+    S552_MAILBOX_FULL(552, "5.2.2", "mailbox-full"),
 
     // ---- limits ----
     S552_TOO_BIG(552, "5.3.4", "too-big"),

@@ -1,6 +1,7 @@
 package dev.mailbench.server.smtp;
 
 import dev.mailbench.server.Accounts;
+import dev.mailbench.server.ClassPolicy;
 import dev.mailbench.server.ConnectionObserver;
 import dev.mailbench.server.Faults;
 import dev.mailbench.server.MailBackend;
@@ -30,11 +31,22 @@ import java.util.function.Supplier;
  * @param relay       who may relay, and whether AUTH is required for all mail; read for each recipient, so
  *                    SMTP after POP can be switched while the server runs (whether AUTH is required for all
  *                    mail is read once, when the server starts)
+ * @param classPolicy whether AUTH needs TLS first, and the limits of a class's students
  */
 public record SmtpServerContext(InetAddress bindAddress, int port, String hostName, MailBackend backend,
                                 Accounts accounts, ServerLimits limits, Supplier<Personality> personality,
                                 Faults faults, ServerTls tls, RecentPopLogins popLogins,
-                                ConnectionObserver observer, Supplier<RelayPolicy> relay) {
+                                ConnectionObserver observer, Supplier<RelayPolicy> relay,
+                                ClassPolicy classPolicy) {
+
+    /** A server for one user: AUTH accepted without TLS, no students. */
+    public SmtpServerContext(InetAddress bindAddress, int port, String hostName, MailBackend backend,
+                             Accounts accounts, ServerLimits limits, Supplier<Personality> personality,
+                             Faults faults, ServerTls tls, RecentPopLogins popLogins,
+                             ConnectionObserver observer, Supplier<RelayPolicy> relay) {
+        this(bindAddress, port, hostName, backend, accounts, limits, personality, faults, tls, popLogins, observer,
+                relay, ClassPolicy.open());
+    }
 
     public SmtpServerContext {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -47,6 +59,7 @@ public record SmtpServerContext(InetAddress bindAddress, int port, String hostNa
         Objects.requireNonNull(popLogins, "popLogins");
         Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(relay, "relay");
+        Objects.requireNonNull(classPolicy, "classPolicy");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -58,11 +71,11 @@ public record SmtpServerContext(InetAddress bindAddress, int port, String hostNa
 
     public SmtpServerContext withLimits(ServerLimits newLimits) {
         return new SmtpServerContext(bindAddress, port, hostName, backend, accounts, newLimits, personality, faults,
-                tls, popLogins, observer, relay);
+                tls, popLogins, observer, relay, classPolicy);
     }
 
     public SmtpServerContext withRelay(RelayPolicy newRelay) {
         return new SmtpServerContext(bindAddress, port, hostName, backend, accounts, limits, personality, faults,
-                tls, popLogins, observer, () -> newRelay);
+                tls, popLogins, observer, () -> newRelay, classPolicy);
     }
 }

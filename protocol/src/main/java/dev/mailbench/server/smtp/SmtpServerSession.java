@@ -81,6 +81,12 @@ public final class SmtpServerSession extends LineServerSession<SmtpReply>
         send(reply(SmtpReplies.S421_TOO_MANY_CONNECTIONS));
     }
 
+    /** A class's student's connection no longer counts against the student. */
+    @Override
+    protected void ended() {
+        session.student().ifPresent(context.classPolicy()::connectionEnded);
+    }
+
     @Override
     protected void idleTimeoutExpired() {
         // RFC 5321 §4.5.3.2.7: the server may close an idle connection; it says so with 421 first.

@@ -5,21 +5,85 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A client as telnet or nc is one: lines typed onto a socket, replies read back as text. No Mailbench client code. */
 final class RawClient implements AutoCloseable {
-    private final Socket socket;
-    private final BufferedReader in;
-    private final OutputStream out;
+    private Socket socket;
+    private BufferedReader in;
+    private OutputStream out;
 
     RawClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(15_000);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
         out = socket.getOutputStream();
+    }
+
+    /**
+     * Switches the connection to TLS after a positive STARTTLS or STLS, trusting the server's self-signed
+     * certificate as a student who compared its fingerprint would.
+     */
+    RawClient startTls() throws IOException {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);
+            tls.startHandshake();
+            socket = tls;
+            in = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.ISO_8859_1));
+            out = tls.getOutputStream();
+            return this;
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** An SMTP reply, every line of it. */
+    List<String> smtpLines(String command) throws IOException {
+        send(command);
+        List<String> lines = new ArrayList<>();
+        String line = line();
+        lines.add(line);
+        while (line.length() > 3 && line.charAt(3) == '-') {
+            line = line();
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /** A POP3 multi-line response up to its "." line, the status line first. */
+    List<String> pop3Lines(String command) throws IOException {
+        send(command);
+        List<String> lines = new ArrayList<>();
+        lines.add(line());
+        if (lines.get(0).startsWith("+OK")) {
+            for (String line = line(); !line.equals("."); line = line()) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     /** The client's own port, as the server names the connection ({@code 127.0.0.1:port}). */
