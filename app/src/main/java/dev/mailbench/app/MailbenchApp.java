@@ -94,6 +94,8 @@ public final class MailbenchApp extends Application {
                 () -> AboutDialog.create(stage, themes).show(),
                 Platform::exit,
                 view.sessionInFront()));
+        menu.withSessionViews(() -> view.currentSession().ifPresent(SessionView::toggleLadder),
+                () -> view.currentSession().ifPresent(SessionView::toggleStateDiagram));
         if (practice != null) {
             menu.withPracticePanel(panelShown);
             workbench.setPracticeServer(practice::endpoint);
