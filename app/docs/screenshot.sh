@@ -17,6 +17,8 @@
 # (the README's 1024×768 and 200 % pictures add SCREENSHOT_SELECT=2 for light, and type the four commands above;
 # run them in a network namespace of their own, see BUILD-NOTES, when another Mailbench holds port 2525)
 #
+# The ladder and state diagram pictures add SCREENSHOT_KEYS='ctrl+l ctrl+shift+l' (see the README's Ladder section).
+#
 # THEME: light (default), dark or projector. SERVER-URI, e.g. smtp://127.0.0.1:2525, opens the first
 # session tab connected to it (mailbench --connect); without it the first tab connects to the practice
 # server, which runs in a fresh temporary data directory.
@@ -99,6 +101,11 @@ if [[ -n "${SCREENSHOT_SELECT:-}" ]]; then
     xdotool mousemove --window "$window" "${at%,*}" "${at#*,}" click 1
     xdotool key ctrl+End
     for ((i = 0; i < SCREENSHOT_SELECT; i++)); do xdotool key Up; done
+    sleep 1
+fi
+# SCREENSHOT_KEYS="ctrl+l ctrl+shift+l": keys pressed last, as xdotool names them (View ▸ Ladder, State Diagram)
+if [[ -n "${SCREENSHOT_KEYS:-}" ]]; then
+    for key in $SCREENSHOT_KEYS; do xdotool key "$key"; sleep 0.5; done
     sleep 1
 fi
 import -window "$window" "$out"

@@ -228,6 +228,8 @@ public final class LadderView extends Region {
         int wanted = Math.max(0, Math.min(slots - firstSlot, (int) Math.ceil(viewportHeight / rowHeight) + 1));
         while (cells.size() < wanted) {
             LadderCell cell = new LadderCell();
+            // placed and sized here, not by the sheet (a Pane would size its managed children to their width)
+            cell.setManaged(false);
             cells.add(cell);
             sheet.getChildren().add(cell);
         }

@@ -166,9 +166,9 @@ public final class SessionView extends BorderPane {
         views.getItems().add(transcript);
         int count = views.getItems().size();
         if (count == 2) {
-            views.setDividerPositions(statesToggle.isSelected() ? 0.3 : 0.62);
+            views.setDividerPositions(statesToggle.isSelected() ? 0.4 : 0.62);
         } else if (count == 3) {
-            views.setDividerPositions(0.25, 0.7);
+            views.setDividerPositions(0.3, 0.75);
         }
     }
 
