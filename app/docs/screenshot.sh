@@ -17,7 +17,7 @@
 # (the README's 1024×768 and 200 % pictures add SCREENSHOT_SELECT=2 for light, and type the four commands above;
 # run them in a network namespace of their own, see BUILD-NOTES, when another Mailbench holds port 2525)
 #
-# The ladder and state diagram pictures add SCREENSHOT_KEYS='ctrl+l ctrl+shift+l' (see the README's Ladder section).
+# The ladder and state diagram pictures add SCREENSHOT_CLICKS on the Ladder and States toggles (README, Ladder).
 #
 # THEME: light (default), dark or projector. SERVER-URI, e.g. smtp://127.0.0.1:2525, opens the first
 # session tab connected to it (mailbench --connect); without it the first tab connects to the practice
@@ -103,7 +103,12 @@ if [[ -n "${SCREENSHOT_SELECT:-}" ]]; then
     for ((i = 0; i < SCREENSHOT_SELECT; i++)); do xdotool key Up; done
     sleep 1
 fi
-# SCREENSHOT_KEYS="ctrl+l ctrl+shift+l": keys pressed last, as xdotool names them (View ▸ Ladder, State Diagram)
+# SCREENSHOT_CLICKS="40,248 117,248": points clicked last, e.g. the Ladder and States toggles over the transcript;
+# SCREENSHOT_KEYS="ctrl+l": keys pressed after them, as xdotool names them
+if [[ -n "${SCREENSHOT_CLICKS:-}" ]]; then
+    for point in $SCREENSHOT_CLICKS; do xdotool mousemove --window "$window" "${point%,*}" "${point#*,}" click 1; sleep 1; done
+    sleep 1
+fi
 if [[ -n "${SCREENSHOT_KEYS:-}" ]]; then
     for key in $SCREENSHOT_KEYS; do xdotool key "$key"; sleep 0.5; done
     sleep 1

@@ -37,13 +37,17 @@ interface DialogueReader {
             return switch (reading.role()) {
                 case NOTE -> Reading.of(Reading.Part.NOTE);
                 case PARTIAL -> Reading.command(Reading.Part.PARTIAL, SmtpVerb.firstWord(event.line()));
-                case COMMAND -> Reading.command(Reading.Part.COMMAND,
-                        SmtpVerb.of(event.line()).map(SmtpVerb::keyword).orElse(SmtpVerb.firstWord(event.line())));
+                case COMMAND -> Reading.command(Reading.Part.COMMAND, verb(SmtpVerb.firstWord(event.line())));
                 case AUTH_RESPONSE -> Reading.command(Reading.Part.AUTH_RESPONSE, SmtpVerb.AUTH.keyword());
                 case MESSAGE_TEXT -> Reading.of(Reading.Part.MESSAGE_TEXT);
                 case END_OF_DATA -> Reading.of(Reading.Part.END_OF_MESSAGE);
                 case REPLY -> reply(event, reading);
             };
+        }
+
+        /** The verb as written on the wire when the word is one ({@code X-EXPS}), else the word itself. */
+        private static String verb(String word) {
+            return SmtpVerb.of(word).map(SmtpVerb::keyword).orElse(word);
         }
 
         private Reading reply(TranscriptEvent event, SmtpLineReading reading) {
@@ -82,8 +86,7 @@ interface DialogueReader {
             return switch (reading.role()) {
                 case NOTE -> Reading.of(Reading.Part.NOTE);
                 case PARTIAL -> Reading.command(Reading.Part.PARTIAL, Pop3Verb.firstWord(event.line()));
-                case COMMAND -> Reading.command(Reading.Part.COMMAND,
-                        Pop3Verb.of(event.line()).map(Pop3Verb::keyword).orElse(Pop3Verb.firstWord(event.line())));
+                case COMMAND -> Reading.command(Reading.Part.COMMAND, Pop3Verb.firstWord(event.line()));
                 case AUTH_RESPONSE -> Reading.command(Reading.Part.AUTH_RESPONSE, Pop3Verb.AUTH.keyword());
                 case STATUS, RESPONSE_TEXT, RESPONSE_END -> response(event, reading);
             };

@@ -178,7 +178,6 @@ public final class Ladder {
             rows.get(row).extend(event.sequence());
         }
         LadderRow message = rows.get(row);
-        message.detail(message.lineCount() + (message.lineCount() == 1 ? " line" : " lines"));
         if (end) {
             message.complete();
             openMessage = LadderRow.NONE;
@@ -192,8 +191,9 @@ public final class Ladder {
         if (reading.part() == Reading.Part.REPLY_START || row == LadderRow.NONE) {
             int answers = reading.answers() == Reading.CONNECTION ? LadderRow.CONNECTION
                     : reading.answers() == Reading.UNSOLICITED ? LadderRow.NONE : rowOf(reading.answers());
-            LadderRow reply = new LadderRow(RowKind.REPLY, event.sequence(), firstWord(event.line()),
-                    afterFirstWord(event.line()), LineClass.MALFORMED, event.tls(), answers);
+            String line = event.line();
+            LadderRow reply = new LadderRow(RowKind.REPLY, event.sequence(), firstWord(line), afterFirstWord(line),
+                    LineClass.MALFORMED, event.tls(), answers);
             reply.latency(latency(event, reading.answers()));
             row = add(reply);
             openReply = row;

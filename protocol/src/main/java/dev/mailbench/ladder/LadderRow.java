@@ -22,7 +22,7 @@ public final class LadderRow {
     private long lastSequence;
     private int lines;
     private String label;
-    private String detail;
+    private final String detail;
     private LineClass lineClass;
     private final boolean tls;
     private final int answers;
@@ -80,6 +80,9 @@ public final class LadderRow {
 
     /** The rest: the command line as sent (a password masked), the reply's first line of text; may be empty. */
     public String detail() {
+        if (kind == RowKind.MESSAGE) {
+            return lines + (lines == 1 ? " line" : " lines"); // counted as it grows, written when asked
+        }
         return detail;
     }
 
@@ -139,10 +142,6 @@ public final class LadderRow {
     void relabel(String newLabel, LineClass newClass) {
         label = newLabel;
         lineClass = newClass;
-    }
-
-    void detail(String newDetail) {
-        detail = newDetail;
     }
 
     void complete() {

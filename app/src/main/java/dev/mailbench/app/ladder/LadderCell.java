@@ -43,6 +43,11 @@ final class LadderCell extends Region {
     private int index = -1;
     private int subLine = -1;
     private LadderRow row;
+    /** What the cell was last drawn from, so that a layout that changes nothing in it redraws nothing. */
+    private long drawnLast = -2;
+    private String drawnClass = "";
+    private boolean drawnExpanded;
+    private boolean drawnComplete;
 
     LadderCell() {
         getStyleClass().add("ladder-row");
@@ -83,11 +88,21 @@ final class LadderCell extends Region {
 
     /** Shows row {@code index} ({@code subLine} -1), or line {@code subLine} of it under its arrow. */
     void show(LadderViewModel model, int index, int subLine, boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+        LadderRow shown = model.row(index);
+        String lineClass = TranscriptFormat.styleClass(shown.lineClass());
+        boolean expanded = model.isExpanded(index);
+        if (index == this.index && subLine == this.subLine && shown == row && shown.lastSequence() == drawnLast
+                && lineClass.equals(drawnClass) && expanded == drawnExpanded && shown.isComplete() == drawnComplete) {
+            return; // as drawn already: a scroll that keeps the row in this cell, or a layout for another reason
+        }
         this.index = index;
         this.subLine = subLine;
-        this.row = model.row(index);
-        pseudoClassStateChanged(SELECTED, selected);
-        String lineClass = TranscriptFormat.styleClass(row.lineClass());
+        this.row = shown;
+        drawnLast = shown.lastSequence();
+        drawnClass = lineClass;
+        drawnExpanded = expanded;
+        drawnComplete = shown.isComplete();
         for (Label text : List.of(label, note)) {
             text.getStyleClass().removeAll(CLASSES);
         }
