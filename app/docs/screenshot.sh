@@ -104,14 +104,15 @@ if [[ -n "${SCREENSHOT_SELECT:-}" ]]; then
     sleep 1
 fi
 # SCREENSHOT_CLICKS="40,248 117,248": points clicked last, e.g. the Ladder and States toggles over the transcript;
-# SCREENSHOT_KEYS="ctrl+l": keys pressed after them, as xdotool names them
+# SCREENSHOT_KEYS="ctrl+l": keys pressed after them (SCREENSHOT_PAUSE seconds after each), as xdotool names them
 if [[ -n "${SCREENSHOT_CLICKS:-}" ]]; then
-    for point in $SCREENSHOT_CLICKS; do xdotool mousemove --window "$window" "${point%,*}" "${point#*,}" click 1; sleep 1; done
-    sleep 1
+    for point in $SCREENSHOT_CLICKS; do
+        xdotool mousemove --window "$window" "${point%,*}" "${point#*,}" click 1
+        sleep "${SCREENSHOT_PAUSE:-1}"   # a loaded machine needs longer to answer each
+    done
 fi
 if [[ -n "${SCREENSHOT_KEYS:-}" ]]; then
-    for key in $SCREENSHOT_KEYS; do xdotool key "$key"; sleep 0.5; done
-    sleep 1
+    for key in $SCREENSHOT_KEYS; do xdotool key "$key"; sleep "${SCREENSHOT_PAUSE:-1}"; done
 fi
 import -window "$window" "$out"
 echo "$out ($(xwininfo -id "$window" | awk '/Width:/ {w=$2} /Height:/ {h=$2} END {print w "x" h}'))"

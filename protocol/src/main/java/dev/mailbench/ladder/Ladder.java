@@ -2,6 +2,7 @@ package dev.mailbench.ladder;
 
 import dev.mailbench.explain.EventText;
 import dev.mailbench.explain.LineClass;
+import dev.mailbench.smtp.EnhancedStatus;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
@@ -241,7 +242,10 @@ public final class Ladder {
 
     private static String afterFirstWord(String line) {
         if (hasCode(line)) {
-            return line.length() > 4 ? line.substring(4).strip() : "";
+            String text = line.length() > 4 ? line.substring(4).strip() : "";
+            // the enhanced code is the label's, beside the code (RFC 3463 §2): "250 2.1.0" then "Ok", not twice
+            int space = text.indexOf(' ');
+            return EnhancedStatus.atStartOf(text).isPresent() ? (space < 0 ? "" : text.substring(space + 1).strip()) : text;
         }
         String trimmed = line.strip();
         int space = trimmed.indexOf(' ');

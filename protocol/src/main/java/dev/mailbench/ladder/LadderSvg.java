@@ -67,7 +67,7 @@ public final class LadderSvg {
                         .append("\" fill=\"").append(LadderPalette.SURFACE.hex()).append("\" stroke=\"")
                         .append(LadderPalette.MUTED.hex()).append("\" stroke-dasharray=\"3 2\"/>\n");
                 text(svg, (CLIENT_X + SERVER_X) / 2, y + 4, "middle", LadderPalette.TEXT, "bold",
-                        "🔒 " + row.label() + " — every line below is encrypted");
+                        row.label() + ": every line below is encrypted");
             }
             default -> arrow(svg, ladder, index, row, y);
         }

@@ -124,7 +124,7 @@ final class LadderCell extends Region {
             note.setText("* " + row.label());
         } else if (row.kind() == RowKind.TLS) {
             band.setVisible(true);
-            label.setText("🔒 " + row.label() + ": every line below is encrypted");
+            label.setText(row.label() + ": every line below is encrypted");
         } else {
             ArrowStroke stroke = row.stroke();
             shaft.setVisible(true);
@@ -214,6 +214,7 @@ final class LadderCell extends Region {
         more.resizeRelocate(serverX - 10 - moreWidth, Math.max(0, arrowY - textHeight - 2), moreWidth, textHeight);
         double latencyWidth = Math.min(clientX - 4, latency.prefWidth(-1));
         latency.resizeRelocate(clientX - 6 - latencyWidth, arrowY - textHeight / 2, latencyWidth, textHeight);
-        note.resizeRelocate(4, (height - textHeight) / 2, Math.max(0, clientX - 10), textHeight);
+        // a note's row has no arrow: it starts in the margin and may run on across the lanes
+        note.resizeRelocate(4, (height - textHeight) / 2, Math.max(0, serverX - 10), textHeight);
     }
 }
