@@ -13,6 +13,7 @@ import dev.mailbench.wire.Verb;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -50,7 +51,7 @@ public final class StateDiagram {
             // a client before TLS and AUTH, talking to a server that offers every extension a verb needs
             SmtpState state = new SmtpState(phase, false, false, everyExtension(),
                     phase == SmtpPhase.RECIPIENTS_GIVEN ? 1 : 0);
-            nodes.add(new StateNode(phase, title(phase.description()), phase.description(),
+            nodes.add(new StateNode(phase, title(phase), phase.description(),
                     ordered(SmtpVerb.implemented(), state.legalVerbs()), ordered(SmtpVerb.implemented(), state.forwardVerbs()),
                     phase != SmtpPhase.AUTH_EXCHANGE));
         }
@@ -85,9 +86,10 @@ public final class StateDiagram {
         return order.stream().filter(chosen::contains).map(Verb.class::cast).toList();
     }
 
-    /** "greeted: introduce yourself …" → "greeted"; a description without a colon is its own title. */
-    private static String title(String description) {
+    /** "greeted: introduce yourself …" → "greeted"; for a description without a colon, the phase's name: "closing". */
+    private static String title(SmtpPhase phase) {
+        String description = phase.description();
         int colon = description.indexOf(':');
-        return colon < 0 ? description : description.substring(0, colon);
+        return colon < 0 ? phase.name().toLowerCase(Locale.ROOT).replace('_', ' ') : description.substring(0, colon);
     }
 }

@@ -11,6 +11,7 @@ import dev.mailbench.diagram.StateDiagram;
 import dev.mailbench.diagram.StateNode;
 import dev.mailbench.wire.Verb;
 
+import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
@@ -19,11 +20,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The protocol's states in a row (RFC 5321 §4.1.4 for SMTP, RFC 1939 §3 for POP3), the session's current state lit,
- * each with the verbs legal in it. The current state's verbs are the step bar's: legal and forward as the session
+ * with the verbs legal from it (before a connection, the first state's). The current state's verbs are the step bar's: legal and forward as the session
  * says now, and a click on one opens its step exactly as its step button does. The states and their verbs are
  * {@link StateDiagram}'s, read from the verb specification; nothing here decides what is legal.
  */
@@ -53,6 +55,8 @@ public final class StateDiagramView extends ScrollPane {
         session.legalVerbs().addListener((SetChangeListener<Verb>) change -> light());
         session.forwardVerbs().addListener((SetChangeListener<Verb>) change -> light());
         session.connectedProperty().addListener((observable, old, now) -> light());
+        // shown for the first time, or resized: the lit state stays in view
+        viewportBoundsProperty().addListener((observable, old, now) -> Platform.runLater(this::scrollToCurrent));
     }
 
     private void rebuild() {
@@ -68,9 +72,12 @@ public final class StateDiagramView extends ScrollPane {
             }
             Label title = new Label(node.title());
             title.getStyleClass().add("state-title");
-            title.setWrapText(true);
+            title.setMinWidth(Region.USE_PREF_SIZE);
+            // the verbs legal from a state show under it while it is lit; the others are their titles alone
             FlowPane verbs = new FlowPane();
             verbs.getStyleClass().add("state-verbs");
+            verbs.setPrefWrapLength(240);
+            verbs.managedProperty().bind(verbs.visibleProperty());
             for (Verb verb : node.verbs()) {
                 steps.stream().filter(step -> step.verb() == verb).findFirst().ifPresent(step -> {
                     Button button = new Button(verb.keyword());
@@ -102,7 +109,9 @@ public final class StateDiagramView extends ScrollPane {
             }
             boolean lit = current >= 0 && nodes.get(current) == node;
             box.pseudoClassStateChanged(CURRENT, lit);
-            for (var verbNode : ((FlowPane) box.getChildren().get(1)).getChildren()) {
+            FlowPane verbs = (FlowPane) box.getChildren().get(1);
+            verbs.setVisible(lit || current < 0 && node == nodes.get(0));
+            for (var verbNode : verbs.getChildren()) {
                 Verb verb = (Verb) verbNode.getUserData();
                 verbNode.getStyleClass().removeAll(StepBar.LEGAL, StepBar.FORWARD, StepBar.OUT_OF_SEQUENCE);
                 if (lit) {
@@ -116,6 +125,32 @@ public final class StateDiagramView extends ScrollPane {
                 }
             }
         }
+        // once laid out with the new state: the lit state's place is known then
+        Platform.runLater(this::scrollToCurrent);
+    }
+
+    /** Scrolls the row of states so that the lit one is in view (a narrow window shows a few at a time). */
+    private void scrollToCurrent() {
+        for (var child : states.getChildren()) {
+            if (child instanceof VBox box && box.getPseudoClassStates().contains(CURRENT)) {
+                double hidden = states.getWidth() - getViewportBounds().getWidth();
+                if (hidden > 0) {
+                    double left = box.getBoundsInParent().getMinX();
+                    double right = box.getBoundsInParent().getMaxX();
+                    double shownFrom = getHvalue() * hidden;
+                    double shownTo = shownFrom + getViewportBounds().getWidth();
+                    if (left < shownFrom || right > shownTo) {
+                        setHvalue(Math.max(0, Math.min(1, (left - 8) / hidden)));
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    /** The height that shows the row of states whole, with room for the horizontal scroll bar. */
+    public double wantedHeight() {
+        return states.prefHeight(-1) + snappedTopInset() + snappedBottomInset() + 16;
     }
 
     /** The title of the state now lit, or empty when none is (not connected, or in a state not drawn). */

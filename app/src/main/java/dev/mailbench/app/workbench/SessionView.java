@@ -166,9 +166,28 @@ public final class SessionView extends BorderPane {
         views.getItems().add(transcript);
         int count = views.getItems().size();
         if (count == 2) {
-            views.setDividerPositions(statesToggle.isSelected() ? 0.4 : 0.62);
+            views.setDividerPositions(statesToggle.isSelected() ? 0.3 : 0.7);
         } else if (count == 3) {
-            views.setDividerPositions(0.3, 0.75);
+            views.setDividerPositions(0.28, 0.76);
+        }
+        if (statesToggle.isSelected()) {
+            Platform.runLater(this::fitStateDiagram);
+        }
+    }
+
+    /** Gives the state diagram the height it asks for (its lit state's verbs whole), at most half the column. */
+    private void fitStateDiagram() {
+        double height = views.getHeight();
+        if (height <= 0 || views.getItems().isEmpty() || views.getItems().get(0) != stateDiagram) {
+            return;
+        }
+        double wanted = stateDiagram.wantedHeight();
+        double first = Math.min(0.5, wanted / height);
+        double[] positions = views.getDividerPositions();
+        if (positions.length == 2) {
+            views.setDividerPositions(first, Math.max(positions[1], first + 0.15));
+        } else if (positions.length == 1) {
+            views.setDividerPositions(first);
         }
     }
 
