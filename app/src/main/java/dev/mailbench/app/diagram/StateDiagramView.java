@@ -150,7 +150,7 @@ public final class StateDiagramView extends ScrollPane {
 
     /** The height that shows the row of states whole, with room for the horizontal scroll bar. */
     public double wantedHeight() {
-        return states.prefHeight(-1) + snappedTopInset() + snappedBottomInset() + 16;
+        return states.prefHeight(-1) + snappedTopInset() + snappedBottomInset() + 32;
     }
 
     /** The title of the state now lit, or empty when none is (not connected, or in a state not drawn). */

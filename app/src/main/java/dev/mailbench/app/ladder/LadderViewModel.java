@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import dev.mailbench.app.transcript.TranscriptEntry;
 import dev.mailbench.app.transcript.TranscriptViewModel;
@@ -29,7 +30,16 @@ import javafx.collections.ListChangeListener;
  */
 public final class LadderViewModel {
 
+    /**
+     * How many lines one step of catching up reads at most: half of what a pulse of the transcript pane appends, as
+     * the ladder reads each line through a dialogue reader of its own. Shown after a 20 MB RETR, the ladder catches
+     * up over many steps, the window answering between them.
+     */
+    public static final int MAX_LINES_PER_STEP = TranscriptViewModel.MAX_LINES_PER_PULSE / 2;
+
     private final TranscriptViewModel transcript;
+    private final Consumer<Runnable> later;
+    private boolean stepPending;
     private final List<Segment> segments = new ArrayList<>();
     private int read;
     private final ReadOnlyIntegerWrapper size = new ReadOnlyIntegerWrapper(this, "size", 0);
@@ -43,8 +53,13 @@ public final class LadderViewModel {
     private record Segment(Transcript transcript, Ladder ladder, int lineStart, int rowStart) {
     }
 
-    public LadderViewModel(TranscriptViewModel transcript) {
+    /**
+     * @param later runs a further step of catching up after this one, on the UI thread (the window's
+     *              {@code Platform::runLater}; a test's {@code Runnable::run})
+     */
+    public LadderViewModel(TranscriptViewModel transcript, Consumer<Runnable> later) {
         this.transcript = transcript;
+        this.later = later;
         transcript.lines().addListener((ListChangeListener<TranscriptEntry>) change -> {
             if (shown.get()) {
                 catchUp();
@@ -63,13 +78,14 @@ public final class LadderViewModel {
         return shown;
     }
 
-    /** Reads the lines the pane has drawn since the last time. */
+    /** Reads the lines the pane has drawn since the last time, {@link #MAX_LINES_PER_STEP} at a time. */
     public void catchUp() {
         int lines = transcript.size();
         if (read == lines) {
             return;
         }
-        for (; read < lines; read++) {
+        int until = Math.min(lines, read + MAX_LINES_PER_STEP);
+        for (; read < until; read++) {
             TranscriptEntry entry = transcript.entry(read);
             TranscriptEvent event = entry.event();
             Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
@@ -81,6 +97,15 @@ public final class LadderViewModel {
         }
         size.set(rows());
         selected.set(rowOfLine(transcript.selectedProperty().get()));
+        if (read < lines && !stepPending) {
+            stepPending = true;
+            later.accept(() -> {
+                stepPending = false;
+                if (shown.get()) {
+                    catchUp();
+                }
+            });
+        }
     }
 
     private int rows() {

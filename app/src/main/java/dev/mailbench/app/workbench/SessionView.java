@@ -108,7 +108,7 @@ public final class SessionView extends BorderPane {
         toolbar.getStyleClass().add("transcript-toolbar");
         commandLine = new CommandLineView(session);
         NotConnectedBar notConnected = new NotConnectedBar(session, this::focusCommandLine);
-        LadderViewModel ladderModel = new LadderViewModel(session.transcript());
+        LadderViewModel ladderModel = new LadderViewModel(session.transcript(), Platform::runLater);
         ladder = new LadderView(ladderModel);
         ladderModel.shownProperty().bind(ladderToggle.selectedProperty());
         stateDiagram = new StateDiagramView(session, this::open);
@@ -181,6 +181,7 @@ public final class SessionView extends BorderPane {
         if (height <= 0 || views.getItems().isEmpty() || views.getItems().get(0) != stateDiagram) {
             return;
         }
+        stateDiagram.applyCss(); // just added to the scene: its sizes count once its styles apply
         double wanted = stateDiagram.wantedHeight();
         double first = Math.min(0.5, wanted / height);
         double[] positions = views.getDividerPositions();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class LadderViewModelTest {
 
     private final TranscriptViewModel lines = new TranscriptViewModel(new CurrentThreadTaskExecutor());
-    private final LadderViewModel ladder = new LadderViewModel(lines);
+    private final LadderViewModel ladder = new LadderViewModel(lines, Runnable::run);
 
     @Test
     void theLaddersOfATabsConnectionsFollowOneAnotherAndShareTheTranscriptsSelection() {
@@ -68,6 +70,30 @@ class LadderViewModelTest {
         ladder.shownProperty().set(true);
         assertThat(ladder.size()).isEqualTo(2);
         assertThat(ladder.row(1).kind()).isEqualTo(RowKind.COMMAND);
+    }
+
+    @Test
+    void shownAfterALongSessionTheLadderCatchesUpInStepsTheWindowCanAnswerBetween() {
+        Transcript transcript = new Transcript();
+        record(transcript, Direction.SERVER, "220 hi\r\n");
+        for (int i = 0; i < LadderViewModel.MAX_LINES_PER_STEP; i++) {
+            record(transcript, Direction.CLIENT, "NOOP\r\n");
+            record(transcript, Direction.SERVER, "250 ok\r\n");
+        }
+        lines.follow(transcript, new EventExplainer(MailProtocol.SMTP, Catalogue.english()));
+        while (lines.hasWaiting()) {
+            lines.drain(TranscriptViewModel.MAX_LINES_PER_PULSE);
+        }
+        List<Runnable> steps = new ArrayList<>();
+        LadderViewModel stepped = new LadderViewModel(lines, steps::add);
+
+        stepped.shownProperty().set(true);
+        assertThat(stepped.size()).isEqualTo(LadderViewModel.MAX_LINES_PER_STEP);
+        assertThat(steps).hasSize(1);
+        steps.remove(0).run();
+        steps.remove(0).run();
+        assertThat(stepped.size()).isEqualTo(transcript.size());
+        assertThat(steps).isEmpty();
     }
 
     @Test
