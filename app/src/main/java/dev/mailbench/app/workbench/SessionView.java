@@ -175,7 +175,7 @@ public final class SessionView extends BorderPane {
         }
     }
 
-    /** Gives the state diagram the height it asks for (its lit state's verbs whole), at most half the column. */
+    /** Gives the state diagram the height it asks for (its lit state's verbs whole), at most three fifths of the column. */
     private void fitStateDiagram() {
         double height = views.getHeight();
         if (height <= 0 || views.getItems().isEmpty() || views.getItems().get(0) != stateDiagram) {
@@ -183,7 +183,7 @@ public final class SessionView extends BorderPane {
         }
         stateDiagram.applyCss(); // just added to the scene: its sizes count once its styles apply
         double wanted = stateDiagram.wantedHeight();
-        double first = Math.min(0.5, wanted / height);
+        double first = Math.min(0.6, wanted / height);
         double[] positions = views.getDividerPositions();
         if (positions.length == 2) {
             views.setDividerPositions(first, Math.max(positions[1], first + 0.15));
