@@ -12,6 +12,7 @@ import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.tls.ClientTls;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
+import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -196,6 +198,29 @@ class LadderTest {
         assertThat(sizes).isSorted();
         assertThat(growing.rows().stream().map(LadderTest::describe).toList())
                 .isEqualTo(whole.rows().stream().map(LadderTest::describe).toList());
+    }
+
+    @Test
+    void aTlsBandStandsAfterPlusOkToStlsAndBeforeTheFirstLineOfImplicitTls() {
+        Transcript stls = new Transcript();
+        record(stls, Direction.SERVER, "+OK ready", false);
+        record(stls, Direction.CLIENT, "STLS", false);
+        record(stls, Direction.SERVER, "+OK begin TLS", false);
+        record(stls, Direction.CLIENT, "CAPA", true);
+        Ladder pop3 = Ladder.of(MailProtocol.POP3, stls);
+        assertThat(pop3.rows().stream().map(LadderRow::kind))
+                .containsExactly(RowKind.REPLY, RowKind.COMMAND, RowKind.REPLY, RowKind.TLS, RowKind.COMMAND);
+
+        Transcript implicit = new Transcript();
+        implicit.note("Connecting to 127.0.0.1:465 with implicit TLS …");
+        record(implicit, Direction.SERVER, "220 ready", true);
+        Ladder smtp = Ladder.of(MailProtocol.SMTP, implicit);
+        assertThat(smtp.rows().stream().map(LadderRow::kind)).containsExactly(RowKind.NOTE, RowKind.TLS, RowKind.REPLY);
+        assertThat(smtp.row(2).tls()).isTrue();
+    }
+
+    private static void record(Transcript transcript, Direction direction, String line, boolean tls) {
+        transcript.record(direction, (line + "\r\n").getBytes(StandardCharsets.US_ASCII), tls, Set.of(), null);
     }
 
     @Test
