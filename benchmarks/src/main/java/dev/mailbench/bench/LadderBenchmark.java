@@ -22,6 +22,7 @@ import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
 
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -42,6 +43,14 @@ public final class LadderBenchmark {
 
     public static void main(String[] args) throws Exception {
         FxBench.startHeadlessToolkit();
+        try {
+            measure();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static void measure() throws Exception {
         Transcript transcript = session();
         List<TranscriptEvent> events = transcript.events();
         int commands = TRANSACTIONS * 5 + 1;
