@@ -21,6 +21,7 @@
 #   SCREENSHOT_SIZE=1024x768 SCREENSHOT_SETTLE=8 SCREENSHOT_LESSON=first-smtp SCREENSHOT_KEYS=alt+h \
 #   SCREENSHOT_COMMANDS='HELO client.example.test;RCPT TO:<alice@example.test>' \
 #   app/docs/screenshot.sh light app/docs/lesson-panel-light.png   (projector: add SCREENSHOT_COMMAND_AT=700)
+# The ladder and state diagram pictures add SCREENSHOT_CLICKS on the Ladder and States toggles (README, Ladder).
 #
 # THEME: light (default), dark or projector. SERVER-URI, e.g. smtp://127.0.0.1:2525, opens the first
 # session tab connected to it (mailbench --connect); without it the first tab connects to the practice
@@ -114,6 +115,17 @@ if [[ -n "${SCREENSHOT_SELECT:-}" ]]; then
     xdotool key ctrl+End
     for ((i = 0; i < SCREENSHOT_SELECT; i++)); do xdotool key Up; done
     sleep 1
+fi
+# SCREENSHOT_CLICKS="40,248 117,248": points clicked last, e.g. the Ladder and States toggles over the transcript;
+# SCREENSHOT_KEYS="ctrl+l": keys pressed after them (SCREENSHOT_PAUSE seconds after each), as xdotool names them
+if [[ -n "${SCREENSHOT_CLICKS:-}" ]]; then
+    for point in $SCREENSHOT_CLICKS; do
+        xdotool mousemove --window "$window" "${point%,*}" "${point#*,}" click 1
+        sleep "${SCREENSHOT_PAUSE:-1}"   # a loaded machine needs longer to answer each
+    done
+fi
+if [[ -n "${SCREENSHOT_KEYS:-}" ]]; then
+    for key in $SCREENSHOT_KEYS; do xdotool key "$key"; sleep "${SCREENSHOT_PAUSE:-1}"; done
 fi
 import -window "$window" "$out"
 echo "$out ($(xwininfo -id "$window" | awk '/Width:/ {w=$2} /Height:/ {h=$2} END {print w "x" h}'))"

@@ -136,6 +136,8 @@ public final class MailbenchApp extends Application {
                         () -> app.files().openFile(stage, "Open Session").ifPresent(workbench::openSession),
                         view.anySessionInFront())));
         menu.withLessonPanel(lessonShown);
+        menu.withSessionViews(() -> view.currentSession().ifPresent(SessionView::toggleLadder),
+                () -> view.currentSession().ifPresent(SessionView::toggleStateDiagram));
         if (practice != null) {
             menu.withPracticePanel(panelShown);
             stepAsideAtLargeZoom(panelShown, zoom);

@@ -13,6 +13,7 @@ import dev.mailbench.app.session.CommandLineView;
 import dev.mailbench.app.session.ConnectionBar;
 import dev.mailbench.app.steps.StepFormView;
 import dev.mailbench.app.theme.Theme;
+import dev.mailbench.app.ladder.LadderView;
 import dev.mailbench.app.transcript.TranscriptPane;
 import dev.mailbench.app.theme.ThemeManager;
 
@@ -67,6 +68,8 @@ final class MainMenu {
     private final Actions actions;
     private BooleanProperty practicePanelShown;
     private BooleanProperty lessonPanelShown;
+    private Runnable toggleLadder;
+    private Runnable toggleStates;
     private MenuBar bar;
 
     MainMenu(ThemeManager themes, FontZoom zoom, Actions actions) {
@@ -84,6 +87,16 @@ final class MainMenu {
     /** Adds View ▸ Lesson Panel, ticked while the panel is shown. Call before {@link #build()}. */
     MainMenu withLessonPanel(BooleanProperty shown) {
         this.lessonPanelShown = shown;
+        return this;
+    }
+
+    /**
+     * Adds View ▸ Ladder and View ▸ State Diagram, which show or hide those views in the session tab in front. Call
+     * before {@link #build()}.
+     */
+    MainMenu withSessionViews(Runnable ladder, Runnable states) {
+        this.toggleLadder = ladder;
+        this.toggleStates = states;
         return this;
     }
 
@@ -121,6 +134,7 @@ final class MainMenu {
         Map<String, List<KeyHelp>> keys = new LinkedHashMap<>();
         keys.put("Menus", menus);
         keys.put("Transcript", TranscriptPane.KEYS);
+        keys.put("Ladder", LadderView.KEYS);
         keys.put("Command line", CommandLineView.KEYS);
         keys.put("Step forms", StepFormView.KEYS);
         keys.put("Message composer (DATA)", ComposerView.KEYS);
@@ -188,6 +202,16 @@ final class MainMenu {
     private Menu viewMenu() {
         Menu view = new Menu("View", null, themeMenu(), new SeparatorMenuItem(),
                 zoomIn(), zoomOut(), zoomReset());
+        if (toggleLadder != null) {
+            MenuItem ladder = item("Ladder", "menu-ladder", toggleLadder,
+                    new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+            MenuItem states = item("State Diagram", "menu-state-diagram", toggleStates,
+                    new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+            for (MenuItem item : new MenuItem[] {ladder, states}) {
+                item.disableProperty().bind(Bindings.not(actions.sessionInFront()));
+            }
+            view.getItems().addAll(0, List.of(ladder, states, new SeparatorMenuItem()));
+        }
         if (practicePanelShown != null) {
             CheckMenuItem panel = new CheckMenuItem("Practice Server Panel");
             panel.setId("menu-practice-panel");

@@ -1,5 +1,7 @@
 package dev.mailbench.explain;
 
+import dev.mailbench.pop3.Pop3Reply;
+
 /**
  * How a transcript line reads at a glance, which is what its colour shows: who wrote it and, for a
  * server line, the outcome of the reply it belongs to (RFC 5321 §4.2.1, first digit; RFC 1939 §3).
@@ -21,5 +23,26 @@ public enum LineClass {
      */
     MALFORMED,
     /** A local note, never on the wire. */
-    NOTE
+    NOTE;
+
+    /** The class of an SMTP reply by its code's first digit (RFC 5321 §4.2.1); a code that is none, malformed. */
+    public static LineClass ofSmtpCode(int code) {
+        return switch (code / 100) {
+            case 2 -> SUCCESS;
+            case 3 -> INTERMEDIATE;
+            case 4 -> TRANSIENT;
+            case 5 -> PERMANENT;
+            default -> MALFORMED;
+        };
+    }
+
+    /** The class of a POP3 status (RFC 1939 §3; the "+ " continuation of RFC 5034 §4 waits for more). */
+    public static LineClass ofPop3Status(Pop3Reply.Status status) {
+        return switch (status) {
+            case OK -> SUCCESS;
+            case ERR -> PERMANENT;
+            case CONTINUATION -> INTERMEDIATE;
+            case MALFORMED -> MALFORMED;
+        };
+    }
 }

@@ -87,12 +87,6 @@ final class SmtpLines extends TranscriptLines<SmtpTurn> {
 
     /** The colour of a reply line comes from its own code, so it is right before the reply is complete. */
     private static LineClass lineClass(int code) {
-        return switch (code / 100) {
-            case 2 -> LineClass.SUCCESS;
-            case 3 -> LineClass.INTERMEDIATE;
-            case 4 -> LineClass.TRANSIENT;
-            case 5 -> LineClass.PERMANENT;
-            default -> LineClass.MALFORMED;
-        };
+        return LineClass.ofSmtpCode(code);
     }
 }

@@ -19,4 +19,20 @@ public final class Durations {
         long seconds = d.toSeconds();
         return seconds % 60 == 0 ? seconds / 60 + " min" : seconds / 60 + " min " + seconds % 60 + " s";
     }
+
+    /** A reply latency in a few characters, as the transcript and the ladder show it: {@code +0.4 ms}, {@code +12 ms}, {@code +2.5 s}. */
+    public static String latency(Duration latency) {
+        long micros = latency.toNanos() / 1_000;
+        if (micros < 950) {
+            return String.format(Locale.ROOT, "+%.1f ms", micros / 1000.0);
+        }
+        long millis = Math.round(micros / 1000.0);
+        if (millis < 1_000) {
+            return "+" + millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "+%.1f s", millis / 1000.0);
+        }
+        return "+" + millis / 60_000 + " min";
+    }
 }

@@ -31,6 +31,11 @@ public final class Pop3Driver extends ClientDriver<Pop3ClientSession, Pop3Verb> 
     }
 
     @Override
+    public Enum<?> phase() {
+        return session.state().phase();
+    }
+
+    @Override
     public String stateDescription() {
         String phase = session.state().phase().description();
         return session.malformedResponse()

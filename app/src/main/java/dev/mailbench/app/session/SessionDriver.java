@@ -32,6 +32,9 @@ public sealed interface SessionDriver permits ClientDriver {
 
     boolean isTls();
 
+    /** Where the session stands in its protocol: its {@code SmtpPhase} or {@code Pop3Phase}. */
+    Enum<?> phase();
+
     /** The state in words, saying what comes next ("greeted: introduce yourself with EHLO (or HELO)"). */
     String stateDescription();
 

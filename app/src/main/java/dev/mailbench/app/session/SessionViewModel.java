@@ -69,6 +69,7 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<TlsReport> tlsReport = new ReadOnlyObjectWrapper<>(this, "tlsReport");
     private final ReadOnlyStringWrapper tlsWarning = new ReadOnlyStringWrapper(this, "tlsWarning", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyObjectWrapper<Enum<?>> phase = new ReadOnlyObjectWrapper<>(this, "phase");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(this, "state", "not connected");
     private final ReadOnlyStringWrapper busyWith = new ReadOnlyStringWrapper(this, "busyWith", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
@@ -268,6 +269,11 @@ public final class SessionViewModel {
     /** The state in words, from the protocol: "greeted: introduce yourself with EHLO (or HELO)". */
     public ReadOnlyStringProperty stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /** Where the connection stands in its protocol ({@code SmtpPhase}, {@code Pop3Phase}); null before a connection. */
+    public ReadOnlyObjectProperty<Enum<?>> phaseProperty() {
+        return phase.getReadOnlyProperty();
     }
 
     /** What went wrong last, in words; empty when nothing did. */
@@ -484,6 +490,7 @@ public final class SessionViewModel {
         tls.set(from.isTls());
         TlsReport report = tlsReport.get();
         tlsWarning.set(from.isTls() && report != null ? report.warning().orElse("") : "");
+        phase.set(from.phase());
         state.set(from.stateDescription());
         Set<Verb> legal = from.legalVerbs();
         legalVerbs.retainAll(legal);

@@ -30,6 +30,11 @@ public final class SmtpDriver extends ClientDriver<SmtpClientSession, SmtpVerb> 
     }
 
     @Override
+    public Enum<?> phase() {
+        return session.state().phase();
+    }
+
+    @Override
     public String stateDescription() {
         String phase = session.state().phase().description();
         return session.malformedReply()

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import dev.mailbench.explain.EventText;
 import dev.mailbench.explain.LineClass;
+import dev.mailbench.wire.Durations;
 import dev.mailbench.explain.LineInfo;
 import dev.mailbench.explain.LineRole;
 import dev.mailbench.wire.TranscriptEvent;
@@ -114,18 +115,7 @@ public final class TranscriptFormat {
 
     /** A reply latency in a few characters: {@code +0.4 ms}, {@code +12 ms}, {@code +2.5 s}. */
     public static String latency(Duration latency) {
-        long micros = latency.toNanos() / 1_000;
-        if (micros < 950) {
-            return String.format(Locale.ROOT, "+%.1f ms", micros / 1000.0);
-        }
-        long millis = Math.round(micros / 1000.0);
-        if (millis < 1_000) {
-            return "+" + millis + " ms";
-        }
-        if (millis < 60_000) {
-            return String.format(Locale.ROOT, "+%.1f s", millis / 1000.0);
-        }
-        return "+" + millis / 60_000 + " min";
+        return Durations.latency(latency);
     }
 
     private static String pad(String text) {

@@ -5,6 +5,9 @@ import java.time.ZonedDateTime;
 import dev.mailbench.app.compose.ComposerView;
 import dev.mailbench.app.compose.ComposerViewModel;
 import dev.mailbench.app.config.RecentHost;
+import dev.mailbench.app.diagram.StateDiagramView;
+import dev.mailbench.app.ladder.LadderView;
+import dev.mailbench.app.ladder.LadderViewModel;
 import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.session.CommandLineView;
 import dev.mailbench.app.session.ConnectionBar;
@@ -28,7 +31,10 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -47,6 +53,11 @@ public final class SessionView extends BorderPane {
     private final StackPane form = new StackPane();
     private final TranscriptPane transcript;
     private final CommandLineView commandLine;
+    private final LadderView ladder;
+    private final StateDiagramView stateDiagram;
+    private final ToggleButton ladderToggle = new ToggleButton("Ladder");
+    private final ToggleButton statesToggle = new ToggleButton("States");
+    private final SplitPane views = new SplitPane();
 
     public SessionView(SessionViewModel session, ObservableList<RecentHost> recentHosts, FileChoosers files,
                        MessageViewer messages) {
@@ -89,12 +100,26 @@ public final class SessionView extends BorderPane {
         retrievedBar.visibleProperty().bind(openRetrieved.visibleProperty());
         retrievedBar.managedProperty().bind(retrievedBar.visibleProperty());
         // the boxes go onto a second row when the transcript is narrow (a small screen, a large zoom), never cut
-        FlowPane toolbar = new FlowPane(times, endings, reveal);
+        ladderToggle.setId("toggle-ladder");
+        ladderToggle.setTooltip(new Tooltip("Show the conversation as a ladder: an arrow per command and per reply"));
+        statesToggle.setId("toggle-states");
+        statesToggle.setTooltip(new Tooltip("Show the protocol's states, the current one lit, and the verbs legal in each"));
+        FlowPane toolbar = new FlowPane(times, endings, reveal, ladderToggle, statesToggle);
         toolbar.getStyleClass().add("transcript-toolbar");
         commandLine = new CommandLineView(session);
         NotConnectedBar notConnected = new NotConnectedBar(session, this::focusCommandLine);
-        VBox transcriptBox = new VBox(notConnected, retrievedBar, transcript);
-        VBox.setVgrow(transcript, Priority.ALWAYS);
+        LadderViewModel ladderModel = new LadderViewModel(session.transcript(), Platform::runLater);
+        ladder = new LadderView(ladderModel);
+        ladderModel.shownProperty().bind(ladderToggle.selectedProperty());
+        stateDiagram = new StateDiagramView(session, this::open);
+        // the state diagram, the ladder and the transcript share the column, one above the other, as toggled
+        views.setId("session-views");
+        views.setOrientation(Orientation.VERTICAL);
+        views.getItems().setAll(transcript);
+        ladderToggle.selectedProperty().addListener((observable, old, now) -> arrangeViews());
+        statesToggle.selectedProperty().addListener((observable, old, now) -> arrangeViews());
+        VBox transcriptBox = new VBox(notConnected, retrievedBar, views);
+        VBox.setVgrow(views, Priority.ALWAYS);
 
         ExplanationPane explanation = new ExplanationPane(session.transcript(), session.services().catalogue(),
                 openMessage);
@@ -130,6 +155,63 @@ public final class SessionView extends BorderPane {
                 clock.stop();
             }
         });
+    }
+
+    /** Shows the state diagram, the ladder and the transcript that are toggled on, in that order from the top. */
+    private void arrangeViews() {
+        views.getItems().clear();
+        if (statesToggle.isSelected()) {
+            views.getItems().add(stateDiagram);
+            SplitPane.setResizableWithParent(stateDiagram, false);
+        }
+        if (ladderToggle.isSelected()) {
+            views.getItems().add(ladder);
+        }
+        views.getItems().add(transcript);
+        int count = views.getItems().size();
+        if (count == 2) {
+            views.setDividerPositions(statesToggle.isSelected() ? 0.3 : 0.7);
+        } else if (count == 3) {
+            views.setDividerPositions(0.28, 0.76);
+        }
+        if (statesToggle.isSelected()) {
+            Platform.runLater(this::fitStateDiagram);
+        }
+    }
+
+    /** Gives the state diagram the height it asks for (its lit state's verbs whole), at most three fifths of the column. */
+    private void fitStateDiagram() {
+        double height = views.getHeight();
+        if (height <= 0 || views.getItems().isEmpty() || views.getItems().get(0) != stateDiagram) {
+            return;
+        }
+        stateDiagram.applyCss(); // just added to the scene: its sizes count once its styles apply
+        double wanted = stateDiagram.wantedHeight();
+        double first = Math.min(0.6, wanted / height);
+        double[] positions = views.getDividerPositions();
+        if (positions.length == 2) {
+            views.setDividerPositions(first, Math.max(positions[1], first + 0.15));
+        } else if (positions.length == 1) {
+            views.setDividerPositions(first);
+        }
+    }
+
+    /** Shows or hides this tab's ladder (View ▸ Ladder, the Ladder toggle). */
+    public void toggleLadder() {
+        ladderToggle.setSelected(!ladderToggle.isSelected());
+    }
+
+    /** Shows or hides this tab's state diagram (View ▸ State Diagram, the States toggle). */
+    public void toggleStateDiagram() {
+        statesToggle.setSelected(!statesToggle.isSelected());
+    }
+
+    public LadderView ladder() {
+        return ladder;
+    }
+
+    public StateDiagramView stateDiagram() {
+        return stateDiagram;
     }
 
     /** Puts the keyboard focus in the command line, where typing a command starts. */
