@@ -42,6 +42,8 @@ import javafx.scene.layout.VBox;
  */
 public final class SessionView extends BorderPane {
 
+    private final FlowPane toolbar;
+
     private final SessionViewModel session;
     private final FileChoosers files;
     private final StackPane form = new StackPane();
@@ -89,7 +91,7 @@ public final class SessionView extends BorderPane {
         retrievedBar.visibleProperty().bind(openRetrieved.visibleProperty());
         retrievedBar.managedProperty().bind(retrievedBar.visibleProperty());
         // the boxes go onto a second row when the transcript is narrow (a small screen, a large zoom), never cut
-        FlowPane toolbar = new FlowPane(times, endings, reveal);
+        toolbar = new FlowPane(times, endings, reveal);
         toolbar.getStyleClass().add("transcript-toolbar");
         commandLine = new CommandLineView(session);
         NotConnectedBar notConnected = new NotConnectedBar(session, this::focusCommandLine);
@@ -166,6 +168,11 @@ public final class SessionView extends BorderPane {
             }
         }
         return false;
+    }
+
+    /** Adds <b>Replay against…</b> to the tab's toolbar. */
+    void onReplay(Runnable replay) {
+        toolbar.getChildren().add(ReplayButton.of(replay));
     }
 
     public SessionViewModel session() {

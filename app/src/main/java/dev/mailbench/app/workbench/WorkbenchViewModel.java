@@ -149,6 +149,16 @@ public final class WorkbenchViewModel {
         this.practiceServer = Objects.requireNonNull(endpoint);
     }
 
+    /** Says in the status line what the window did, or why it did not. */
+    public void reportStatus(String text) {
+        status.set(text);
+    }
+
+    /** Where the embedded practice server takes a protocol while it runs. */
+    public Optional<ConnectionSettings> practiceServer(MailProtocol protocol) {
+        return practiceServer.apply(protocol);
+    }
+
     /**
      * Opens a session tab for a protocol, connected to the practice server while it runs (the other servers
      * are a click away in the host list), else filled in with the last server used for the protocol and left
