@@ -30,6 +30,7 @@ public final class ReplayView extends BorderPane {
 
     private final ReplayViewModel viewModel;
     private final TableView<ReplyComparison.Row> table = new TableView<>();
+    private final TranscriptPane transcript;
 
     public ReplayView(ReplayViewModel viewModel, TaskExecutor executor) {
         this.viewModel = viewModel;
@@ -67,7 +68,7 @@ public final class ReplayView extends BorderPane {
             }
         });
 
-        TranscriptPane transcript = new TranscriptPane(viewModel.transcript(), executor, () -> { });
+        transcript = new TranscriptPane(viewModel.transcript(), executor, () -> { });
         SplitPane split = new SplitPane(table, transcript);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
@@ -108,6 +109,11 @@ public final class ReplayView extends BorderPane {
 
     public ReplayViewModel viewModel() {
         return viewModel;
+    }
+
+    /** The replay's transcript, as it grows. */
+    public TranscriptPane transcript() {
+        return transcript;
     }
 
     public TableView<ReplyComparison.Row> table() {
