@@ -52,11 +52,11 @@ public final class ReplayView extends BorderPane {
         table.setItems(viewModel.rows());
         table.setPlaceholder(new Label("The replies appear here when the replay ends."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Line", 50, row -> row.lineNumber() == 0 ? "" : String.valueOf(row.lineNumber())));
-        table.getColumns().add(column("Command", 200, ReplyComparison.Row::command));
-        table.getColumns().add(column("A: original", 260, row -> replies(row.replies().get(0))));
-        table.getColumns().add(column("B: replay", 260, row -> replies(row.replies().get(1))));
-        table.getColumns().add(column("Difference", 120, row -> row.difference().words()));
+        table.getColumns().add(column("Line", 44, row -> row.lineNumber() == 0 ? "" : String.valueOf(row.lineNumber())));
+        table.getColumns().add(column("Command", 170, ReplyComparison.Row::command));
+        table.getColumns().add(column("A: original", 300, row -> replies(row.replies().get(0))));
+        table.getColumns().add(column("B: replay", 300, row -> replies(row.replies().get(1))));
+        table.getColumns().add(column("Difference", 110, row -> row.difference().words()));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(ReplyComparison.Row row, boolean empty) {
@@ -80,6 +80,7 @@ public final class ReplayView extends BorderPane {
                                                                     Function<ReplyComparison.Row, String> text) {
         TableColumn<ReplyComparison.Row, String> column = new TableColumn<>(name);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 44));
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         column.setCellFactory(c -> {

@@ -60,46 +60,7 @@ class ReplayWindowTest {
 
     @Test
     void aSavedSessionReplayedAgainstAnotherPersonalityListsTheDifferences() throws Exception {
-        window.await(() -> window.text("#practice-summary").startsWith("Running: SMTP"), "the practice server");
-        int port = Integer.parseInt(window.text("#practice-summary")
-                .replaceFirst("^Running: SMTP 127\\.0\\.0\\.1:(\\d+).*$", "$1"));
-        ServerAddress practice = new ServerAddress("127.0.0.1", port, MailProtocol.SMTP, TlsMode.STARTTLS);
-        RunResult recorded = new ScriptRunner(ClientOptions.defaults(new ClientTlsLayer())
-                .withReplyTimeout(Duration.ofSeconds(10)), line -> { }).run(Script.parse("lesson.mbscript", """
-                EHLO client.example.test
-                STARTTLS
-                EHLO client.example.test
-                AUTH PLAIN AGFsaWNlAGFsaWNlLXBhc3M=
-                expect 235
-                MAIL FROM:<alice@example.test>
-                NOOP
-                QUIT
-                """), practice);
-        assertThat(recorded.exitCode()).isZero();
-        Path file = temp.resolve("lesson.mbsession");
-        SessionFile.write(SessionRecord.of(new SessionConnection(new SessionSettings(MailProtocol.SMTP, "127.0.0.1",
-                port, TlsMode.STARTTLS, Optional.empty()), recorded.transcript()), "test"), file, false);
-
-        window.answerOpenWith(file);
-        window.clickMenu("File", "Open Session…");
-        window.await(() -> selectedTab() instanceof SavedSessionView, "the saved session in its tab");
-        WindowDriver.onFx(() -> {
-            ((ChoiceBox<String>) window.node("#practice-personality")).setValue("exchange2003");
-            return null;
-        });
-
-        Node saved = selectedTab();
-        window.click(WindowDriver.onFx(() -> saved.lookup("#replay-against"))); // the live tab has one too
-        window.await(() -> window.robot().lookup("#replay-dialog").tryQuery().isPresent(), "the replay dialog");
-        // the practice server is offered first; the password was saved masked, so it is asked for
-        assertThat(WindowDriver.onFx(() -> ((ComboBox<String>) window.node("#replay-server")).getValue()))
-                .isEqualTo("smtp+starttls://127.0.0.1:" + port);
-        assertThat(WindowDriver.onFx(() -> ((TextField) window.node("#replay-user")).getText())).isEqualTo("alice");
-        window.type("#replay-password", "alice-pass");
-        window.click("Replay");
-
-        window.await(() -> selectedTab() instanceof ReplayView view && !view.viewModel().rows().isEmpty(),
-                "the replay's replies");
+        int port = replayASavedSession(window, temp);
         ReplayView replay = (ReplayView) selectedTab();
         assertThat(WindowDriver.onFx(() -> ((Label) replay.lookup("#replay-heading")).getText()))
                 .isEqualTo("Replay of lesson.mbsession (A, smtp+starttls://127.0.0.1:" + port
@@ -132,7 +93,60 @@ class ReplayWindowTest {
                 .anyMatch(line -> line.endsWith("C: QUIT"));
     }
 
+    /**
+     * Saves a session with the practice server (STARTTLS, AUTH PLAIN, its password masked), opens it, switches the
+     * practice server to another personality and replays the session against it, typing the password in the
+     * dialog; returns the practice server's SMTP port once the replay's replies are listed.
+     */
+    static int replayASavedSession(WindowDriver window, Path temp) throws Exception {
+        window.await(() -> window.text("#practice-summary").startsWith("Running: SMTP"), "the practice server");
+        int port = Integer.parseInt(window.text("#practice-summary")
+                .replaceFirst("^Running: SMTP 127\\.0\\.0\\.1:(\\d+).*$", "$1"));
+        ServerAddress practice = new ServerAddress("127.0.0.1", port, MailProtocol.SMTP, TlsMode.STARTTLS);
+        RunResult recorded = new ScriptRunner(ClientOptions.defaults(new ClientTlsLayer())
+                .withReplyTimeout(Duration.ofSeconds(10)), line -> { }).run(Script.parse("lesson.mbscript", """
+                EHLO client.example.test
+                STARTTLS
+                EHLO client.example.test
+                AUTH PLAIN AGFsaWNlAGFsaWNlLXBhc3M=
+                expect 235
+                MAIL FROM:<alice@example.test>
+                NOOP
+                QUIT
+                """), practice);
+        assertThat(recorded.exitCode()).isZero();
+        Path file = temp.resolve("lesson.mbsession");
+        SessionFile.write(SessionRecord.of(new SessionConnection(new SessionSettings(MailProtocol.SMTP, "127.0.0.1",
+                port, TlsMode.STARTTLS, Optional.empty()), recorded.transcript()), "test"), file, false);
+
+        window.answerOpenWith(file);
+        window.clickMenu("File", "Open Session…");
+        window.await(() -> selectedTab(window) instanceof SavedSessionView, "the saved session in its tab");
+        WindowDriver.onFx(() -> {
+            ((ChoiceBox<String>) window.node("#practice-personality")).setValue("exchange2003");
+            return null;
+        });
+
+        Node saved = selectedTab(window);
+        window.click(WindowDriver.onFx(() -> saved.lookup("#replay-against"))); // the live tab has one too
+        window.await(() -> window.robot().lookup("#replay-dialog").tryQuery().isPresent(), "the replay dialog");
+        // the practice server is offered first; the password was saved masked, so it is asked for
+        assertThat(WindowDriver.onFx(() -> ((ComboBox<String>) window.node("#replay-server")).getValue()))
+                .isEqualTo("smtp+starttls://127.0.0.1:" + port);
+        assertThat(WindowDriver.onFx(() -> ((TextField) window.node("#replay-user")).getText())).isEqualTo("alice");
+        window.type("#replay-password", "alice-pass");
+        window.click("Replay");
+
+        window.await(() -> selectedTab(window) instanceof ReplayView view && !view.viewModel().rows().isEmpty(),
+                "the replay's replies");
+        return port;
+    }
+
     private Node selectedTab() {
+        return selectedTab(window);
+    }
+
+    static Node selectedTab(WindowDriver window) {
         return WindowDriver.onFx(() -> ((TabPane) window.node("#session-tabs")).getSelectionModel().getSelectedItem()
                 .getContent());
     }
