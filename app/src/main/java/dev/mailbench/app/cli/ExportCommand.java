@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mailbench export FILE.mbsession --as FORMAT [-o OUT]}: a saved session turned into a handout or into the
- * swaks, curl or openssl commands that reproduce it, for scripts and for people without a display. Exit 0 when written, 1 when the session cannot be read or written, 2 on a
- * usage error (an unknown format among them). A session file with problems is still exported, with what could be
- * read; the problems are printed on standard error.
+ * swaks, curl or openssl commands that reproduce it, for scripts and for people without a display. Exit 0 when
+ * written, 1 when the session cannot be read or written, 2 on a usage error (an unknown format among them). A
+ * session file with problems is still exported, with what could be read; the problems are printed on standard
+ * error.
  */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
