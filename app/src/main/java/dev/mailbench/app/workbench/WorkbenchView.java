@@ -2,11 +2,9 @@ package dev.mailbench.app.workbench;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.mime.MimeViewerView;
@@ -18,9 +16,6 @@ import dev.mailbench.retrieval.RetrievedMessage;
 import dev.mailbench.session.SessionConnection;
 import dev.mailbench.session.SessionSettings;
 import dev.mailbench.wire.Direction;
-import dev.mailbench.wire.MailProtocol;
-import dev.mailbench.wire.ServerAddress;
-import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.TranscriptEvent;
 
 import javafx.application.Platform;
@@ -191,7 +186,7 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         List<TranscriptEvent> events = recorded.get().events();
         Optional<String> user = settings.user().or(() -> Replay.user(settings.protocol(), settings.tlsMode(), events));
         ReplayDialog.ask(getScene() == null ? null : getScene().getWindow(), settings.protocol(),
-                        replayTargets(settings), Replay.masksPasswords(settings.protocol(), settings.tlsMode(), events),
+                        viewModel.replayTargets(settings), Replay.masksPasswords(settings.protocol(), settings.tlsMode(), events),
                         user)
                 .ifPresent(choice -> {
                     ReplayViewModel replay = new ReplayViewModel(viewModel.services(), title, recorded.get(),
@@ -202,20 +197,6 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
                     tabs.getSelectionModel().select(tab);
                     replay.start();
                 });
-    }
-
-    /** The servers a replay is offered: the practice server while it runs, where the session went, recent servers. */
-    private List<String> replayTargets(SessionSettings settings) {
-        MailProtocol protocol = settings.protocol();
-        Set<String> uris = new LinkedHashSet<>();
-        viewModel.practiceServer(protocol).ifPresent(practice -> uris.add(new ServerAddress(practice.host(),
-                practice.port(), protocol, settings.tlsMode() == TlsMode.IMPLICIT ? practice.tlsMode()
-                : settings.tlsMode()).toUri()));
-        uris.add(new ServerAddress(settings.host(), settings.port(), protocol, settings.tlsMode()).toUri());
-        viewModel.recentHosts().stream().filter(recent -> recent.protocol() == protocol)
-                .forEach(recent -> uris.add(new ServerAddress(recent.host(), recent.port(), protocol, recent.tlsMode())
-                        .toUri()));
-        return List.copyOf(uris);
     }
 
     private void removed(SessionViewModel session) {
