@@ -12,6 +12,7 @@ import dev.mailbench.app.theme.ThemeManager;
 import dev.mailbench.server.practice.DataDirectory;
 
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -52,6 +53,13 @@ class ReplaySnapshot {
                 WritableImage image = WindowDriver.onFx(() -> scene.snapshot(null));
                 write(image, out.resolve("replay-" + theme + ".png"));
             }
+            // the live tab, its Replay against… button among the check boxes
+            WindowDriver.onFx(() -> {
+                ((TabPane) window.node("#session-tabs")).getSelectionModel().select(0);
+                return null;
+            });
+            Thread.sleep(800);
+            write(WindowDriver.onFx(() -> scene.snapshot(null)), out.resolve("replay-button-live.png"));
         }
     }
 
