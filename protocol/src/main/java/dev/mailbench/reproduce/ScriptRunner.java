@@ -38,7 +38,15 @@ public final class ScriptRunner {
     }
 
     public RunResult run(Script script, ServerAddress address) {
-        Transcript transcript = new Transcript();
+        return run(script, address, new Transcript());
+    }
+
+    /**
+     * Runs a script recording into the caller's transcript, so that a window can follow it as it grows.
+     *
+     * @param transcript a new, empty transcript
+     */
+    public RunResult run(Script script, ServerAddress address, Transcript transcript) {
         ReplyWatcher watcher = new ReplyWatcher(address.protocol(), address.tlsMode() == TlsMode.IMPLICIT);
         transcript.addListener(watcher);
         transcript.addListener(new TranscriptPrinter(out));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.mailbench.app.export.Handout;
@@ -14,9 +15,14 @@ import dev.mailbench.app.export.HtmlToPdf;
 import dev.mailbench.app.export.LadderDrawing;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.explain.Catalogue;
+import dev.mailbench.reproduce.ReproductionFormat;
+import dev.mailbench.reproduce.Reproductions;
+import dev.mailbench.session.SessionConnection;
 import dev.mailbench.session.SessionFile;
 import dev.mailbench.session.SessionProblem;
 import dev.mailbench.session.SessionRecord;
+import dev.mailbench.session.SessionSettings;
+import dev.mailbench.wire.ServerAddress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +35,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mailbench export FILE.mbsession --as FORMAT [-o OUT]}: a saved session turned into a handout, for scripts
- * and for people without a display. Exit 0 when written, 1 when the session cannot be read or written, 2 on a
- * usage error (an unknown format among them). A session file with problems is still exported, with what could be
- * read; the problems are printed on standard error.
+ * {@code mailbench export FILE.mbsession --as FORMAT [-o OUT]}: a saved session turned into a handout or into the
+ * swaks, curl or openssl commands that reproduce it, for scripts and for people without a display. Exit 0 when
+ * written, 1 when the session cannot be read or written, 2 on a usage error (an unknown format among them). A
+ * session file with problems is still exported, with what could be read; the problems are printed on standard
+ * error.
  */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Turns a saved session (.mbsession) into a handout: html or pdf.")
+        description = {"Turns a saved session (.mbsession) into a handout (html, pdf) or into the commands that "
+                + "reproduce it (swaks, curl, openssl).",
+            "What a tool cannot express is named in a # comment. A password the file does not keep is written "
+                + "as $MAILBENCH_PASSWORD, for you to set."})
 public final class ExportCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportCommand.class);
@@ -107,7 +117,30 @@ public final class ExportCommand implements Callable<Integer> {
                 HtmlToPdf.write(handout.html(session), pdf);
                 yield pdf.toByteArray();
             }
+            case SWAKS -> commands(session, ReproductionFormat.SWAKS).getBytes(StandardCharsets.UTF_8);
+            case CURL -> commands(session, ReproductionFormat.CURL).getBytes(StandardCharsets.UTF_8);
+            case OPENSSL -> commands(session, ReproductionFormat.OPENSSL).getBytes(StandardCharsets.UTF_8);
         };
+    }
+
+    /**
+     * Each connection of the session as the commands that reproduce it, one after the other; when there are several,
+     * each under a comment naming it.
+     */
+    static String commands(SessionRecord session, ReproductionFormat format) {
+        StringBuilder out = new StringBuilder();
+        List<SessionConnection> connections = session.connections();
+        for (int i = 0; i < connections.size(); i++) {
+            SessionSettings settings = connections.get(i).settings();
+            ServerAddress address = new ServerAddress(settings.host(), settings.port(), settings.protocol(),
+                    settings.tlsMode());
+            if (connections.size() > 1) {
+                out.append(i == 0 ? "" : "\n").append("# ---- Connection ").append(i + 1).append(" of ")
+                        .append(connections.size()).append(": ").append(address.toUri()).append(" ----\n");
+            }
+            out.append(Reproductions.render(format, connections.get(i).events(), address));
+        }
+        return out.toString();
     }
 
     /** {@code talk.mbsession} → {@code talk.pdf}, in the same directory. */

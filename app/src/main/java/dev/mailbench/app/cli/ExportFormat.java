@@ -7,12 +7,21 @@ import java.util.stream.Collectors;
 
 import picocli.CommandLine;
 
-/** What {@code mailbench export} turns a session file into: only formats this build can write are listed. */
+/**
+ * What {@code mailbench export} turns a session file into: a handout, or the commands that reproduce the session.
+ * Only formats this build can write are listed.
+ */
 public enum ExportFormat {
     /** The handout: one self-contained HTML page, transcript coloured, each reply explained. */
     HTML("html", true),
     /** The handout as a PDF, rendered from the same page. */
-    PDF("pdf", false);
+    PDF("pdf", false),
+    /** The session as a swaks command line (SMTP only), what swaks cannot say named in a comment. */
+    SWAKS("swaks", true),
+    /** The session as a curl command line (smtp://, smtps://, pop3://, pop3s://). */
+    CURL("curl", true),
+    /** The session as an {@code openssl s_client} invocation with the lines to paste. */
+    OPENSSL("openssl", true);
 
     private final String extension;
     private final boolean text;
@@ -22,7 +31,7 @@ public enum ExportFormat {
         this.text = text;
     }
 
-    /** The name on the command line and the file name's extension: {@code html}, {@code pdf}. */
+    /** The name on the command line and the file name's extension: {@code html}, {@code pdf}, {@code swaks} … */
     public String id() {
         return extension;
     }

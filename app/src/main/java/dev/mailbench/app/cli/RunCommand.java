@@ -1,11 +1,16 @@
 package dev.mailbench.app.cli;
 
+import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.app.transcript.ControlMarks;
 import dev.mailbench.reproduce.ReplyComparison;
 import dev.mailbench.reproduce.RunResult;
 import dev.mailbench.reproduce.Script;
 import dev.mailbench.reproduce.ScriptRunner;
 import dev.mailbench.reproduce.ScriptSyntaxException;
+import dev.mailbench.session.SessionConnection;
+import dev.mailbench.session.SessionFile;
+import dev.mailbench.session.SessionRecord;
+import dev.mailbench.session.SessionSettings;
 import dev.mailbench.tls.ClientTlsLayer;
 import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.ServerAddress;
@@ -17,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mailbench run SCRIPT --server URI [--server URI2] [--html OUT.html]}: a scripted session, headless,
+ * {@code mailbench run SCRIPT --server URI [--server URI2] [--save OUT.mbsession] [--html OUT.html]}: a scripted session, headless,
  * through the client session a window's tab uses. Exit 0 when every {@code expect} held, 1 when one did not, 2 on
  * a usage or connection error.
  */
@@ -56,7 +62,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "also write the replies (side by side for two servers) as an HTML page")
     Path html;
 
-    @Option(names = "--save", paramLabel = "OUT.mbsession", description = "save the session (not in this build yet)")
+    @Option(names = "--save", paramLabel = "OUT.mbsession",
+            description = "also save the session (every connection, passwords masked) as a session file")
     Path save;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
@@ -67,11 +74,6 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (save != null) {
-            // TODO issue 17 §1: write RunResult.events() and address() as a session file once dev.mailbench.session is in.
-            err.println("mailbench run: --save is not available in this build yet (the .mbsession format is not part of it)");
-            return RunResult.ERROR;
-        }
         if (servers.size() > 2) {
             err.println("mailbench run: at most two --server options");
             return RunResult.ERROR;
@@ -117,7 +119,23 @@ public final class RunCommand implements Callable<Integer> {
                 return RunResult.ERROR;
             }
         }
+        if (save != null) {
+            try {
+                SessionFile.write(SessionRecord.of(results.stream().map(RunCommand::connection).toList(),
+                        BuildInfo.mailbenchVersion()), save, false);
+            } catch (IOException e) {
+                err.println("mailbench run: cannot write " + save + ": " + e.getMessage());
+                return RunResult.ERROR;
+            }
+        }
         return results.stream().mapToInt(RunResult::exitCode).max().orElse(RunResult.OK);
+    }
+
+    /** A run as one connection of a session file: where it went and its whole transcript. */
+    static SessionConnection connection(RunResult run) {
+        ServerAddress address = run.address();
+        return new SessionConnection(new SessionSettings(address.protocol(), address.host(), address.port(),
+                address.tlsMode(), Optional.empty()), run.transcript());
     }
 
     private static void printLine(PrintWriter writer, String line) {

@@ -27,6 +27,7 @@ public final class SavedSessionView extends BorderPane {
     private final TranscriptPane transcript;
     private final Label banner = new Label();
     private final Label problems = new Label();
+    private final FlowPane toolbar;
 
     public SavedSessionView(SavedSessionViewModel viewModel, TaskExecutor executor, Catalogue catalogue,
                             MessageViewer messages) {
@@ -59,7 +60,7 @@ public final class SavedSessionView extends BorderPane {
         reveal.selectedProperty().bindBidirectional(viewModel.transcript().revealSecretsProperty());
         // a file saved with its passwords masked has none to reveal
         reveal.setDisable(!viewModel.session().passwordsKept());
-        FlowPane toolbar = new FlowPane(times, endings, reveal);
+        toolbar = new FlowPane(times, endings, reveal);
         toolbar.getStyleClass().add("transcript-toolbar");
         VBox transcriptBox = new VBox(toolbar, transcript);
         VBox.setVgrow(transcript, Priority.ALWAYS);
@@ -68,6 +69,11 @@ public final class SavedSessionView extends BorderPane {
         split.setDividerPositions(0.64);
         setTop(new VBox(banner, problems));
         setCenter(split);
+    }
+
+    /** Adds <b>Replay against…</b> to the tab's toolbar. */
+    void onReplay(Runnable replay) {
+        toolbar.getChildren().add(ReplayButton.of(replay));
     }
 
     public SavedSessionViewModel viewModel() {

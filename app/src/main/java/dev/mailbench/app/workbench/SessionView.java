@@ -48,6 +48,8 @@ import javafx.scene.layout.VBox;
  */
 public final class SessionView extends BorderPane {
 
+    private final FlowPane toolbar;
+
     private final SessionViewModel session;
     private final FileChoosers files;
     private final StackPane form = new StackPane();
@@ -104,7 +106,7 @@ public final class SessionView extends BorderPane {
         ladderToggle.setTooltip(new Tooltip("Show the conversation as a ladder: an arrow per command and per reply"));
         statesToggle.setId("toggle-states");
         statesToggle.setTooltip(new Tooltip("Show the protocol's states, the current one lit, and the verbs legal in each"));
-        FlowPane toolbar = new FlowPane(times, endings, reveal, ladderToggle, statesToggle);
+        toolbar = new FlowPane(times, endings, reveal, ladderToggle, statesToggle);
         toolbar.getStyleClass().add("transcript-toolbar");
         commandLine = new CommandLineView(session);
         NotConnectedBar notConnected = new NotConnectedBar(session, this::focusCommandLine);
@@ -248,6 +250,11 @@ public final class SessionView extends BorderPane {
             }
         }
         return false;
+    }
+
+    /** Adds <b>Replay against…</b> to the tab's toolbar. */
+    void onReplay(Runnable replay) {
+        toolbar.getChildren().add(ReplayButton.of(replay));
     }
 
     public SessionViewModel session() {

@@ -2,6 +2,7 @@ package dev.mailbench.app.workbench;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,8 +16,13 @@ import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.diagnose.DiagnosisOptions;
 import dev.mailbench.diagnose.ServerTarget;
+import dev.mailbench.reproduce.Replay;
 import dev.mailbench.retrieval.RetrievedMessage;
+import dev.mailbench.session.SessionConnection;
+import dev.mailbench.session.SessionSettings;
+import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.ServerAddress;
+import dev.mailbench.wire.TranscriptEvent;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -93,8 +99,10 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
     }
 
     private void addedSaved(SavedSessionViewModel saved) {
-        Tab tab = new Tab(saved.title(), new SavedSessionView(saved, viewModel.services().executor(),
-                viewModel.services().catalogue(), this));
+        SavedSessionView view = new SavedSessionView(saved, viewModel.services().executor(),
+                viewModel.services().catalogue(), this);
+        view.onReplay(() -> replay(saved.title(), saved.session().connections()));
+        Tab tab = new Tab(saved.title(), view);
         tab.getStyleClass().add("saved-session-tab");
         tab.setOnClosed(event -> viewModel.close(saved));
         savedTabs.put(saved, tab);
@@ -193,12 +201,43 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         });
         tab.setContextMenu(new ContextMenu(diagnose));
         tab.textProperty().bind(session.titleProperty());
-        tab.setContent(new SessionView(session, viewModel.recentHosts(), files, this));
+        SessionView view = new SessionView(session, viewModel.recentHosts(), files, this);
+        view.onReplay(() -> replay(session.titleProperty().get(), session.connections()));
+        tab.setContent(view);
         tab.getStyleClass().add("session-tab");
         tab.setOnClosed(event -> viewModel.close(session));
         sessionTabs.put(session, tab);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+    }
+
+    /**
+     * <b>Replay against…</b>: asks where to (and for the password, when the session's were saved masked), then opens
+     * a replay tab that sends the first connection's lines again, off the FX thread, and compares the replies.
+     */
+    void replay(String title, List<SessionConnection> connections) {
+        Optional<SessionConnection> recorded = connections.stream()
+                .filter(connection -> connection.events().stream().anyMatch(e -> e.direction() == Direction.CLIENT))
+                .findFirst();
+        if (recorded.isEmpty()) {
+            viewModel.reportStatus("Nothing to replay: the session sent no line.");
+            return;
+        }
+        SessionSettings settings = recorded.get().settings();
+        List<TranscriptEvent> events = recorded.get().events();
+        Optional<String> user = settings.user().or(() -> Replay.user(settings.protocol(), settings.tlsMode(), events));
+        ReplayDialog.ask(getScene() == null ? null : getScene().getWindow(), settings.protocol(),
+                        viewModel.replayTargets(settings), Replay.masksPasswords(settings.protocol(), settings.tlsMode(), events),
+                        user)
+                .ifPresent(choice -> {
+                    ReplayViewModel replay = new ReplayViewModel(viewModel.services(), title, recorded.get(),
+                            choice.target(), choice.credentials());
+                    Tab tab = new Tab(replay.title(), new ReplayView(replay, viewModel.services().executor()));
+                    tab.getStyleClass().add("replay-tab");
+                    tabs.getTabs().add(tab);
+                    tabs.getSelectionModel().select(tab);
+                    replay.start();
+                });
     }
 
     private void removed(SessionViewModel session) {

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.mailbench.app.build.BuildInfo;
@@ -24,7 +26,9 @@ import dev.mailbench.app.transcript.TranscriptExport;
 import dev.mailbench.app.transcript.TranscriptViewModel;
 import dev.mailbench.session.SessionFile;
 import dev.mailbench.session.SessionRecord;
+import dev.mailbench.session.SessionSettings;
 import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.ServerAddress;
 import dev.mailbench.wire.TlsMode;
 
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -152,6 +156,32 @@ public final class WorkbenchViewModel {
     /** Where new tabs reach the embedded practice server while it runs. */
     public void setPracticeServer(Function<MailProtocol, Optional<ConnectionSettings>> endpoint) {
         this.practiceServer = Objects.requireNonNull(endpoint);
+    }
+
+    /** Says in the status line what the window did, or why it did not. */
+    public void reportStatus(String text) {
+        status.set(text);
+    }
+
+    /**
+     * The servers <b>Replay against…</b> offers a recorded connection, as URIs, the default first: the practice
+     * server while it runs (with the recording's TLS mode, unless that was implicit TLS, which has a port of its
+     * own), where the recording went, then the recent servers of its protocol.
+     */
+    public List<String> replayTargets(SessionSettings recorded) {
+        MailProtocol protocol = recorded.protocol();
+        Set<String> uris = new LinkedHashSet<>();
+        practiceServer(protocol).ifPresent(practice -> uris.add(new ServerAddress(practice.host(), practice.port(),
+                protocol, recorded.tlsMode() == TlsMode.IMPLICIT ? practice.tlsMode() : recorded.tlsMode()).toUri()));
+        uris.add(new ServerAddress(recorded.host(), recorded.port(), protocol, recorded.tlsMode()).toUri());
+        recentHosts.stream().filter(recent -> recent.protocol() == protocol).forEach(recent ->
+                uris.add(new ServerAddress(recent.host(), recent.port(), protocol, recent.tlsMode()).toUri()));
+        return List.copyOf(uris);
+    }
+
+    /** Where the embedded practice server takes a protocol while it runs. */
+    public Optional<ConnectionSettings> practiceServer(MailProtocol protocol) {
+        return practiceServer.apply(protocol);
     }
 
     /**

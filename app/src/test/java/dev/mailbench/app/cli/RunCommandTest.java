@@ -11,6 +11,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import dev.mailbench.session.SessionConnection;
+import dev.mailbench.session.SessionFile;
+import dev.mailbench.session.SessionRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -54,6 +59,33 @@ class RunCommandTest {
             assertThat(run(good.toString(), "--server", uri, "--server", uri, "--html", page.toString())).isZero();
             assertThat(out.toString()).contains("== A: " + uri, "== B: " + uri, "A = " + uri);
             assertThat(Files.readString(page)).contains("<th>B: " + uri + "</th>");
+        }
+    }
+
+    @Test
+    void saveWritesTheRunAsASessionFileOneConnectionPerServerPasswordsMasked() throws Exception {
+        try (PracticeServer server = PracticeServer.start(
+                DataDirectory.at(temp.resolve("data")).loadOrCreateConfig().withPorts(0, 0))) {
+            String uri = "pop3://127.0.0.1:" + server.pop3Port();
+            Path login = script("login.mbscript", "expect +OK\nUSER bob\nPASS bob-pass\nexpect +OK\nQUIT\n");
+            Path saved = temp.resolve("login.mbsession");
+            assertThat(run(login.toString(), "--server", uri, "--server", uri, "--save", saved.toString())).isZero();
+
+            SessionRecord record = SessionFile.read(saved);
+            assertThat(record.sound()).isTrue();
+            assertThat(record.passwordsKept()).isFalse();
+            assertThat(record.connections()).hasSize(2);
+            // each connection's lines, read back, are the lines the run printed as it went, in order
+            List<String> printed = out.toString().lines().map(line -> line.replaceFirst("   \\[[^]]*]$", ""))
+                    .filter(line -> line.matches("(C: |S: |\\*  ).*")).toList(); // not the comparison after them
+            List<String> readBack = new ArrayList<>();
+            for (SessionConnection connection : record.connections()) {
+                assertThat(connection.settings().address()).isEqualTo("127.0.0.1:" + server.pop3Port());
+                readBack.addAll(connection.transcript().toPlainText().lines().toList());
+            }
+            assertThat(readBack).hasSize(printed.size()).contains("C: USER bob")
+                    .noneMatch(line -> line.contains("bob-pass"));
+            assertThat(readBack).isEqualTo(printed);
         }
     }
 

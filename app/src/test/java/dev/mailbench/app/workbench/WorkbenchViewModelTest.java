@@ -16,6 +16,7 @@ import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.session.TestSessions;
 import dev.mailbench.app.task.CurrentThreadTaskExecutor;
+import dev.mailbench.session.SessionSettings;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,21 @@ class WorkbenchViewModelTest {
         assertThat(other.connectedProperty().get()).isFalse();
         assertThat(other.lastConnection()).isEmpty();
         workbench.shutdown();
+    }
+
+    @Test
+    void aReplayIsOfferedThePracticeServerFirstThenWhereTheSessionWentThenRecentServersOfItsProtocol() {
+        WorkbenchViewModel workbench = workbench();
+        SessionSettings recorded = new SessionSettings(MailProtocol.SMTP, "mail.example.test", 587, TlsMode.STARTTLS,
+                Optional.empty());
+        assertThat(workbench.replayTargets(recorded)).containsExactly("smtp+starttls://mail.example.test:587");
+
+        workbench.setPracticeServer(protocol -> Optional.of(new ConnectionSettings("127.0.0.1", 2525, protocol,
+                TlsMode.NONE)));
+        workbench.recentHosts().setAll(new RecentHost("127.0.0.1", 2525, MailProtocol.SMTP, TlsMode.NONE),
+                new RecentHost("127.0.0.1", 110, MailProtocol.POP3, TlsMode.NONE));
+        assertThat(workbench.replayTargets(recorded)).containsExactly("smtp+starttls://127.0.0.1:2525",
+                "smtp+starttls://mail.example.test:587", "smtp://127.0.0.1:2525");
     }
 
     @Test
