@@ -10,7 +10,7 @@ final class ReplayButton {
     }
 
     static Button of(Runnable replay) {
-        Button button = new Button("Replay against…");
+        Button button = new Button("Replay…");
         button.setId("replay-against");
         button.setTooltip(new Tooltip("Send this session's lines again to a server and compare the replies"));
         button.setOnAction(event -> replay.run());

@@ -52,9 +52,9 @@ public final class SavedSessionView extends BorderPane {
                                 .map(where -> RetrievedMessage.read(entry.event().transcript(), where)))
                         .onSuccess(message -> message.ifPresent(messages::show))));
         transcript = new TranscriptPane(viewModel.transcript(), executor, openMessage);
-        CheckBox times = new CheckBox("Show times");
+        CheckBox times = new CheckBox("Times");
         times.selectedProperty().bindBidirectional(viewModel.transcript().showTimesProperty());
-        CheckBox endings = new CheckBox("Show line endings");
+        CheckBox endings = new CheckBox("Line endings");
         endings.selectedProperty().bindBidirectional(viewModel.transcript().showLineEndingsProperty());
         CheckBox reveal = new CheckBox("Reveal passwords");
         reveal.selectedProperty().bindBidirectional(viewModel.transcript().revealSecretsProperty());

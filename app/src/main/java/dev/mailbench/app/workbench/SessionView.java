@@ -77,13 +77,13 @@ public final class SessionView extends BorderPane {
 
         Runnable openMessage = () -> openMessage(messages);
         transcript = new TranscriptPane(session.transcript(), session.services().executor(), openMessage);
-        CheckBox endings = new CheckBox("Show line endings");
+        CheckBox endings = new CheckBox("Line endings");
         endings.setId("show-line-endings");
         endings.selectedProperty().bindBidirectional(session.transcript().showLineEndingsProperty());
         CheckBox reveal = new CheckBox("Reveal passwords");
         reveal.setId("reveal-secrets");
         reveal.selectedProperty().bindBidirectional(session.transcript().revealSecretsProperty());
-        CheckBox times = new CheckBox("Show times");
+        CheckBox times = new CheckBox("Times");
         times.setId("show-times");
         times.selectedProperty().bindBidirectional(session.transcript().showTimesProperty());
         // a retrieved message can be opened as soon as its final dot arrives, without finding a line of it first
