@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -298,11 +299,23 @@ public final class LessonPanelViewModel {
         }
     }
 
+    /**
+     * Runs {@code work} on the lesson thread; once the window has closed (the thread shut down), a line that still
+     * arrives, such as the note of a connection closed on the way out, is for no lesson and is dropped.
+     */
+    private void onLessonThread(Runnable work) {
+        try {
+            lessonThread.execute(work);
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("A transcript line after the lesson panel closed is not checked", closed);
+        }
+    }
+
     /** Feeds {@code driver}'s transcript to {@code mine}, from its greeting on, on the lesson thread. */
     private void attach(LessonProgress mine, SessionDriver driver, boolean withHistory) {
         MailProtocol protocol = driver.protocol();
         LessonProgress.Connection[] connection = new LessonProgress.Connection[1];
-        TranscriptListener listener = event -> lessonThread.execute(() -> {
+        TranscriptListener listener = event -> onLessonThread(() -> {
             if (progress != mine) {
                 return;
             }

@@ -165,6 +165,13 @@ public final class WindowDriver implements AutoCloseable {
      * click with their own robot ({@link #click(String)} says why).
      */
     public static Point2D pointOf(FxRobot robot, String query) {
+        // as a user does, wait for it to show first (a tab's content, a form, comes a pulse after the click before)
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
+                    () -> onFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent()));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no visible node for \"" + query + "\" within " + WAIT_SECONDS + " s", e);
+        }
         return onFx(() -> {
             Node node = robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery()
                     .orElseThrow(() -> new AssertionError("no visible node for \"" + query + "\""));
