@@ -170,6 +170,19 @@ if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
         --file-associations "$here/mbsession.properties" \
         --icon "$here/mailbench.png" \
         --dest "$images"
+    # jpackage copies the app-image into the package with new modification times, and the class-data file
+    # checks each jar's time against the one it was trained with: installed, it went unused (the JVM then
+    # starts without class data, and says nothing). The package's files get the app-image's times back.
+    for deb in "$images"/*.deb; do
+        tree=$target/deb-tree
+        rm -rf "$tree"
+        dpkg-deb -R "$deb" "$tree"
+        (cd "$images/mailbench" && find . -type f) | while IFS= read -r file; do
+            [[ -e "$tree/opt/mailbench/$file" ]] && touch -r "$images/mailbench/$file" "$tree/opt/mailbench/$file"
+        done
+        fakeroot dpkg-deb -b "$tree" "$deb" >/dev/null
+        rm -rf "$tree"
+    done
 else
     echo "dpkg-deb or fakeroot missing: no .deb built (apt-get install dpkg-dev fakeroot)" >&2
 fi
