@@ -63,6 +63,22 @@ if command -v systemd-analyze >/dev/null; then
 else
     echo "systemd-analyze missing: the unit was not verified (apt-get install systemd)"
 fi
+echo "== the .deb's class data, installed"
+# Unpacked as dpkg installs it, the launcher must be able to use the ahead-of-time cache (or AppCDS archive)
+# it carries: -XX:AOTMode=on (-Xshare:on) turn the JVM's silent fallback into an error.
+for deb in "$target"/jpackage/*.deb; do
+    [[ -e "$deb" ]] || continue
+    dpkg-deb -x "$deb" "$work/deb-files"
+    app=$work/deb-files/opt/mailbench/lib/app
+    if [[ -f "$app/mailbench.aot" ]]; then force=-XX:AOTMode=on
+    elif [[ -f "$app/mailbench.jsa" ]]; then force=-Xshare:on
+    else echo "no class data in the .deb"; continue; fi
+    JAVA_TOOL_OPTIONS=$force "$work/deb-files/opt/mailbench/bin/mailbench" --version 2>&1 | tee "$work/deb-version.txt"
+    grep -q '^Mailbench ' "$work/deb-version.txt" \
+        || { echo "the installed launcher cannot use its class data ($force)" >&2; exit 1; }
+    echo "the installed launcher starts with its class data ($force)"
+    rm -rf "$work/deb-files"
+done
 
 echo "== the .deb's maintainer scripts on a machine without a desktop"
 # The package's own postinst, prerm and postrm, run as dpkg runs them but under DPKG_ROOT (a scratch root whose
