@@ -89,10 +89,9 @@ public final class DiagnosisViewModel {
             return;
         }
         SessionRecord session = SessionRecord.of(result.sessionConnection(), BuildInfo.mailbenchVersion());
-        int count = result.transcript().size();
         executor.execute(BackgroundTask.run(() -> SessionFile.write(session, file, false))
-                .onSuccess(done -> status.set(TextReport.counts(result) + " · saved the session (" + count
-                        + " lines, passwords masked) to " + file))
+                .onSuccess(done -> status.set(TextReport.counts(result) + " · session saved as " + file.getFileName()
+                        + " (passwords masked)"))
                 .onFailure(e -> status.set(TextReport.counts(result) + " · could not save the session to " + file
                         + ": " + e.getMessage())));
     }
@@ -100,7 +99,8 @@ public final class DiagnosisViewModel {
     /** A file name to suggest for the session: the server's address, made safe for any file system. */
     public String suggestedFileName() {
         Diagnosis result = diagnosis.get();
-        String server = result == null ? "diagnosis" : "diagnosis-" + result.server().host() + "-" + result.server().port();
+        String server = result == null ? "diagnosis"
+                : "diagnosis-" + result.server().host() + "-" + result.server().port();
         return server.replaceAll("[^A-Za-z0-9.-]+", "-") + SessionFile.SUFFIX;
     }
 

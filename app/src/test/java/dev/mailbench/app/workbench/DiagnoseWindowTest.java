@@ -79,7 +79,8 @@ class DiagnoseWindowTest {
         window.answerSaveWith(file);
         window.click("#diagnosis-save-session");
 
-        window.await(() -> window.text("#diagnosis-status").contains("saved the session"), "the session to be saved");
+        window.await(() -> window.text("#diagnosis-status").contains("session saved as diagnosis.mbsession"),
+                "the session to be saved");
         SessionRecord session = SessionFile.read(file);
         assertThat(session.connections()).hasSize(1);
         assertThat(session.settings().port()).isEqualTo(server.port());
