@@ -274,7 +274,7 @@ final class Conversation {
         for (TranscriptEvent event : transcript.events()) {
             lines.add(ReportLine.of(event));
         }
-        return new Diagnosis(target.label(), started, findings.results(), lines, transcript);
+        return new Diagnosis(target.label(), started, findings.results(), lines, transcript, target.uri());
     }
 
     // ---- helpers

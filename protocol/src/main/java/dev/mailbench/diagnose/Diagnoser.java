@@ -2,6 +2,7 @@ package dev.mailbench.diagnose;
 
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ServerAddress;
+import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -80,6 +81,7 @@ public final class Diagnoser {
         findings.skipRest("no-connection");
         Instant now = options.clock().instant();
         List<ReportLine> lines = List.of(new ReportLine(1, "note", transcript.event(0).line(), false));
-        return new Diagnosis(domain, now, findings.results(), lines, transcript);
+        return new Diagnosis(domain, now, findings.results(), lines, transcript,
+                new ServerAddress(domain, options.mxPort(), MailProtocol.SMTP, TlsMode.NONE));
     }
 }

@@ -1,5 +1,8 @@
 package dev.mailbench.diagnose;
 
+import dev.mailbench.session.SessionConnection;
+import dev.mailbench.session.SessionSettings;
+import dev.mailbench.wire.ServerAddress;
 import dev.mailbench.wire.Transcript;
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +18,17 @@ import java.util.Optional;
  * @param checks     the verdicts, in the order they were reached
  * @param lines      the transcript as reports show it, secrets masked
  * @param transcript the transcript itself, for a window that shows it or a session file
+ * @param server     where the conversation went: the address connected to; for a domain whose MX lookup failed,
+ *                   the domain on the MX port, where no connection was made
  */
 public record Diagnosis(String target, Instant started, List<CheckResult> checks, List<ReportLine> lines,
-                        Transcript transcript) {
+                        Transcript transcript, ServerAddress server) {
 
     public Diagnosis {
         Objects.requireNonNull(target);
         Objects.requireNonNull(started);
+        Objects.requireNonNull(transcript);
+        Objects.requireNonNull(server);
         checks = List.copyOf(checks);
         lines = List.copyOf(lines);
     }
@@ -38,5 +45,14 @@ public record Diagnosis(String target, Instant started, List<CheckResult> checks
     /** How many checks reached this verdict. */
     public long count(Verdict verdict) {
         return checks.stream().filter(check -> check.verdict() == verdict).count();
+    }
+
+    /**
+     * The conversation as one connection of a session file, so that it can be reopened line for line: where it
+     * went and every event, notes included. No user name is set; the file finds it in the AUTH or USER line.
+     */
+    public SessionConnection sessionConnection() {
+        return new SessionConnection(new SessionSettings(server.protocol(), server.host(), server.port(),
+                server.tlsMode(), Optional.empty()), transcript);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mailbench.app.cli;
 
+import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.diagnose.Diagnoser;
 import dev.mailbench.diagnose.Diagnosis;
 import dev.mailbench.diagnose.DiagnosisOptions;
@@ -7,6 +8,8 @@ import dev.mailbench.diagnose.HtmlReport;
 import dev.mailbench.diagnose.JsonReport;
 import dev.mailbench.diagnose.MxLookup;
 import dev.mailbench.diagnose.TextReport;
+import dev.mailbench.session.SessionFile;
+import dev.mailbench.session.SessionRecord;
 import dev.mailbench.wire.ServerAddress;
 import java.io.Console;
 import java.io.IOException;
@@ -74,6 +77,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Format format = new Format();
+
+    @Option(names = "--save", paramLabel = "FILE.mbsession",
+            description = "also save the conversation as a session file, one connection per server, passwords"
+                    + " masked; File > Open Session in the window reopens it")
+    Path save;
 
     @Option(names = "--user", paramLabel = "NAME", description = "also log in as NAME (auth.login), only over TLS")
     String user;
@@ -143,6 +151,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
         for (String target : targets) {
             diagnoses.addAll(Diagnoser.diagnose(target, lookup, options));
         }
+        if (save != null) {
+            try {
+                SessionFile.write(sessionOf(diagnoses), save, false);
+            } catch (IOException e) {
+                LOG.warn("Cannot write the session to {}", save, e);
+                err.println("mailbench diagnose: cannot write " + save + ": " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+        }
         if (format.html != null) {
             try {
                 Files.writeString(format.html, HtmlReport.render(diagnoses), StandardCharsets.UTF_8);
@@ -162,6 +179,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         out.flush();
         return diagnoses.stream().anyMatch(Diagnosis::failed) ? 1 : CommandLine.ExitCode.OK;
+    }
+
+    /** The diagnoses' conversations as one session, a connection each, made now. */
+    static SessionRecord sessionOf(List<Diagnosis> diagnoses) {
+        return SessionRecord.of(diagnoses.stream().map(Diagnosis::sessionConnection).toList(),
+                BuildInfo.mailbenchVersion());
     }
 
     private Optional<String> password() {

@@ -1,7 +1,9 @@
 package dev.mailbench.app.diagnose;
 
+import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.diagnose.CheckResult;
 import dev.mailbench.diagnose.ReportLine;
+import dev.mailbench.session.SessionFile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -33,7 +36,10 @@ public final class DiagnosisView extends BorderPane {
     private final Label explanation = new Label();
     private final Set<Integer> evidence = new HashSet<>();
 
-    public DiagnosisView(DiagnosisViewModel viewModel) {
+    /**
+     * @param files asks where to save the session ({@code Save Session…})
+     */
+    public DiagnosisView(DiagnosisViewModel viewModel, FileChoosers files) {
         this.viewModel = viewModel;
         getStyleClass().add("diagnosis-view");
 
@@ -49,7 +55,16 @@ public final class DiagnosisView extends BorderPane {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.runningProperty());
         busy.managedProperty().bind(busy.visibleProperty());
-        HBox header = new HBox(8, busy, new VBox(2, title, status));
+        Button save = new Button("Save Session…");
+        save.setId("diagnosis-save-session");
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        save.disableProperty().bind(viewModel.diagnosisProperty().isNull().or(viewModel.runningProperty()));
+        save.setOnAction(event -> files.saveFile(getScene().getWindow(), "Save Session",
+                        viewModel.suggestedFileName(), SessionFile.SUFFIX.substring(1))
+                .ifPresent(viewModel::saveSession));
+        VBox heading = new VBox(2, title, status);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        HBox header = new HBox(8, busy, heading, save);
         header.getStyleClass().add("diagnosis-header");
         setTop(header);
 

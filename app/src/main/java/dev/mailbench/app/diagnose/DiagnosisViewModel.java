@@ -1,5 +1,6 @@
 package dev.mailbench.app.diagnose;
 
+import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.diagnose.CheckResult;
@@ -9,7 +10,10 @@ import dev.mailbench.diagnose.DiagnosisOptions;
 import dev.mailbench.diagnose.ServerTarget;
 import dev.mailbench.diagnose.TextReport;
 import dev.mailbench.diagnose.ReportLine;
+import dev.mailbench.session.SessionFile;
+import dev.mailbench.session.SessionRecord;
 import dev.mailbench.wire.TranscriptListener;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -73,6 +77,31 @@ public final class DiagnosisViewModel {
                 .sorted(Comparator.comparing(CheckResult::verdict)).toList());
         lines.setAll(result.lines());
         selected.set(null);
+    }
+
+    /**
+     * Writes the finished diagnosis's conversation as a session file (one connection, passwords masked), off the UI
+     * thread; the status line says how it went. Nothing is written while the diagnosis still runs.
+     */
+    public void saveSession(Path file) {
+        Diagnosis result = diagnosis.get();
+        if (result == null) {
+            return;
+        }
+        SessionRecord session = SessionRecord.of(result.sessionConnection(), BuildInfo.mailbenchVersion());
+        executor.execute(BackgroundTask.run(() -> SessionFile.write(session, file, false))
+                .onSuccess(done -> status.set(TextReport.counts(result) + " · session saved as " + file.getFileName()
+                        + " (passwords masked)"))
+                .onFailure(e -> status.set(TextReport.counts(result) + " · could not save the session to " + file
+                        + ": " + e.getMessage())));
+    }
+
+    /** A file name to suggest for the session: the server's address, made safe for any file system. */
+    public String suggestedFileName() {
+        Diagnosis result = diagnosis.get();
+        String server = result == null ? "diagnosis"
+                : "diagnosis-" + result.server().host() + "-" + result.server().port();
+        return server.replaceAll("[^A-Za-z0-9.-]+", "-") + SessionFile.SUFFIX;
     }
 
     /** The transcript rows (from 0) that prove a verdict. */

@@ -185,7 +185,7 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         ServerTarget target = ServerTarget.of(new ServerAddress(settings.host(), settings.port(), settings.protocol(),
                 settings.tlsMode()));
         DiagnosisViewModel diagnosis = new DiagnosisViewModel(viewModel.services().executor());
-        Tab tab = new Tab("Diagnosis: " + settings.host() + ":" + settings.port(), new DiagnosisView(diagnosis));
+        Tab tab = new Tab("Diagnosis: " + settings.host() + ":" + settings.port(), new DiagnosisView(diagnosis, files));
         tab.getStyleClass().add("diagnosis-tab");
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);

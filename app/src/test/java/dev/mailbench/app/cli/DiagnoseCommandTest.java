@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailbench.diagnose.ReportLine;
+import dev.mailbench.server.practice.DataDirectory;
+import dev.mailbench.server.practice.PracticeServer;
+import dev.mailbench.session.SessionConnection;
+import dev.mailbench.session.SessionFile;
+import dev.mailbench.session.SessionRecord;
+import dev.mailbench.wire.MailProtocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,6 +23,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -141,5 +151,56 @@ class DiagnoseCommandTest {
         assertThat(noPassword.err()).contains("MAILBENCH_PASSWORD");
         assertThat(run(Map.of()).code()).as("no target").isEqualTo(2);
         assertThat(run(Map.of(), target(), "--json", "--html", "x.html").code()).as("two formats").isEqualTo(2);
+    }
+
+    @Test
+    void saveWritesOneConnectionPerServerWithTheReportsLinesAndNoPassword() throws Exception {
+        Path file = dir.resolve("diagnosis.mbsession");
+        try (PracticeServer server = PracticeServer.start(
+                DataDirectory.at(dir.resolve("data")).loadOrCreateConfig().withPorts(0, 0))) {
+            String smtp = "smtp://127.0.0.1:" + server.smtpPort();
+            String pop3 = "pop3://127.0.0.1:" + server.pop3Port();
+
+            Run run = run(Map.of("MAILBENCH_PASSWORD", "alice-pass"), smtp, pop3, "--json", "--user", "alice",
+                    "--timeout", "20", "--save", file.toString());
+
+            JsonNode reports = new ObjectMapper().readTree(run.out());
+            assertThat(reports.isArray()).isTrue();
+            for (JsonNode report : reports) {
+                JsonNode login = report.get("checks").findParents("id").stream()
+                        .filter(check -> check.get("id").asText().equals("auth.login")).findFirst().orElseThrow();
+                assertThat(login.get("verdict").asText()).as("the password was sent").isEqualTo("pass");
+            }
+            String text = Files.readString(file);
+            Base64.Encoder base64 = Base64.getEncoder();
+            assertThat(text).doesNotContain("alice-pass")
+                    .doesNotContain(base64.encodeToString("\0alice\0alice-pass".getBytes(StandardCharsets.UTF_8)))
+                    .doesNotContain(base64.encodeToString("alice-pass".getBytes(StandardCharsets.UTF_8)))
+                    .contains("\"passwords\": \"masked\"", "\"masked\":true");
+
+            SessionRecord session = SessionFile.read(file);
+            assertThat(session.sound()).as("%s", session.problems()).isTrue();
+            assertThat(session.connections()).extracting(connection -> connection.settings().protocol())
+                    .containsExactly(MailProtocol.SMTP, MailProtocol.POP3);
+            assertThat(session.connections()).extracting(connection -> connection.settings().port())
+                    .containsExactly(server.smtpPort(), server.pop3Port());
+            for (int i = 0; i < 2; i++) {
+                assertThat(lines(session.connections().get(i))).as("connection %d", i + 1)
+                        .isNotEmpty().containsExactlyElementsOf(lines(reports.get(i).get("transcript")));
+            }
+        }
+    }
+
+    /** A saved connection's lines as the JSON report writes its transcript: number, who, text, TLS. */
+    private static List<String> lines(SessionConnection connection) {
+        return connection.events().stream().map(ReportLine::of)
+                .map(line -> line.number() + " " + line.direction() + " " + line.tls() + " " + line.text()).toList();
+    }
+
+    private static List<String> lines(JsonNode transcript) {
+        List<String> lines = new ArrayList<>();
+        transcript.forEach(line -> lines.add(line.get("line").asInt() + " " + line.get("direction").asText() + " "
+                + line.get("tls").asBoolean() + " " + line.get("text").asText()));
+        return lines;
     }
 }

@@ -7,6 +7,9 @@ import dev.mailbench.diagnose.CheckResult;
 import dev.mailbench.diagnose.Diagnosis;
 import dev.mailbench.diagnose.ReportLine;
 import dev.mailbench.diagnose.Verdict;
+import dev.mailbench.wire.MailProtocol;
+import dev.mailbench.wire.ServerAddress;
+import dev.mailbench.wire.TlsMode;
 import dev.mailbench.wire.Transcript;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +34,7 @@ class DiagnosisViewModelTest {
                 List.of(new ReportLine(1, "note", "Connected", false), new ReportLine(2, "client", "VRFY postmaster", false),
                         new ReportLine(3, "client", "RCPT TO:<mailbench@relay-test.invalid>", false),
                         new ReportLine(4, "server", "250 Ok", false)),
-                new Transcript());
+                new Transcript(), new ServerAddress("mx.example.test", 25, MailProtocol.SMTP, TlsMode.NONE));
 
         viewModel.show(diagnosis);
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.diagnose.ReportLine;
+import dev.mailbench.session.SessionFile;
+import dev.mailbench.session.SessionRecord;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 import java.nio.file.Path;
@@ -46,7 +48,7 @@ class DiagnoseWindowTest {
     }
 
     @Test
-    void theReportOpensInItsOwnTabAndAVerdictSelectsItsEvidence() {
+    void theReportOpensInItsOwnTabAVerdictSelectsItsEvidenceAndTheConversationSavesAsASession() throws Exception {
         window.await(() -> window.shown("#session-state"), "the session tab");
         window.clickMenu("File", "Diagnose Server…");
 
@@ -72,6 +74,21 @@ class DiagnoseWindowTest {
 
         assertThat(selectedLines()).containsExactly("VRFY postmaster", "250 Ok");
         assertThat(window.text("#diagnosis-explanation")).startsWith("Anyone can ask the server");
+
+        Path file = temp.resolve("diagnosis.mbsession");
+        window.answerSaveWith(file);
+        window.click("#diagnosis-save-session");
+
+        window.await(() -> window.text("#diagnosis-status").contains("session saved as diagnosis.mbsession"),
+                "the session to be saved");
+        SessionRecord session = SessionFile.read(file);
+        assertThat(session.connections()).hasSize(1);
+        assertThat(session.settings().port()).isEqualTo(server.port());
+        assertThat(session.events().stream().map(event -> ReportLine.of(event).text()).toList())
+                .isEqualTo(WindowDriver.onFx(() -> {
+                    ListView<ReportLine> transcript = window.node("#diagnosis-transcript");
+                    return transcript.getItems().stream().map(ReportLine::text).toList();
+                }));
     }
 
     /** Each verdict row as a user reads it: badge, id, summary. */
