@@ -47,8 +47,7 @@ public final class Pop3Diagnosis extends ServerDiagnosis {
         if (implicit) {
             c.findings.skip(CheckId.STLS_OFFERED, "implicit");
             c.findings.skip(CheckId.STLS_WORKS, "implicit");
-            tls.lastReport().ifPresentOrElse(report -> c.certificates(report, tlsNotes(0)),
-                    () -> c.skipCertificates("no-tls"));
+            implicitCertificates();
         } else {
             int capaMark = lastCommand(Pop3Verb.CAPA.keyword());
             if (plain != null && plain.contains("STLS")) {
@@ -80,18 +79,9 @@ public final class Pop3Diagnosis extends ServerDiagnosis {
         int connected = c.connectedLine(mark);
         List<Integer> greetingLines = c.since(connected + 1, event -> event.direction() == Direction.SERVER);
         if (greeting.status() == Pop3Reply.Status.MALFORMED) {
-            c.connectPassed(mark, connected);
-            c.garbage(greetingLines);
-            c.findings.add(CheckId.GREETING_DELAY, Verdict.FAIL, "fail.garbage", Map.of("reply", greeting.text()),
-                    greetingLines);
-            quietQuit();
-            throw new Lost();
+            throw garbledGreeting(mark, greeting.text());
         }
-        c.greeted(mark, !greeting.isOk(), greeting.status().indicator() + " " + greeting.text());
-        if (!greeting.isOk()) {
-            quietQuit();
-            throw new Lost();
-        }
+        greeted(mark, !greeting.isOk(), greeting.status().indicator() + " " + greeting.text());
         Map<String, Object> figures = new LinkedHashMap<>();
         session.apopTimestamp().ifPresentOrElse(stamp -> {
             figures.put("timestamp", stamp);
@@ -173,9 +163,7 @@ public final class Pop3Diagnosis extends ServerDiagnosis {
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         if (!reply.isOk() || !session.isTls()) {
-            figures.put("reply", reply.status().indicator() + " " + reply.text());
-            c.findings.add(CheckId.STLS_WORKS, Verdict.FAIL, "fail.refused", figures, c.since(mark));
-            c.skipCertificates("no-tls");
+            upgradeRefused(CheckId.STLS_WORKS, figures, reply.status().indicator() + " " + reply.text(), mark);
             return null;
         }
         upgraded(CheckId.STLS_WORKS, figures, mark);

@@ -116,6 +116,39 @@ abstract class ServerDiagnosis {
         return Optional.of(figures);
     }
 
+    /** On a connection that began in TLS: the certificate's verdicts, from the handshake. */
+    final void implicitCertificates() {
+        tls.lastReport().ifPresentOrElse(report -> c.certificates(report, tlsNotes(0)),
+                () -> c.skipCertificates("no-tls"));
+    }
+
+    /** A greeting that cannot be read as one: its verdict, and the conversation ends. */
+    final Lost garbledGreeting(int mark, String reply) {
+        int connected = c.connectedLine(mark);
+        c.connectPassed(mark, connected);
+        List<Integer> lines = c.since(connected + 1, event -> event.direction() == Direction.SERVER);
+        c.garbage(lines);
+        c.findings.add(CheckId.GREETING_DELAY, Verdict.FAIL, "fail.garbage", Map.of("reply", reply), lines);
+        quietQuit();
+        return new Lost();
+    }
+
+    /** The greeting's verdicts; a server that refuses the client in it ends the conversation. */
+    final void greeted(int mark, boolean refused, String reply) throws Lost {
+        c.greeted(mark, refused, reply);
+        if (refused) {
+            quietQuit();
+            throw new Lost();
+        }
+    }
+
+    /** An upgrade to TLS (STARTTLS, STLS) the server refused: the connection goes on in plain text. */
+    final void upgradeRefused(CheckId check, Map<String, Object> figures, String reply, int mark) {
+        figures.put("reply", reply);
+        c.findings.add(check, Verdict.FAIL, "fail.refused", figures, c.since(mark));
+        c.skipCertificates("no-tls");
+    }
+
     /** An upgrade to TLS that came up (STARTTLS, STLS): its verdict, then the certificate's. */
     final void upgraded(CheckId check, Map<String, Object> figures, int mark) {
         TlsReport report = tls.lastReport().orElseThrow();

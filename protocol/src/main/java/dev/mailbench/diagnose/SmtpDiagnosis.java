@@ -77,8 +77,7 @@ public final class SmtpDiagnosis extends ServerDiagnosis {
         if (implicit) {
             c.findings.skip(CheckId.STARTTLS_REQUIRED, "implicit");
             c.findings.skip(CheckId.STARTTLS_WORKS, "implicit");
-            tls.lastReport().ifPresentOrElse(report -> c.certificates(report, tlsNotes(0)),
-                    () -> c.skipCertificates("no-tls"));
+            implicitCertificates();
         } else if (plain.has("STARTTLS")) {
             mailBeforeStartTls();
             EhloCapabilities upgraded = startTls();
@@ -123,21 +122,9 @@ public final class SmtpDiagnosis extends ServerDiagnosis {
             throw new Lost();
         }
         if (isGarbage(greeting)) {
-            int connected = c.connectedLine(mark);
-            c.connectPassed(mark, connected);
-            List<Integer> lines = c.since(connected + 1, event -> event.direction() == Direction.SERVER);
-            c.garbage(lines);
-            c.findings.add(CheckId.GREETING_DELAY, Verdict.FAIL, "fail.garbage",
-                    Map.of("reply", greeting.text()), lines);
-            quietQuit();
-            throw new Lost();
+            throw garbledGreeting(mark, greeting.text());
         }
-        boolean refused = greeting.code() != 220;
-        c.greeted(mark, refused, greeting.code() + " " + greeting.text());
-        if (refused) {
-            quietQuit();
-            throw new Lost();
-        }
+        greeted(mark, greeting.code() != 220, greeting.code() + " " + greeting.text());
         bannerName(greeting, mark);
         return ehlo();
     }
@@ -358,9 +345,7 @@ public final class SmtpDiagnosis extends ServerDiagnosis {
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         if (reply.code() != 220 || !session.isTls()) {
-            figures.put("reply", reply.code() + " " + reply.message());
-            c.findings.add(CheckId.STARTTLS_WORKS, Verdict.FAIL, "fail.refused", figures, c.since(mark));
-            c.skipCertificates("no-tls");
+            upgradeRefused(CheckId.STARTTLS_WORKS, figures, reply.code() + " " + reply.message(), mark);
             return null;
         }
         upgraded(CheckId.STARTTLS_WORKS, figures, mark);
