@@ -32,10 +32,8 @@ public final class Pop3Diagnosis extends ServerDiagnosis {
     }
 
     @Override
-    void abortSession() {
-        if (session != null) {
-            session.abort();
-        }
+    Pop3ClientSession session() {
+        return session;
     }
 
     @Override

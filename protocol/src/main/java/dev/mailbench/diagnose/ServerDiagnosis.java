@@ -2,6 +2,7 @@ package dev.mailbench.diagnose;
 
 import dev.mailbench.tls.TlsReport;
 import dev.mailbench.wire.ClientOptions;
+import dev.mailbench.wire.ClientSession;
 import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ReplyTimeoutException;
@@ -54,8 +55,8 @@ abstract class ServerDiagnosis {
     /** Sends QUIT when the connection is still open, and waits for its answer within the deadline. */
     abstract void quit() throws Deadline.Passed;
 
-    /** Closes the connection, if one was opened, without a word. */
-    abstract void abortSession();
+    /** The client session of the conversation; null before the first connection. */
+    abstract ClientSession<?> session();
 
     /** Runs the steps; never throws for anything the server does. */
     final Diagnosis run() {
@@ -72,7 +73,10 @@ abstract class ServerDiagnosis {
             c.transcript.note("The diagnosis stopped on an error in Mailbench: " + e);
             c.findings.skipRest("not-reached");
         } finally {
-            abortSession();
+            ClientSession<?> session = session();
+            if (session != null) {
+                session.abort();
+            }
         }
         return c.finish();
     }

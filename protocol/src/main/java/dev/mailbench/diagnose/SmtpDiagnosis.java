@@ -61,10 +61,8 @@ public final class SmtpDiagnosis extends ServerDiagnosis {
     }
 
     @Override
-    void abortSession() {
-        if (session != null) {
-            session.abort();
-        }
+    SmtpClientSession session() {
+        return session;
     }
 
     @Override
