@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ class ClassModeServerTest {
     @TempDir
     static Path dir;
 
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-12T08:00:00Z"));
     private PracticeServer server;
     private ClassRoster roster;
 
