@@ -3,49 +3,27 @@ package dev.mailbench.diagnose;
 import dev.mailbench.pop3.Pop3ClientSession;
 import dev.mailbench.pop3.Pop3Reply;
 import dev.mailbench.pop3.Pop3Verb;
-import dev.mailbench.tls.TlsReport;
-import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.TlsMode;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Diagnoses a POP3 server in one conversation: the greeting, CAPA, STLS, CAPA again, a login when a user was given,
  * and QUIT. It reads no message, lists none and deletes none: after a login the only command is QUIT.
  */
-public final class Pop3Diagnosis {
+public final class Pop3Diagnosis extends ServerDiagnosis {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Pop3Diagnosis.class);
-
-    private static final class Lost extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Lost() {
-            super(null, null, false, false);
-        }
-    }
-
-    private final Conversation c;
-    private final NamedTlsLayer tls;
-    private final boolean implicit;
     private Pop3ClientSession session;
 
     private Pop3Diagnosis(ServerTarget target, DiagnosisOptions options) {
-        this.c = new Conversation(target, options, MailProtocol.POP3);
-        this.tls = new NamedTlsLayer(options.tls(), target.name());
-        this.implicit = target.uri().tlsMode() == TlsMode.IMPLICIT;
+        super(target, options, MailProtocol.POP3);
     }
 
     /** Runs every POP3 check against {@code target}; never throws for anything the server does. */
@@ -53,28 +31,13 @@ public final class Pop3Diagnosis {
         return new Pop3Diagnosis(target, options).run();
     }
 
-    private Diagnosis run() {
-        try {
-            steps();
-        } catch (Lost e) {
-            c.findings.skipRest("no-connection");
-        } catch (Deadline.Passed e) {
-            c.transcript.note("The diagnosis's time is up: the remaining checks are skipped.");
-            c.findings.skipRest("timeout");
-        } catch (RuntimeException e) {
-            // a fault of Mailbench's, not the server's: the verdicts so far stand, the report says where it stopped
-            LOG.error("The diagnosis of {} stopped", c.target.label(), e);
-            c.transcript.note("The diagnosis stopped on an error in Mailbench: " + e);
-            c.findings.skipRest("not-reached");
-        } finally {
-            if (session != null) {
-                session.abort();
-            }
-        }
-        return c.finish();
+    @Override
+    Pop3ClientSession session() {
+        return session;
     }
 
-    private void steps() throws Lost, Deadline.Passed {
+    @Override
+    void steps() throws Lost, Deadline.Passed {
         open();
         List<String> plain = capa(true);
         boolean secure = implicit;
@@ -82,8 +45,7 @@ public final class Pop3Diagnosis {
         if (implicit) {
             c.findings.skip(CheckId.STLS_OFFERED, "implicit");
             c.findings.skip(CheckId.STLS_WORKS, "implicit");
-            tls.lastReport().ifPresentOrElse(report -> c.certificates(report, tlsNotes(0)),
-                    () -> c.skipCertificates("no-tls"));
+            implicitCertificates();
         } else {
             int capaMark = lastCommand(Pop3Verb.CAPA.keyword());
             if (plain != null && plain.contains("STLS")) {
@@ -102,10 +64,7 @@ public final class Pop3Diagnosis {
     }
 
     private void open() throws Lost, Deadline.Passed {
-        Duration left = c.deadline.remaining();
-        Duration connect = left.compareTo(Duration.ofSeconds(15)) < 0 ? left : Duration.ofSeconds(15);
-        session = new Pop3ClientSession(c.transcript, ClientOptions.defaults(tls).withReplyTimeout(left)
-                .withConnectTimeout(connect).withImplicitTlsPorts(Set.of()));
+        session = new Pop3ClientSession(c.transcript, clientOptions());
         int mark = c.mark();
         Pop3Reply greeting;
         try {
@@ -118,18 +77,9 @@ public final class Pop3Diagnosis {
         int connected = c.connectedLine(mark);
         List<Integer> greetingLines = c.since(connected + 1, event -> event.direction() == Direction.SERVER);
         if (greeting.status() == Pop3Reply.Status.MALFORMED) {
-            c.connectPassed(mark, connected);
-            c.garbage(greetingLines);
-            c.findings.add(CheckId.GREETING_DELAY, Verdict.FAIL, "fail.garbage", Map.of("reply", greeting.text()),
-                    greetingLines);
-            quietQuit();
-            throw new Lost();
+            throw garbledGreeting(mark, greeting.text());
         }
-        c.greeted(mark, !greeting.isOk(), greeting.status().indicator() + " " + greeting.text());
-        if (!greeting.isOk()) {
-            quietQuit();
-            throw new Lost();
-        }
+        greeted(mark, !greeting.isOk(), greeting.status().indicator() + " " + greeting.text());
         Map<String, Object> figures = new LinkedHashMap<>();
         session.apopTimestamp().ifPresentOrElse(stamp -> {
             figures.put("timestamp", stamp);
@@ -211,31 +161,19 @@ public final class Pop3Diagnosis {
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         if (!reply.isOk() || !session.isTls()) {
-            figures.put("reply", reply.status().indicator() + " " + reply.text());
-            c.findings.add(CheckId.STLS_WORKS, Verdict.FAIL, "fail.refused", figures, c.since(mark));
-            c.skipCertificates("no-tls");
+            upgradeRefused(CheckId.STLS_WORKS, figures, reply.status().indicator() + " " + reply.text(), mark);
             return null;
         }
-        TlsReport report = tls.lastReport().orElseThrow();
-        figures.put("protocol", report.protocol());
-        figures.put("cipher", report.cipherSuite());
-        c.findings.add(CheckId.STLS_WORKS, Verdict.PASS, "pass", figures, c.since(mark));
-        c.certificates(report, tlsNotes(mark));
+        upgraded(CheckId.STLS_WORKS, figures, mark);
         return capa(false);
     }
 
     private void login(List<String> capabilities, boolean secure) throws Lost, Deadline.Passed {
-        if (c.options.user().isEmpty() || c.options.password().isEmpty()) {
-            c.findings.skip(CheckId.AUTH_LOGIN, "no-user");
+        Map<String, Object> figures = loginFigures(secure).orElse(null);
+        if (figures == null) {
             return;
         }
-        String user = c.options.user().get();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("user", user);
-        if (!secure) {
-            c.findings.add(CheckId.AUTH_LOGIN, Verdict.SKIP, "skip.cleartext", figures, List.of());
-            return;
-        }
+        String user = c.options.user().orElseThrow();
         List<Integer> lines = new ArrayList<>();
         Pop3Reply reply = ask(CheckId.AUTH_LOGIN, Pop3Verb.USER.line(user), lines);
         if (reply.isOk()) {
@@ -246,7 +184,8 @@ public final class Pop3Diagnosis {
                 figures, lines);
     }
 
-    private void quit() throws Deadline.Passed {
+    @Override
+    void quit() throws Deadline.Passed {
         if (!session.isConnected()) {
             return; // the server has closed: a QUIT would wait for an answer that cannot come
         }
@@ -254,14 +193,6 @@ public final class Pop3Diagnosis {
             c.await(session.send(Pop3Verb.QUIT.line()));
         } catch (IOException e) {
             // the verdicts are in
-        }
-    }
-
-    private void quietQuit() {
-        try {
-            quit();
-        } catch (Deadline.Passed e) {
-            // nothing left to wait for
         }
     }
 
@@ -294,10 +225,6 @@ public final class Pop3Diagnosis {
         return named.isEmpty() ? all : named;
     }
 
-    private List<Integer> tlsNotes(int mark) {
-        return c.since(mark, event -> event.isNote() && event.line().startsWith("TLS established"));
-    }
-
     private Pop3Reply ask(CheckId check, String line, List<Integer> evidence) throws Lost, Deadline.Passed {
         int mark = c.mark();
         try {
@@ -309,17 +236,11 @@ public final class Pop3Diagnosis {
                 throw new Lost();
             }
             if (reply.status() == Pop3Reply.Status.MALFORMED) {
-                c.garbage(c.since(mark, event -> event.direction() == Direction.SERVER));
-                c.findings.add(check, Verdict.FAIL, "lost.garbage", Map.of("reply", reply.text()), evidence);
-                quietQuit();
-                throw new Lost();
+                throw garbage(check, mark, reply.text(), evidence);
             }
             return reply;
         } catch (IOException e) {
-            evidence.addAll(c.since(mark));
-            c.findings.add(check, Verdict.FAIL, e instanceof ReplyTimeoutException ? "lost.timeout" : "lost.closed",
-                    Map.of("reason", Conversation.reason(e)), evidence);
-            throw new Lost();
+            throw lost(check, mark, e, evidence);
         }
     }
 }

@@ -6,15 +6,12 @@ import dev.mailbench.smtp.ReplyIssue;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.smtp.SmtpReply;
 import dev.mailbench.smtp.SmtpVerb;
-import dev.mailbench.tls.TlsReport;
-import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.ConnectionClosedException;
 import dev.mailbench.wire.Direction;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.TlsMode;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -25,18 +22,13 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Diagnoses an SMTP server in one conversation (two when STARTTLS breaks it): the banner, EHLO, VRFY and EXPN, a
  * MAIL FROM before STARTTLS, STARTTLS, EHLO again, a transaction that names the postmaster and a recipient at
  * {@code relay-test.invalid} and is then reset, a login when a user was given, and QUIT. It never sends DATA: no
  * message is ever sent.
  */
-public final class SmtpDiagnosis {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SmtpDiagnosis.class);
+public final class SmtpDiagnosis extends ServerDiagnosis {
 
     /** A host name with at least two labels (RFC 1035 §2.3.1), to take a mail domain from. */
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+\\.?");
@@ -47,33 +39,19 @@ public final class SmtpDiagnosis {
     /** The null reverse-path (RFC 5321 §4.5.5): every server must accept it, so refusing it says something. */
     private static final String NULL_SENDER = "";
 
-    /** Thrown when the connection broke off (the check it happened in has its verdict): the rest is skipped. */
-    private static final class Lost extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Lost() {
-            super(null, null, false, false);
-        }
-    }
-
     private static final Set<ReplyIssue> GARBAGE = EnumSet.of(ReplyIssue.NO_CODE, ReplyIssue.CODE_MISMATCH,
             ReplyIssue.BAD_SEPARATOR, ReplyIssue.INVALID_CODE);
 
     /** The reason a reply the connection ended in the middle of gives. */
     private static final String CUT_OFF = "the connection ended in the middle of the reply";
 
-    private final Conversation c;
-    private final NamedTlsLayer tls;
-    private final boolean implicit;
     private SmtpClientSession session;
     private String mailDomain;
     /** Whether STARTTLS was accepted and its handshake failed: the connection is then beyond use. */
     private boolean handshakeFailed;
 
     private SmtpDiagnosis(ServerTarget target, DiagnosisOptions options) {
-        this.c = new Conversation(target, options, MailProtocol.SMTP);
-        this.tls = new NamedTlsLayer(options.tls(), target.name());
-        this.implicit = target.uri().tlsMode() == TlsMode.IMPLICIT;
+        super(target, options, MailProtocol.SMTP);
         this.mailDomain = target.mailDomain();
     }
 
@@ -82,28 +60,13 @@ public final class SmtpDiagnosis {
         return new SmtpDiagnosis(target, options).run();
     }
 
-    private Diagnosis run() {
-        try {
-            steps();
-        } catch (Lost e) {
-            c.findings.skipRest("no-connection");
-        } catch (Deadline.Passed e) {
-            c.transcript.note("The diagnosis's time is up: the remaining checks are skipped.");
-            c.findings.skipRest("timeout");
-        } catch (RuntimeException e) {
-            // a fault of Mailbench's, not the server's: the verdicts so far stand, the report says where it stopped
-            LOG.error("The diagnosis of {} stopped", c.target.label(), e);
-            c.transcript.note("The diagnosis stopped on an error in Mailbench: " + e);
-            c.findings.skipRest("not-reached");
-        } finally {
-            if (session != null) {
-                session.abort();
-            }
-        }
-        return c.finish();
+    @Override
+    SmtpClientSession session() {
+        return session;
     }
 
-    private void steps() throws Lost, Deadline.Passed {
+    @Override
+    void steps() throws Lost, Deadline.Passed {
         EhloCapabilities plain = open();
         capabilities(plain);
         probeAddresses();
@@ -112,8 +75,7 @@ public final class SmtpDiagnosis {
         if (implicit) {
             c.findings.skip(CheckId.STARTTLS_REQUIRED, "implicit");
             c.findings.skip(CheckId.STARTTLS_WORKS, "implicit");
-            tls.lastReport().ifPresentOrElse(report -> c.certificates(report, tlsNotes(0)),
-                    () -> c.skipCertificates("no-tls"));
+            implicitCertificates();
         } else if (plain.has("STARTTLS")) {
             mailBeforeStartTls();
             EhloCapabilities upgraded = startTls();
@@ -138,10 +100,7 @@ public final class SmtpDiagnosis {
     // ---- connecting
 
     private SmtpClientSession newSession() throws Deadline.Passed {
-        Duration left = c.deadline.remaining();
-        Duration connect = left.compareTo(Duration.ofSeconds(15)) < 0 ? left : Duration.ofSeconds(15);
-        return new SmtpClientSession(c.transcript, ClientOptions.defaults(tls).withReplyTimeout(left)
-                .withConnectTimeout(connect).withImplicitTlsPorts(Set.of()));
+        return new SmtpClientSession(c.transcript, clientOptions());
     }
 
     /** Connects, judges the banner, and says EHLO (HELO if EHLO is refused). */
@@ -161,21 +120,9 @@ public final class SmtpDiagnosis {
             throw new Lost();
         }
         if (isGarbage(greeting)) {
-            int connected = c.connectedLine(mark);
-            c.connectPassed(mark, connected);
-            List<Integer> lines = c.since(connected + 1, event -> event.direction() == Direction.SERVER);
-            c.garbage(lines);
-            c.findings.add(CheckId.GREETING_DELAY, Verdict.FAIL, "fail.garbage",
-                    Map.of("reply", greeting.text()), lines);
-            quietQuit();
-            throw new Lost();
+            throw garbledGreeting(mark, greeting.text());
         }
-        boolean refused = greeting.code() != 220;
-        c.greeted(mark, refused, greeting.code() + " " + greeting.text());
-        if (refused) {
-            quietQuit();
-            throw new Lost();
-        }
+        greeted(mark, greeting.code() != 220, greeting.code() + " " + greeting.text());
         bannerName(greeting, mark);
         return ehlo();
     }
@@ -396,23 +343,12 @@ public final class SmtpDiagnosis {
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         if (reply.code() != 220 || !session.isTls()) {
-            figures.put("reply", reply.code() + " " + reply.message());
-            c.findings.add(CheckId.STARTTLS_WORKS, Verdict.FAIL, "fail.refused", figures, c.since(mark));
-            c.skipCertificates("no-tls");
+            upgradeRefused(CheckId.STARTTLS_WORKS, figures, reply.code() + " " + reply.message(), mark);
             return null;
         }
-        TlsReport report = tls.lastReport().orElseThrow();
-        figures.put("protocol", report.protocol());
-        figures.put("cipher", report.cipherSuite());
-        c.findings.add(CheckId.STARTTLS_WORKS, Verdict.PASS, "pass", figures, c.since(mark));
-        c.certificates(report, tlsNotes(mark));
+        upgraded(CheckId.STARTTLS_WORKS, figures, mark);
         List<Integer> lines = new ArrayList<>();
         return EhloCapabilities.parse(ask(CheckId.EHLO, SmtpVerb.EHLO.line(c.options.clientName()), lines));
-    }
-
-    /** The "TLS established" note after {@code mark}: the line a certificate verdict rests on. */
-    private List<Integer> tlsNotes(int mark) {
-        return c.since(mark, event -> event.isNote() && event.line().startsWith("TLS established"));
     }
 
     /**
@@ -469,17 +405,11 @@ public final class SmtpDiagnosis {
 
     /** AUTH as the given user, only over TLS: a password never crosses in plain text. */
     private void login(EhloCapabilities caps, boolean secure) throws Lost, Deadline.Passed {
-        if (c.options.user().isEmpty() || c.options.password().isEmpty()) {
-            c.findings.skip(CheckId.AUTH_LOGIN, "no-user");
+        Map<String, Object> figures = loginFigures(secure).orElse(null);
+        if (figures == null) {
             return;
         }
-        String user = c.options.user().get();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("user", user);
-        if (!secure) {
-            c.findings.add(CheckId.AUTH_LOGIN, Verdict.SKIP, "skip.cleartext", figures, List.of());
-            return;
-        }
+        String user = c.options.user().orElseThrow();
         String mechanism = caps.authMechanisms().contains("PLAIN") ? "PLAIN"
                 : caps.authMechanisms().contains("LOGIN") ? "LOGIN"
                 : caps.authMechanisms().contains("CRAM-MD5") ? "CRAM-MD5" : null;
@@ -495,16 +425,15 @@ public final class SmtpDiagnosis {
         try {
             reply = session.authenticate(SaslClientMechanism.forName(mechanism, user, c.options.password().get()));
         } catch (IOException e) {
-            c.findings.add(CheckId.AUTH_LOGIN, Verdict.FAIL, e instanceof ReplyTimeoutException ? "lost.timeout"
-                    : "lost.closed", Map.of("reason", Conversation.reason(e)), c.since(mark));
-            throw new Lost();
+            throw lost(CheckId.AUTH_LOGIN, mark, e, new ArrayList<>());
         }
         figures.put("reply", reply.code() + " " + reply.message());
         c.findings.add(CheckId.AUTH_LOGIN, reply.code() == 235 ? Verdict.PASS : Verdict.FAIL,
                 reply.code() == 235 ? "pass" : "fail", figures, c.since(mark));
     }
 
-    private void quit() throws Deadline.Passed {
+    @Override
+    void quit() throws Deadline.Passed {
         if (!session.isConnected()) {
             return; // the server has closed: a QUIT would wait for an answer that cannot come
         }
@@ -512,14 +441,6 @@ public final class SmtpDiagnosis {
             c.await(session.send(SmtpVerb.QUIT.line()).orElseThrow());
         } catch (IOException e) {
             // the verdicts are in; a server that drops the line at QUIT changes none of them
-        }
-    }
-
-    private void quietQuit() {
-        try {
-            quit();
-        } catch (Deadline.Passed e) {
-            // nothing left to wait for
         }
     }
 
@@ -546,17 +467,11 @@ public final class SmtpDiagnosis {
                 throw new Lost();
             }
             if (isGarbage(reply)) {
-                c.garbage(c.since(mark, event -> event.direction() == Direction.SERVER));
-                c.findings.add(check, Verdict.FAIL, "lost.garbage", Map.of("reply", reply.text()), evidence);
-                quietQuit();
-                throw new Lost();
+                throw garbage(check, mark, reply.text(), evidence);
             }
             return reply;
         } catch (IOException e) {
-            evidence.addAll(c.since(mark));
-            c.findings.add(check, Verdict.FAIL, e instanceof ReplyTimeoutException ? "lost.timeout" : "lost.closed",
-                    Map.of("reason", Conversation.reason(e)), evidence);
-            throw new Lost();
+            throw lost(check, mark, e, evidence);
         }
     }
 }

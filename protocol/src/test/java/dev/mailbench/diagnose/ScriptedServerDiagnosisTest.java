@@ -4,12 +4,14 @@ import static dev.mailbench.diagnose.PracticeServerDiagnosisTest.evidence;
 import static dev.mailbench.diagnose.PracticeServerDiagnosisTest.verdicts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailbench.server.TestClock;
 import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ServerAddress;
 import dev.mailbench.wire.TlsMode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScriptedServerDiagnosisTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T09:00:00Z"));
     /** Released when the client has noted its connection: the banner's delay is measured from there. */
     private final CountDownLatch connected = new CountDownLatch(1);
     /** A minute: the test's clock moves 30 seconds for a slow banner, and only waits for silence take real time. */

@@ -8,14 +8,12 @@ import dev.mailbench.lesson.Lesson;
 import dev.mailbench.lesson.LessonLibrary;
 import dev.mailbench.lesson.MailboxView;
 import dev.mailbench.lesson.RecordedSession;
-import dev.mailbench.lesson.StoreMailboxes;
 import dev.mailbench.server.practice.ClassRoster;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.SavedTranscript;
 import dev.mailbench.server.practice.ServerConfig;
 import dev.mailbench.server.practice.StudentAddress;
 import dev.mailbench.server.practice.TranscriptArchive;
-import dev.mailbench.store.MailStore;
 import dev.mailbench.tls.CertificateSummary;
 import dev.mailbench.tls.SelfSignedCertificate;
 import java.io.IOException;
@@ -45,29 +43,12 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         subcommands = {ClassCommand.Accounts.class, ClassCommand.Status.class, ClassCommand.Sheet.class},
         description = "A class served by mailbench serve --class: its accounts, its progress, its printable cards.")
-public final class ClassCommand implements Callable<Integer> {
+public final class ClassCommand extends CommandGroup {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassCommand.class);
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
     /** The options every subcommand has. */
-    static class DataOption {
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "the practice server's data directory (default: $XDG_DATA_HOME/mailbench,"
-                        + " else ~/.local/share/mailbench)")
-        Path dataDir;
-
-        DataDirectory data() {
-            return dataDir == null ? DataDirectory.defaultLocation() : DataDirectory.at(dataDir);
-        }
+    static class DataOption extends PracticeDataOption {
 
         /** The class's roster, or null after saying there is none. */
         ClassRoster roster(String command, PrintWriter err) throws IOException {
@@ -225,8 +206,7 @@ public final class ClassCommand implements Callable<Integer> {
 
     /** The class's progress over the data directory's mailboxes. */
     static ClassProgress progress(ClassRoster roster, DataDirectory data) throws IOException {
-        return progress(roster.studentAccounts(), Files.isDirectory(data.mailStore())
-                ? new StoreMailboxes(MailStore.open(data.mailStore())) : MailboxView.NONE);
+        return progress(roster.studentAccounts(), PracticeDataOption.mailboxes(data));
     }
 
     /** The progress of these students in every shipped lesson, over these mailboxes. */

@@ -9,11 +9,9 @@ import dev.mailbench.lesson.MailboxView;
 import dev.mailbench.lesson.ParsedLesson;
 import dev.mailbench.lesson.RecordedSession;
 import dev.mailbench.lesson.StepStatus;
-import dev.mailbench.lesson.StoreMailboxes;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.SavedTranscript;
 import dev.mailbench.server.practice.TranscriptArchive;
-import dev.mailbench.store.MailStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,18 +39,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         subcommands = {LessonCommand.ListLessons.class, LessonCommand.Validate.class, LessonCommand.Check.class},
         description = "Lists, validates and checks the guided lessons.")
-public final class LessonCommand implements Callable<Integer> {
+public final class LessonCommand extends CommandGroup {
 
     private static final Logger LOG = LoggerFactory.getLogger(LessonCommand.class);
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
 
     private static Locale language() {
         return Locale.getDefault();
@@ -128,10 +117,8 @@ public final class LessonCommand implements Callable<Integer> {
         @Parameters(paramLabel = "ID", description = "the lesson, e.g. first-smtp (mailbench lesson list)")
         String id;
 
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "the practice server's data directory (default: $XDG_DATA_HOME/mailbench,"
-                        + " else ~/.local/share/mailbench)")
-        Path dataDir;
+        @CommandLine.Mixin
+        PracticeDataOption options = new PracticeDataOption();
 
         @Option(names = "--student", paramLabel = "NAME",
                 description = "only the connections that logged in or sent mail as this user (default: all)")
@@ -146,7 +133,7 @@ public final class LessonCommand implements Callable<Integer> {
                 err.println("mailbench lesson check: no lesson " + id + " (mailbench lesson list names them)");
                 return CommandLine.ExitCode.USAGE;
             }
-            DataDirectory data = dataDir == null ? DataDirectory.defaultLocation() : DataDirectory.at(dataDir);
+            DataDirectory data = options.data();
             if (!Files.isDirectory(data.root())) {
                 err.println("mailbench lesson check: no data directory " + data.root());
                 return CommandLine.ExitCode.USAGE;
@@ -154,8 +141,7 @@ public final class LessonCommand implements Callable<Integer> {
             Lesson lesson = found.get();
             LessonProgress progress;
             try {
-                MailboxView mailboxes = Files.isDirectory(data.mailStore())
-                        ? new StoreMailboxes(MailStore.open(data.mailStore())) : MailboxView.NONE;
+                MailboxView mailboxes = PracticeDataOption.mailboxes(data);
                 progress = LessonProgress.afterTheFact(lesson, () -> keptSessions(data, err), mailboxes, student,
                         Catalogue.load(language()));
             } catch (IOException | RuntimeException e) {

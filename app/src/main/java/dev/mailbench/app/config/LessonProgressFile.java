@@ -1,12 +1,7 @@
 package dev.mailbench.app.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,28 +20,22 @@ public final class LessonProgressFile {
 
     static final String FILE_NAME = "lesson-progress";
 
-    private final Path file;
+    private final ConfigTextFile file;
 
     public LessonProgressFile(Path configDirectory) {
-        this.file = configDirectory.resolve(FILE_NAME);
+        this.file = new ConfigTextFile(configDirectory, FILE_NAME);
     }
 
     public Path file() {
-        return file;
+        return file.file();
     }
 
     /** The steps done, by lesson id, counted from 0; empty when nothing was saved. */
     public Map<String, Set<Integer>> load() throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Map.of();
-        }
         Map<String, Set<Integer>> all = new TreeMap<>();
-        for (String line : lines) {
+        for (String line : file.entries()) {
             int colon = line.indexOf(':');
-            if (line.isBlank() || line.startsWith("#") || colon < 1) {
+            if (colon < 1) {
                 continue;
             }
             Set<Integer> steps = new TreeSet<>();
@@ -63,25 +52,12 @@ public final class LessonProgressFile {
     /** Writes every lesson's steps, replacing the file whole; a lesson with none is left out. */
     public void save(Map<String, Set<Integer>> progress) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("# Mailbench: the steps of each lesson done so far (lesson id: step numbers)");
         new TreeMap<>(progress).forEach((id, steps) -> {
             if (!steps.isEmpty()) {
                 lines.add(id + ": " + new TreeSet<>(steps).stream().map(i -> Integer.toString(i + 1))
                         .collect(Collectors.joining(" ")));
             }
         });
-        Files.createDirectories(file.getParent());
-        // written beside and renamed over the old file, so a crash never leaves half of it
-        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME + ".", ".tmp");
-        try {
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        file.write("the steps of each lesson done so far (lesson id: step numbers)", lines);
     }
 }

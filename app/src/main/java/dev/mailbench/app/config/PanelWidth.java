@@ -1,12 +1,7 @@
 package dev.mailbench.app.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -21,24 +16,15 @@ public final class PanelWidth {
     /** Narrower than this is a slip of the divider, not a width to keep. */
     private static final double SMALLEST = 120;
 
-    private final Path file;
+    private final ConfigTextFile file;
 
     public PanelWidth(Path configDirectory) {
-        this.file = configDirectory.resolve(FILE_NAME);
+        this.file = new ConfigTextFile(configDirectory, FILE_NAME);
     }
 
     /** The remembered width; none when none was saved or the file does not hold a sensible one. */
     public OptionalDouble load() throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return OptionalDouble.empty();
-        }
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
+        for (String line : file.entries()) {
             try {
                 double width = Double.parseDouble(line.trim());
                 return width >= SMALLEST && Double.isFinite(width) ? OptionalDouble.of(width) : OptionalDouble.empty();
@@ -50,19 +36,6 @@ public final class PanelWidth {
     }
 
     public void save(double width) throws IOException {
-        Files.createDirectories(file.getParent());
-        // written beside and renamed over the old file, so a crash never leaves half a number
-        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME + ".", ".tmp");
-        try {
-            Files.write(temporary, List.of("# Mailbench: the practice-server panel's width in pixels",
-                    Long.toString(Math.round(width))), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        file.write("the practice-server panel's width in pixels", List.of(Long.toString(Math.round(width))));
     }
 }

@@ -1,12 +1,7 @@
 package dev.mailbench.app.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,29 +19,20 @@ public final class RecentHosts {
     /** Held while one of this program's windows reads, changes and writes a list. */
     private static final Object UPDATING = new Object();
 
-    private final Path file;
+    private final ConfigTextFile file;
 
     public RecentHosts(Path configDirectory) {
-        this.file = configDirectory.resolve(FILE_NAME);
+        this.file = new ConfigTextFile(configDirectory, FILE_NAME);
     }
 
     public Path file() {
-        return file;
+        return file.file();
     }
 
     /** The remembered servers, most recent first; none when the file does not exist yet. */
     public List<RecentHost> load() throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
         List<RecentHost> hosts = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
+        for (String line : file.entries()) {
             Optional<RecentHost> host = RecentHost.parse(line);
             if (host.isPresent() && hosts.stream().noneMatch(host.get()::sameServer) && hosts.size() < LIMIT) {
                 hosts.add(host.get());
@@ -71,23 +57,7 @@ public final class RecentHosts {
     }
 
     private void save(List<RecentHost> hosts) throws IOException {
-        Files.createDirectories(file.getParent());
-        List<String> lines = new ArrayList<>();
-        lines.add("# Mailbench: servers connected to, most recent first (protocol, TLS mode, host, port,"
-                + " reply timeout in seconds when not the usual one)");
-        hosts.forEach(host -> lines.add(host.line()));
-        // Written beside and renamed over the old file, so a crash never leaves half a list. The temporary
-        // file's name is unique, so another writer (a second Mailbench) never writes into it or moves it away.
-        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME + ".", ".tmp");
-        try {
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        file.write("servers connected to, most recent first (protocol, TLS mode, host, port,"
+                + " reply timeout in seconds when not the usual one)", hosts.stream().map(RecentHost::line).toList());
     }
 }

@@ -1,12 +1,7 @@
 package dev.mailbench.app.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,28 +14,22 @@ public final class TrustedAuthservIds {
 
     static final String FILE_NAME = "trusted-authserv-ids";
 
-    private final Path file;
+    private final ConfigTextFile file;
 
     public TrustedAuthservIds(Path configDirectory) {
-        this.file = configDirectory.resolve(FILE_NAME);
+        this.file = new ConfigTextFile(configDirectory, FILE_NAME);
     }
 
     public Path file() {
-        return file;
+        return file.file();
     }
 
     /** The ids, in the order saved; none when nothing was saved. */
     public List<String> load() throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
         List<String> ids = new ArrayList<>();
-        for (String line : lines) {
+        for (String line : file.entries()) {
             String id = line.strip();
-            if (!id.isEmpty() && !id.startsWith("#")) {
+            if (!id.startsWith("#")) { // an indented comment
                 ids.add(id);
             }
         }
@@ -48,21 +37,6 @@ public final class TrustedAuthservIds {
     }
 
     public void save(List<String> ids) throws IOException {
-        Files.createDirectories(file.getParent());
-        // written beside and renamed over the old file, so a crash never leaves half a list
-        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME + ".", ".tmp");
-        try {
-            List<String> lines = new ArrayList<>();
-            lines.add("# Mailbench: authserv-ids whose Authentication-Results you trust, one a line (RFC 8601 §5)");
-            lines.addAll(ids);
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        file.write("authserv-ids whose Authentication-Results you trust, one a line (RFC 8601 §5)", ids);
     }
 }

@@ -1,20 +1,17 @@
 package dev.mailbench.app.mime;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import javax.imageio.ImageIO;
 
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
+import dev.mailbench.app.workbench.Snapshots;
 import dev.mailbench.app.workbench.WindowDriver;
 import dev.mailbench.mime.SampleMessages;
 
 import javafx.scene.control.TreeCell;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,21 +96,8 @@ class MimeViewerSnapshot {
                 });
                 Thread.sleep(800);
                 WritableImage image = WindowDriver.onFx(() -> scene.snapshot(null));
-                write(image, out.resolve("mime-" + theme + "-" + sample.replace(".eml", "") + ".png"));
+                Snapshots.writePng(image, out.resolve("mime-" + theme + "-" + sample.replace(".eml", "") + ".png"));
             }
         }
-    }
-
-    private static void write(WritableImage image, Path file) throws IOException {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                picture.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(picture, "png", file.toFile());
     }
 }

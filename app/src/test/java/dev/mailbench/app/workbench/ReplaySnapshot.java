@@ -1,11 +1,8 @@
 package dev.mailbench.app.workbench;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
@@ -13,7 +10,6 @@ import dev.mailbench.server.practice.DataDirectory;
 
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -51,7 +47,7 @@ class ReplaySnapshot {
                 });
                 Thread.sleep(800);
                 WritableImage image = WindowDriver.onFx(() -> scene.snapshot(null));
-                write(image, out.resolve("replay-" + theme + ".png"));
+                Snapshots.writePng(image, out.resolve("replay-" + theme + ".png"));
             }
             // the live tab, its Replay against… button among the check boxes
             WindowDriver.onFx(() -> {
@@ -59,20 +55,7 @@ class ReplaySnapshot {
                 return null;
             });
             Thread.sleep(800);
-            write(WindowDriver.onFx(() -> scene.snapshot(null)), out.resolve("replay-button-live.png"));
+            Snapshots.writePng(WindowDriver.onFx(() -> scene.snapshot(null)), out.resolve("replay-button-live.png"));
         }
-    }
-
-    private static void write(WritableImage image, Path file) throws IOException {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                picture.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(picture, "png", file.toFile());
     }
 }

@@ -1,7 +1,5 @@
 package dev.mailbench.app.workbench;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -9,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import javax.imageio.ImageIO;
 
 import dev.mailbench.app.session.ConnectionSettings;
 import dev.mailbench.app.theme.Theme;
@@ -19,7 +16,6 @@ import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.TlsMode;
 
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -85,20 +81,7 @@ class SecurityStateSnapshot {
             });
             Thread.sleep(800);
             WritableImage image = WindowDriver.onFx(() -> scene.snapshot(null));
-            write(image, out.resolve(name + "-" + theme + ".png"));
+            Snapshots.writePng(image, out.resolve(name + "-" + theme + ".png"));
         }
-    }
-
-    private static void write(WritableImage image, Path file) throws IOException {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                picture.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(picture, "png", file.toFile());
     }
 }

@@ -3,15 +3,13 @@ package dev.mailbench.server.practice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailbench.server.StudentLimits;
+import dev.mailbench.server.TestClock;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +27,7 @@ class ClassModeServerTest {
     @TempDir
     static Path dir;
 
-    private final MovableClock clock = new MovableClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-12T08:00:00Z"));
     private PracticeServer server;
     private ClassRoster roster;
 
@@ -209,30 +207,6 @@ class ClassModeServerTest {
             pop3.line();
             pop3.pop3("USER student01");
             assertThat(pop3.pop3("PASS " + password(1))).startsWith("+OK");
-        }
-    }
-
-    /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-12T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

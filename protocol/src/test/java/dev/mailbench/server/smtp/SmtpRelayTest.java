@@ -4,6 +4,7 @@ import static dev.mailbench.server.smtp.Replies.assertReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailbench.server.RecentPopLogins;
+import dev.mailbench.server.TestClock;
 import dev.mailbench.smtp.SmtpClientSession;
 import dev.mailbench.store.StoredMessage;
 import java.net.InetAddress;
