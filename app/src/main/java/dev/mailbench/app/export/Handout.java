@@ -229,8 +229,9 @@ public final class Handout {
                 .append(".note { font-style: italic; }\n")
                 .append("div.ladder { margin: 0.5em 0 1em 0; }\n")
                 .append("div.ladder svg { max-width: 100%; height: auto; }\n")
-                // an image is a page's worth of rows: it starts a page rather than being cut by one
-                .append("div.ladder img { display: block; width: 100%; page-break-inside: avoid; margin-bottom: 0.5em; }\n")
+                // an image is a page's worth of rows at its own size: it starts a page rather than being cut by one
+                .append("div.ladder-piece { page-break-inside: avoid; margin-bottom: 0.5em; }\n")
+                .append("div.ladder-piece img { display: block; max-width: 100%; }\n")
                 .append("p.ladder-cut { font-style: italic; }\n");
         return css.toString();
     }

@@ -19,10 +19,12 @@ import dev.mailbench.app.transcript.TranscriptExport;
 public final class LadderDrawings {
 
     /**
-     * Rows a printed page holds: an image of this many rows, scaled to the page's width, fits an A4 page, so nothing
-     * is clipped at a page break.
+     * Rows a printed page holds: an image of this many rows (80 + 26 a row pixels high, at 96 a inch) fits the
+     * handout's A4 landscape page within its margins (186 mm, 703 pixels), so no arrow is cut at a page break.
      */
-    static final int ROWS_PER_IMAGE = 30;
+    static final int ROWS_PER_IMAGE = 20;
+    /** Rows of the first image: it shares its page with the page's or the connection's heading. */
+    static final int ROWS_FIRST_IMAGE = 12;
     /** Rows the PDF draws at most; the transcript under the ladder has every line. */
     static final int MAX_ROWS = 300;
 
@@ -37,7 +39,8 @@ public final class LadderDrawings {
     };
 
     /**
-     * The ladder as PNG images in data URIs, {@value #ROWS_PER_IMAGE} rows an image so that each fits a page, at most
+     * The ladder as PNG images in data URIs, {@value #ROWS_PER_IMAGE} rows an image so that each fits a page (the
+     * first {@value #ROWS_FIRST_IMAGE}, under a heading), at most
      * {@value #MAX_ROWS} rows, then a line that says the rest is in the transcript below.
      */
     public static final LadderDrawing PNG = connection -> {
@@ -48,8 +51,8 @@ public final class LadderDrawings {
         String title = titleOf(connection);
         int rows = Math.min(ladder.size(), MAX_ROWS);
         StringBuilder html = new StringBuilder();
-        for (int from = 0; from < rows; from += ROWS_PER_IMAGE) {
-            int to = Math.min(rows, from + ROWS_PER_IMAGE);
+        for (int from = 0, to; from < rows; from = to) {
+            to = Math.min(rows, from + (from == 0 ? ROWS_FIRST_IMAGE : ROWS_PER_IMAGE));
             String piece = from == 0 && to == ladder.size() ? title
                     : title + " (rows " + (from + 1) + "–" + to + " of " + ladder.size() + ")";
             ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -58,9 +61,9 @@ public final class LadderDrawings {
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // written to memory
             }
-            html.append("<img class=\"ladder\" alt=\"").append(TranscriptExport.escape("Ladder: " + piece))
+            html.append("<div class=\"ladder-piece\"><img alt=\"").append(TranscriptExport.escape("Ladder: " + piece))
                     .append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(png.toByteArray())).append("\"/>\n");
+                    .append(Base64.getEncoder().encodeToString(png.toByteArray())).append("\"/></div>\n");
         }
         if (rows < ladder.size()) {
             html.append("<p class=\"ladder-cut\">The ladder's first ").append(rows).append(" of ").append(ladder.size())

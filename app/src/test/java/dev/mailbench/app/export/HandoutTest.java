@@ -85,15 +85,16 @@ public class HandoutTest {
         int rows = LadderDrawings.ladderOf(longSession(200).connections().get(0)).size();
         assertThat(rows).isGreaterThan(LadderDrawings.MAX_ROWS);
         Document capped = Jsoup.parse(LadderDrawings.PNG.ladderHtml(longSession(200).connections().get(0)).orElseThrow());
-        assertThat(capped.select("img")).hasSize(LadderDrawings.MAX_ROWS / LadderDrawings.ROWS_PER_IMAGE);
+        assertThat(capped.select("img")).hasSize(1 + (LadderDrawings.MAX_ROWS - LadderDrawings.ROWS_FIRST_IMAGE
+                + LadderDrawings.ROWS_PER_IMAGE - 1) / LadderDrawings.ROWS_PER_IMAGE);
         assertThat(capped.select("img").first().attr("src")).startsWith("data:image/png;base64,");
         assertThat(capped.select("p.ladder-cut").text())
                 .isEqualTo("The ladder's first 300 of " + rows + " rows are drawn; the rest is in the transcript below.");
 
-        // 16 NOOPs: 33 rows, two images, none cut by a page break
+        // 15 NOOPs: 31 rows, two images (12 rows and 19), none cut by a page break
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         HtmlToPdf.write(new Handout(Catalogue.english(), ZoneOffset.UTC, Theme.LIGHT, LadderDrawings.PNG)
-                .html(longSession(16)), pdf);
+                .html(longSession(15)), pdf);
         try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
             assertThat(images(document)).hasSize(2);
             assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(2);
