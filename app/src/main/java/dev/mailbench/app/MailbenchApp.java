@@ -20,6 +20,7 @@ import dev.mailbench.app.theme.ThemeManager;
 import dev.mailbench.app.transcript.SecretsConfirmation;
 import dev.mailbench.app.session.SessionViewModel;
 import dev.mailbench.app.workbench.SaveSessionDialog;
+import dev.mailbench.app.workbench.SavedSessionView;
 import dev.mailbench.app.workbench.SessionView;
 import dev.mailbench.app.workbench.WorkbenchView;
 import dev.mailbench.app.workbench.WorkbenchViewModel;
@@ -136,7 +137,10 @@ public final class MailbenchApp extends Application {
                         () -> app.files().openFile(stage, "Open Session").ifPresent(workbench::openSession),
                         view.anySessionInFront())));
         menu.withLessonPanel(lessonShown);
-        menu.withSessionViews(() -> view.currentSession().ifPresent(SessionView::toggleLadder),
+        menu.withSessionViews(() -> {
+            view.currentSession().ifPresent(SessionView::toggleLadder);
+            view.currentSavedSession().ifPresent(SavedSessionView::toggleLadder);
+        },
                 () -> view.currentSession().ifPresent(SessionView::toggleStateDiagram));
         if (practice != null) {
             menu.withPracticePanel(panelShown);

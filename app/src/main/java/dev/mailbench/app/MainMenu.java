@@ -207,9 +207,9 @@ final class MainMenu {
                     new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
             MenuItem states = item("State Diagram", "menu-state-diagram", toggleStates,
                     new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
-            for (MenuItem item : new MenuItem[] {ladder, states}) {
-                item.disableProperty().bind(Bindings.not(actions.sessionInFront()));
-            }
+            // a read-only tab has a ladder too, but no state diagram: a finished session is in no state
+            ladder.disableProperty().bind(Bindings.not(actions.sessionFiles().anySessionInFront()));
+            states.disableProperty().bind(Bindings.not(actions.sessionInFront()));
             view.getItems().addAll(0, List.of(ladder, states, new SeparatorMenuItem()));
         }
         if (practicePanelShown != null) {

@@ -1,5 +1,7 @@
 package dev.mailbench.app.cli;
 
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,14 +9,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import dev.mailbench.app.export.Handout;
 import dev.mailbench.app.export.HtmlToPdf;
 import dev.mailbench.app.export.LadderDrawing;
+import dev.mailbench.app.export.LadderDrawings;
+import dev.mailbench.app.ladder.LadderPng;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.explain.Catalogue;
+import dev.mailbench.ladder.LadderSvg;
 import dev.mailbench.reproduce.ReproductionFormat;
 import dev.mailbench.reproduce.Reproductions;
 import dev.mailbench.session.SessionConnection;
@@ -44,8 +54,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Turns a saved session (.mbsession) into a handout (html, pdf) or into the commands that "
-                + "reproduce it (swaks, curl, openssl).",
+        description = {"Turns a saved session (.mbsession) into a handout (html, pdf), its ladder (svg, png) or into "
+                + "the commands that reproduce it (swaks, curl, openssl).",
+            "With several connections, svg and png stack their ladders in one picture, in the order they were made.",
             "What a tool cannot express is named in a # comment. A password the file does not keep is written "
                 + "as $MAILBENCH_PASSWORD, for you to set."})
 public final class ExportCommand implements Callable<Integer> {
@@ -109,18 +120,91 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     private byte[] render(SessionRecord session) throws IOException {
-        Handout handout = new Handout(Catalogue.english(), ZoneId.systemDefault(), Theme.LIGHT, LadderDrawing.NONE);
         return switch (format) {
-            case HTML -> handout.html(session).getBytes(StandardCharsets.UTF_8);
+            case HTML -> handout(LadderDrawings.SVG).html(session).getBytes(StandardCharsets.UTF_8);
             case PDF -> {
                 ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-                HtmlToPdf.write(handout.html(session), pdf);
+                // the PDF renderer reads no SVG: the ladder goes in as images, a page's worth of rows each
+                HtmlToPdf.write(handout(LadderDrawings.PNG).html(session), pdf);
                 yield pdf.toByteArray();
+            }
+            case SVG -> ladderSvg(session).getBytes(StandardCharsets.UTF_8);
+            case PNG -> {
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(ladderPng(session), "png", png);
+                yield png.toByteArray();
             }
             case SWAKS -> commands(session, ReproductionFormat.SWAKS).getBytes(StandardCharsets.UTF_8);
             case CURL -> commands(session, ReproductionFormat.CURL).getBytes(StandardCharsets.UTF_8);
             case OPENSSL -> commands(session, ReproductionFormat.OPENSSL).getBytes(StandardCharsets.UTF_8);
         };
+    }
+
+    private static Handout handout(LadderDrawing ladder) {
+        return new Handout(Catalogue.english(), ZoneId.systemDefault(), Theme.LIGHT, ladder);
+    }
+
+    private static final Pattern SIZE = Pattern.compile("<svg [^>]*?width=\"(\\d+)\" height=\"(\\d+)\"");
+
+    /**
+     * Every connection's ladder in one SVG document: one connection's is the ladder as drawn; several are stacked
+     * from the top, each a nested {@code <svg>} whose marker ids carry the connection's number.
+     */
+    static String ladderSvg(SessionRecord session) {
+        List<SessionConnection> connections = session.connections();
+        if (connections.size() == 1) {
+            SessionConnection only = connections.get(0);
+            return LadderSvg.write(LadderDrawings.ladderOf(only), LadderDrawings.titleOf(only));
+        }
+        StringBuilder inner = new StringBuilder();
+        int width = 0;
+        int y = 0;
+        for (int i = 0; i < connections.size(); i++) {
+            SessionConnection connection = connections.get(i);
+            String svg = LadderSvg.write(LadderDrawings.ladderOf(connection),
+                    "Connection " + (i + 1) + ": " + LadderDrawings.titleOf(connection));
+            svg = svg.substring(svg.indexOf("<svg "));
+            Matcher size = SIZE.matcher(svg);
+            if (!size.find()) {
+                throw new IllegalStateException("a ladder without a size");
+            }
+            String prefix = "c" + (i + 1) + "-";
+            inner.append("<svg y=\"").append(y).append('"').append(svg.substring(4)
+                    .replace("id=\"head-", "id=\"" + prefix + "head-").replace("url(#head-", "url(#" + prefix + "head-"));
+            width = Math.max(width, Integer.parseInt(size.group(1)));
+            y += Integer.parseInt(size.group(2));
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\""
+                + " width=\"" + width + "\" height=\"" + y + "\" viewBox=\"0 0 " + width + " " + y + "\">\n"
+                + inner + "</svg>\n";
+    }
+
+    /** Every connection's ladder in one image, stacked from the top as in {@link #ladderSvg}. */
+    static BufferedImage ladderPng(SessionRecord session) {
+        List<SessionConnection> connections = session.connections();
+        List<BufferedImage> images = new ArrayList<>();
+        for (int i = 0; i < connections.size(); i++) {
+            SessionConnection connection = connections.get(i);
+            images.add(LadderPng.render(LadderDrawings.ladderOf(connection), (connections.size() > 1
+                    ? "Connection " + (i + 1) + ": " : "") + LadderDrawings.titleOf(connection)));
+        }
+        if (images.size() == 1) {
+            return images.get(0);
+        }
+        int width = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        int height = images.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage stacked = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = stacked.createGraphics();
+        try {
+            int y = 0;
+            for (BufferedImage image : images) {
+                g.drawImage(image, 0, y, null);
+                y += image.getHeight();
+            }
+        } finally {
+            g.dispose();
+        }
+        return stacked;
     }
 
     /**

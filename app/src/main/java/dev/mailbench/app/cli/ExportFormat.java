@@ -16,6 +16,13 @@ public enum ExportFormat {
     HTML("html", true),
     /** The handout as a PDF, rendered from the same page. */
     PDF("pdf", false),
+    /**
+     * Every connection's ladder (sequence diagram) as SVG: one document, the connections' ladders stacked from the
+     * top in the order they were made.
+     */
+    SVG("svg", true),
+    /** The ladders as one PNG image, stacked as in the SVG (a very long ladder is cut and says so). */
+    PNG("png", false),
     /** The session as a swaks command line (SMTP only), what swaks cannot say named in a comment. */
     SWAKS("swaks", true),
     /** The session as a curl command line (smtp://, smtps://, pop3://, pop3s://). */

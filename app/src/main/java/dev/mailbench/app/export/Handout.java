@@ -43,7 +43,7 @@ import dev.mailbench.wire.TranscriptEvent;
  */
 public final class Handout {
 
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
     private static final DateTimeFormatter SAVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
     private static final RenderOptions OPTIONS = new RenderOptions(false, false, true);
 
@@ -115,7 +115,7 @@ public final class Handout {
                         + ConnectionSettings.tlsName(settings.protocol(), settings.tlsMode())
                         + settings.user().map(user -> ", user " + user).orElse("")))
                 .append("</h2>\n");
-        ladder.ladderSvg(connection).ifPresent(svg -> out.append("<div class=\"ladder\">\n").append(svg).append("\n</div>\n"));
+        ladder.ladderHtml(connection).ifPresent(html -> out.append("<div class=\"ladder\">\n").append(html).append("\n</div>\n"));
         out.append("<table class=\"transcript\">\n<thead><tr><th>Time</th><th>Latency</th><th>Kind</th>")
                 .append("<th>Line</th><th>Explanation</th></tr></thead>\n<tbody>\n");
         TranscriptFormat format = new TranscriptFormat(zone);
@@ -227,7 +227,12 @@ public final class Handout {
         css.append("tr td.explanation { color: ").append(colours.get("text")).append("; }\n")
                 .append("tr.malformed td.line { text-decoration: underline; }\n")
                 .append(".note { font-style: italic; }\n")
-                .append("div.ladder { margin: 0.5em 0 1em 0; }\n");
+                .append("div.ladder { margin: 0.5em 0 1em 0; }\n")
+                .append("div.ladder svg { max-width: 100%; height: auto; }\n")
+                // an image is a page's worth of rows at its own size: it starts a page rather than being cut by one
+                .append("div.ladder-piece { page-break-inside: avoid; margin-bottom: 0.5em; }\n")
+                .append("div.ladder-piece img { display: block; max-width: 100%; }\n")
+                .append("p.ladder-cut { font-style: italic; }\n");
         return css.toString();
     }
 }

@@ -5,8 +5,9 @@ import java.util.Optional;
 import dev.mailbench.session.SessionConnection;
 
 /**
- * The seam where a handout gets the ladder (the sequence diagram of a connection) as SVG: a handout places it
- * above the connection's transcript when there is one.
+ * Where a handout gets the ladder (the sequence diagram of a connection): a handout places it above the connection's
+ * transcript when there is one. {@link LadderDrawings#SVG} draws it inline for the HTML page,
+ * {@link LadderDrawings#PNG} as images for the PDF (whose renderer reads no SVG).
  */
 @FunctionalInterface
 public interface LadderDrawing {
@@ -14,6 +15,9 @@ public interface LadderDrawing {
     /** No ladder: the handout shows the transcript alone. */
     LadderDrawing NONE = connection -> Optional.empty();
 
-    /** The connection's ladder as a standalone SVG document ({@code <svg …>…</svg>}), or empty when there is none. */
-    Optional<String> ladderSvg(SessionConnection connection);
+    /**
+     * The connection's ladder as an HTML fragment to place in the page (an inline {@code <svg …>…</svg>}, or
+     * {@code <img>} elements), or empty when there is none.
+     */
+    Optional<String> ladderHtml(SessionConnection connection);
 }

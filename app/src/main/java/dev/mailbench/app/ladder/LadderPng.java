@@ -47,7 +47,31 @@ public final class LadderPng {
     /** The ladder as an image: 1 pixel a unit of the SVG. */
     public static BufferedImage render(Ladder ladder, String title) {
         int rows = Math.min(ladder.size(), MAX_ROWS);
-        int height = TOP + (rows + (rows < ladder.size() ? 1 : 0)) * ROW + 24;
+        return draw(ladder, title, 0, rows,
+                rows < ladder.size() ? "… and " + (ladder.size() - rows) + " more rows (the SVG has them all)" : null);
+    }
+
+    /**
+     * Rows {@code fromRow} (inclusive) to {@code toRow} (exclusive) of the ladder, under the title and the lane names,
+     * as {@link #render(Ladder, String)} draws them: a long ladder cut into pieces that each fit a printed page.
+     *
+     * @throws IllegalArgumentException if the range is empty or not within the ladder, or longer than a PNG may be
+     */
+    public static BufferedImage render(Ladder ladder, String title, int fromRow, int toRow) {
+        if (fromRow < 0 || toRow > ladder.size() || fromRow >= toRow || toRow - fromRow > MAX_ROWS) {
+            throw new IllegalArgumentException("rows " + fromRow + " to " + toRow + " of a ladder of " + ladder.size());
+        }
+        return draw(ladder, title, fromRow, toRow, null);
+    }
+
+    /** Writes rows {@code fromRow} to {@code toRow} (exclusive) of the ladder as a PNG image. */
+    public static void write(Ladder ladder, String title, int fromRow, int toRow, OutputStream out) throws IOException {
+        ImageIO.write(render(ladder, title, fromRow, toRow), "png", out);
+    }
+
+    private static BufferedImage draw(Ladder ladder, String title, int fromRow, int toRow, String lastLine) {
+        int rows = toRow - fromRow;
+        int height = TOP + (rows + (lastLine != null ? 1 : 0)) * ROW + 24;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -66,12 +90,12 @@ public final class LadderPng {
             g.drawLine(CLIENT_X, TOP - 6, CLIENT_X, height - 12);
             g.drawLine(SERVER_X, TOP - 6, SERVER_X, height - 12);
             for (int i = 0; i < rows; i++) {
-                row(g, ladder.row(i), TOP + i * ROW + ROW / 2, plain, bold);
+                row(g, ladder.row(fromRow + i), TOP + i * ROW + ROW / 2, plain, bold);
             }
-            if (rows < ladder.size()) {
+            if (lastLine != null) {
                 g.setFont(plain.deriveFont(Font.ITALIC));
-                centred(g, "… and " + (ladder.size() - rows) + " more rows (the SVG has them all)",
-                        (CLIENT_X + SERVER_X) / 2, TOP + rows * ROW + ROW / 2 + 4, colour(LadderPalette.MUTED));
+                centred(g, lastLine, (CLIENT_X + SERVER_X) / 2, TOP + rows * ROW + ROW / 2 + 4,
+                        colour(LadderPalette.MUTED));
             }
         } finally {
             g.dispose();

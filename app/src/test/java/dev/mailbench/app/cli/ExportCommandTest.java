@@ -2,16 +2,22 @@ package dev.mailbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import dev.mailbench.app.export.HandoutTest;
 import dev.mailbench.session.SessionConnection;
 import dev.mailbench.session.SessionFile;
 import dev.mailbench.session.SessionRecord;
@@ -30,6 +36,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.NodeList;
 
 import picocli.CommandLine;
 
@@ -84,6 +91,57 @@ class ExportCommandTest {
         assertThat(page.select("style").html()).contains(".reply-5xx { color: #");
         assertThat(out.toString()).doesNotContain(PLAIN).doesNotContain("bob-secret");
         assertThat(page.select("script, link, img")).isEmpty();
+        // the ladder inline, above the transcript, without an XML declaration inside the page
+        assertThat(page.select("section.connection > div.ladder > svg + *")).isEmpty();
+        assertThat(String.join("\n", page.select("section.connection > div.ladder > svg text").eachText()))
+                .contains("EHLO", "QUIT");
+        assertThat(out.toString()).doesNotContain("<?xml");
+    }
+
+    @Test
+    void theLadderAsSvgParsesAndNamesTheVerbsEachConnectionStacked() throws Exception {
+        Path svg = dir.resolve("ladder.svg");
+        assertThat(export(session.toString(), "--as", "svg", "-o", svg.toString())).isZero();
+        assertThat(String.join("\n", texts(svg))).contains("EHLO", "AUTH", "MAIL", "QUIT", "550");
+
+        // two connections: one document, the second ladder below the first
+        SessionRecord one = SessionFile.read(session);
+        Path two = dir.resolve("two.mbsession");
+        SessionFile.write(SessionRecord.of(List.of(one.connections().get(0), one.connections().get(0)), "test"), two,
+                true);
+        assertThat(export(two.toString(), "--as", "svg")).isZero();
+        Path stacked = dir.resolve("stacked.svg");
+        Files.writeString(stacked, out.toString());
+        org.w3c.dom.Document document = parse(stacked);
+        assertThat(document.getDocumentElement().getElementsByTagName("svg").getLength()).isEqualTo(2);
+        assertThat(texts(stacked)).contains("Connection 1: SMTP 127.0.0.1:2525", "Connection 2: SMTP 127.0.0.1:2525");
+    }
+
+    @Test
+    void theLadderAsPngDecodes() throws Exception {
+        Path png = dir.resolve("ladder.png");
+        assertThat(export(session.toString(), "--as", "png", "-o", png.toString())).isZero();
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isGreaterThan(400);
+        assertThat(ExportCommand.beside(session, ExportFormat.PNG)).isEqualTo(dir.resolve("talk.png"));
+    }
+
+    private static org.w3c.dom.Document parse(Path svg) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(svg.toFile());
+    }
+
+    private static List<String> texts(Path svg) throws Exception {
+        NodeList texts = parse(svg).getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            found.add(texts.item(i).getTextContent());
+        }
+        return found;
     }
 
     @Test
@@ -96,6 +154,7 @@ class ExportCommandTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("EHLO client.example.test", "550 5.7.1 Not here", "AUTH PLAIN", "permanent")
                     .doesNotContain(PLAIN).doesNotContain("bob-secret");
+            assertThat(HandoutTest.images(document)).as("the ladder, a PNG image").hasSize(1);
         }
     }
 
@@ -107,8 +166,8 @@ class ExportCommandTest {
 
     @Test
     void aFormatThisBuildCannotWriteIsAUsageError() {
-        assertThat(export(session.toString(), "--as", "svg")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown format 'svg', expected one of html, pdf");
+        assertThat(export(session.toString(), "--as", "gif")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown format 'gif', expected one of html, pdf, svg, png");
     }
 
     @Test

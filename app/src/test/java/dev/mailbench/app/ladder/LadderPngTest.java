@@ -1,6 +1,7 @@
 package dev.mailbench.app.ladder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -42,6 +43,14 @@ class LadderPngTest {
         assertThat(image.getHeight() - fewer.getHeight()).as("a row more, a row's height more").isPositive();
         assertThat(image.getRGB(0, 0) & 0xFFFFFF)
                 .isEqualTo(Integer.parseInt(LadderPalette.BACKGROUND.hex().substring(1), 16));
+
+        // a range of rows is as high as a ladder of that many rows, and stays within the ladder
+        BufferedImage firstThree = LadderPng.render(ladder, "rows 1-3", 0, 3);
+        BufferedImage lastThree = LadderPng.render(ladder, "rows", ladder.size() - 3, ladder.size());
+        assertThat(lastThree.getHeight()).isEqualTo(firstThree.getHeight())
+                .isLessThan(image.getHeight());
+        assertThatThrownBy(() -> LadderPng.render(ladder, "past the end", 1, ladder.size() + 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Ladder ladderOfFirst(Transcript transcript, int events) {

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
+import dev.mailbench.app.ladder.LadderView;
+import dev.mailbench.app.ladder.LadderViewModel;
 import dev.mailbench.app.transcript.TranscriptPane;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.smtp.SmtpPhase;
@@ -97,6 +100,28 @@ class SessionFileWindowTest {
         assertThat(lines(reopened)).isEqualTo(liveLines);
         assertThat(styles(reopened, liveLines.size())).isEqualTo(liveStyles);
         assertThat(explanationOf(reopened, authenticated)).isEqualTo(liveExplanation).contains("235");
+
+        // the ladder, toggled in the read-only tab: the arrows as they were live, the selected line's arrow selected,
+        // and an arrow selects its line
+        LadderView ladder = ((SavedSessionView) reopened).ladder();
+        LadderViewModel rows = ladder.model();
+        window.click(WindowDriver.onFx(() -> reopened.lookup("#toggle-ladder")));
+        window.await(() -> ladder.getScene() != null && rows.size() > 0, "the reopened session's ladder");
+        List<String> labels = WindowDriver.onFx(() -> IntStream.range(0, rows.size()).mapToObj(i -> rows.row(i).label())
+                .toList());
+        assertThat(labels).containsSubsequence("220", "EHLO", "250", "STARTTLS", "220 2.0.0", "TLS starts", "EHLO",
+                "250", "AUTH", "235 2.7.0");
+        assertThat(WindowDriver.onFx(() -> rows.selectedProperty().get())).isEqualTo(labels.indexOf("235 2.7.0"));
+        int ehlo = labels.lastIndexOf("EHLO");
+        WindowDriver.onFx(() -> {
+            ladder.show(ehlo);
+            return null;
+        });
+        window.await(() -> ladder.cellOf(ehlo).isPresent(), "EHLO's arrow drawn");
+        window.click(WindowDriver.onFx(() -> ladder.cellOf(ehlo).orElseThrow()));
+        int ehloLine = WindowDriver.onFx(() -> rows.lineOfRow(ehlo));
+        window.await(() -> pane(reopened).isSelected(ehloLine), "EHLO's line selected in the reopened transcript");
+        assertThat(lines(reopened).get(ehloLine)).contains("C: EHLO ");
 
         String whole = Files.readString(file);
         Path cut = temp.resolve("cut.mbsession");
