@@ -50,13 +50,16 @@ class LadderTest {
             smtp.startTls();
             smtp.ehlo("client.example.test");
             smtp.authPlain("alice", "alice-pass");
-            // RFC 2920: three commands before the first reply
+            // RFC 2920: three commands before the first reply; the server answers each after a pause, so that the
+            // three are written before the first answer comes however the threads are scheduled
+            server.faults().replyDelay(Duration.ofMillis(200));
             CompletableFuture<SmtpReply> mail = smtp.send("MAIL FROM:<alice@example.test>").orElseThrow();
             CompletableFuture<SmtpReply> rcpt = smtp.send("RCPT TO:<bob@example.test>").orElseThrow();
             CompletableFuture<SmtpReply> nobody = smtp.send("RCPT TO:<nobody@example.test>").orElseThrow();
             nobody.get(15, TimeUnit.SECONDS);
             mail.get();
             rcpt.get();
+            server.faults().replyDelay(Duration.ZERO);
             smtp.data("Subject: ladder\r\n\r\nline one\r\nline two\r\n".getBytes(StandardCharsets.US_ASCII));
             smtp.quit();
         }
