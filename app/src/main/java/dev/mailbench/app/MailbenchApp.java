@@ -167,7 +167,7 @@ public final class MailbenchApp extends Application {
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.setScene(scene);
         stage.show();
-        StartupProbe.attach(stage);
+        StartupProbe.attach(stage, workbench.sessions());
         // Logback's start (its configuration, some 500 classes) follows the first frame; lines logged before
         // then are kept and written once it is ready (LoggingStart)
         FirstFrame.then(scene, LoggingStart::now);
