@@ -191,11 +191,12 @@ public final class MailbenchApp extends Application {
                 openFirstTabOnThePracticeServer();
             }
             // The panel (tables, tabs, a spinner: half a second of layout and style on a slow machine) and the
-            // server's start (keystore, TLS, two listeners) come once the window is drawn, not before.
+            // server's start (keystore, TLS, two listeners) come once the window is drawn, not before; the server
+            // first, so that its start (on a task thread) runs while the panel is built.
             FirstFrame.then(scene, () -> {
+                practice.start();
                 showPracticePanel(centre, panelShown, view, app.services().executor(),
                         new PanelWidth(app.configDirectory()), zoom);
-                practice.start();
             });
         }
     }

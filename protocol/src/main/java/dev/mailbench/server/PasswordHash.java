@@ -34,6 +34,15 @@ public final class PasswordHash {
         return hash(password, GENERATED_ITERATIONS);
     }
 
+    /**
+     * A hash of a password the same file also keeps in clear, as an account's APOP and CRAM-MD5 secret: whoever
+     * reads the hash reads the password beside it, so stretching protects nothing there, and it would slow every
+     * start, which checks that the two agree.
+     */
+    public static String hashOfStoredSecret(String password) {
+        return hash(password, GENERATED_ITERATIONS);
+    }
+
     private static String hash(String password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);

@@ -436,7 +436,8 @@ public record ServerConfig(DataDirectory dataDirectory, InetAddress bindAddress,
                 # The password of server.p12, the self-signed certificate made on first start.
                 tls.keystore-password=%s
                 """.formatted(DEFAULT_SMTP_PORT, DEFAULT_POP3_PORT, DEFAULT_HOST_NAME,
-                PasswordHash.hash("alice-pass"), PasswordHash.hash("bob-pass"), Personality.DEFAULT_ID,
+                PasswordHash.hashOfStoredSecret("alice-pass"), PasswordHash.hashOfStoredSecret("bob-pass"),
+                Personality.DEFAULT_ID,
                 r.smtpAfterPop(), r.smtpAfterPopWindow().toMinutes(), r.authRequired(), RelayPolicy.OUTBOX_MAILBOX,
                 l.maxLineLength(), l.maxMessageSize(), l.maxRecipients(), l.maxConnections(),
                 l.idleTimeout().toSeconds(), l.maxFailedAuth(), l.maxErrors(), s.connectionsAtOnce(),
