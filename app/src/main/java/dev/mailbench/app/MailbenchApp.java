@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.mailbench.app.config.LessonProgressFile;
 import dev.mailbench.app.config.PanelWidth;
 import dev.mailbench.app.lesson.LessonPanel;
 import dev.mailbench.app.lesson.LessonPanelViewModel;
@@ -112,7 +111,7 @@ public final class MailbenchApp extends Application {
         BooleanProperty panelShown = new SimpleBooleanProperty(practice != null && theme != Theme.PROJECTOR
                 && lessonId.isEmpty());
         lessons = new LessonPanelViewModel(app.services().executor(), app.services().catalogue(),
-                new LessonProgressFile(app.configDirectory()), new LessonPanelViewModel.Window(workbench.sessions(),
+                app.configDirectory(), new LessonPanelViewModel.Window(workbench.sessions(),
                         () -> view.currentSession().map(SessionView::session), workbench::open),
                 Optional.ofNullable(practice));
         // the lesson panel is View ▸ Lesson Panel (Ctrl+Shift+L) away, and open at once on --lesson=ID

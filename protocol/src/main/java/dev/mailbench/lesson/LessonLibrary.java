@@ -6,16 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The lessons Mailbench ships ({@code dev/mailbench/lessons/} in the resources module, listed in its
- * {@code index.txt}), each validated as it is loaded, in a language with English where a translation is missing.
- * A broken lesson is listed as broken with its problems; it never stops the others.
+ * {@code index.txt}), and a teacher's own from a folder ({@link #builtInAnd}), each validated as it is loaded, in a
+ * language with English where a translation is missing. A broken lesson is listed as broken with its problems; it
+ * never stops the others.
  */
 public final class LessonLibrary {
 
@@ -39,6 +43,47 @@ public final class LessonLibrary {
     /** The shipped lessons in {@code locale}'s language where they are translated. */
     public static LessonLibrary builtIn(Locale locale) {
         return from(LessonLibrary::resource, locale);
+    }
+
+    /**
+     * The shipped lessons, then each lesson file in {@code folder} in the order of their names: {@code ID.md}, with
+     * its translations beside it as {@code ID_<language>.md}, no index needed. A folder that does not exist adds
+     * none. A file whose id a shipped lesson already has is listed as broken, the shipped lesson kept.
+     */
+    public static LessonLibrary builtInAnd(Path folder, Locale locale) {
+        List<ParsedLesson> all = new ArrayList<>(builtIn(locale).all());
+        Set<String> ids = new HashSet<>();
+        all.forEach(lesson -> ids.add(lesson.id()));
+        for (String file : lessonFiles(folder)) {
+            String id = LessonParser.idOf(file);
+            if (!ids.add(id)) {
+                all.add(new ParsedLesson(id, Optional.empty(), List.of(new LessonProblem(file, 0,
+                        "the id " + id + " is taken by a lesson Mailbench ships; give this one another file name and id"))));
+            } else {
+                all.add(load(name -> read(folder.resolve(name)), id, locale));
+            }
+        }
+        return new LessonLibrary(all);
+    }
+
+    /** The base lesson files in {@code folder} ({@code ID.md}, not its translations), by name. */
+    private static List<String> lessonFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".md") && name.equals(LessonParser.idOf(name) + ".md"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            LOG.error("The lessons in {} cannot be listed", folder, e);
+            return List.of();
+        }
+    }
+
+    private static Optional<String> read(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
     }
 
     static LessonLibrary from(LessonFiles files, Locale locale) {
@@ -103,7 +148,7 @@ public final class LessonLibrary {
         }
     }
 
-    /** Every lesson listed, broken ones included, in the index's order. */
+    /** Every lesson listed, broken ones included: the index's order, then a folder's by name. */
     public List<ParsedLesson> all() {
         return lessons;
     }

@@ -2,12 +2,19 @@ package dev.mailbench.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped lessons: all listed, none broken, translated where a translation exists, English elsewhere. */
+/**
+ * The shipped lessons: all listed, none broken, translated where a translation exists, English elsewhere; and a
+ * teacher's own from a folder.
+ */
 class LessonLibraryTest {
 
     @Test
@@ -60,5 +67,46 @@ class LessonLibraryTest {
                 .containsExactly("missing.md: listed in index.txt but not found");
         assertThat(library.lesson("good")).isPresent();
         assertThat(library.lesson("broken")).isEmpty();
+    }
+
+    private static final String OWN = "# My lesson\n```lesson\nid: greet-twice\nlevel: beginner\nprotocols: SMTP\n"
+            + "minutes: 5\nwalkthrough: 000\n```\n## Hello\nSay HELO.\n```check\nreply: HELO 250\n```\n";
+
+    @Test
+    void aTeachersFolderAddsItsLessonsAfterTheShippedOnesWithTheirTranslations(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("greet-twice.md"), OWN);
+        Files.writeString(folder.resolve("greet-twice_de.md"), "# Zweimal grüßen\n");
+        Files.writeString(folder.resolve("a-broken-one.md"), OWN.replace("greet-twice", "a-broken-one")
+                .replace("HELO 250", "HELO 2500"));
+        Files.writeString(folder.resolve("notes.txt"), "not a lesson");
+
+        LessonLibrary library = LessonLibrary.builtInAnd(folder, Locale.GERMAN);
+
+        assertThat(library.all()).extracting(ParsedLesson::id).endsWith("starttls", "a-broken-one", "greet-twice");
+        assertThat(library.lesson("greet-twice").orElseThrow().title()).isEqualTo("Zweimal grüßen");
+        assertThat(library.lesson("first-smtp")).isPresent();
+        ParsedLesson broken = library.all().get(library.all().size() - 2);
+        assertThat(broken.isBroken()).isTrue();
+        assertThat(broken.problems()).extracting(LessonProblem::toString).singleElement().asString()
+                .startsWith("a-broken-one.md:12: bad reply code \"2500\"");
+    }
+
+    @Test
+    void aTeachersLessonCannotTakeAShippedLessonsId(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("relay.md"), OWN.replace("greet-twice", "relay"));
+
+        LessonLibrary library = LessonLibrary.builtInAnd(folder, Locale.ROOT);
+
+        assertThat(library.lesson("relay").orElseThrow().title()).isEqualTo(
+                LessonLibrary.builtIn(Locale.ROOT).lesson("relay").orElseThrow().title());
+        assertThat(library.all().get(library.all().size() - 1).problems()).extracting(LessonProblem::toString)
+                .containsExactly("relay.md: the id relay is taken by a lesson Mailbench ships;"
+                        + " give this one another file name and id");
+    }
+
+    @Test
+    void aFolderThatDoesNotExistAddsNone(@TempDir Path folder) {
+        assertThat(LessonLibrary.builtInAnd(folder.resolve("lessons"), Locale.ROOT).all())
+                .hasSameSizeAs(LessonLibrary.builtIn(Locale.ROOT).all());
     }
 }

@@ -3,9 +3,9 @@ package dev.mailbench.app.cli;
 import dev.mailbench.app.export.ClassSheet;
 import dev.mailbench.app.export.HtmlToPdf;
 import dev.mailbench.explain.Catalogue;
+import dev.mailbench.app.config.LessonFolder;
 import dev.mailbench.lesson.ClassProgress;
 import dev.mailbench.lesson.Lesson;
-import dev.mailbench.lesson.LessonLibrary;
 import dev.mailbench.lesson.MailboxView;
 import dev.mailbench.lesson.RecordedSession;
 import dev.mailbench.server.practice.ClassRoster;
@@ -198,10 +198,9 @@ public final class ClassCommand extends CommandGroup {
                 roster.applyTo(config).requireTlsForAuth());
     }
 
-    /** The shipped lessons that load (a broken one is left out). */
+    /** The lessons that load, the shipped ones and the teacher's own (a broken one is left out). */
     public static List<Lesson> lessons() {
-        return LessonLibrary.builtIn(Locale.getDefault()).all().stream()
-                .flatMap(parsed -> parsed.lesson().stream()).toList();
+        return LessonFolder.usable();
     }
 
     /** The class's progress over the data directory's mailboxes. */

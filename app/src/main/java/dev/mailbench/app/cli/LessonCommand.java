@@ -1,6 +1,8 @@
 package dev.mailbench.app.cli;
 
 import dev.mailbench.explain.Catalogue;
+import dev.mailbench.app.config.ConfigDirectory;
+import dev.mailbench.app.config.LessonFolder;
 import dev.mailbench.lesson.Lesson;
 import dev.mailbench.lesson.LessonLibrary;
 import dev.mailbench.lesson.LessonProgress;
@@ -57,7 +59,7 @@ public final class LessonCommand extends CommandGroup {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            for (ParsedLesson parsed : LessonLibrary.builtIn(language()).all()) {
+            for (ParsedLesson parsed : LessonFolder.library(ConfigDirectory.resolve(), language()).all()) {
                 out.printf("%-20s %s%n", parsed.id(), parsed.lesson().map(Lesson::title)
                         .orElse("(broken: " + parsed.problems().size() + " problem(s); see mailbench lesson validate)"));
             }
@@ -128,7 +130,7 @@ public final class LessonCommand extends CommandGroup {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Optional<Lesson> found = LessonLibrary.builtIn(language()).lesson(id);
+            Optional<Lesson> found = LessonFolder.library(ConfigDirectory.resolve(), language()).lesson(id);
             if (found.isEmpty()) {
                 err.println("mailbench lesson check: no lesson " + id + " (mailbench lesson list names them)");
                 return CommandLine.ExitCode.USAGE;

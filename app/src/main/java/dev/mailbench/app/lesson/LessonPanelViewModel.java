@@ -1,6 +1,7 @@
 package dev.mailbench.app.lesson;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.mailbench.app.config.LessonFolder;
 import dev.mailbench.app.config.LessonProgressFile;
 import dev.mailbench.app.practice.MailboxRow;
 import dev.mailbench.app.practice.PracticeServerViewModel;
@@ -72,6 +74,7 @@ public final class LessonPanelViewModel {
     private final TaskExecutor executor;
     private final Catalogue catalogue;
     private final LessonProgressFile file;
+    private final Path configDirectory;
     private final Window window;
     private final Optional<PracticeServerViewModel> practice;
     private final ServerSettings settings;
@@ -100,9 +103,14 @@ public final class LessonPanelViewModel {
     private List<StepStatus> published;
     private Map<String, Set<Integer>> saved = new HashMap<>();
 
-    public LessonPanelViewModel(TaskExecutor executor, Catalogue catalogue, LessonProgressFile file, Window window,
+    /**
+     * @param configDirectory where the progress file and a teacher's own lessons are ({@link LessonFolder})
+     */
+    public LessonPanelViewModel(TaskExecutor executor, Catalogue catalogue, Path configDirectory, Window window,
                                 Optional<PracticeServerViewModel> practice) {
         this.executor = executor;
+        this.configDirectory = configDirectory;
+        LessonProgressFile file = new LessonProgressFile(configDirectory);
         this.catalogue = catalogue;
         this.file = file;
         this.window = window;
@@ -125,7 +133,7 @@ public final class LessonPanelViewModel {
      */
     public void load(Optional<String> lessonId, Locale locale) {
         lessonThread.execute(() -> {
-            LessonLibrary library = LessonLibrary.builtIn(locale);
+            LessonLibrary library = LessonFolder.library(configDirectory, locale);
             try {
                 saved = new HashMap<>(file.load());
             } catch (Exception e) {

@@ -4,9 +4,9 @@ import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.explain.EventText;
+import dev.mailbench.app.config.LessonFolder;
 import dev.mailbench.lesson.ClassProgress;
 import dev.mailbench.lesson.Lesson;
-import dev.mailbench.lesson.LessonLibrary;
 import dev.mailbench.lesson.RecordedSession;
 import dev.mailbench.lesson.StoreMailboxes;
 import dev.mailbench.mime.MessageSummary;
@@ -78,8 +78,7 @@ public final class ClassViewModel {
         banner.set(bannerText(running));
         active.set(true);
         executor.execute(BackgroundTask.of(() -> {
-            List<Lesson> all = LessonLibrary.builtIn(Locale.getDefault()).all().stream()
-                    .flatMap(parsed -> parsed.lesson().stream()).toList();
+            List<Lesson> all = LessonFolder.usable();
             ClassProgress progress = new ClassProgress(List.copyOf(running.classPolicy().students()), all,
                     new StoreMailboxes(running.store()), Catalogue.load(Locale.getDefault()));
             return ClassTracker.follow(running, progress);

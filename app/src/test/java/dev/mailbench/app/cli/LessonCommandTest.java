@@ -2,6 +2,7 @@ package dev.mailbench.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailbench.app.config.ConfigDirectory;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.PracticeServer;
 import dev.mailbench.server.smtp.RelayPolicy;
@@ -46,6 +47,35 @@ class LessonCommandTest {
         assertThat(run("list")).isZero();
         assertThat(out.toString()).contains("first-smtp", "Your first message, sent by hand", "pop3-read", "relay",
                 "starttls").doesNotContain("broken");
+    }
+
+    @Test
+    void listAndCheckIncludeATeachersOwnLessonsFromTheConfigurationFolder() throws Exception {
+        Path config = temp.resolve("config");
+        Path lessons = Files.createDirectories(config.resolve("lessons"));
+        String own = "# Say hello\n```lesson\nid: say-hello\nlevel: beginner\nprotocols: SMTP\nminutes: 5\n"
+                + "walkthrough: 000\n```\n## Hello\nSay HELO.\n```check\nreply: HELO 250\n```\nA hint.\n";
+        Files.writeString(lessons.resolve("say-hello.md"), own);
+        Files.writeString(lessons.resolve("typo.md"), own.replace("say-hello", "typo").replace("HELO 250", "HELO 2500"));
+        String before = System.getProperty(ConfigDirectory.OVERRIDE);
+        System.setProperty(ConfigDirectory.OVERRIDE, config.toString());
+        try {
+            assertThat(run("list")).isZero();
+            assertThat(out.toString()).contains("first-smtp", "starttls").containsPattern("say-hello +Say hello")
+                    .containsPattern("typo +\\(broken: 1 problem\\(s\\); see mailbench lesson validate\\)");
+
+            out.getBuffer().setLength(0);
+            Path complete = temp.resolve("complete");
+            talk(complete, true);
+            assertThat(run("check", "say-hello", "--data-dir", complete.toString())).as(out.toString()).isZero();
+            assertThat(out.toString()).contains("[done] 1. Hello", "Complete.");
+        } finally {
+            if (before == null) {
+                System.clearProperty(ConfigDirectory.OVERRIDE);
+            } else {
+                System.setProperty(ConfigDirectory.OVERRIDE, before);
+            }
+        }
     }
 
     @Test

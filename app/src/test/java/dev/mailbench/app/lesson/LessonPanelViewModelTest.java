@@ -32,7 +32,7 @@ class LessonPanelViewModelTest {
     @Test
     void anUnknownLessonIsSaidPlainlyAndEveryLessonIsStillListed() throws Exception {
         LessonPanelViewModel lessons = new LessonPanelViewModel(ui, Catalogue.english(),
-                new LessonProgressFile(temp), new LessonPanelViewModel.Window(FXCollections.<SessionViewModel>observableArrayList(),
+                temp, new LessonPanelViewModel.Window(FXCollections.<SessionViewModel>observableArrayList(),
                         Optional::empty, protocol -> {
                             throw new AssertionError("no tab is opened");
                         }), Optional.empty());

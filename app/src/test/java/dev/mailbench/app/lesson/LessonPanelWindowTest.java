@@ -20,6 +20,7 @@ import dev.mailbench.smtp.SmtpPhase;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -42,10 +43,14 @@ class LessonPanelWindowTest {
     private WindowDriver window;
 
     private void openTheWindow() throws Exception {
+        openTheWindow("first-smtp");
+    }
+
+    private void openTheWindow(String lesson) throws Exception {
         PracticeServerSource onFreePorts = () -> DataDirectory.at(temp.resolve("data")).loadOrCreateConfig()
                 .withPorts(0, 0);
         window = new WindowDriver(temp.resolve("config"), Optional.empty(), Optional.of(onFreePorts),
-                Optional.of("first-smtp"));
+                Optional.of(lesson));
     }
 
     @AfterEach
@@ -173,6 +178,28 @@ class LessonPanelWindowTest {
         assertThat(window.transcriptLines().stream().map(WindowLines::wire).filter(line -> line.startsWith("C: "))
                 .map(line -> line.startsWith("C: PASS ") ? "C: PASS (masked)" : line))
                 .as("the POP3 tab Show me opened").containsExactly("C: USER alice", "C: PASS (masked)", "C: RETR 1");
+    }
+
+    @Test
+    void aTeachersOwnLessonRunsFromTheLessonsFolderAndABrokenOneIsListedWithWhereItIsWrong() throws Exception {
+        Path lessons = Files.createDirectories(temp.resolve("config").resolve("lessons"));
+        String own = "# Say hello twice\n```lesson\nid: hello-twice\nlevel: beginner\nprotocols: SMTP\nminutes: 5\n"
+                + "walkthrough: 000\n```\n## Say hello\nGreet the server with HELO.\n```check\nreply: HELO 250\n```\n"
+                + "A hint.\n";
+        Files.writeString(lessons.resolve("hello-twice.md"), own);
+        Files.writeString(lessons.resolve("typo.md"), own.replace("hello-twice", "typo").replace("HELO 250", "HELO 2500"));
+
+        openTheWindow("hello-twice");
+        window.awaitState(SmtpPhase.GREETED.description());
+        awaitAnnouncement("Step 1 of 1, Say hello: waiting for you.");
+        enter("HELO client.example.test");
+        window.await(() -> accessibleText("#lesson-state").startsWith("Lesson complete"), "the lesson complete");
+
+        window.click("#lesson-choice");
+        window.await(() -> window.robot().lookup(".lesson-broken").tryQuery().isPresent(), "the broken lesson listed");
+        String broken = WindowDriver.onFx(() -> window.robot().lookup(".lesson-broken").queryAs(ListCell.class).getText());
+        assertThat(broken).startsWith("typo (broken: typo.md:12: bad reply code \"2500\"");
+        window.robot().push(KeyCode.ESCAPE);
     }
 
     /** Types a line into the command line and presses Enter (the text put in at once: typing is CommandLineTest's). */
