@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailbench.explain.Catalogue;
 import dev.mailbench.mime.ByteRange;
 import dev.mailbench.mime.ReceivedHop;
 import java.time.Instant;
@@ -21,12 +22,12 @@ public final class AuthenticationJson {
     private AuthenticationJson() {
     }
 
-    public static ObjectNode tree(AuthenticationReport report) {
+    public static ObjectNode tree(AuthenticationReport report, Catalogue catalogue) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("dnsUsed", report.dnsUsed());
         ArrayNode dkim = root.putArray("dkim");
         for (DkimResult r : report.dkim()) {
-            dkim.add(dkim(r));
+            dkim.add(dkim(r, catalogue));
         }
         root.set("arc", arc(report.arc()));
         ArrayNode groups = root.putArray("authenticationResults");
@@ -40,7 +41,7 @@ public final class AuthenticationJson {
         return root;
     }
 
-    private static ObjectNode dkim(DkimResult r) {
+    private static ObjectNode dkim(DkimResult r, Catalogue catalogue) {
         SignatureField s = r.signature();
         ObjectNode o = MAPPER.createObjectNode();
         o.put("domain", s.domain());
@@ -63,7 +64,7 @@ public final class AuthenticationJson {
         o.put("timestamp", instant(s.timestamp()));
         o.put("expiry", instant(s.expiry()));
         o.set("range", range(s.field().range()));
-        o.set("tags", tags(s));
+        o.set("tags", tags(s, catalogue));
         o.set("problems", findings(r.findings()));
         return o;
     }
@@ -145,13 +146,13 @@ public final class AuthenticationJson {
         return o;
     }
 
-    private static ArrayNode tags(SignatureField s) {
+    private static ArrayNode tags(SignatureField s, Catalogue catalogue) {
         ArrayNode tags = MAPPER.createArrayNode();
         for (Tag t : s.tags().tags()) {
             ObjectNode tag = tags.addObject();
             tag.put("name", t.name());
             tag.put("value", t.value());
-            tag.put("meaning", TagMeanings.of(s.kind(), t.name()));
+            tag.put("meaning", catalogue.signatureTag(s.kind() != SignatureField.Kind.DKIM, t.name()));
             tag.set("range", range(t.range()));
         }
         return tags;

@@ -269,6 +269,20 @@ public final class Catalogue {
                 : find("mime.header." + name.strip().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * What a tag of a DKIM-Signature (RFC 6376 §3.5), ARC-Message-Signature or ARC-Seal (RFC 8617 §4.1) field means;
+     * {@code arc} for the ARC fields, whose {@code i=} is the set's instance, not DKIM's identity. A tag the
+     * catalogue does not know gets the sentence that says it is ignored (RFC 6376 §3.2).
+     */
+    public String signatureTag(boolean arc, String tag) {
+        String name = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+        if (arc && name.equals("i")) {
+            return text("authenticity.tag.arc-i");
+        }
+        return name.isEmpty() ? text("authenticity.tag.unknown")
+                : find("authenticity.tag." + name).orElseGet(() -> text("authenticity.tag.unknown"));
+    }
+
     // ---------------------------------------------------------------- transcript lines
 
     /**

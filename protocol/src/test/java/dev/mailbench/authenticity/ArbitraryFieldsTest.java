@@ -2,6 +2,7 @@ package dev.mailbench.authenticity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailbench.explain.Catalogue;
 import dev.mailbench.mime.MessageAnalyzer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,7 +24,7 @@ class ArbitraryFieldsTest {
 
         AuthenticationReport report = AuthenticationCheck.check(MessageAnalyzer.analyze(message), KEYS, List.of("x"));
 
-        assertThat(AuthenticationJson.tree(report)).isNotNull();
+        assertThat(AuthenticationJson.tree(report, Catalogue.english())).isNotNull();
         assertThat(report.toText()).startsWith("Authentication\n");
         report.dkim().forEach(r -> assertThat(r.verdict()).isNotNull());
     }

@@ -34,6 +34,7 @@ class CatalogueDataTest {
             "pop3\\.scan\\.(LIST|UIDL|malformed)",
             "pop3\\.capa\\.([A-Z0-9-]+|unknown)",
             "mime\\.header\\.[a-z0-9-]+",
+            "authenticity\\.tag\\.[a-z0-9-]+",
             "diagnose\\.[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(summary|explanation)"));
 
     private final ResourceBundle english = ResourceBundle.getBundle(Catalogue.BASE_NAME, Locale.ROOT,

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Each message header field a reader meets has its own sentence, naming where it is defined. */
+/**
+ * Each message header field a reader meets has its own sentence, naming where it is defined; so has each tag of a
+ * DKIM or ARC signature field.
+ */
 class HeaderFieldCatalogueTest {
 
     private final Catalogue catalogue = Catalogue.english();
@@ -48,5 +51,19 @@ class HeaderFieldCatalogueTest {
         assertThat(catalogue.headerFieldExact("X-Spam-Flag")).isEmpty();
         assertThat(catalogue.headerField("X-Spam-Flag")).contains("RFC 6648");
         assertThat(catalogue.headerField("Frobnication")).contains("RFC 5322 §3.6.8");
+    }
+
+    @Test
+    void eachSignatureTagHasItsSentenceAndArcsInstanceIsNotDkimsIdentity() {
+        for (String tag : new String[] {"v", "a", "c", "d", "s", "h", "bh", "b", "l", "t", "x", "i", "q", "z", "cv"}) {
+            assertThat(catalogue.signatureTag(false, tag)).as(tag)
+                    .isNotEqualTo(catalogue.signatureTag(false, "no-such-tag"));
+        }
+        assertThat(catalogue.signatureTag(false, "d")).startsWith("signing domain");
+        assertThat(catalogue.signatureTag(false, "BH")).isEqualTo(catalogue.signatureTag(false, "bh"));
+        assertThat(catalogue.signatureTag(false, "i")).startsWith("agent or user identity");
+        assertThat(catalogue.signatureTag(true, "i")).startsWith("instance: the number of this ARC set");
+        assertThat(catalogue.signatureTag(true, "d")).isEqualTo(catalogue.signatureTag(false, "d"));
+        assertThat(catalogue.signatureTag(false, "zz")).contains("RFC 6376 §3.2");
     }
 }

@@ -1,6 +1,7 @@
 package dev.mailbench.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailbench.explain.Catalogue;
 import dev.mailbench.authenticity.AuthenticationCheck;
 import dev.mailbench.authenticity.AuthenticationJson;
 import dev.mailbench.authenticity.AuthenticationReport;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -104,7 +106,7 @@ public final class InspectCommand implements Callable<Integer> {
         AuthenticationReport authentication = AuthenticationCheck.check(analysis, keys, trusted);
         if (json) {
             ObjectNode tree = analysis.toJsonTree();
-            tree.set("authentication", AuthenticationJson.tree(authentication));
+            tree.set("authentication", AuthenticationJson.tree(authentication, Catalogue.load(Locale.getDefault())));
             out.println(JsonText.write(tree));
             out.println();
         } else {

@@ -9,7 +9,6 @@ import dev.mailbench.authenticity.Finding;
 import dev.mailbench.authenticity.ReceivedTimeline;
 import dev.mailbench.authenticity.SignatureField;
 import dev.mailbench.authenticity.Tag;
-import dev.mailbench.authenticity.TagMeanings;
 import dev.mailbench.authenticity.Verdict;
 import dev.mailbench.mime.ByteRange;
 import dev.mailbench.mime.ReceivedHop;
@@ -176,7 +175,7 @@ final class AuthenticationView extends VBox {
         }
         VBox tags = new VBox();
         for (Tag t : s.tags().tags()) {
-            Hyperlink tag = link(t.name() + "=" + clip(t.value()) + "   " + TagMeanings.of(s.kind(), t.name()), t.range());
+            Hyperlink tag = link(t.name() + "=" + clip(t.value()) + "   " + viewModel.tagMeaning(s, t.name()), t.range());
             tag.getStyleClass().add("auth-tag");
             tags.getChildren().add(tag);
         }

@@ -1,7 +1,9 @@
 package dev.mailbench.app.mime;
 
+import dev.mailbench.explain.Catalogue;
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
+import dev.mailbench.authenticity.SignatureField;
 import dev.mailbench.authenticity.AuthenticationCheck;
 import dev.mailbench.authenticity.AuthenticationReport;
 import dev.mailbench.authenticity.DnsKeys;
@@ -35,18 +37,28 @@ public final class AuthenticationViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private MessageAnalysis analysis;
+    private final Catalogue catalogue;
     private long request;
 
-    /** The DNS as the system names it. */
+    /** The DNS as the system names it; the tags explained in English. */
     public AuthenticationViewModel(TaskExecutor executor) {
-        this(executor, DnsKeys::system);
+        this(executor, Catalogue.english(), DnsKeys::system);
     }
 
-    /** {@code dns}: where "Look up in DNS" asks, e.g. a test's server on the loopback interface. */
-    public AuthenticationViewModel(TaskExecutor executor, Supplier<KeySource> dns) {
+    /**
+     * {@code catalogue}: what each signature tag means, in the user's language; {@code dns}: where "Look up in DNS"
+     * asks, e.g. a test's server on the loopback interface.
+     */
+    public AuthenticationViewModel(TaskExecutor executor, Catalogue catalogue, Supplier<KeySource> dns) {
         this.executor = executor;
+        this.catalogue = catalogue;
         this.dns = dns;
         trustedIds.addListener((observable, old, now) -> check());
+    }
+
+    /** What a tag of this signature field means (the catalogue's sentence). */
+    public String tagMeaning(SignatureField field, String tag) {
+        return catalogue.signatureTag(field.kind() != SignatureField.Kind.DKIM, tag);
     }
 
     /** A new message: its checks, offline, with the pasted record if there is one. */

@@ -105,7 +105,7 @@ public final class MimeViewerViewModel {
     public MimeViewerViewModel(TaskExecutor executor, Catalogue catalogue, Supplier<KeySource> dns) {
         this.executor = executor;
         this.catalogue = catalogue;
-        this.authentication = new AuthenticationViewModel(executor, dns);
+        this.authentication = new AuthenticationViewModel(executor, catalogue, dns);
         selectedPart.addListener((observable, old, part) -> selected(part));
         selectedHeader.addListener((observable, old, field) -> {
             if (field != null) {

@@ -2,6 +2,7 @@ package dev.mailbench.app.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailbench.explain.Catalogue;
 import dev.mailbench.app.task.CurrentThreadTaskExecutor;
 import dev.mailbench.authenticity.DkimResult;
 import dev.mailbench.authenticity.KeyRecord;
@@ -31,7 +32,7 @@ class AuthenticationViewModelTest {
         }
     };
 
-    private final AuthenticationViewModel viewModel = new AuthenticationViewModel(new CurrentThreadTaskExecutor(), () -> dns);
+    private final AuthenticationViewModel viewModel = new AuthenticationViewModel(new CurrentThreadTaskExecutor(), Catalogue.english(), () -> dns);
 
     @Test
     void aMessageIsCheckedOfflineAndTheDnsOnlyWhenAsked() {
