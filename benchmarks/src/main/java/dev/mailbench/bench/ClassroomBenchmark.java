@@ -32,7 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A classroom on one practice server (issue 19 §5): N students (100), each typing an interactive session by hand
+ * A classroom on one practice server: N students (100), each typing an interactive session by hand
  * with think time (about one command a second: the lesson first-smtp over SMTP, then reading it over POP3, again
  * and again), while the teacher's view follows them ({@link ClassTracker}, as the window's Class panel and the
  * serve console do) and the teacher asks for {@code status} every few seconds.

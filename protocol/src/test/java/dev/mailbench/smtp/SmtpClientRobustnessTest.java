@@ -168,7 +168,7 @@ class SmtpClientRobustnessTest {
             List<String> notes = transcript.events().stream().filter(TranscriptEvent::isNote)
                     .map(TranscriptEvent::line).toList();
             assertThat(notes.get(notes.size() - 2)).startsWith("Could not connect to 127.0.0.1:" + peer.port() + " with TLS: ");
-            // then which mode to choose (issue 14)
+            // then which mode to choose
             assertThat(lastNote()).isEqualTo(TlsModeHints.PLAIN_FIRST + ".");
             assertThat(smtp.state().phase()).isEqualTo(SmtpPhase.DISCONNECTED);
         }

@@ -113,7 +113,7 @@ class WireConnectionTest {
                 "S: 250-mail.example.test",
                 "S: 250 PIPELINING");
         List<TranscriptEvent> events = clientTranscript.events();
-        // no command before the greeting: its latency counts from the connection's establishment (issue 14)
+        // no command before the greeting: its latency counts from the connection's establishment
         assertThat(events.get(2).latency()).hasValueSatisfying(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ZERO));
         assertThat(events.get(4).latency()).hasValueSatisfying(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ZERO));
         assertThat(events.get(5).latency().orElseThrow()).isGreaterThanOrEqualTo(events.get(4).latency().orElseThrow());

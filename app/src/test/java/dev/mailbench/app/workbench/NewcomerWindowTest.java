@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a newcomer meets in the first minute (issue 15): where the keys go after QUIT and in a new tab, the practice
+ * What a newcomer meets in the first minute: where the keys go after QUIT and in a new tab, the practice
  * server that a stray Space must not stop, new tabs that connect, a tab that says it is not connected, a password
  * retyped after a refusal, and connection errors explained in the transcript.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Relaying as a conformance check written without Mailbench sees it (issue 16 §6): the practice server as
+ * Relaying as a conformance check written without Mailbench sees it: the practice server as
  * installed, clients typing on raw sockets. Relaying to another domain is refused ({@code 550 5.7.1}, RFC 5321
  * §3.6.2, RFC 3463 §3.8 X.7.1) unless the session authenticated, and a POP3 login allows it only when SMTP
  * after POP has been switched on, and then the reply says so.

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The practice server keeps each connection's transcript in its data directory (issue 16 §4): sessions typed on
+ * The practice server keeps each connection's transcript in its data directory: sessions typed on
  * raw sockets as telnet or nc would, a server on port 0 with a temporary data directory, the files read back.
  */
 class TranscriptArchiveTest {
