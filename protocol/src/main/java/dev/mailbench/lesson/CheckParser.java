@@ -220,7 +220,8 @@ final class CheckParser {
             problem.accept("needs takes one setting and one value");
             return;
         }
-        needs.add(new ServerSetting(name.get(), words[1]));
+        ServerSetting setting = new ServerSetting(name.get(), words[1]);
+        setting.problem().ifPresentOrElse(problem, () -> needs.add(setting));
     }
 
     /** The verb, upper-cased, when SMTP or POP3 has it. */

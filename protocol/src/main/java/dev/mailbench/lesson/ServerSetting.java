@@ -44,9 +44,75 @@ public record ServerSetting(Name name, String value) {
         }
     }
 
+    /** The faults a lesson may ask for ({@code needs: fault greylisting}), each as its file writes it. */
+    public enum Fault {
+        /** The server refuses new connections (554 greeting). */
+        REFUSE_CONNECTIONS("refuse-connections"),
+        /** The first attempt of a sender and recipient gets a temporary refusal. */
+        GREYLISTING("greylisting"),
+        /** The connection drops in the middle of DATA. */
+        DROP_MID_DATA("drop-mid-data"),
+        /** POP3 logins fail. */
+        POP3_LOGIN_FAILURE("pop3-login-failure"),
+        /** RCPT gets a temporary failure. */
+        RCPT_FAILURE("rcpt-failure"),
+        /** The end of DATA gets a temporary failure. */
+        DATA_FAILURE("data-failure");
+
+        private final String key;
+
+        Fault(String key) {
+            this.key = key;
+        }
+
+        /** The fault as a lesson file writes it. */
+        public String key() {
+            return key;
+        }
+
+        static Optional<Fault> of(String key) {
+            return Arrays.stream(values()).filter(f -> f.key.equals(key.toLowerCase(Locale.ROOT))).findFirst();
+        }
+
+        static String known() {
+            return String.join(", ", Arrays.stream(values()).map(Fault::key).toList());
+        }
+    }
+
+    /** The longest SMTP-after-POP window a lesson may ask for, a day (the {@code serve} console's limit too). */
+    public static final int MAX_SMTP_AFTER_POP_MINUTES = 1440;
+
     public ServerSetting {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * For {@code smtp-after-pop}: the window in minutes, or empty for {@code off}; a value {@link #problem} rejects
+     * reads as off.
+     */
+    public Optional<Integer> smtpAfterPopMinutes() {
+        return value.matches("[0-9]{1,4}") && Integer.parseInt(value) >= 1
+                && Integer.parseInt(value) <= MAX_SMTP_AFTER_POP_MINUTES ? Optional.of(Integer.parseInt(value))
+                : Optional.empty();
+    }
+
+    /** For {@code fault}: which one, if the value names one. */
+    public Optional<Fault> fault() {
+        return Fault.of(value);
+    }
+
+    /** What is wrong with the value for its setting, if anything (a lesson file's problem). */
+    Optional<String> problem() {
+        return switch (name) {
+            case SMTP_AFTER_POP -> value.equalsIgnoreCase("off") || smtpAfterPopMinutes().isPresent() ? Optional.empty()
+                    : Optional.of("smtp-after-pop takes a number of minutes from 1 to " + MAX_SMTP_AFTER_POP_MINUTES
+                            + ", or off, not \"" + value + "\"");
+            case FAULT -> fault().isPresent() ? Optional.empty()
+                    : Optional.of("unknown fault \"" + value + "\" (known: " + Fault.known() + ")");
+            // the personalities are the server's to know: whoever switches it says when one is unknown
+            case PERSONALITY -> Optional.empty();
+        };
     }
 
     @Override

@@ -114,6 +114,17 @@ class LessonFileProblemsTest {
     }
 
     @Test
+    void aServerSettingsValueMustBeOneItTakes() {
+        assertThat(problems(lesson("reply: HELO 250\nneeds: smtp-after-pop ten"))).containsExactly(
+                "sample.md:16: smtp-after-pop takes a number of minutes from 1 to 1440, or off, not \"ten\"");
+        assertThat(problems(lesson("reply: HELO 250\nneeds: smtp-after-pop 0"))).hasSize(1);
+        assertThat(problems(lesson("reply: HELO 250\nneeds: fault greylist"))).singleElement().asString()
+                .startsWith("sample.md:16: unknown fault \"greylist\" (known: refuse-connections, greylisting,");
+        assertThat(problems(lesson("reply: HELO 250\nneeds: smtp-after-pop 10\nneeds: fault greylisting"))).isEmpty();
+        assertThat(problems(lesson("reply: HELO 250\nneeds: smtp-after-pop off"))).isEmpty();
+    }
+
+    @Test
     void anIdThatIsNotTheFileNameIsReported() {
         assertThat(problems(lesson("reply: HELO 250").replace("id: sample", "id: other")))
                 .containsExactly("sample.md:3: id other is not the file's name, sample");

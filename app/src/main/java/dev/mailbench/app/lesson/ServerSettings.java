@@ -3,7 +3,6 @@ package dev.mailbench.app.lesson;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import dev.mailbench.app.practice.PracticeServerViewModel;
@@ -28,7 +27,7 @@ final class ServerSettings {
     /** Puts back what the last {@link #apply} switched, then switches {@code needs}. */
     void apply(List<ServerSetting> needs) {
         restore();
-        practice.ifPresent(server -> needs.forEach(setting -> property(server, setting).ifPresent(switched -> {
+        practice.ifPresent(server -> needs.forEach(setting -> properties(server, setting).forEach(switched -> {
             switched.set();
             restores.push(switched::restore);
         })));
@@ -56,23 +55,25 @@ final class ServerSettings {
         return new Switched<>(property, value, property.getValue());
     }
 
-    private static Optional<Switched<?>> property(PracticeServerViewModel server, ServerSetting setting) {
-        String value = setting.value().toLowerCase(Locale.ROOT);
-        boolean on = !value.equals("off") && !value.equals("0") && !value.equals("false");
+    /** The properties a setting switches (none for a value the lesson's validation would have refused). */
+    private static List<Switched<?>> properties(PracticeServerViewModel server, ServerSetting setting) {
         return switch (setting.name()) {
-            // the window of minutes is the server's configured one (or RelayPolicy's default): the panel's switch
-            case SMTP_AFTER_POP -> Optional.of(switched(server.smtpAfterPopProperty(), on));
-            case PERSONALITY -> Optional.of(switched(server.personalityProperty(), setting.value()));
-            case FAULT -> switch (value) {
-                case "refuse-connections" -> Optional.of(switched(server.refuseConnectionsProperty(), true));
-                case "greylisting" -> Optional.of(switched(server.greylistingProperty(), true));
-                case "drop-mid-data" -> Optional.of(switched(server.dropMidDataProperty(), true));
-                case "pop3-login-failure" -> Optional.of(switched(server.pop3LoginFailureProperty(), true));
+            // a window of minutes, or off; the minutes first, so that switching on applies the lesson's window
+            case SMTP_AFTER_POP -> setting.smtpAfterPopMinutes()
+                    .<List<Switched<?>>>map(minutes -> List.of(
+                            switched(server.smtpAfterPopMinutesProperty().asObject(), minutes),
+                            switched(server.smtpAfterPopProperty(), true)))
+                    .orElseGet(() -> List.of(switched(server.smtpAfterPopProperty(), false)));
+            case PERSONALITY -> List.of(switched(server.personalityProperty(), setting.value()));
+            case FAULT -> setting.fault().<List<Switched<?>>>map(fault -> List.of(switch (fault) {
+                case REFUSE_CONNECTIONS -> switched(server.refuseConnectionsProperty(), true);
+                case GREYLISTING -> switched(server.greylistingProperty(), true);
+                case DROP_MID_DATA -> switched(server.dropMidDataProperty(), true);
+                case POP3_LOGIN_FAILURE -> switched(server.pop3LoginFailureProperty(), true);
                 // RFC 5321 §4.2.3: 451, a local error in processing, is the temporary failure the panel offers first
-                case "rcpt-failure" -> Optional.of(switched(server.rcptFailureProperty().asObject(), 451));
-                case "data-failure" -> Optional.of(switched(server.dataFailureProperty().asObject(), 451));
-                default -> Optional.empty();
-            };
+                case RCPT_FAILURE -> switched(server.rcptFailureProperty().asObject(), 451);
+                case DATA_FAILURE -> switched(server.dataFailureProperty().asObject(), 451);
+            })).orElseGet(List::of);
         };
     }
 }

@@ -95,6 +95,7 @@ public final class PracticeServerViewModel {
     private final BooleanProperty dropMidData = new SimpleBooleanProperty(this, "dropMidData");
     private final BooleanProperty pop3LoginFailure = new SimpleBooleanProperty(this, "pop3LoginFailure");
     private final BooleanProperty smtpAfterPop = new SimpleBooleanProperty(this, "smtpAfterPop");
+    private final IntegerProperty smtpAfterPopMinutes = new SimpleIntegerProperty(this, "smtpAfterPopMinutes", 0);
     private final BooleanProperty requireTlsForAuth = new SimpleBooleanProperty(this, "requireTlsForAuth");
     private final ClassViewModel classView;
 
@@ -113,6 +114,7 @@ public final class PracticeServerViewModel {
         dropMidData.addListener(faultChanged);
         pop3LoginFailure.addListener(faultChanged);
         smtpAfterPop.addListener((observable, old, now) -> applySmtpAfterPop());
+        smtpAfterPopMinutes.addListener((observable, old, now) -> applySmtpAfterPop());
         personality.addListener((observable, old, now) -> {
             if (server != null && now != null && !now.equals(server.personality().id())) {
                 server.switchPersonality(now);
@@ -261,11 +263,20 @@ public final class PracticeServerViewModel {
         }
     }
 
-    /** SMTP after POP as the panel has it, with the window from the configuration; a switch is no fault. */
+    /**
+     * SMTP after POP as the panel has it, with the window a lesson asked for or else the configuration's; a switch is
+     * no fault.
+     */
     private void applySmtpAfterPop() {
         PracticeServer running = server;
-        if (running != null && running.relay().smtpAfterPop() != smtpAfterPop.get()) {
-            running.smtpAfterPop(smtpAfterPop.get() ? smtpAfterPopWindow(running) : Duration.ZERO);
+        if (running == null) {
+            return;
+        }
+        Duration window = smtpAfterPopMinutes.get() > 0 ? Duration.ofMinutes(smtpAfterPopMinutes.get())
+                : smtpAfterPopWindow(running);
+        if (running.relay().smtpAfterPop() != smtpAfterPop.get()
+                || smtpAfterPop.get() && !running.relay().smtpAfterPopWindow().equals(window)) {
+            running.smtpAfterPop(smtpAfterPop.get() ? window : Duration.ZERO);
         }
     }
 
@@ -414,6 +425,11 @@ public final class PracticeServerViewModel {
      */
     public BooleanProperty smtpAfterPopProperty() {
         return smtpAfterPop;
+    }
+
+    /** SMTP after POP's window in minutes while it is on, as a lesson step asks for it; 0 for the configured one. */
+    public IntegerProperty smtpAfterPopMinutesProperty() {
+        return smtpAfterPopMinutes;
     }
 
     /** AUTH, USER/PASS and plain SASL only after STARTTLS / STLS (RFC 4954 §4); for new commands of every connection. */

@@ -58,12 +58,14 @@ class LessonPanelViewModelTest {
                 new ServerSetting(ServerSetting.Name.FAULT, "rcpt-failure"),
                 new ServerSetting(ServerSetting.Name.PERSONALITY, "exchange2003")));
         assertThat(practice.smtpAfterPopProperty().get()).isTrue();
+        assertThat(practice.smtpAfterPopMinutesProperty().get()).as("the lesson's window").isEqualTo(10);
         assertThat(practice.greylistingProperty().get()).isTrue();
         assertThat(practice.rcptFailureProperty().get()).isEqualTo(451);
         assertThat(practice.personalityProperty().get()).isEqualTo("exchange2003");
 
         settings.apply(List.of());   // the next step needs none
         assertThat(practice.smtpAfterPopProperty().get()).isFalse();
+        assertThat(practice.smtpAfterPopMinutesProperty().get()).as("the configured window again").isZero();
         assertThat(practice.greylistingProperty().get()).isFalse();
         assertThat(practice.rcptFailureProperty().get()).isZero();
         assertThat(practice.personalityProperty().get()).isEqualTo(personality);

@@ -156,6 +156,13 @@ class PracticeServerViewModelTest {
 
         practice.smtpAfterPopProperty().set(false);
         assertThat(server.relay().smtpAfterPop()).isFalse();
+
+        // a lesson's own window, while it is on; the configured one once the lesson gives it back
+        practice.smtpAfterPopMinutesProperty().set(3);
+        practice.smtpAfterPopProperty().set(true);
+        assertThat(server.relay().smtpAfterPopWindow()).isEqualTo(Duration.ofMinutes(3));
+        practice.smtpAfterPopMinutesProperty().set(0);
+        assertThat(server.relay().smtpAfterPopWindow()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
