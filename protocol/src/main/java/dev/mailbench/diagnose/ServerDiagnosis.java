@@ -71,6 +71,9 @@ abstract class ServerDiagnosis {
             // a fault of Mailbench's, not the server's: the verdicts so far stand, the report says where it stopped
             LOG.error("The diagnosis of {} stopped", c.target.label(), e);
             c.transcript.note("The diagnosis stopped on an error in Mailbench: " + e);
+            // never a report of nothing but skips that reads as a clean bill: connect, if not judged, says it
+            c.findings.add(CheckId.CONNECT, Verdict.FAIL, "fail.mailbench-error", Map.of("error", String.valueOf(e)),
+                    List.of(c.transcript.size()));
             c.findings.skipRest("not-reached");
         } finally {
             ClientSession<?> session = session();

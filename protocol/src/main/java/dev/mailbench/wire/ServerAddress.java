@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public record ServerAddress(String host, int port, MailProtocol protocol, TlsMode tlsMode) {
 
+    /** The highest TCP port number (RFC 793 §3.1: a 16-bit field). */
+    public static final int MAX_PORT = 65_535;
+
     public ServerAddress {
         Objects.requireNonNull(host);
         Objects.requireNonNull(protocol);
@@ -59,6 +62,10 @@ public record ServerAddress(String host, int port, MailProtocol protocol, TlsMod
             default -> throw new IllegalArgumentException("unknown scheme in " + text
                     + ": use smtp://, smtp+starttls://, smtps://, pop3://, pop3+stls:// or pop3s://");
         }
+        if (uri.getPort() < 0 && uri.getAuthority() != null && uri.getAuthority().matches(".*:[^\\]]*")) {
+            // java.net.URI reads a port that is not a number ("25x", "") as no port, or no host at all
+            throw new IllegalArgumentException("not a port in " + text + " (a number from 1 to " + MAX_PORT + ")");
+        }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("no host in " + text);
@@ -67,6 +74,10 @@ public record ServerAddress(String host, int port, MailProtocol protocol, TlsMod
             host = host.substring(1, host.length() - 1); // an IPv6 literal
         }
         int port = uri.getPort() < 0 ? defaultPort(protocol, tls) : uri.getPort();
+        if (port < 1 || port > MAX_PORT) {
+            throw new IllegalArgumentException("port " + port + " in " + text + " is not a TCP port (1 to " + MAX_PORT
+                    + ")");
+        }
         return new ServerAddress(host, port, protocol, tls);
     }
 

@@ -43,4 +43,14 @@ class ServerAddressTest {
         assertThatThrownBy(() -> ServerAddress.parse("imap://mail.example.test")).hasMessageContaining("unknown scheme");
         assertThatThrownBy(() -> ServerAddress.parse("smtp:///")).hasMessageContaining("no host");
     }
+
+    @Test
+    void aPortOutsideTcpsRangeOrNotANumberIsSaidInWords() {
+        assertThatThrownBy(() -> ServerAddress.parse("smtp://127.0.0.1:99999"))
+                .hasMessage("port 99999 in smtp://127.0.0.1:99999 is not a TCP port (1 to 65535)");
+        assertThatThrownBy(() -> ServerAddress.parse("smtp://127.0.0.1:0")).hasMessageContaining("is not a TCP port");
+        assertThatThrownBy(() -> ServerAddress.parse("smtp://127.0.0.1:25x")).hasMessageContaining("not a port in");
+        assertThat(ServerAddress.parse("smtp://[::1]").port()).isEqualTo(25);
+        assertThat(ServerAddress.parse("smtp://[::1]:2525").port()).isEqualTo(2525);
+    }
 }

@@ -146,6 +146,9 @@ class DiagnoseCommandTest {
     @Test
     void usageErrorsExitWithTwo() {
         assertThat(run(Map.of(), "imap://mail.example.test").code()).isEqualTo(2);
+        Run badPort = run(Map.of(), "smtp://127.0.0.1:99999");
+        assertThat(badPort.code()).as("never a report of nothing but skips").isEqualTo(2);
+        assertThat(badPort.err()).contains("port 99999 in smtp://127.0.0.1:99999 is not a TCP port");
         Run noPassword = run(Map.of(), target(), "--user", "alice");
         assertThat(noPassword.code()).isEqualTo(2);
         assertThat(noPassword.err()).contains("MAILBENCH_PASSWORD");

@@ -103,6 +103,10 @@ class RunCommandTest {
         assertThat(run(script("syntax.mbscript", "expect 2yz\n").toString(), "--server", "smtp://127.0.0.1:" + closed)).isEqualTo(2);
         assertThat(err.toString()).contains(":1: not a reply to expect: \"2yz\"");
         assertThat(run(good.toString(), "--server", "imap://127.0.0.1")).isEqualTo(2);
+        err.getBuffer().setLength(0);
+        assertThat(run(good.toString(), "--server", "smtp://127.0.0.1:99999")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Invalid value for option '--server' (URI): port 99999 in "
+                + "smtp://127.0.0.1:99999 is not a TCP port").doesNotContain("Exception");
         assertThat(run(temp.resolve("missing.mbscript").toString(), "--server", "smtp://127.0.0.1")).isEqualTo(2);
         assertThat(err.toString()).contains("no such file");
     }
