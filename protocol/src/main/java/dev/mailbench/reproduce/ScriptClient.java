@@ -48,8 +48,15 @@ abstract sealed class ScriptClient implements AutoCloseable {
     /** {@code listener} runs once the connection has ended, whoever ended it. */
     abstract void onEnded(Runnable listener);
 
+    /** Whether {@code line}, sent now, would give the server a password or a credential (AUTH, PASS, APOP). */
+    abstract boolean carriesCredentials(String line);
+
     boolean isConnected() {
         return session.isConnected();
+    }
+
+    boolean isTls() {
+        return session.isTls();
     }
 
     @Override
@@ -88,6 +95,12 @@ abstract sealed class ScriptClient implements AutoCloseable {
         @Override
         boolean isQuit(String line) {
             return !takesMessageText() && SmtpVerb.of(line).filter(verb -> verb == SmtpVerb.QUIT).isPresent();
+        }
+
+        @Override
+        boolean carriesCredentials(String line) {
+            // RFC 4954 §4: AUTH, its initial response or the exchange it opens
+            return !takesMessageText() && SmtpVerb.of(line).filter(verb -> verb == SmtpVerb.AUTH).isPresent();
         }
 
         @Override
@@ -132,6 +145,13 @@ abstract sealed class ScriptClient implements AutoCloseable {
         boolean isQuit(String line) {
             return session.state().phase() != Pop3Phase.AUTH_EXCHANGE
                     && Pop3Verb.of(line).filter(verb -> verb == Pop3Verb.QUIT).isPresent();
+        }
+
+        @Override
+        boolean carriesCredentials(String line) {
+            // RFC 1939 §7 (PASS, APOP), RFC 5034 (AUTH)
+            return session.state().phase() != Pop3Phase.AUTH_EXCHANGE && Pop3Verb.of(line)
+                    .filter(verb -> verb == Pop3Verb.PASS || verb == Pop3Verb.APOP || verb == Pop3Verb.AUTH).isPresent();
         }
 
         @Override

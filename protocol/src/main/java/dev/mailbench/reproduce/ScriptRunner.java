@@ -3,6 +3,7 @@ package dev.mailbench.reproduce;
 import dev.mailbench.wire.ClientOptions;
 import dev.mailbench.wire.ConnectionClosedException;
 import dev.mailbench.wire.Durations;
+import dev.mailbench.wire.MailProtocol;
 import dev.mailbench.wire.ReplyTimeoutException;
 import dev.mailbench.wire.ServerAddress;
 import dev.mailbench.wire.TlsMode;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +89,17 @@ public final class ScriptRunner {
                     } else if (step instanceof ScriptStep.Send send) {
                         if (send.text().isEmpty() && !client.takesMessageText()) {
                             continue;
+                        }
+                        if (address.tlsMode() == TlsMode.STARTTLS && !client.isTls()
+                                && client.carriesCredentials(send.text())) {
+                            // the address asks for TLS: a password never crosses in clear text on the way to it
+                            error = script.name() + ":" + send.lineNumber() + ": not sent: "
+                                    + send.text().strip().split(" ")[0].toUpperCase(Locale.ROOT)
+                                    + " before TLS, to a server given as " + address.scheme()
+                                    + "://, would send the password in clear text; put "
+                                    + (address.protocol() == MailProtocol.SMTP ? "STARTTLS (then EHLO again)" : "STLS")
+                                    + " before it";
+                            break;
                         }
                         boolean quit = client.isQuit(send.text());
                         next = markSent(watcher, sent, commands, send.lineNumber(), send.text());

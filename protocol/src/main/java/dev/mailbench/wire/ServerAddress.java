@@ -106,7 +106,12 @@ public record ServerAddress(String host, int port, MailProtocol protocol, TlsMod
 
     /** The address as {@link #parse} reads it: {@code smtp+starttls://127.0.0.1:2525}. */
     public String toUri() {
-        String scheme = switch (protocol) {
+        return scheme() + "://" + hostForUri() + ":" + port;
+    }
+
+    /** The URI scheme that says the protocol and TLS mode: {@code smtp}, {@code smtp+starttls}, {@code pop3s} … */
+    public String scheme() {
+        return switch (protocol) {
             case SMTP -> switch (tlsMode) {
                 case NONE -> "smtp";
                 case STARTTLS -> "smtp+starttls";
@@ -118,7 +123,6 @@ public record ServerAddress(String host, int port, MailProtocol protocol, TlsMod
                 case IMPLICIT -> "pop3s";
             };
         };
-        return scheme + "://" + hostForUri() + ":" + port;
     }
 
     /** The host as a URI or {@code host:port} pair writes it: an IPv6 literal in brackets. */

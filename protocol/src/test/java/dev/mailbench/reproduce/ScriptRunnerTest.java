@@ -87,6 +87,28 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void toAServerGivenWithStartTlsAPasswordIsNeverSentBeforeTheUpgrade() throws Exception {
+        String withoutUpgrade = SEND_WITH_STARTTLS_AND_AUTH
+                .replace("STARTTLS\nexpect 2.0.0\nEHLO client.example.test\nexpect 2xx\n", "")
+                .replace("# a message to bob, with STARTTLS and AUTH PLAIN\n", "");
+        assertThat(withoutUpgrade).doesNotContain("STARTTLS").startsWith("expect 220\nEHLO");
+
+        RunResult result = runner.run(Script.parse("send.mbscript", withoutUpgrade), smtp(TlsMode.STARTTLS));
+
+        assertThat(result.exitCode()).isEqualTo(RunResult.ERROR);
+        assertThat(result.error()).hasValueSatisfying(error -> assertThat(error).isEqualTo("send.mbscript:4: not sent: AUTH before TLS,"
+                + " to a server given as smtp+starttls://, would send the password in clear text; put STARTTLS (then EHLO"
+                + " again) before it"));
+        assertThat(printed).noneMatch(line -> line.startsWith("C: AUTH"));
+        assertThat(result.events()).noneMatch(event -> event.line().startsWith("AUTH"));
+
+        printed.clear();
+        RunResult plain = runner.run(Script.parse("send.mbscript", withoutUpgrade), smtp(TlsMode.NONE));
+        assertThat(plain.error()).as("asked for no TLS: sent, and the transcript marks it").isEmpty();
+        assertThat(printed).contains("C: AUTH PLAIN ••••••");
+    }
+
+    @Test
     void aFailingExpectNamesItsLineAndTheRunGoesOn() throws Exception {
         String script = """
                 expect 220
