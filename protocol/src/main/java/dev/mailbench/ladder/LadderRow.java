@@ -86,6 +86,18 @@ public final class LadderRow {
         return detail;
     }
 
+    /**
+     * What an arrow says, in the window, the SVG and the PNG alike: a command's line as sent (it starts with its
+     * verb, so the verb is not written again), else the label and the detail.
+     */
+    public String arrowText() {
+        String rest = detail();
+        if (rest.isEmpty()) {
+            return label;
+        }
+        return kind == RowKind.COMMAND ? rest : label + "  " + rest;
+    }
+
     /** The row's class, as the transcript colours its lines: the client, or the outcome of a reply. */
     public LineClass lineClass() {
         return lineClass;

@@ -90,10 +90,7 @@ public final class LadderSvg {
         if (!stroke.mark().isEmpty()) {
             label.append(stroke.mark()).append(' ');
         }
-        label.append(row.label());
-        if (!row.detail().isEmpty()) {
-            label.append("  ").append(row.detail());
-        }
+        label.append(row.arrowText());
         if (row.lineCount() > 1 && row.kind() == RowKind.REPLY) {
             label.append("  (").append(row.lineCount()).append(" lines)");
         }

@@ -48,7 +48,9 @@ class LadderSvgTest {
         assertThat(document.getElementsByTagNameNS("*", "line").getLength()).isGreaterThanOrEqualTo(ladder.size() - 3);
         assertThat(document.getDocumentElement().getTextContent())
                 .contains("EHLO", "✓ 250", "✗ 451 4.3.0".replace("✗", "↻"), "? 250OK", "pipelined", "TLS starts",
-                        "Connected to 127.0.0.1:2525 &");
+                        "Connected to 127.0.0.1:2525 &")
+                .as("a command's arrow says its line once, not its verb and then its line").contains("EHLO again")
+                .doesNotContain("EHLO  EHLO");
         Matcher colours = Pattern.compile("#[0-9a-fA-F]{6}").matcher(svg);
         while (colours.find()) {
             String colour = colours.group();

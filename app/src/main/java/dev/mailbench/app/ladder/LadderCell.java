@@ -153,14 +153,7 @@ final class LadderCell extends Region {
         if (!stroke.mark().isEmpty()) {
             text.append(stroke.mark()).append(' ');
         }
-        if (row.kind() == RowKind.COMMAND) {
-            text.append(row.detail().isEmpty() ? row.label() : row.detail());
-        } else {
-            text.append(row.label());
-            if (!row.detail().isEmpty()) {
-                text.append("  ").append(row.detail());
-            }
-        }
+        text.append(row.arrowText());
         if (row.kind() == RowKind.REPLY && row.group() != LadderRow.NONE) {
             text.append("   ↩ ").append(model.answeredVerb(index)); // RFC 2920: which pipelined command it answers
         }

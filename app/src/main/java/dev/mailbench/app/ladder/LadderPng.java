@@ -140,10 +140,7 @@ public final class LadderPng {
         if (!stroke.mark().isEmpty()) {
             label.append(stroke.mark()).append(' ');
         }
-        label.append(row.kind() == RowKind.COMMAND && !row.detail().isEmpty() ? row.detail() : row.label());
-        if (row.kind() != RowKind.COMMAND && !row.detail().isEmpty()) {
-            label.append("  ").append(row.detail());
-        }
+        label.append(row.arrowText());
         if (row.lineCount() > 1 && row.kind() == RowKind.REPLY) {
             label.append("  (").append(row.lineCount()).append(" lines)");
         }
