@@ -84,7 +84,7 @@ final class ArcVerifier {
             }
             BodyHash body = ams.isUsable() ? SignatureVerifier.bodyHash(ams, message) : null;
             SignatureVerifier.Check amsCheck = SignatureVerifier.verify(ams,
-                    ams.isUsable() ? SignatureVerifier.signedHeaders(ams, message) : new byte[0], keys);
+                    ams.isUsable() ? SignatureVerifier.signedHeaders(ams, message) : new byte[0], keys).withBody(body);
             // RFC 8617 §5.1.1: the seal covers every set up to its own, AAR, AMS, AS in that order
             sealed.writeBytes(Canonicalization.RELAXED.header(message.field(aar), true));
             sealed.writeBytes(Canonicalization.RELAXED.header(ams.bytes(), true));

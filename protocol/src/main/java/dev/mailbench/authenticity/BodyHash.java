@@ -16,9 +16,9 @@ public record BodyHash(String claimed, String computed, byte[] canonicalBody, lo
         return computed != null && computed.equals(claimed);
     }
 
-    /** "pass" or "fail". */
+    /** "pass", "fail", or "not-computed" when the signature's fields did not allow computing it. */
     public String word() {
-        return passes() ? "pass" : "fail";
+        return computed == null ? "not-computed" : passes() ? "pass" : "fail";
     }
 
     /** Bytes of the canonical body after l=, which no signature covers (RFC 6376 §8.2). */

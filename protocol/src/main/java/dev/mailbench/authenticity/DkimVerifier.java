@@ -41,7 +41,8 @@ final class DkimVerifier {
             SignatureVerifier.Check check = SignatureVerifier.verify(sig, new byte[0], keys);
             return new DkimResult(sig, body, check.verdict(), check.reason(), null, List.copyOf(findings));
         }
-        SignatureVerifier.Check check = SignatureVerifier.verify(sig, SignatureVerifier.signedHeaders(sig, message), keys);
+        SignatureVerifier.Check check = SignatureVerifier.verify(sig, SignatureVerifier.signedHeaders(sig, message), keys)
+                .withBody(body);
         findings.addAll(check.findings());
         return new DkimResult(sig, body, check.verdict(), check.reason(), check.key(), List.copyOf(findings));
     }

@@ -18,6 +18,18 @@ final class SignatureVerifier {
 
     /** The outcome of checking a signature with a key. */
     record Check(Verdict verdict, String reason, KeyRecord key, List<Finding> findings) {
+
+        /**
+         * The check with the body hash counted in: RFC 6376 §6.1.3, a body hash that does not match fails the
+         * signature, however well the header fields verify (RFC 8617 §5.1.2 for an ARC-Message-Signature).
+         */
+        Check withBody(BodyHash body) {
+            if (verdict != Verdict.PASS || body == null || body.computed() == null || body.passes()) {
+                return this;
+            }
+            return new Check(Verdict.FAIL, "the body hash does not match bh=: the body was changed after it was"
+                    + " signed (the header fields' signature alone verifies with the key)", key, findings);
+        }
     }
 
     private SignatureVerifier() {

@@ -42,6 +42,18 @@ class ArcChainTest {
     }
 
     @Test
+    void aChangedBodyFailsEachMessageSignatureAndBreaksTheChain() {
+        String changed = text("arc-two-sets.eml").replace("usual", "other");
+
+        ArcResult arc = check(latin1(changed), KEYS).arc();
+
+        assertThat(arc.status()).isEqualTo("fail");
+        assertThat(arc.sets()).extracting(ArcSet::messageVerdict).containsExactly(Verdict.FAIL, Verdict.FAIL);
+        assertThat(arc.sets().get(1).messageReason()).startsWith("the body hash does not match bh=");
+        assertThat(arc.sets()).extracting(ArcSet::sealVerdict).containsExactly(Verdict.PASS, Verdict.PASS);
+    }
+
+    @Test
     void aChangedResultsFieldOfTheFirstSetBreaksTheSealsThatCoverIt() {
         String broken = text("arc-two-sets.eml").replace("i=1; relay.example.test; dkim=pass",
                 "i=1; relay.example.test; dkim=fail");

@@ -51,14 +51,16 @@ class DkimVerificationTest {
     }
 
     @Test
-    void aChangedBodyFailsTheBodyHashButNotTheHeaderSignature() {
+    void aChangedBodyFailsTheBodyHashAndWithItTheSignature() {
         String changed = text("rsa-sha256-relaxed.eml").replace("noon", "one");
 
         DkimResult result = check(latin1(changed), KEYS).dkim().get(0);
 
         assertThat(result.bodyHash().word()).isEqualTo("fail");
         assertThat(result.bodyHash().computed()).isNotEqualTo(result.bodyHash().claimed());
-        assertThat(result.verdict()).isEqualTo(Verdict.PASS);
+        // RFC 6376 §6.1.3: never "signature pass" over a body that was changed
+        assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(result.reason()).startsWith("the body hash does not match bh=: the body was changed after it was signed");
         assertThat(result.passes()).isFalse();
     }
 
