@@ -89,6 +89,10 @@ final class PartTreeBuilder {
         return List.of(entity(join(prefix, 1), start, bodyStart, end, fields, entity));
     }
 
+    /** RFC 5322 §3.6: the fields a message may have at most once. */
+    private static final List<String> ONCE_ONLY = List.of("Date", "From", "Sender", "Reply-To", "To", "Cc", "Bcc",
+            "Message-ID", "In-Reply-To", "References", "Subject");
+
     /** RFC 5322 §3.6 and RFC 2045 §4: the fields a message must (or should) have. */
     private void checkMessageHeaders(String path, List<HeaderField> fields, long headerStart) {
         String whose = path.isEmpty() ? "the message" : "the message in part " + path;
@@ -103,6 +107,16 @@ final class PartTreeBuilder {
         if (first(fields, "Message-ID") == null) {
             problems.add(ProblemKind.MISSING_MESSAGE_ID, whose + " has no Message-ID: field; every message should",
                     path, headerStart);
+        }
+        // RFC 5322 §3.6, the table's "max number" of 1: a reader (and a DKIM verifier, RFC 6376 §8.15) cannot tell
+        // which of two From: fields a mail program shows
+        for (String once : ONCE_ONLY) {
+            List<HeaderField> repeated = fields.stream().filter(f -> f.hasName(once)).toList();
+            if (repeated.size() > 1) {
+                problems.add(ProblemKind.REPEATED_FIELD, whose + " has " + repeated.size() + " " + once
+                        + ": fields; it may have one, and programs differ in which they show", path,
+                        repeated.get(1).range().start());
+            }
         }
         if (first(fields, "MIME-Version") == null) {
             for (HeaderField f : fields) {

@@ -9,6 +9,7 @@ public enum ProblemKind {
     MISSING_DATE(ERROR, "RFC 5322 §3.6", "no Date: field"),
     MISSING_FROM(ERROR, "RFC 5322 §3.6", "no From: field"),
     MISSING_MESSAGE_ID(WARNING, "RFC 5322 §3.6.4", "no Message-ID: field"),
+    REPEATED_FIELD(ERROR, "RFC 5322 §3.6", "a header field a message may have only once, more than once"),
     MISSING_MIME_VERSION(ERROR, "RFC 2045 §4", "MIME header fields without MIME-Version:"),
     HEADER_WITHOUT_COLON(ERROR, "RFC 5322 §2.2", "a header line without a colon"),
     INVALID_HEADER_NAME(ERROR, "RFC 5322 §3.6.8", "a header field name with characters a name cannot have"),

@@ -125,6 +125,22 @@ class StructureEdgeCasesTest {
     }
 
     @Test
+    void aSecondFromOrSubjectIsAProblemAtItsLine() {
+        // a From: put above the signed one: which of the two a mail program shows differs (RFC 6376 §8.15)
+        MessageAnalysis a = analyze("From: Mallory <m@evil.test>\r\n" + COMPLETE + "Subject: one\r\nSubject: two\r\n"
+                + "\r\nhello\r\n");
+
+        assertThat(a.problems()).filteredOn(p -> p.kind() == ProblemKind.REPEATED_FIELD)
+                .extracting(Problem::message, Problem::line).containsExactly(
+                        tuple("the message has 2 From: fields; it may have one, and programs differ in which they show",
+                                3L),
+                        tuple("the message has 2 Subject: fields; it may have one, and programs differ in which they"
+                                + " show", 7L));
+        assertThat(analyze(COMPLETE + "Subject: one\r\n\r\nhello\r\n").problems()).extracting(Problem::kind)
+                .doesNotContain(ProblemKind.REPEATED_FIELD);
+    }
+
+    @Test
     void nestingTooDeepIsListedButNotOpened() {
         StringBuilder m = new StringBuilder(COMPLETE);
         for (int i = 0; i < PartTreeBuilder.MAX_DEPTH + 5; i++) {
