@@ -21,6 +21,35 @@ public final class Printable {
     private Printable() {
     }
 
+    /**
+     * Text for a terminal with its lines and tabs kept and every other control character shown, not obeyed: C0
+     * controls and DEL as their pictures ({@code ␛}), C1 controls (U+0080 to U+009F) as their code in angle brackets
+     * ({@code ⟨9B⟩}). An ESC in a message's Subject must not clear the screen or hide the lines after it.
+     */
+    public static String controlsShown(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 && c != '\n' && c != '\t' || c == 0x7F || c >= 0x80 && c <= 0x9F;
+            if (control && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out == null) {
+                continue;
+            }
+            if (!control) {
+                out.append(c);
+            } else if (c < 0x20) {
+                out.append((char) (PICTURES + c));
+            } else if (c == 0x7F) {
+                out.append(DELETE_PICTURE);
+            } else {
+                out.append(MARK_OPEN).append(HEX[c >> 4]).append(HEX[c & 0xF]).append(MARK_CLOSE);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** {@code "250 OK\r\n"} becomes {@code "250 OK␍␊"}; the octets C3 28 become {@code "⟨C3⟩("}. */
     public static String of(byte[] bytes) {
         return of(bytes, 0, bytes.length, false);

@@ -1,6 +1,7 @@
 package dev.mailbench.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailbench.wire.Printable;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.authenticity.AuthenticationCheck;
 import dev.mailbench.authenticity.AuthenticationJson;
@@ -110,8 +111,9 @@ public final class InspectCommand implements Callable<Integer> {
             out.println(JsonText.write(tree));
             out.println();
         } else {
-            out.print(analysis.toText());
-            out.print("\n" + authentication.toText());
+            // a message's own text never drives the terminal: an ESC in a Subject is shown, not obeyed
+            out.print(Printable.controlsShown(analysis.toText()));
+            out.print("\n" + Printable.controlsShown(authentication.toText()));
         }
         out.flush();
         return CommandLine.ExitCode.OK;

@@ -110,6 +110,19 @@ class InspectCommandTest {
         assertThat(err.toString()).isEqualTo("mailbench inspect: " + dir + " is a directory; name a message file in it (.eml)\n");
     }
 
+    @Test
+    void aMessagesControlCharactersAreShownNeverSentToTheTerminal() throws Exception {
+        Path file = dir.resolve("esc.eml");
+        Files.writeString(file, "From: a@example.test\r\nDate: Tue, 1 Oct 2024 10:00:00 +0000\r\nMessage-ID: <e@example.test>\r\n"
+                + "Subject: hello \u001b[2J\u001b[8mhidden \u001b]0;title\u0007 end\r\n\r\nbody\r\n");
+        StringWriter out = new StringWriter();
+
+        int code = new CommandLine(new InspectCommand()).setOut(new PrintWriter(out, true)).execute(file.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).doesNotContain("\u001b", "\u0007").contains("Subject: hello ␛[2J␛[8mhidden ␛]0;title␇ end");
+    }
+
     private Path sample(String name) throws Exception {
         Path file = dir.resolve(name);
         try (InputStream in = getClass().getResourceAsStream("/dev/mailbench/samples/" + name)) {
