@@ -1,5 +1,8 @@
 package dev.mailbench.app.mime;
 
+import dev.mailbench.authenticity.Verdict;
+import dev.mailbench.authenticity.DkimResult;
+import java.util.ArrayList;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
@@ -119,6 +122,41 @@ public final class AuthenticationViewModel {
 
     public ReadOnlyObjectProperty<AuthenticationReport> reportProperty() {
         return report.getReadOnlyProperty();
+    }
+
+    /**
+     * The tab's title: what the checks came to, so that a failure shows before the tab is opened ("Authentication ✗
+     * DKIM 1 of 2 fails"); a signature without its key is not a failure, and says so.
+     */
+    public static String title(AuthenticationReport report) {
+        if (report == null) {
+            return "Authentication";
+        }
+        long signatures = report.dkim().size();
+        long fails = report.dkim().stream().filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR
+                || r.verdict() == Verdict.REVOKED).count();
+        long passes = report.dkim().stream().filter(DkimResult::passes).count();
+        boolean arcFails = !report.arc().sets().isEmpty() && report.arc().status().equals("fail");
+        if (fails > 0 || arcFails) {
+            List<String> what = new ArrayList<>();
+            if (fails > 0) {
+                what.add("DKIM " + fails + " of " + signatures + (fails == 1 ? " fails" : " fail"));
+            }
+            if (arcFails) {
+                what.add("ARC chain broken");
+            }
+            return "Authentication ✗ " + String.join(", ", what);
+        }
+        if (signatures == 0) {
+            return report.arc().sets().isEmpty() ? "Authentication" : "Authentication (ARC " + report.arc().status() + ")";
+        }
+        return passes == signatures ? "Authentication ✓ DKIM " + signatures
+                : "Authentication (DKIM " + signatures + ", " + (signatures - passes) + " not checked: no key)";
+    }
+
+    /** Whether {@link #title} reports a failure: the tab is then styled as a warning. */
+    public static boolean fails(AuthenticationReport report) {
+        return title(report).startsWith("Authentication ✗");
     }
 
     /** A DKIM key record pasted by the user: a TXT record's text, or lines in zone-file form. */

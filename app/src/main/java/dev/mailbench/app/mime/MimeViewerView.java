@@ -272,11 +272,15 @@ public final class MimeViewerView extends BorderPane {
         Tab authentication = new Tab("Authentication",
                 new AuthenticationView(viewModel.authentication(), viewModel::selectRange));
         authentication.setId("mime-authentication-tab");
-        authentication.textProperty().bind(Bindings.createStringBinding(() -> {
-            AuthenticationReport report = viewModel.authentication().reportProperty().get();
-            int signatures = report == null ? 0 : report.dkim().size();
-            return signatures == 0 ? "Authentication" : "Authentication (DKIM " + signatures + ")";
-        }, viewModel.authentication().reportProperty()));
+        authentication.textProperty().bind(Bindings.createStringBinding(
+                () -> AuthenticationViewModel.title(viewModel.authentication().reportProperty().get()),
+                viewModel.authentication().reportProperty()));
+        viewModel.authentication().reportProperty().addListener((observable, old, report) -> {
+            authentication.getStyleClass().remove("auth-tab-fails");
+            if (AuthenticationViewModel.fails(report)) {
+                authentication.getStyleClass().add("auth-tab-fails");
+            }
+        });
         TabPane tabs = new TabPane(problems, authentication);
         tabs.setId("mime-lower-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -58,4 +58,30 @@ class AuthenticationViewModelTest {
         assertThat(viewModel.reportProperty().get().authenticationResults())
                 .filteredOn(g -> g.trusted()).extracting(g -> g.authservId()).containsExactly("list.example.test");
     }
+
+    @Test
+    void theTabsTitleSaysAFailureBeforeTheTabIsOpened() throws Exception {
+        String zone;
+        try (var in = getClass().getResourceAsStream("/dev/mailbench/samples/signed-dkim-arc.zone")) {
+            zone = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        byte[] signed = SampleMessages.get("signed-dkim-arc.eml").bytes();
+        viewModel.pastedRecordProperty().set(zone);
+
+        viewModel.show(MessageAnalyzer.analyze(signed));
+        assertThat(AuthenticationViewModel.title(viewModel.reportProperty().get())).isEqualTo("Authentication ✓ DKIM 1");
+        assertThat(AuthenticationViewModel.fails(viewModel.reportProperty().get())).isFalse();
+
+        byte[] changed = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1).replace("noon", "one")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        viewModel.show(MessageAnalyzer.analyze(changed));
+        assertThat(AuthenticationViewModel.title(viewModel.reportProperty().get()))
+                .isEqualTo("Authentication ✗ DKIM 1 of 1 fails, ARC chain broken");
+        assertThat(AuthenticationViewModel.fails(viewModel.reportProperty().get())).isTrue();
+
+        viewModel.pastedRecordProperty().set("");
+        viewModel.show(MessageAnalyzer.analyze(signed));
+        assertThat(AuthenticationViewModel.title(viewModel.reportProperty().get()))
+                .isEqualTo("Authentication (DKIM 1, 1 not checked: no key)");
+    }
 }
