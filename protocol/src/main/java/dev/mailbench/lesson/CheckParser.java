@@ -1,6 +1,7 @@
 package dev.mailbench.lesson;
 
 import dev.mailbench.pop3.Pop3Verb;
+import dev.mailbench.sasl.SaslServerMechanism;
 import dev.mailbench.smtp.SmtpVerb;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -165,6 +166,12 @@ final class CheckParser {
         String mechanism = words[0].toUpperCase(Locale.ROOT);
         if (!mechanism.matches("[A-Z0-9_-]{1,20}")) { // RFC 4422 §3.1: a mechanism name
             problem.accept("bad mechanism \"" + words[0] + "\"");
+            return;
+        }
+        if (!SaslServerMechanism.NAMES.contains(mechanism)) {
+            // a step the practice server can never let a student meet
+            problem.accept("unknown mechanism \"" + words[0] + "\" (the practice server offers "
+                    + String.join(", ", SaslServerMechanism.NAMES) + ")");
             return;
         }
         conditions.add(new Condition.Authenticated(mechanism, typed));

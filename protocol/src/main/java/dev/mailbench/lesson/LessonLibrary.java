@@ -57,13 +57,18 @@ public final class LessonLibrary {
         for (String file : lessonFiles(folder)) {
             String id = LessonParser.idOf(file);
             if (!ids.add(id)) {
-                all.add(new ParsedLesson(id, Optional.empty(), List.of(new LessonProblem(file, 0,
-                        "the id " + id + " is taken by a lesson Mailbench ships; give this one another file name and id"))));
+                all.add(new ParsedLesson(id, Optional.empty(), List.of(idTaken(file, id))));
             } else {
                 all.add(load(name -> read(folder.resolve(name)), id, locale));
             }
         }
         return new LessonLibrary(all);
+    }
+
+    /** The problem of a teacher's lesson file whose id a shipped lesson already has. */
+    public static LessonProblem idTaken(String file, String id) {
+        return new LessonProblem(file, 0, "the id " + id + " is taken by a lesson Mailbench ships; give this one another"
+                + " file name and id");
     }
 
     /** The base lesson files in {@code folder} ({@code ID.md}, not its translations), by name. */

@@ -114,6 +114,13 @@ class LessonFileProblemsTest {
     }
 
     @Test
+    void anAuthMechanismThePracticeServerDoesNotOfferIsAProblem() {
+        assertThat(problems(lesson("auth: LGOIN typed"))).containsExactly(
+                "sample.md:15: unknown mechanism \"LGOIN\" (the practice server offers PLAIN, LOGIN, CRAM-MD5)");
+        assertThat(problems(lesson("auth: cram-md5"))).isEmpty();
+    }
+
+    @Test
     void aServerSettingsValueMustBeOneItTakes() {
         assertThat(problems(lesson("reply: HELO 250\nneeds: smtp-after-pop ten"))).containsExactly(
                 "sample.md:16: smtp-after-pop takes a number of minutes from 1 to 1440, or off, not \"ten\"");

@@ -5,6 +5,7 @@ import dev.mailbench.app.config.ConfigDirectory;
 import dev.mailbench.app.config.LessonFolder;
 import dev.mailbench.lesson.Lesson;
 import dev.mailbench.lesson.LessonLibrary;
+import dev.mailbench.lesson.LessonProblem;
 import dev.mailbench.lesson.LessonProgress;
 import dev.mailbench.lesson.LessonStep;
 import dev.mailbench.lesson.MailboxView;
@@ -61,7 +62,8 @@ public final class LessonCommand extends CommandGroup {
             PrintWriter out = spec.commandLine().getOut();
             for (ParsedLesson parsed : LessonFolder.library(ConfigDirectory.resolve(), language()).all()) {
                 out.printf("%-20s %s%n", parsed.id(), parsed.lesson().map(Lesson::title)
-                        .orElse("(broken: " + parsed.problems().size() + " problem(s); see mailbench lesson validate)"));
+                        .orElseGet(() -> "(broken: " + parsed.problems().get(0) + (parsed.problems().size() > 1
+                                ? "; " + (parsed.problems().size() - 1) + " more, see mailbench lesson validate)" : ")")));
             }
             out.flush();
             return CommandLine.ExitCode.OK;
@@ -95,13 +97,20 @@ public final class LessonCommand extends CommandGroup {
                 err.println("mailbench lesson validate: cannot read " + file + ": " + e.getMessage());
                 return CommandLine.ExitCode.USAGE;
             }
-            parsed.problems().forEach(out::println);
-            if (parsed.problems().isEmpty()) {
+            List<LessonProblem> problems = new ArrayList<>(parsed.problems());
+            // a file in the teacher's folder is listed after the shipped lessons: one with a shipped id never runs
+            Path folder = LessonFolder.of(ConfigDirectory.resolve()).toAbsolutePath().normalize();
+            if (folder.equals(file.toAbsolutePath().normalize().getParent())
+                    && LessonLibrary.builtIn(Locale.ROOT).all().stream().anyMatch(p -> p.id().equals(parsed.id()))) {
+                problems.add(LessonLibrary.idTaken(file.getFileName().toString(), parsed.id()));
+            }
+            problems.forEach(out::println);
+            if (problems.isEmpty()) {
                 Lesson lesson = parsed.lesson().orElseThrow();
                 out.println(file.getFileName() + ": valid, " + lesson.steps().size() + " steps");
             }
             out.flush();
-            return parsed.problems().isEmpty() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+            return problems.isEmpty() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         }
     }
 
@@ -130,7 +139,15 @@ public final class LessonCommand extends CommandGroup {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Optional<Lesson> found = LessonFolder.library(ConfigDirectory.resolve(), language()).lesson(id);
+            LessonLibrary library = LessonFolder.library(ConfigDirectory.resolve(), language());
+            Optional<Lesson> found = library.lesson(id);
+            Optional<ParsedLesson> broken = library.all().stream().filter(p -> p.id().equals(id) && p.isBroken())
+                    .findFirst();
+            if (found.isEmpty() && broken.isPresent()) {
+                err.println("mailbench lesson check: the lesson " + id + " is broken: " + broken.get().problems().get(0)
+                        + " (mailbench lesson validate lists every problem)");
+                return CommandLine.ExitCode.USAGE;
+            }
             if (found.isEmpty()) {
                 err.println("mailbench lesson check: no lesson " + id + " (mailbench lesson list names them)");
                 return CommandLine.ExitCode.USAGE;

@@ -62,7 +62,17 @@ class LessonCommandTest {
         try {
             assertThat(run("list")).isZero();
             assertThat(out.toString()).contains("first-smtp", "starttls").containsPattern("say-hello +Say hello")
-                    .containsPattern("typo +\\(broken: 1 problem\\(s\\); see mailbench lesson validate\\)");
+                    .contains("(broken: typo.md:12: bad reply code \"2500\"");
+
+            err.getBuffer().setLength(0);
+            assertThat(run("check", "typo", "--data-dir", temp.toString())).isEqualTo(2);
+            assertThat(err.toString()).startsWith("mailbench lesson check: the lesson typo is broken: typo.md:12: bad reply");
+
+            out.getBuffer().setLength(0);
+            Files.writeString(lessons.resolve("relay.md"), own.replace("say-hello", "relay"));
+            assertThat(run("validate", lessons.resolve("relay.md").toString())).as("as the list will show it").isEqualTo(1);
+            assertThat(out.toString()).startsWith("relay.md: the id relay is taken by a lesson Mailbench ships");
+            Files.delete(lessons.resolve("relay.md"));
 
             out.getBuffer().setLength(0);
             Path complete = temp.resolve("complete");
