@@ -46,6 +46,14 @@ public enum CheckId {
         this.pop3Rule = pop3Rule;
     }
 
+    /**
+     * Whether this check's failure says the server is exposed (an open relay, addresses anyone can list): a
+     * conversation lost in the middle of it cannot say so, and is a warning there, not a failure.
+     */
+    public boolean failMeansExposure() {
+        return this == RELAY_OPEN || this == VRFY_ENUMERATION || this == EXPN_ENUMERATION;
+    }
+
     /** The stable id, e.g. {@code starttls.offered}. */
     public String id() {
         return id;

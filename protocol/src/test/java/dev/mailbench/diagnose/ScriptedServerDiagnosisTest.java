@@ -97,6 +97,34 @@ class ScriptedServerDiagnosisTest {
     }
 
     @Test
+    void aConnectionLostDuringTheRelayTestIsNoOpenRelay() throws IOException {
+        ScriptedServer.Script shutsDown = c -> {
+            c.send("220 smtp.example.test ESMTP\r\n");
+            for (String verb = c.verb(); verb != null; verb = c.verb()) {
+                switch (verb) {
+                    case "EHLO" -> c.send("250-smtp.example.test\r\n250 8BITMIME\r\n");
+                    // RFC 5321 §3.8: 421, and the server closes the connection
+                    case "RCPT" -> {
+                        c.send("421 4.3.2 shutting down\r\n");
+                        return;
+                    }
+                    case "QUIT" -> {
+                        c.send("221 Bye\r\n");
+                        return;
+                    }
+                    default -> c.send("250 OK\r\n");
+                }
+            }
+        };
+        try (ScriptedServer server = new ScriptedServer(shutsDown)) {
+            Diagnosis diagnosis = Diagnoser.diagnose(smtp(server.port()), options);
+
+            CheckResult relay = diagnosis.check("relay.open").orElseThrow();
+            assertThat(relay.verdict()).as(relay.summary()).isNotEqualTo(Verdict.FAIL).isNotEqualTo(Verdict.PASS);
+        }
+    }
+
+    @Test
     void bareLineFeedsAreAWarningAndEveryOtherCheckStillRuns() throws IOException {
         try (ScriptedServer server = new ScriptedServer(misconfigured("\n"))) {
             Diagnosis diagnosis = Diagnoser.diagnose(smtp(server.port()), options);
