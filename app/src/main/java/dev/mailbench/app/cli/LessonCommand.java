@@ -12,6 +12,7 @@ import dev.mailbench.lesson.MailboxView;
 import dev.mailbench.lesson.ParsedLesson;
 import dev.mailbench.lesson.RecordedSession;
 import dev.mailbench.lesson.StepStatus;
+import dev.mailbench.server.practice.ClassRoster;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.server.practice.SavedTranscript;
 import dev.mailbench.server.practice.TranscriptArchive;
@@ -21,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -156,6 +159,28 @@ public final class LessonCommand extends CommandGroup {
             if (!Files.isDirectory(data.root())) {
                 err.println("mailbench lesson check: no data directory " + data.root());
                 return CommandLine.ExitCode.USAGE;
+            }
+            // a wrong folder or a mistyped name would otherwise read as a student who did nothing
+            if (!data.isInitialised()) {
+                err.println("mailbench lesson check: " + data.root() + " is not a practice server's data directory (it"
+                        + " has no " + DataDirectory.CONFIG_FILE + "); name the one mailbench serve uses");
+                return CommandLine.ExitCode.USAGE;
+            }
+            if (student != null) {
+                Set<String> accounts;
+                try {
+                    accounts = ClassRoster.load(data).applyTo(data.loadOrCreateConfig()).accounts().users().keySet();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Cannot read the accounts of {}", data.root(), e);
+                    err.println("mailbench lesson check: cannot read the accounts in " + data.root() + ": "
+                            + e.getMessage());
+                    return CommandLine.ExitCode.USAGE;
+                }
+                if (!accounts.contains(student.toLowerCase(Locale.ROOT))) {
+                    err.println("mailbench lesson check: no account " + student + " on this server (its accounts: "
+                            + String.join(", ", new TreeSet<>(accounts)) + ")");
+                    return CommandLine.ExitCode.USAGE;
+                }
             }
             Lesson lesson = found.get();
             LessonProgress progress;

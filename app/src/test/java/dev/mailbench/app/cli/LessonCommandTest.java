@@ -117,9 +117,12 @@ class LessonCommandTest {
         assertThat(out.toString()).contains("[done] 2. Give the envelope", "[    ] 3. Type the message",
                 "[done] 4. Say goodbye", "Hint: The empty line separates the header (\"Subject: …\") from the body.");
 
-        out.getBuffer().setLength(0);
-        assertThat(run("check", "first-smtp", "--data-dir", complete.toString(), "--student", "carol")).isEqualTo(1);
-        assertThat(out.toString()).contains("[    ] 1. Connect and say hello");
+        err.getBuffer().setLength(0);
+        assertThat(run("check", "first-smtp", "--data-dir", complete.toString(), "--student", "carol"))
+                .as("a name the server has no account for is a typo, not a student who did nothing").isEqualTo(2);
+        assertThat(err.toString()).contains("no account carol on this server (its accounts: alice, bob)");
+        assertThat(run("check", "first-smtp", "--data-dir", temp.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is not a practice server's data directory");
         out.getBuffer().setLength(0);
         assertThat(run("check", "first-smtp", "--data-dir", complete.toString(), "--student", "bob")).isEqualTo(1);
         assertThat(out.toString()).as("bob sent the mail; alice read it").contains("[done] 3. Type the message",
