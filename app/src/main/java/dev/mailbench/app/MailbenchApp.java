@@ -69,6 +69,7 @@ public final class MailbenchApp extends Application {
 
     private final AppContext context;
     private final Optional<String> lesson;
+    private final Optional<Path> opened;
     private WorkbenchViewModel workbench;
     private PracticeServerViewModel practice;
     private LessonPanelViewModel lessons;
@@ -85,8 +86,14 @@ public final class MailbenchApp extends Application {
 
     /** The window built with {@code context}, open on the lesson with this id (as {@code --lesson=ID} does). */
     public MailbenchApp(AppContext context, Optional<String> lesson) {
+        this(context, lesson, Optional.empty());
+    }
+
+    /** The window built with {@code context}, open on a lesson or on a file, as {@code mailbench FILE} opens it. */
+    public MailbenchApp(AppContext context, Optional<String> lesson, Optional<Path> opened) {
         this.context = context;
         this.lesson = lesson;
+        this.opened = opened;
     }
 
     @Override
@@ -185,8 +192,9 @@ public final class MailbenchApp extends Application {
             lessons.load(lessonId, Locale.getDefault());
         });
         if (practice != null) {
-            // a saved session opened at start (the desktop's double click) stays in front: no tab of its own comes
-            if (app.firstSession().isEmpty() && openedMessage().filter(SessionFile::isSessionFile).isEmpty()) {
+            // a message or saved session opened at start (the desktop's double click) stays in front: no tab of its
+            // own comes; New Session is a click away
+            if (app.firstSession().isEmpty() && openedMessage().isEmpty()) {
                 openFirstTabOnThePracticeServer();
             }
             // The panel (tables, tabs, a spinner: half a second of layout and style on a slow machine) and the
@@ -407,6 +415,9 @@ public final class MailbenchApp extends Application {
 
     /** The message file named by {@code --open=PATH}: what the desktop hands over for an .eml file. */
     private Optional<Path> openedMessage() {
+        if (opened.isPresent()) {
+            return opened;
+        }
         Parameters parameters = getParameters();
         String open = parameters == null ? null : parameters.getNamed().get("open");
         return open == null ? Optional.empty() : Optional.of(Path.of(open));

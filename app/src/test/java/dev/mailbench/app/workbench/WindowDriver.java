@@ -71,6 +71,13 @@ public final class WindowDriver implements AutoCloseable {
     /** The window open on a lesson, as {@code mailbench --lesson ID} opens it. */
     public WindowDriver(Path configDirectory, Optional<ConnectionSettings> firstSession,
                         Optional<PracticeServerSource> practiceServer, Optional<String> lesson) throws TimeoutException {
+        this(configDirectory, firstSession, practiceServer, lesson, Optional.empty());
+    }
+
+    /** The window opened on a message or session file, as {@code mailbench FILE} (the desktop's double click) opens it. */
+    public WindowDriver(Path configDirectory, Optional<ConnectionSettings> firstSession,
+                        Optional<PracticeServerSource> practiceServer, Optional<String> lesson, Optional<Path> opened)
+            throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         SessionServices services = new SessionServices(new FxTaskExecutor(), Catalogue.english(),
                 ClientOptions.defaults(new ClientTlsLayer()).withReplyTimeout(Duration.ofSeconds(15)),
@@ -87,7 +94,7 @@ public final class WindowDriver implements AutoCloseable {
             }
         };
         AppContext context = new AppContext(services, configDirectory, firstSession, files, practiceServer);
-        app = FxToolkit.setupApplication(() -> new MailbenchApp(context, lesson));
+        app = FxToolkit.setupApplication(() -> new MailbenchApp(context, lesson, opened));
     }
 
     public FxRobot robot() {
