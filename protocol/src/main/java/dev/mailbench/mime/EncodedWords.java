@@ -13,8 +13,20 @@ final class EncodedWords {
     // RFC 2047 §2: encoded-word = "=?" charset "?" encoding "?" encoded-text "?="
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?([^?\\s]*)\\?=");
 
-    record Result(String text, List<String> unknownCharsets) {
+    /**
+     * @param unknownCharsets the charsets named that this reader does not know
+     * @param badWords        encoded words whose text is not what their encoding allows: kept as written
+     */
+    record Result(String text, List<String> unknownCharsets, List<String> badWords) {
+        Result(String text, List<String> unknownCharsets) {
+            this(text, unknownCharsets, List.of());
+        }
     }
+
+    // RFC 2047 §4.1 (B: base64 as RFC 2045 §6.8, in whole groups) and §4.2 (Q: printable ASCII but ?, = and _
+    // stand for themselves only as =XX and space)
+    private static final Pattern B_TEXT = Pattern.compile("(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
+    private static final Pattern Q_TEXT = Pattern.compile("(?:=[0-9A-Fa-f]{2}|[!-<>@-~&&[^?=]])*");
 
     private EncodedWords() {
     }
@@ -24,12 +36,20 @@ final class EncodedWords {
             return new Result(value, List.of());
         }
         List<String> unknown = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
         Matcher m = WORD.matcher(value);
         while (m.find()) {
             String charset = m.group(1);
             if (Charsets.lookup(charset) == null && !unknown.contains(charset)) {
                 unknown.add(charset);
             }
+            if (!isWellFormed(m.group(2), m.group(3))) {
+                bad.add(m.group());
+            }
+        }
+        if (!bad.isEmpty()) {
+            // Jakarta Mail would decode such a word to nothing, or to noise: each word the reader can, the rest as written
+            return new Result(decodeWordByWord(value), List.copyOf(unknown), List.copyOf(bad));
         }
         try {
             return new Result(MimeUtility.decodeText(value), List.copyOf(unknown));
@@ -61,7 +81,15 @@ final class EncodedWords {
         return out.toString();
     }
 
+    private static boolean isWellFormed(String encoding, String text) {
+        return (encoding.equalsIgnoreCase("B") ? B_TEXT : Q_TEXT).matcher(text).matches();
+    }
+
     private static String decodeOne(String word) {
+        Matcher m = WORD.matcher(word);
+        if (m.matches() && !isWellFormed(m.group(2), m.group(3))) {
+            return word;
+        }
         try {
             return MimeUtility.decodeWord(word);
         } catch (Exception e) {

@@ -19,7 +19,8 @@ final class HeaderSection {
     static final int MAX_FIELDS = 10_000;
 
     /** A field and where its first 8-bit byte is (-1 if none), for the problems list. */
-    record RawField(HeaderField field, boolean hasColon, long firstEightBit, List<String> unknownCharsets) {
+    record RawField(HeaderField field, boolean hasColon, long firstEightBit, List<String> unknownCharsets,
+                    List<String> badEncodedWords) {
     }
 
     record Result(List<RawField> fields, boolean truncated) {
@@ -125,7 +126,7 @@ final class HeaderSection {
         EncodedWords.Result decoded = wellFormed ? EncodedWords.decode(value) : new EncodedWords.Result(value, List.of());
         HeaderField field = new HeaderField(name, raw, value, decoded.text(),
                 new ByteRange(base + start, base + end), wellFormed);
-        return new RawField(field, colon >= 0, eightBit, decoded.unknownCharsets());
+        return new RawField(field, colon >= 0, eightBit, decoded.unknownCharsets(), decoded.badWords());
     }
 
     /** RFC 5322 §3.6.8: field-name = 1*ftext, printable US-ASCII except colon. */

@@ -334,6 +334,10 @@ final class PartTreeBuilder {
                         + "fields are US-ASCII, with other text in RFC 2047 encoded words (or UTF-8 only where "
                         + "SMTPUTF8 was agreed, RFC 6532)", path, raw.firstEightBit());
             }
+            for (String word : raw.badEncodedWords()) {
+                problems.add(ProblemKind.BAD_ENCODED_WORD, "the " + fieldLabel(f) + " field has an encoded word whose"
+                        + " text its encoding cannot have: " + snippet(word) + "; it is shown as written", path, at);
+            }
             for (String charset : raw.unknownCharsets()) {
                 problems.add(ProblemKind.UNKNOWN_CHARSET, "the " + fieldLabel(f) + " field has an encoded word in "
                         + "charset \"" + charset + "\", which is unknown; that word is shown as written", path, at);

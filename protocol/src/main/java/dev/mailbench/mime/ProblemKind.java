@@ -22,6 +22,7 @@ public enum ProblemKind {
     UNCLOSED_BOUNDARY(ERROR, "RFC 2046 §5.1.1", "a multipart without its close delimiter"),
     ENCODED_COMPOSITE(ERROR, "RFC 2045 §6.4", "a multipart or message part with a transfer encoding"),
     UNKNOWN_TRANSFER_ENCODING(ERROR, "RFC 2045 §6.4", "an unknown Content-Transfer-Encoding"),
+    BAD_ENCODED_WORD(WARNING, "RFC 2047 §4", "an encoded word that its encoding cannot decode"),
     UNKNOWN_CHARSET(WARNING, "RFC 2046 §4.1.2, RFC 2047 §2", "a charset this reader does not know"),
     UNDECLARED_8BIT(ERROR, "RFC 2045 §2.7", "8-bit bytes where the transfer encoding promises 7-bit data"),
     BASE64_ILLEGAL_CHARACTER(WARNING, "RFC 2045 §6.8", "characters outside the base64 alphabet"),

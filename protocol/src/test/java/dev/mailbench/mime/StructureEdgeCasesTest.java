@@ -141,6 +141,19 @@ class StructureEdgeCasesTest {
     }
 
     @Test
+    void anEncodedWordThatCannotDecodeIsKeptAsWrittenAndNamed() {
+        MessageAnalysis a = analyze(COMPLETE + "Subject: before =?utf-8?b?###?= after =?utf-8?q?caf=C3=A9?=\r\n"
+                + "\r\nhello\r\n");
+
+        assertThat(a.parts().get(0).headers()).filteredOn(f -> f.hasName("Subject")).singleElement()
+                .satisfies(f -> assertThat(f.decoded()).isEqualTo("before =?utf-8?b?###?= after café"));
+        assertThat(a.problems()).filteredOn(p -> p.kind() == ProblemKind.BAD_ENCODED_WORD).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("=?utf-8?b?###?=").endsWith("shown as written"));
+        assertThat(analyze(COMPLETE + "Subject: =?utf-8?q?caf=C3=A9_au_lait?= =?UTF-8?B?w6k=?=\r\n\r\nx\r\n")
+                .problems()).extracting(Problem::kind).doesNotContain(ProblemKind.BAD_ENCODED_WORD);
+    }
+
+    @Test
     void nestingTooDeepIsListedButNotOpened() {
         StringBuilder m = new StringBuilder(COMPLETE);
         for (int i = 0; i < PartTreeBuilder.MAX_DEPTH + 5; i++) {
