@@ -65,6 +65,15 @@ public final class AuthenticationResults {
         return List.copyOf(result);
     }
 
+    /** RFC 8601 §2.7: the results each registered method can have (another method's are not checked). */
+    private static final Map<String, List<String>> RESULTS = Map.of(
+            "dkim", List.of("none", "pass", "fail", "policy", "neutral", "temperror", "permerror"),
+            "spf", List.of("none", "neutral", "pass", "fail", "softfail", "temperror", "permerror"),
+            "dmarc", List.of("none", "pass", "fail", "temperror", "permerror"),
+            "arc", List.of("none", "pass", "fail"),
+            "iprev", List.of("pass", "fail", "temperror", "permerror"),
+            "auth", List.of("none", "pass", "fail", "temperror", "permerror"));
+
     /** Reads one field; what does not parse is a finding. */
     public static Field parse(HeaderField field) {
         List<Finding> findings = new ArrayList<>();
@@ -77,6 +86,12 @@ public final class AuthenticationResults {
             findings.add(new Finding("RFC 8601 §2.2", "the field does not begin with an authserv-id", field.range()));
         }
         List<Result> results = new ArrayList<>();
+        if (!authservId.isEmpty() && statements.subList(1, statements.size()).stream()
+                .allMatch(s -> words(s.text).isEmpty())) {
+            // RFC 8601 §2.2: after the authserv-id, "; none" or at least one method's result
+            findings.add(new Finding("RFC 8601 §2.2", "the field names " + authservId + " but no result, not even"
+                    + " \"none\"", field.range()));
+        }
         for (Statement s : statements.subList(1, statements.size())) {
             List<String> words = words(s.text);
             if (words.isEmpty()) {
@@ -92,6 +107,12 @@ public final class AuthenticationResults {
                 continue;
             }
             String[] methodVersion = methodResult[0].split("/", 2);
+            List<String> possible = RESULTS.get(methodVersion[0].toLowerCase(Locale.ROOT));
+            String result = unquote(methodResult[1]).toLowerCase(Locale.ROOT);
+            if (possible != null && !possible.contains(result)) {
+                findings.add(new Finding("RFC 8601 §2.7", "\"" + methodResult[1] + "\" is no result " + methodVersion[0]
+                        + "= can have (" + String.join(", ", possible) + ")", field.range()));
+            }
             String reason = null;
             List<Property> properties = new ArrayList<>();
             for (String w : words.subList(1, words.size())) {

@@ -60,4 +60,22 @@ class AuthenticationResultsTest {
         assertThat(broken.findings()).extracting(Finding::rule).containsOnly("RFC 8601 §2.2");
         assertThat(broken.findings()).hasSize(2);
     }
+
+    @Test
+    void aFieldWithoutResultsOrWithAResultItsMethodCannotHaveIsAFinding() {
+        MessageAnalysis analysis = MessageAnalyzer.analyze(latin1(""
+                + "Authentication-Results: list.example.test\r\n"
+                + "Authentication-Results: list.example.test; dkim=passs header.d=bank.test; x-custom=whatever\r\n"
+                + "Authentication-Results: list.example.test; none\r\n"
+                + "From: a@example.test\r\n\r\nHi\r\n"));
+        List<AuthenticationResults.Field> fields = AuthenticationCheck.check(analysis, KeySource.NONE,
+                List.of("list.example.test")).authenticationResults().get(0).fields();
+
+        assertThat(fields.get(0).findings()).extracting(Finding::message)
+                .containsExactly("the field names list.example.test but no result, not even \"none\"");
+        assertThat(fields.get(1).findings()).extracting(Finding::rule, Finding::message).containsExactly(tuple(
+                "RFC 8601 §2.7", "\"passs\" is no result dkim= can have (none, pass, fail, policy, neutral, temperror,"
+                        + " permerror)"));
+        assertThat(fields.get(2).findings()).isEmpty();
+    }
 }
