@@ -143,6 +143,12 @@ final class SmtpSessionReading {
             }
         }
         transactions.removeIf(t -> {
+            if (t.message.size() > 0 && !byEnd.containsValue(t)) {
+                // RFC 5321 §4.1.1.4: without the final "." the server never took the message; sending it would
+                unsaid.add("the message from <" + t.from + "> was cut off before its final \".\" (the session ended in"
+                        + " DATA): the server never took it, so it is left out");
+                return true;
+            }
             if (t.to.isEmpty()) {
                 unsaid.add("the transaction from <" + t.from + "> had no accepted recipient: left out");
                 return true;

@@ -88,6 +88,28 @@ class ReproductionsTest {
     }
 
     @Test
+    void aMessageCutOffInDataIsNotSentByTheReproduction() {
+        List<TranscriptEvent> cut = events(
+                "S: 220 mail.example.test ESMTP",
+                "C: HELO client.example.test",
+                "S: 250 mail.example.test",
+                "C: MAIL FROM:<alice@example.test>",
+                "S: 250 2.1.0 Ok",
+                "C: RCPT TO:<bob@example.test>",
+                "S: 250 2.1.5 Ok",
+                "C: DATA",
+                "S: 354 End data with <CR><LF>.<CR><LF>",
+                "C: Subject: never finished",
+                "C: ");
+
+        for (ReproductionFormat format : List.of(ReproductionFormat.SWAKS, ReproductionFormat.CURL)) {
+            String script = Reproductions.render(format, cut, SMTP);
+            assertThat(script).as(format.name()).doesNotContain("never finished")
+                    .contains("# Not reproduced: the message from <alice@example.test> was cut off before its final");
+        }
+    }
+
+    @Test
     void curlAndOpensslSayTheSameThingsTheirWay() {
         String curl = Reproductions.render(ReproductionFormat.CURL, SMTP_SESSION, SMTP);
         assertThat(curl).contains("'VRFY bob' (VRFY) was sent", "curl --silent --show-error smtp://mail.example.test:25/client.example.test", "--user \"$MAILBENCH_USER:$MAILBENCH_PASSWORD\" --login-options AUTH=PLAIN",
