@@ -180,13 +180,6 @@ public final class MailbenchApp extends Application {
 
         workbench.loadRecentHosts();
         app.firstSession().ifPresent(settings -> workbench.open(settings, true));
-        openedMessage().ifPresent(file -> {
-            if (SessionFile.isSessionFile(file)) {
-                workbench.openSession(file);
-            } else {
-                view.openMessageFile(file);
-            }
-        });
         FirstFrame.then(scene, () -> {
             showLessonPanel(centre, lessonShown, zoom);
             lessons.load(lessonId, Locale.getDefault());
@@ -206,6 +199,15 @@ public final class MailbenchApp extends Application {
                         new PanelWidth(app.configDirectory()), zoom);
             });
         }
+        // the file the window was opened on opens once the window is drawn: the MIME viewer and what it loads are
+        // no part of the first frame
+        openedMessage().ifPresent(file -> FirstFrame.then(scene, () -> {
+            if (SessionFile.isSessionFile(file)) {
+                workbench.openSession(file);
+            } else {
+                view.openMessageFile(file);
+            }
+        }));
     }
 
     /**

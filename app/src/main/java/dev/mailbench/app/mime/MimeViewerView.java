@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.mailbench.app.theme.StyleClasses;
 import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.task.BackgroundTask;
 import dev.mailbench.app.task.TaskExecutor;
@@ -177,7 +178,11 @@ public final class MimeViewerView extends BorderPane {
             @Override
             protected void updateItem(PartNode part, boolean empty) {
                 super.updateItem(part, empty);
-                getStyleClass().removeAll("part-composite", "part-attachment");
+                // a cell is updated on every layout: its classes change only when its part's kind does, or each
+                // change restyles it, which lays it out again, a loop that held the window for seconds
+                StyleClasses.keepOnly(getStyleClass(), empty || part == null ? null
+                        : !part.isLeaf() ? "part-composite" : part.isAttachment() ? "part-attachment" : null,
+                        "part-composite", "part-attachment");
                 if (empty || part == null) {
                     setText(null);
                     setTooltip(null);
@@ -188,11 +193,8 @@ public final class MimeViewerView extends BorderPane {
                 // width (no wider preference of its own), and wraps within it
                 setWrapText(true);
                 setPrefWidth(0);
-                setTooltip(new Tooltip(getText()));
-                if (!part.isLeaf()) {
-                    getStyleClass().add("part-composite");
-                } else if (part.isAttachment()) {
-                    getStyleClass().add("part-attachment");
+                if (getTooltip() == null || !getText().equals(getTooltip().getText())) {
+                    setTooltip(new Tooltip(getText()));
                 }
             }
         });
@@ -242,14 +244,15 @@ public final class MimeViewerView extends BorderPane {
             @Override
             protected void updateItem(Problem problem, boolean empty) {
                 super.updateItem(problem, empty);
-                getStyleClass().removeAll("problem-error", "problem-warning", "problem-info");
+                StyleClasses.keepOnly(getStyleClass(), empty || problem == null ? null
+                        : "problem-" + problem.severity().name().toLowerCase(Locale.ROOT),
+                        "problem-error", "problem-warning", "problem-info");
                 if (empty || problem == null) {
                     setText(null);
                     return;
                 }
                 setText(problem.severity().name().toLowerCase(Locale.ROOT) + " · " + problem.where() + "\n"
                         + problem.message() + " (" + problem.kind().rule() + ")");
-                getStyleClass().add("problem-" + problem.severity().name().toLowerCase(Locale.ROOT));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((observable, old, problem) -> {

@@ -1,0 +1,29 @@
+package dev.mailbench.app.theme;
+
+import java.util.List;
+
+/**
+ * Changes a node's style classes only where they differ. A cell's {@code updateItem} runs on every layout of its
+ * list or tree; a class removed and added back there marks the cell for restyling, and the restyle lays it out
+ * again: a loop that can hold the window for seconds.
+ */
+public final class StyleClasses {
+
+    private StyleClasses() {
+    }
+
+    /**
+     * Leaves {@code wanted} (or none, when null) of {@code family} in {@code classes}, touching the list only when
+     * that changes it.
+     */
+    public static void keepOnly(List<String> classes, String wanted, String... family) {
+        for (String each : family) {
+            if (!each.equals(wanted) && classes.contains(each)) {
+                classes.removeAll(List.of(each));
+            }
+        }
+        if (wanted != null && !classes.contains(wanted)) {
+            classes.add(wanted);
+        }
+    }
+}
