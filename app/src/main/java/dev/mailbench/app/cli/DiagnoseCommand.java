@@ -130,6 +130,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
             options = options.withLogin(user, password.get());
         }
         for (String target : targets) {
+            if (!ServerAddress.looksLikeUri(target) && target.matches(".*:[0-9]*")) {
+                // a domain never has a port: this is a server written without its scheme, not a domain to look up
+                err.println("mailbench diagnose: " + target + " is neither a domain nor a server address: write the"
+                        + " server as smtp://" + target + " (or smtp+starttls://, smtps://, pop3:// …)");
+                return CommandLine.ExitCode.USAGE;
+            }
             if (ServerAddress.looksLikeUri(target)) {
                 try {
                     ServerAddress.parse(target);

@@ -146,6 +146,9 @@ class DiagnoseCommandTest {
     @Test
     void usageErrorsExitWithTwo() {
         assertThat(run(Map.of(), "imap://mail.example.test").code()).isEqualTo(2);
+        Run noScheme = run(Map.of(), "127.0.0.1:2525");
+        assertThat(noScheme.code()).as("not looked up as a domain").isEqualTo(2);
+        assertThat(noScheme.err()).contains("write the server as smtp://127.0.0.1:2525");
         Run badPort = run(Map.of(), "smtp://127.0.0.1:99999");
         assertThat(badPort.code()).as("never a report of nothing but skips").isEqualTo(2);
         assertThat(badPort.err()).contains("port 99999 in smtp://127.0.0.1:99999 is not a TCP port");
