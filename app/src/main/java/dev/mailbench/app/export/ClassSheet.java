@@ -53,12 +53,12 @@ public record ClassSheet(List<Card> cards, String address, int smtpPort, int pop
                   .card { float: left; width: 82mm; margin: 0 2mm 4mm 0; padding: 3mm;
                           border: 1px dashed #555555; page-break-inside: avoid; }
                   .name { font-size: 12pt; font-weight: bold; margin-bottom: 2mm; }
-                  table { border-collapse: collapse; }
+                  table { border-collapse: collapse; width: 100%; table-layout: fixed; }
                   td { padding: 0.4mm 2mm 0.4mm 0; vertical-align: top; }
-                  td.key { color: #333333; white-space: nowrap; }
+                  td.key { color: #333333; white-space: nowrap; width: 20mm; }
                   .secret { font-family: monospace; font-size: 12pt; font-weight: bold; }
                   .mono { font-family: monospace; }
-                  .fingerprint { font-family: monospace; font-size: 6.5pt; word-wrap: break-word; }
+                  .fingerprint { font-family: monospace; font-size: 6.5pt; word-wrap: break-word; word-break: break-all; }
                   .note { font-size: 8pt; margin-top: 1.5mm; }
                 </style>
                 </head>
