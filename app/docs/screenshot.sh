@@ -51,10 +51,12 @@ log=$(mktemp)
 scratch=$(mktemp -d)
 export XDG_DATA_HOME=${XDG_DATA_HOME_FOR_SCREENSHOT:-$scratch/data} XDG_CONFIG_HOME=${XDG_CONFIG_HOME_FOR_SCREENSHOT:-$scratch/config}
 # setsid: Maven and the java process it forks share one process group, stopped together below.
-# SCREENSHOT_OPEN=FILE.eml opens a message in the MIME viewer too (mailbench --open)
+# SCREENSHOT_OPEN=FILE.eml opens a message (or a saved .mbsession) as the desktop does (mailbench FILE)
 # SCREENSHOT_LESSON=ID opens the window on a lesson (mailbench --lesson ID)
-args="--theme=$theme${connect:+ --connect=$connect}${SCREENSHOT_OPEN:+ --open=$(realpath "$SCREENSHOT_OPEN")}"
-args="$args${SCREENSHOT_LESSON:+ --lesson=$SCREENSHOT_LESSON}"
+# SCREENSHOT_NO_SERVER=1 starts without the practice server (mailbench --no-practice-server)
+args="--theme=$theme${connect:+ --connect=$connect}"
+args="$args${SCREENSHOT_LESSON:+ --lesson=$SCREENSHOT_LESSON}${SCREENSHOT_NO_SERVER:+ --no-practice-server}"
+args="$args${SCREENSHOT_OPEN:+ $(realpath "$SCREENSHOT_OPEN")}"
 # SCREENSHOT_OFFLINE=1: Maven works offline (a network namespace of its own has no network)
 setsid ./mvnw -B -q ${SCREENSHOT_OFFLINE:+-o} -pl app -am javafx:run -Djavafx.args="$args" >"$log" 2>&1 &
 app=$!

@@ -24,11 +24,14 @@ final class SignatureVerifier {
          * signature, however well the header fields verify (RFC 8617 §5.1.2 for an ARC-Message-Signature).
          */
         Check withBody(BodyHash body) {
-            if (verdict != Verdict.PASS || body == null || body.computed() == null || body.passes()) {
+            boolean judged = verdict == Verdict.PASS || verdict == Verdict.NO_KEY;
+            if (!judged || body == null || body.computed() == null || body.passes()) {
                 return this;
             }
+            // the body hash needs no key: a changed body is known offline, whatever the key would say
             return new Check(Verdict.FAIL, "the body hash does not match bh=: the body was changed after it was"
-                    + " signed (the header fields' signature alone verifies with the key)", key, findings);
+                    + " signed" + (verdict == Verdict.PASS ? " (the header fields' signature alone verifies with the key)"
+                    : " (the header fields' signature was not checked: no key)"), key, findings);
         }
     }
 

@@ -125,38 +125,66 @@ public final class AuthenticationViewModel {
     }
 
     /**
-     * The tab's title: what the checks came to, so that a failure shows before the tab is opened ("Authentication ✗
-     * DKIM 1 of 2 fails"); a signature without its key is not a failure, and says so.
+     * The tab's title, short enough for a narrow pane: what the checks came to, so that a failure shows before the
+     * tab is opened ("Authentication ✗ DKIM, ARC"); a signature without its key is no failure, and says so.
      */
     public static String title(AuthenticationReport report) {
-        if (report == null) {
-            return "Authentication";
+        Outcome o = Outcome.of(report);
+        if (o.failed()) {
+            return "Authentication ✗ " + String.join(", ", o.failures(false));
         }
-        long signatures = report.dkim().size();
-        long fails = report.dkim().stream().filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR
-                || r.verdict() == Verdict.REVOKED).count();
-        long passes = report.dkim().stream().filter(DkimResult::passes).count();
-        boolean arcFails = !report.arc().sets().isEmpty() && report.arc().status().equals("fail");
-        if (fails > 0 || arcFails) {
-            List<String> what = new ArrayList<>();
-            if (fails > 0) {
-                what.add("DKIM " + fails + " of " + signatures + (fails == 1 ? " fails" : " fail"));
-            }
-            if (arcFails) {
-                what.add("ARC chain broken");
-            }
-            return "Authentication ✗ " + String.join(", ", what);
+        if (o.signatures == 0) {
+            return o.arc == null ? "Authentication" : "Authentication (ARC " + o.arc + ")";
         }
-        if (signatures == 0) {
-            return report.arc().sets().isEmpty() ? "Authentication" : "Authentication (ARC " + report.arc().status() + ")";
+        return o.passes == o.signatures ? "Authentication ✓ DKIM" : "Authentication (no key)";
+    }
+
+    /** The same in full, for the tab's tooltip and a screen reader: "DKIM: 1 of 2 signatures fail; ARC: chain broken". */
+    public static String description(AuthenticationReport report) {
+        Outcome o = Outcome.of(report);
+        if (o.failed()) {
+            return String.join("; ", o.failures(true));
         }
-        return passes == signatures ? "Authentication ✓ DKIM " + signatures
-                : "Authentication (DKIM " + signatures + ", " + (signatures - passes) + " not checked: no key)";
+        if (o.signatures == 0) {
+            return o.arc == null ? "No DKIM signature and no ARC set" : "ARC: " + o.arc;
+        }
+        return o.passes == o.signatures ? "DKIM: " + (o.signatures == 1 ? "the signature verifies" : "all "
+                + o.signatures + " signatures verify") : "DKIM: " + (o.signatures - o.passes) + " of " + o.signatures
+                + " signatures not checked: no key";
     }
 
     /** Whether {@link #title} reports a failure: the tab is then styled as a warning. */
     public static boolean fails(AuthenticationReport report) {
-        return title(report).startsWith("Authentication ✗");
+        return Outcome.of(report).failed();
+    }
+
+    private record Outcome(long signatures, long fails, long passes, String arc) {
+        static Outcome of(AuthenticationReport report) {
+            if (report == null) {
+                return new Outcome(0, 0, 0, null);
+            }
+            return new Outcome(report.dkim().size(),
+                    report.dkim().stream().filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR
+                            || r.verdict() == Verdict.REVOKED).count(),
+                    report.dkim().stream().filter(DkimResult::passes).count(),
+                    report.arc().sets().isEmpty() ? null : report.arc().status());
+        }
+
+        boolean failed() {
+            return fails > 0 || "fail".equals(arc);
+        }
+
+        List<String> failures(boolean full) {
+            List<String> what = new ArrayList<>();
+            if (fails > 0) {
+                what.add(full ? "DKIM: " + fails + " of " + signatures + (signatures == 1 ? " signature fails"
+                        : " signatures fail") : "DKIM");
+            }
+            if ("fail".equals(arc)) {
+                what.add(full ? "ARC: chain broken" : "ARC");
+            }
+            return what;
+        }
     }
 
     /** A DKIM key record pasted by the user: a TXT record's text, or lines in zone-file form. */

@@ -279,10 +279,9 @@ public final class MimeViewerView extends BorderPane {
                 () -> AuthenticationViewModel.title(viewModel.authentication().reportProperty().get()),
                 viewModel.authentication().reportProperty()));
         viewModel.authentication().reportProperty().addListener((observable, old, report) -> {
-            authentication.getStyleClass().remove("auth-tab-fails");
-            if (AuthenticationViewModel.fails(report)) {
-                authentication.getStyleClass().add("auth-tab-fails");
-            }
+            StyleClasses.keepOnly(authentication.getStyleClass(), AuthenticationViewModel.fails(report)
+                    ? "auth-tab-fails" : null, "auth-tab-fails");
+            authentication.setTooltip(new Tooltip(AuthenticationViewModel.description(report)));
         });
         TabPane tabs = new TabPane(problems, authentication);
         tabs.setId("mime-lower-tabs");

@@ -69,19 +69,24 @@ class AuthenticationViewModelTest {
         viewModel.pastedRecordProperty().set(zone);
 
         viewModel.show(MessageAnalyzer.analyze(signed));
-        assertThat(AuthenticationViewModel.title(viewModel.reportProperty().get())).isEqualTo("Authentication ✓ DKIM 1");
+        assertThat(AuthenticationViewModel.title(viewModel.reportProperty().get())).isEqualTo("Authentication ✓ DKIM");
         assertThat(AuthenticationViewModel.fails(viewModel.reportProperty().get())).isFalse();
 
         byte[] changed = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1).replace("noon", "one")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         viewModel.show(MessageAnalyzer.analyze(changed));
         assertThat(AuthenticationViewModel.title(viewModel.reportProperty().get()))
-                .isEqualTo("Authentication ✗ DKIM 1 of 1 fails, ARC chain broken");
+                .isEqualTo("Authentication ✗ DKIM, ARC");
+        assertThat(AuthenticationViewModel.description(viewModel.reportProperty().get()))
+                .isEqualTo("DKIM: 1 of 1 signature fails; ARC: chain broken");
         assertThat(AuthenticationViewModel.fails(viewModel.reportProperty().get())).isTrue();
 
         viewModel.pastedRecordProperty().set("");
+        viewModel.show(MessageAnalyzer.analyze(changed));
+        assertThat(AuthenticationViewModel.title(viewModel.reportProperty().get())).as("a changed body needs no key")
+                .isEqualTo("Authentication ✗ DKIM, ARC");
         viewModel.show(MessageAnalyzer.analyze(signed));
         assertThat(AuthenticationViewModel.title(viewModel.reportProperty().get()))
-                .isEqualTo("Authentication (DKIM 1, 1 not checked: no key)");
+                .isEqualTo("Authentication (no key)");
     }
 }
