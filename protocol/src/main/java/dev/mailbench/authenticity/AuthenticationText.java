@@ -63,7 +63,7 @@ final class AuthenticationText {
         for (ReceivedTimeline.Hop h : report.receivedTimeline().hops()) {
             ReceivedHop hop = h.hop();
             out.append("  ").append(hop.timestamp() == null ? "(no time)" : hop.timestamp().toString())
-                    .append(hop.delay() == null ? "" : "  +" + ReceivedTimeline.describe(hop.delay()))
+                    .append(hop.delay() == null ? "" : "  " + ReceivedTimeline.describe(hop.delay()))
                     .append("  by ").append(hop.by()).append(" from ").append(hop.from()).append('\n');
             for (String w : h.warnings()) {
                 out.append("    ! ").append(w).append('\n');

@@ -38,10 +38,10 @@ public record ReceivedTimeline(List<Hop> hops) {
             }
             Duration delay = hop.delay();
             if (delay != null && delay.isNegative()) {
-                warnings.add("earlier than the hop before it by " + describe(delay.negated())
+                warnings.add("earlier than the hop before it by " + length(delay)
                         + ": a server's clock is wrong, or the field was forged");
             } else if (delay != null && delay.compareTo(LONG_GAP) > 0) {
-                warnings.add("a gap of " + describe(delay) + " after the hop before: the message waited in a queue"
+                warnings.add("a gap of " + length(delay) + " after the hop before: the message waited in a queue"
                         + " (greylisting, a retry, a server down)");
             }
             hops.add(new Hop(hop, List.copyOf(warnings)));
@@ -49,16 +49,21 @@ public record ReceivedTimeline(List<Hop> hops) {
         return new ReceivedTimeline(List.copyOf(hops));
     }
 
-    /** "3 s", "2 min 5 s", "1 h 20 min". */
+    /** A hop's delay, signed: "+3 s", "+2 min 5 s", "−1 h 20 min". */
     public static String describe(Duration d) {
+        // always signed: a hop stamped before the one that handed it the message is a clock gone wrong, not a delay
+        return (d.isNegative() ? "−" : "+") + length(d);
+    }
+
+    /** How long, without a sign: "2 h", "10 min 5 s". */
+    static String length(Duration d) {
         long s = Math.abs(d.getSeconds());
-        String sign = d.isNegative() ? "-" : "";
         if (s < 60) {
-            return sign + s + " s";
+            return s + " s";
         }
         if (s < 3600) {
-            return sign + s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+            return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
         }
-        return sign + s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
+        return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
     }
 }

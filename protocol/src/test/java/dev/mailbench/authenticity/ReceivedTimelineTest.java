@@ -27,4 +27,12 @@ class ReceivedTimelineTest {
         assertThat(timeline.hops().get(2).warnings()).anySatisfy(w -> assertThat(w).contains("no time zone"));
         assertThat(timeline.hops().get(3).warnings()).anySatisfy(w -> assertThat(w).startsWith("earlier than the hop"));
     }
+
+    @Test
+    void aDelayAlwaysHasItsSignAndAHopBeforeItsPredecessorIsNegative() {
+        assertThat(ReceivedTimeline.describe(java.time.Duration.ofSeconds(5))).isEqualTo("+5 s");
+        assertThat(ReceivedTimeline.describe(java.time.Duration.ofSeconds(605))).isEqualTo("+10 min 5 s");
+        assertThat(ReceivedTimeline.describe(java.time.Duration.ofSeconds(-605))).isEqualTo("−10 min 5 s");
+        assertThat(ReceivedTimeline.describe(java.time.Duration.ofHours(2))).isEqualTo("+2 h");
+    }
 }

@@ -263,7 +263,7 @@ final class AuthenticationView extends VBox {
     private Node hop(ReceivedTimeline.Hop h) {
         ReceivedHop hop = h.hop();
         String when = hop.timestamp() == null ? "(no time)" : TIME.format(hop.timestamp());
-        String delay = hop.delay() == null ? "" : "  +" + ReceivedTimeline.describe(hop.delay());
+        String delay = hop.delay() == null ? "" : "  " + ReceivedTimeline.describe(hop.delay());
         VBox box = new VBox(link(when + delay + "  by " + hop.by() + (hop.from() == null ? "" : "  from " + hop.from()),
                 hop.field().range()));
         for (String w : h.warnings()) {

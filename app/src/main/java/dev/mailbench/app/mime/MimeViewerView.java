@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.mailbench.authenticity.ReceivedTimeline;
 import dev.mailbench.app.theme.StyleClasses;
 import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.task.BackgroundTask;
@@ -538,13 +539,7 @@ public final class MimeViewerView extends BorderPane {
     }
 
     static String delay(Duration delay) {
-        if (delay == null) {
-            return "";
-        }
-        long seconds = delay.toSeconds();
-        String sign = seconds < 0 ? "−" : "+";
-        long s = Math.abs(seconds);
-        return s < 120 ? sign + s + " s" : s < 7200 ? sign + (s / 60) + " min" : sign + (s / 3600) + " h";
+        return delay == null ? "" : ReceivedTimeline.describe(delay);
     }
 
     private static String orDash(String text) {
