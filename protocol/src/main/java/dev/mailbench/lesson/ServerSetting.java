@@ -70,7 +70,8 @@ public record ServerSetting(Name name, String value) {
             return key;
         }
 
-        static Optional<Fault> of(String key) {
+        /** The fault a lesson file names this way, if any. */
+        public static Optional<Fault> of(String key) {
             return Arrays.stream(values()).filter(f -> f.key.equals(key.toLowerCase(Locale.ROOT))).findFirst();
         }
 

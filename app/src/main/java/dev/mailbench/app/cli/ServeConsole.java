@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.mailbench.lesson.ServerSetting;
 import dev.mailbench.app.practice.ClassTracker;
 import dev.mailbench.lesson.Lesson;
 import dev.mailbench.server.Faults;
@@ -43,6 +44,8 @@ final class ServeConsole {
             "  greylisting on|off          the first attempt gets 450 4.7.1, a retry is accepted",
             "  drop-mid-data on|off        the server hangs up in the middle of DATA",
             "  pop3-login-fail on|off      POP3 logins get -ERR [SYS/TEMP]",
+            "                              (a lesson's names work too: refuse-connections, rcpt-failure,",
+            "                              data-failure, pop3-login-failure)",
             "  faults off                  every fault off",
             "  smtp-after-pop MINUTES|off  a POP3 login lets its address relay without AUTH for MINUTES",
             "  tls-for-auth on|off         passwords (AUTH, USER/PASS) only after STARTTLS / STLS",
@@ -79,10 +82,22 @@ final class ServeConsole {
         }
     }
 
+    /** A fault as a lesson names it ({@code needs: fault rcpt-failure}) is the console's command of that fault. */
+    private static String consoleVerb(String typed) {
+        return ServerSetting.Fault.of(typed).map(fault -> switch (fault) {
+            case REFUSE_CONNECTIONS -> "refuse";
+            case RCPT_FAILURE -> "rcpt-fail";
+            case DATA_FAILURE -> "data-fail";
+            case POP3_LOGIN_FAILURE -> "pop3-login-fail";
+            case GREYLISTING -> "greylisting";
+            case DROP_MID_DATA -> "drop-mid-data";
+        }).orElse(typed);
+    }
+
     /** Carries out one command and says what it did, or why it did nothing. */
     String execute(String line) {
         String[] words = line.strip().split("\\s+");
-        String verb = words[0].toLowerCase(Locale.ROOT);
+        String verb = consoleVerb(words[0].toLowerCase(Locale.ROOT));
         String argument = words.length > 1 ? words[1].toLowerCase(Locale.ROOT) : "";
         if (words.length > 2) {
             return "one value only: " + line.strip() + " (help lists the commands)";

@@ -111,6 +111,11 @@ class ServeCommandTest {
             assertThat(greeting).startsWith("421 4.3.2 ");
         }
 
+        // the names a lesson gives its faults are typed too
+        typing.write("rcpt-failure 452\nstatus\n".getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+        awaitText(out, "; faults: refuse, rcpt-fail 452");
+
         typing.write("faults off\ngreylisting maybe\nfrobnicate\n".getBytes(StandardCharsets.UTF_8));
         typing.flush();
         awaitText(out, "unknown command: frobnicate (help lists the commands)");
