@@ -1,5 +1,6 @@
 package dev.mailbench.lesson;
 
+import dev.mailbench.smtp.SmtpVerb;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,7 +37,11 @@ final class Facts {
 
     void replied(Exchange exchange, Exchange.Reply reply) {
         exchange.replied(reply);
-        lastAnswered = exchange;
+        // QUIT's answer ends the conversation and says nothing of the step: the mistake before it stays the last word
+        // (a telnet student always says goodbye)
+        if (!SmtpVerb.QUIT.keyword().equals(exchange.verb)) {
+            lastAnswered = exchange;
+        }
         changes++;
     }
 

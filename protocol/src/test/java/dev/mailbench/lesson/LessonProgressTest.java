@@ -57,6 +57,20 @@ class LessonProgressTest {
     }
 
     @Test
+    void theMistakeStaysTheLastWordWhenTheStudentSaysGoodbye() throws Exception {
+        try (PracticeServer server = start()) {
+            LessonProgress progress = new LessonProgress(firstSmtp, MailboxView.NONE, catalogue);
+            try (Telnet smtp = Telnet.open(MailProtocol.SMTP, server.smtpPort(), progress)) {
+                smtp.type("HELO client.example.test").expect("250");
+                smtp.type("RCPT TO:<alice@example.test>").expect("503");
+                smtp.type("QUIT").expect("221");
+            }
+            assertThat(progress.current().orElseThrow().mistake()).hasValue("The server answered 503 5.5.1 to RCPT: "
+                    + catalogue.smtpReply(503, "RCPT"));
+        }
+    }
+
+    @Test
     void showMeNamesTheMovesOfTheConditionsNotMetYetWithTheArgumentsThePatternsSpellOut() throws Exception {
         try (PracticeServer server = start()) {
             LessonProgress progress = new LessonProgress(firstSmtp, MailboxView.NONE, catalogue);
