@@ -178,16 +178,22 @@ public final class ServeCommand implements Callable<Integer> {
         Thread reader = new Thread(() -> commands.run(console), "mailbench-serve-console");
         reader.setDaemon(true);
         reader.start();
+        boolean interrupted = false;
         try {
             stopped.await();
         } catch (InterruptedException e) {
             LOG.info("Stopping the practice server (interrupted)");
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } finally {
-            // Interrupted rather than signalled (e.g. when embedded): stop here, and drop the hook.
+            // Interrupted rather than signalled (e.g. when embedded): stop here, and drop the hook. The close waits
+            // for the connections and their transcripts to be written, so the interrupt is set again only after it:
+            // on an interrupted thread that wait would end at once and the files would be written after the return.
             if (stopped.getCount() > 0) {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 server.close();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         return CommandLine.ExitCode.OK;
