@@ -39,9 +39,10 @@ import org.slf4j.LoggerFactory;
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Prints a message's MIME part tree, headers and problems (a broken message still prints what could be read),",
-                "and checks its authentication offline: DKIM body hashes and signatures, the ARC chain,",
-                "Authentication-Results and the Received timeline."})
+        // the first line is what mailbench --help lists: a sentence of its own
+        description = {"Prints a message's MIME structure and problems, and checks its authentication offline.",
+                "The part tree, headers and problems (a broken message still prints what could be read); DKIM body",
+                "hashes and signatures, the ARC chain, Authentication-Results and the Received timeline."})
 public final class InspectCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InspectCommand.class);
