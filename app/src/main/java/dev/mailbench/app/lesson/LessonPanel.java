@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import dev.mailbench.app.theme.StyleClasses;
 import dev.mailbench.app.keys.KeyHelp;
 import dev.mailbench.lesson.Lesson;
 import dev.mailbench.lesson.LessonStep;
@@ -254,12 +255,12 @@ public final class LessonPanel extends ScrollPane {
         @Override
         protected void updateItem(ParsedLesson item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().remove("lesson-broken");
+            StyleClasses.keepOnly(getStyleClass(), item != null && !empty && item.isBroken() ? "lesson-broken" : null,
+                    "lesson-broken");
             if (empty || item == null) {
                 setText(null);
             } else if (item.isBroken()) {
                 setText(item.id() + " (broken: " + item.problems().get(0) + ")");
-                getStyleClass().add("lesson-broken");
             } else {
                 setText(item.lesson().orElseThrow().title());
             }

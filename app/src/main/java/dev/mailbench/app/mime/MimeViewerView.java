@@ -179,8 +179,7 @@ public final class MimeViewerView extends BorderPane {
             @Override
             protected void updateItem(PartNode part, boolean empty) {
                 super.updateItem(part, empty);
-                // a cell is updated on every layout: its classes change only when its part's kind does, or each
-                // change restyles it, which lays it out again, a loop that held the window for seconds
+                // its classes change only when its part's kind does (StyleClasses)
                 StyleClasses.keepOnly(getStyleClass(), empty || part == null ? null
                         : !part.isLeaf() ? "part-composite" : part.isAttachment() ? "part-attachment" : null,
                         "part-composite", "part-attachment");
@@ -480,15 +479,10 @@ public final class MimeViewerView extends BorderPane {
             @Override
             protected void updateItem(HeaderRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("encoded-field", "malformed-field");
+                StyleClasses.keepOnly(getStyleClass(), empty || row == null ? null
+                        : !row.wellFormed() ? "malformed-field" : row.encoded() ? "encoded-field" : null,
+                        "encoded-field", "malformed-field");
                 setTooltip(empty || row == null ? null : new Tooltip(viewModel.explainHeader(row.name())));
-                if (!empty && row != null) {
-                    if (!row.wellFormed()) {
-                        getStyleClass().add("malformed-field");
-                    } else if (row.encoded()) {
-                        getStyleClass().add("encoded-field");
-                    }
-                }
             }
         });
         // what the selected field is for, under the table: the catalogue's sentence with its RFC

@@ -1,5 +1,6 @@
 package dev.mailbench.app.practice;
 
+import dev.mailbench.app.theme.StyleClasses;
 import dev.mailbench.lesson.ClassProgress;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -104,7 +105,11 @@ final class ClassPanel extends VBox {
                 @Override
                 protected void updateItem(ClassProgress.Cell cell, boolean empty) {
                     super.updateItem(cell, empty);
-                    getStyleClass().removeAll(DONE, IN_PROGRESS, NOT_STARTED);
+                    StyleClasses.keepOnly(getStyleClass(), empty || cell == null ? null : switch (cell.state()) {
+                        case DONE -> DONE;
+                        case IN_PROGRESS -> IN_PROGRESS;
+                        case NOT_STARTED -> NOT_STARTED;
+                    }, DONE, IN_PROGRESS, NOT_STARTED);
                     if (empty || cell == null) {
                         setText(null);
                         setAccessibleText(null);
@@ -114,11 +119,6 @@ final class ClassPanel extends VBox {
                         case DONE -> "done";
                         case IN_PROGRESS -> cell.stepsDone() + "/" + cell.steps();
                         case NOT_STARTED -> "–";
-                    });
-                    getStyleClass().add(switch (cell.state()) {
-                        case DONE -> DONE;
-                        case IN_PROGRESS -> IN_PROGRESS;
-                        case NOT_STARTED -> NOT_STARTED;
                     });
                     setAccessibleText(cell.student() + ", " + cell.lesson() + ": " + cell.describe());
                 }

@@ -3,9 +3,9 @@ package dev.mailbench.app.theme;
 import java.util.List;
 
 /**
- * Changes a node's style classes only where they differ. A cell's {@code updateItem} runs on every layout of its
- * list or tree; a class removed and added back there marks the cell for restyling, and the restyle lays it out
- * again: a loop that can hold the window for seconds.
+ * Changes a node's style classes only where they differ. A cell's {@code updateItem} runs again and again as its
+ * list, table or tree lays out; a class removed there and added straight back marks the cell for restyling for
+ * nothing.
  */
 public final class StyleClasses {
 
