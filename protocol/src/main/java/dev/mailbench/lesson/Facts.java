@@ -1,6 +1,8 @@
 package dev.mailbench.lesson;
 
+import dev.mailbench.pop3.Pop3Verb;
 import dev.mailbench.smtp.SmtpVerb;
+import dev.mailbench.wire.MailProtocol;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,7 +41,8 @@ final class Facts {
         exchange.replied(reply);
         // QUIT's answer ends the conversation and says nothing of the step: the mistake before it stays the last word
         // (a telnet student always says goodbye)
-        if (!SmtpVerb.QUIT.keyword().equals(exchange.verb)) {
+        String quit = exchange.protocol == MailProtocol.SMTP ? SmtpVerb.QUIT.keyword() : Pop3Verb.QUIT.keyword();
+        if (!quit.equals(exchange.verb)) {
             lastAnswered = exchange;
         }
         changes++;

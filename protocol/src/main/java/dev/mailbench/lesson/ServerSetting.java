@@ -93,9 +93,11 @@ public record ServerSetting(Name name, String value) {
      * reads as off.
      */
     public Optional<Integer> smtpAfterPopMinutes() {
-        return value.matches("[0-9]{1,4}") && Integer.parseInt(value) >= 1
-                && Integer.parseInt(value) <= MAX_SMTP_AFTER_POP_MINUTES ? Optional.of(Integer.parseInt(value))
-                : Optional.empty();
+        if (!value.matches("[0-9]{1,4}")) {
+            return Optional.empty();
+        }
+        int minutes = Integer.parseInt(value);
+        return minutes >= 1 && minutes <= MAX_SMTP_AFTER_POP_MINUTES ? Optional.of(minutes) : Optional.empty();
     }
 
     /** For {@code fault}: which one, if the value names one. */

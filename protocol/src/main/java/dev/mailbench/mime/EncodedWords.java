@@ -73,7 +73,8 @@ final class EncodedWords {
             if (!(previousWasWord && between.isBlank())) {
                 out.append(between);
             }
-            out.append(decodeOne(m.group()));
+            // a word its encoding cannot have stays as written (decode reports it)
+            out.append(isWellFormed(m.group(2), m.group(3)) ? decodeOne(m.group()) : m.group());
             last = m.end();
             previousWasWord = true;
         }
@@ -86,10 +87,6 @@ final class EncodedWords {
     }
 
     private static String decodeOne(String word) {
-        Matcher m = WORD.matcher(word);
-        if (m.matches() && !isWellFormed(m.group(2), m.group(3))) {
-            return word;
-        }
         try {
             return MimeUtility.decodeWord(word);
         } catch (Exception e) {

@@ -142,15 +142,14 @@ public final class LessonCommand extends CommandGroup {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            LessonLibrary library = LessonFolder.library(ConfigDirectory.resolve(), language());
-            Optional<Lesson> found = library.lesson(id);
-            Optional<ParsedLesson> broken = library.all().stream().filter(p -> p.id().equals(id) && p.isBroken())
-                    .findFirst();
-            if (found.isEmpty() && broken.isPresent()) {
-                err.println("mailbench lesson check: the lesson " + id + " is broken: " + broken.get().problems().get(0)
+            Optional<ParsedLesson> listed = LessonFolder.library(ConfigDirectory.resolve(), language()).all().stream()
+                    .filter(p -> p.id().equals(id)).findFirst();
+            if (listed.isPresent() && listed.get().isBroken()) {
+                err.println("mailbench lesson check: the lesson " + id + " is broken: " + listed.get().problems().get(0)
                         + " (mailbench lesson validate lists every problem)");
                 return CommandLine.ExitCode.USAGE;
             }
+            Optional<Lesson> found = listed.flatMap(ParsedLesson::lesson);
             if (found.isEmpty()) {
                 err.println("mailbench lesson check: no lesson " + id + " (mailbench lesson list names them)");
                 return CommandLine.ExitCode.USAGE;
