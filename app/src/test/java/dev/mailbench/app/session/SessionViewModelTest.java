@@ -141,6 +141,10 @@ class SessionViewModelTest {
                 session.cancel();
                 executor.runUntil(() -> !session.connectedProperty().get(), Duration.ofSeconds(10));
             }
+            // the close is noted by the connection's own thread, which may come after the property has changed
+            executor.runUntil(() -> session.driver().transcript().events().stream()
+                    .anyMatch(event -> event.isNote() && event.line().equals("Connection closed by the client")),
+                    Duration.ofSeconds(10));
             List<String> notes = session.driver().transcript().events().stream()
                     .filter(event -> event.isNote()).map(event -> event.line()).toList();
             assertThat(notes).contains("Cancelled connecting to 127.0.0.1:" + silent.getLocalPort() + " after 12.3 s");
