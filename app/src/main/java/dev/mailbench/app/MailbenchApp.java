@@ -14,6 +14,7 @@ import dev.mailbench.app.practice.PracticeServerPanel;
 import dev.mailbench.app.practice.PracticeServerViewModel;
 import dev.mailbench.app.session.ConnectionUri;
 import dev.mailbench.app.task.BackgroundTask;
+import dev.mailbench.app.theme.FontZoom;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.theme.ThemeManager;
 import dev.mailbench.app.transcript.SecretsConfirmation;
@@ -100,8 +101,8 @@ public final class MailbenchApp extends Application {
     public void start(Stage stage) {
         AppContext app = Objects.requireNonNullElseGet(context, this::contextFromParameters);
         Theme theme = initialTheme();
-        ThemeManager themes = new ThemeManager(theme);
         FontZoom zoom = new FontZoom();
+        ThemeManager themes = new ThemeManager(theme, zoom);
         workbench = new WorkbenchViewModel(app.services(), new RecentHosts(app.configDirectory()));
         workbench.keepTrustedAuthservIds(new TrustedAuthservIds(app.configDirectory()));
         practice = app.practiceServer().map(source -> new PracticeServerViewModel(app.services().executor(), source,
@@ -158,9 +159,6 @@ public final class MailbenchApp extends Application {
         layout.setId("main-layout");
         layout.setTop(menu.build());
         layout.setCenter(centre);
-        // The zoom sits one level below the scene root, so that it multiplies the font size the
-        // theme gives .root instead of replacing it (see FontZoom.fontSizeStyle).
-        layout.styleProperty().bind(zoom.fontSizeStyle());
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new StackPane(layout),

@@ -15,6 +15,7 @@ import dev.mailbench.app.steps.StepFormView;
 import dev.mailbench.app.theme.Theme;
 import dev.mailbench.app.ladder.LadderView;
 import dev.mailbench.app.transcript.TranscriptPane;
+import dev.mailbench.app.theme.FontZoom;
 import dev.mailbench.app.theme.ThemeManager;
 
 import javafx.beans.binding.Bindings;

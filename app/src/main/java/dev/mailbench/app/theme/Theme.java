@@ -5,20 +5,35 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import javafx.scene.text.Font;
+
 /**
  * The looks Mailbench offers. Each is a stylesheet next to this class that defines the named
  * colours listed in {@code base.css}; {@link ThemeManager} loads it after {@code base.css}.
  */
 public enum Theme {
-    LIGHT("Light"),
-    DARK("Dark"),
+    /** The platform's own font size (0), dark on light. */
+    LIGHT("Light", 0),
+    /** The platform's own font size (0), light on dark. */
+    DARK("Dark", 0),
     /** High contrast and a large font, for a room looking at a projected screen. */
-    PROJECTOR("Projector");
+    PROJECTOR("Projector", 20);
 
     private final String displayName;
+    private final double fontSize;
 
-    Theme(String displayName) {
+    Theme(String displayName, double fontSize) {
         this.displayName = displayName;
+        this.fontSize = fontSize;
+    }
+
+    /**
+     * The window's font size in pixels before any zoom: the platform's own, or the theme's where it needs a
+     * larger one. It is here rather than in the theme's stylesheet because {@link ThemeManager} writes the
+     * size, zoom included, as one absolute rule on the scene's root.
+     */
+    public double fontSize() {
+        return fontSize == 0 ? Font.getDefault().getSize() : fontSize;
     }
 
     /** The name used on the command line and in file names: {@code light}, {@code dark}, {@code projector}. */

@@ -1,7 +1,12 @@
 package dev.mailbench.app.theme;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -10,17 +15,32 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 
 /**
- * Holds the current {@link Theme} and keeps the stylesheets of attached scenes in step with it:
- * {@code base.css} first, then the theme's own stylesheet. Stylesheets it did not add are left alone.
+ * Holds the current {@link Theme} and keeps the stylesheets of attached scenes in step with it and with the
+ * zoom: {@code base.css} first, then the theme's own stylesheet, then one rule that sets the root's font size
+ * (the theme's size times the zoom). Stylesheets it did not add are left alone.
+ * <p>
+ * The size is absolute ({@code px}) and set on the root: a relative ({@code em}) size on a node inside the
+ * window makes JavaFX look up the font of every node below it through each ancestor again, uncached, and a
+ * window with a message open spent seconds in a single pulse on it.
  */
 public final class ThemeManager {
 
     private static final String BASE = "base.css";
 
     private final ReadOnlyObjectWrapper<Theme> theme;
+    private final FontZoom zoom;
+    /** Every font-size rule this manager wrote, to find and replace its own among a list's stylesheets. */
+    private final Set<String> sizeRules = new HashSet<>();
 
+    /** The theme at its own size, without zoom. */
     public ThemeManager(Theme initial) {
+        this(initial, new FontZoom());
+    }
+
+    /** The theme, at the size {@code zoom} gives it now and later. */
+    public ThemeManager(Theme initial, FontZoom zoom) {
         theme = new ReadOnlyObjectWrapper<>(this, "theme", Objects.requireNonNull(initial));
+        this.zoom = Objects.requireNonNull(zoom);
     }
 
     public ReadOnlyObjectProperty<Theme> themeProperty() {
@@ -40,6 +60,7 @@ public final class ThemeManager {
     public void attach(Scene scene) {
         restyle(scene.getStylesheets());
         theme.addListener((observable, old, now) -> restyle(scene.getStylesheets()));
+        zoom.scaleProperty().addListener((observable, old, now) -> restyle(scene.getStylesheets()));
     }
 
     /**
@@ -50,9 +71,14 @@ public final class ThemeManager {
         restyle(root.getStylesheets());
     }
 
-    /** The stylesheets of the current theme, in the order they must be loaded. */
+    /** The stylesheets of the current theme and zoom, in the order they must be loaded. */
     public List<String> stylesheets() {
-        return List.of(Theme.resource(BASE), theme().stylesheet());
+        return List.of(Theme.resource(BASE), theme().stylesheet(), sizeRule(fontSize()));
+    }
+
+    /** The root's font size in pixels, as the theme and zoom give it now. */
+    public double fontSize() {
+        return theme().fontSize() * zoom.scale();
     }
 
     private void restyle(ObservableList<String> target) {
@@ -60,6 +86,16 @@ public final class ThemeManager {
         for (Theme each : Theme.values()) {
             target.remove(each.stylesheet());
         }
+        target.removeIf(sizeRules::contains);
         target.addAll(0, stylesheets());
+    }
+
+    /** A stylesheet of one rule, as a {@code data:} URI: {@code .root { -fx-font-size: 16.25px; }}. */
+    private String sizeRule(double pixels) {
+        // Locale.ROOT: CSS wants "16.25px" even where the decimal separator is a comma
+        String rule = String.format(Locale.ROOT, ".root { -fx-font-size: %.2fpx; }", pixels);
+        String sheet = "data:text/css;base64," + Base64.getEncoder().encodeToString(rule.getBytes(StandardCharsets.UTF_8));
+        sizeRules.add(sheet);
+        return sheet;
     }
 }

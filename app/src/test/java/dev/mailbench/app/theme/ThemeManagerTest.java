@@ -1,12 +1,19 @@
 package dev.mailbench.app.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,8 +39,78 @@ class ThemeManagerTest {
 
         robot.interact(() -> themes.attach(scene));
 
-        assertThat(scene.getStylesheets()).containsExactly(
+        assertThat(scene.getStylesheets()).hasSize(3).startsWith(
                 Theme.resource("base.css"), Theme.LIGHT.stylesheet());
+        assertThat(scene.getStylesheets().get(2)).startsWith("data:text/css");
+    }
+
+    @Test
+    void theWindowsFontIsTheThemesSizeTimesTheZoom() {
+        Label label = onFx(() -> new Label("250 OK"));
+        Scene scene = onFx(() -> new Scene(new StackPane(new VBox(label))));
+        FontZoom zoom = new FontZoom();
+        ThemeManager themes = new ThemeManager(Theme.LIGHT, zoom);
+        robot.interact(() -> themes.attach(scene));
+        double platform = fontOf(label);
+        assertThat(platform).isEqualTo(Font.getDefault().getSize());
+
+        robot.interact(() -> {
+            zoom.zoomIn();
+            zoom.zoomIn();
+        });
+        assertThat(fontOf(label)).isCloseTo(platform * 1.25, within(0.01));
+
+        robot.interact(() -> themes.apply(Theme.PROJECTOR));
+        assertThat(fontOf(label)).isCloseTo(20 * 1.25, within(0.01));
+        assertThat(themes.fontSize()).isCloseTo(25, within(0.01));
+
+        robot.interact(zoom::reset);
+        assertThat(fontOf(label)).isEqualTo(20);
+        assertThat(scene.getStylesheets()).as("one size rule, the current one").hasSize(3);
+    }
+
+    @Test
+    void theSizeIsWrittenWithADecimalPointWhereTheLocaleWritesAComma() {
+        Locale original = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            Label label = onFx(() -> new Label("250 OK"));
+            Scene scene = onFx(() -> new Scene(new StackPane(label)));
+            FontZoom zoom = new FontZoom();
+            zoom.zoomIn();   // 1.1 × 20 px = 22 px, written "22.00px"
+            robot.interact(() -> new ThemeManager(Theme.PROJECTOR, zoom).attach(scene));
+
+            assertThat(fontOf(label)).isCloseTo(22, within(0.01));
+        } finally {
+            Locale.setDefault(original);
+        }
+    }
+
+    /**
+     * The zoom is one absolute size on the root, never a relative size on a node inside the window: under a node
+     * with an {@code em} font size, JavaFX looks every descendant's font up again through its ancestors, uncached.
+     */
+    @Test
+    void theZoomLeavesTheNodesInsideTheWindowUnstyled() {
+        VBox inside = onFx(VBox::new);
+        Scene scene = onFx(() -> new Scene(new StackPane(inside)));
+        FontZoom zoom = new FontZoom();
+        robot.interact(() -> new ThemeManager(Theme.LIGHT, zoom).attach(scene));
+
+        robot.interact(zoom::zoomIn);
+
+        assertThat(inside.getStyle()).isEmpty();
+        assertThat(inside.getStylesheets()).isEmpty();
+        assertThat(new String(Base64.getDecoder().decode(
+                scene.getStylesheets().get(2).substring("data:text/css;base64,".length())), StandardCharsets.UTF_8))
+                .matches("\\.root \\{ -fx-font-size: [0-9.]+px; }");
+    }
+
+    private double fontOf(Label label) {
+        return onFx(() -> {
+            label.applyCss();
+            return label.getFont().getSize();
+        });
     }
 
     @Test
@@ -46,8 +123,8 @@ class ThemeManagerTest {
         robot.interact(() -> themes.apply(Theme.PROJECTOR));
 
         assertThat(themes.theme()).isEqualTo(Theme.PROJECTOR);
-        assertThat(scene.getStylesheets()).containsExactly(
-                Theme.resource("base.css"), Theme.PROJECTOR.stylesheet(), OTHER);
+        assertThat(scene.getStylesheets()).hasSize(4).startsWith(
+                Theme.resource("base.css"), Theme.PROJECTOR.stylesheet()).endsWith(OTHER);
     }
 
     @Test
@@ -58,7 +135,7 @@ class ThemeManagerTest {
         themes.styleOnce(dialogRoot);
         themes.apply(Theme.LIGHT);
 
-        assertThat(dialogRoot.getStylesheets()).containsExactly(
+        assertThat(dialogRoot.getStylesheets()).hasSize(3).startsWith(
                 Theme.resource("base.css"), Theme.DARK.stylesheet());
     }
 

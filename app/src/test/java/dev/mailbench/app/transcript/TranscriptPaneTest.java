@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.mailbench.app.task.FxTaskExecutor;
+import dev.mailbench.app.theme.FontZoom;
+import dev.mailbench.app.theme.Theme;
+import dev.mailbench.app.theme.ThemeManager;
 import dev.mailbench.explain.Catalogue;
 import dev.mailbench.explain.EventExplainer;
 import dev.mailbench.wire.Direction;
@@ -164,6 +167,8 @@ class TranscriptPaneTest {
 
     @Test
     void zoomingKeepsTheLineAtTheTopOfTheView() throws Exception {
+        FontZoom zoom = new FontZoom();
+        WaitForAsyncUtils.asyncFx(() -> new ThemeManager(Theme.LIGHT, zoom).attach(pane.getScene()));
         showFiveHundredMoreLines();
         robot.clickOn(pointOn(505));
         robot.type(KeyCode.PAGE_UP, 10);
@@ -171,7 +176,11 @@ class TranscriptPaneTest {
         int top = WindowReads.onFx(this::firstLineInView);
         double rowHeight = WindowReads.onFx(() -> pane.rows().rowHeight());
 
-        WaitForAsyncUtils.asyncFx(() -> pane.setStyle("-fx-font-size: 2em;")); // as View ▸ Zoom In does, higher up
+        WaitForAsyncUtils.asyncFx(() -> {   // View ▸ Zoom In, to 200 %
+            while (zoom.scale() < 2.0) {
+                zoom.zoomIn();
+            }
+        });
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(WindowReads.onFx(() -> pane.rows().rowHeight())).as("taller rows").isGreaterThan(rowHeight * 1.5);

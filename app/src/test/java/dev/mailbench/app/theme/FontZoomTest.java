@@ -1,8 +1,6 @@
-package dev.mailbench.app;
+package dev.mailbench.app.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +11,6 @@ class FontZoomTest {
     @Test
     void startsAtTheThemesOwnSize() {
         assertThat(zoom.scale()).isEqualTo(1.0);
-        assertThat(zoom.fontSizeStyle().get()).isEqualTo("-fx-font-size: 1.00em;");
     }
 
     @Test
@@ -53,25 +50,5 @@ class FontZoomTest {
         assertThat(zoom.scale()).isEqualTo(1.0);
         assertThat(zoom.atLargest().get()).isFalse();
         assertThat(zoom.atSmallest().get()).isFalse();
-    }
-
-    @Test
-    void styleFollowsTheScale() {
-        var style = zoom.fontSizeStyle();
-        zoom.zoomIn();
-        assertThat(style.get()).isEqualTo("-fx-font-size: 1.10em;");
-    }
-
-    @Test
-    void styleUsesADecimalPointWhereTheLocaleWritesAComma() {
-        Locale original = Locale.getDefault();
-        Locale.setDefault(Locale.GERMANY);
-        try {
-            zoom.zoomIn();
-            zoom.zoomIn();
-            assertThat(zoom.fontSizeStyle().get()).isEqualTo("-fx-font-size: 1.25em;");
-        } finally {
-            Locale.setDefault(original);
-        }
     }
 }

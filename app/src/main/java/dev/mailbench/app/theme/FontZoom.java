@@ -1,16 +1,14 @@
-package dev.mailbench.app;
-
-import java.util.Locale;
+package dev.mailbench.app.theme;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 
 /**
  * The View ▸ Zoom state: a scale over the theme's font size, moved in fixed steps so that
- * zooming in and out again returns exactly to where it started.
+ * zooming in and out again returns exactly to where it started. {@link ThemeManager} turns it into the
+ * window's font size.
  */
 public final class FontZoom {
 
@@ -47,18 +45,6 @@ public final class FontZoom {
 
     public BooleanBinding atSmallest() {
         return scale.isEqualTo(STEPS[0], 0.0);
-    }
-
-    /**
-     * An inline style that scales the font of a node and everything under it. It is relative
-     * ({@code em}), so it multiplies whatever size the theme gave the node's parent; bind it to a
-     * node <em>below</em> the scene root, because on the root itself {@code em} would be relative
-     * to the platform default and the theme's size would be lost.
-     */
-    public StringBinding fontSizeStyle() {
-        // Locale.ROOT: CSS wants "1.25em" even where the decimal separator is a comma.
-        return Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "-fx-font-size: %.2fem;", scale.get()), scale);
     }
 
     private void moveTo(int newStep) {
