@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.text.Font;
 
 /**
  * Holds the current {@link Theme} and keeps the stylesheets of attached scenes in step with it and with the
@@ -73,6 +74,11 @@ public final class ThemeManager {
 
     /** The stylesheets of the current theme and zoom, in the order they must be loaded. */
     public List<String> stylesheets() {
+        if (fontSize() == Font.getDefault().getSize()) {
+            // the platform's own size needs no rule, and a window without one starts sooner: the theme's
+            // stylesheets are read in binary form, and the CSS parser is not needed until the zoom changes
+            return List.of(Theme.resource(BASE), theme().stylesheet());
+        }
         return List.of(Theme.resource(BASE), theme().stylesheet(), sizeRule(fontSize()));
     }
 
