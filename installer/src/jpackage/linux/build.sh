@@ -73,12 +73,17 @@ done
 # ahead-of-time cache holds the JDK's classes itself and the JVM then never reads this one: not made there.
 [[ $class_data == cds ]] && { "$runtime/bin/java" -Xshare:dump >/dev/null 2>&1 || true; }
 
-# Options of both programs. From JDK 24 on, JavaFX's native libraries and its use of sun.misc.Unsafe are
-# allowed explicitly, or the JVM warns on every start (JEP 472, JEP 498).
-java_options=()
+# Options of both programs.
+# - The JIT compiles with its first tier only (C1, -XX:TieredStopAtLevel=1): the second (C2) spends a core on
+#   compiling during the start, which a 2-core machine takes from the window (first frame 772 → 662 ms, processor
+#   time 610 → 440 ms, median of 9). What it would buy later, faster code for long computations, a desktop window
+#   rarely needs: the classroom benchmark's reply p99 went from 6.9 to 7.7 ms (README, "Start-up").
+# - From JDK 24 on, JavaFX's native libraries and its use of sun.misc.Unsafe are allowed explicitly, or the JVM
+#   warns on every start (JEP 472, JEP 498).
+java_options=(--java-options '-XX:TieredStopAtLevel=1')
 if (( runtime_version >= 24 )); then
-    java_options=(--java-options '--enable-native-access=ALL-UNNAMED,javafx.graphics,javafx.web'
-                  --java-options '--sun-misc-unsafe-memory-access=allow')
+    java_options+=(--java-options '--enable-native-access=ALL-UNNAMED,javafx.graphics,javafx.web'
+                   --java-options '--sun-misc-unsafe-memory-access=allow')
 fi
 
 main_jar=$(cd "$target/jpackage-input" && ls mailbench-app-*.jar | head -n 1)
