@@ -94,6 +94,12 @@ public enum Pop3Verb implements Verb {
         return MailProtocol.POP3;
     }
 
+    /** RFC 1939 §7: PASS and APOP; RFC 5034 §4: AUTH and the exchange it opens. */
+    @Override
+    public boolean givesCredentials() {
+        return this == PASS || this == APOP || this == AUTH;
+    }
+
     /** The command as its RFC writes it: {@code TOP msg n}, {@code LIST [msg]}. */
     public String syntax() {
         return syntax;

@@ -99,8 +99,7 @@ abstract sealed class ScriptClient implements AutoCloseable {
 
         @Override
         boolean carriesCredentials(String line) {
-            // RFC 4954 §4: AUTH, its initial response or the exchange it opens
-            return !takesMessageText() && SmtpVerb.of(line).filter(verb -> verb == SmtpVerb.AUTH).isPresent();
+            return !takesMessageText() && SmtpVerb.of(line).filter(SmtpVerb::givesCredentials).isPresent();
         }
 
         @Override
@@ -149,9 +148,8 @@ abstract sealed class ScriptClient implements AutoCloseable {
 
         @Override
         boolean carriesCredentials(String line) {
-            // RFC 1939 §7 (PASS, APOP), RFC 5034 (AUTH)
             return session.state().phase() != Pop3Phase.AUTH_EXCHANGE && Pop3Verb.of(line)
-                    .filter(verb -> verb == Pop3Verb.PASS || verb == Pop3Verb.APOP || verb == Pop3Verb.AUTH).isPresent();
+                    .filter(Pop3Verb::givesCredentials).isPresent();
         }
 
         @Override

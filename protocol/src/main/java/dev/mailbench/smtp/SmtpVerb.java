@@ -116,6 +116,12 @@ public enum SmtpVerb implements Verb {
         return MailProtocol.SMTP;
     }
 
+    /** RFC 4954 §4: AUTH, its initial response or the exchange it opens. */
+    @Override
+    public boolean givesCredentials() {
+        return this == AUTH;
+    }
+
     /** The command's syntax as its RFC writes it: {@code MAIL FROM:<reverse-path> [SP mail-parameters]}. */
     public String syntax() {
         return syntax;

@@ -12,4 +12,10 @@ public interface Verb {
 
     /** The protocol whose command it is. */
     MailProtocol protocol();
+
+    /**
+     * True when the command, or the exchange it opens, gives the server a password or another credential: what must
+     * not cross a connection in clear that was meant to be encrypted first (RFC 3207 §4, RFC 2595 §2.1).
+     */
+    boolean givesCredentials();
 }

@@ -4,6 +4,7 @@ import dev.mailbench.sasl.ApopDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -142,5 +143,11 @@ class Pop3VerbTest {
         assertThat(open.forwardVerbs())
                 .containsExactlyInAnyOrder(Pop3Verb.STAT, Pop3Verb.LIST, Pop3Verb.RETR, Pop3Verb.QUIT)
                 .doesNotContain(Pop3Verb.NOOP, Pop3Verb.RSET, Pop3Verb.DELE);
+    }
+
+    @Test
+    void theVerbsThatGiveTheServerACredentialArePassApopAndAuth() {
+        assertThat(Arrays.stream(Pop3Verb.values()).filter(Pop3Verb::givesCredentials))
+                .containsExactly(Pop3Verb.PASS, Pop3Verb.APOP, Pop3Verb.AUTH);
     }
 }

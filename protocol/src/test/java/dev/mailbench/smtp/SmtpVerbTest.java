@@ -3,6 +3,8 @@ package dev.mailbench.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 class SmtpVerbTest {
@@ -129,5 +131,11 @@ class SmtpVerbTest {
         assertThat(new SmtpState(SmtpPhase.READY, true, true, offered, 0).legalVerbs())
                 .doesNotContain(SmtpVerb.STARTTLS, SmtpVerb.AUTH);
         assertThat(plain.withPhase(SmtpPhase.MAIL_GIVEN).legalVerbs()).doesNotContain(SmtpVerb.STARTTLS, SmtpVerb.AUTH);
+    }
+
+    @Test
+    void onlyAuthGivesTheServerACredential() {
+        assertThat(Arrays.stream(SmtpVerb.values()).filter(SmtpVerb::givesCredentials))
+                .containsExactly(SmtpVerb.AUTH);
     }
 }
