@@ -98,6 +98,22 @@ public final class LadderRow {
         return kind == RowKind.COMMAND ? rest : label + "  " + rest;
     }
 
+    /**
+     * What an arrow says on paper (the SVG and the PNG), where a reply cannot be opened: its stroke's mark for black
+     * and white, its {@link #arrowText()}, and how many lines a reply of several had.
+     */
+    public String printedText() {
+        StringBuilder text = new StringBuilder();
+        if (!stroke().mark().isEmpty()) {
+            text.append(stroke().mark()).append(' ');
+        }
+        text.append(arrowText());
+        if (lineCount() > 1 && kind == RowKind.REPLY) {
+            text.append("  (").append(lineCount()).append(" lines)");
+        }
+        return text.toString();
+    }
+
     /** The row's class, as the transcript colours its lines: the client, or the outcome of a reply. */
     public LineClass lineClass() {
         return lineClass;

@@ -86,16 +86,9 @@ public final class LadderSvg {
             svg.append(" stroke-dasharray=\"").append(stroke.dashes()).append('"');
         }
         svg.append(" marker-end=\"url(#head-").append(id(colour)).append(")\"/>");
-        StringBuilder label = new StringBuilder();
-        if (!stroke.mark().isEmpty()) {
-            label.append(stroke.mark()).append(' ');
-        }
-        label.append(row.arrowText());
-        if (row.lineCount() > 1 && row.kind() == RowKind.REPLY) {
-            label.append("  (").append(row.lineCount()).append(" lines)");
-        }
+        String label = row.printedText();
         text(svg, (CLIENT_X + SERVER_X) / 2, y + 1, "middle", colour, row.kind() == RowKind.REPLY ? "bold" : "normal",
-                label.toString());
+                label);
         row.latency().ifPresent(latency -> text(svg, CLIENT_X - 8, y + 10, "end", LadderPalette.MUTED, "normal",
                 Durations.latency(latency)));
         if (row.group() != LadderRow.NONE) {

@@ -94,6 +94,10 @@ class LadderTest {
         assertThat(ehloReply.label()).isEqualTo("250");
         assertThat(ehloReply.lineClass()).isEqualTo(LineClass.SUCCESS);
         assertThat(ehloReply.stroke()).isEqualTo(ArrowStroke.SOLID);
+        // on paper, where it cannot be opened, the arrow says how it ended in black and white and how many lines it had
+        assertThat(ehloReply.printedText()).isEqualTo(ArrowStroke.SOLID.mark() + " " + ehloReply.arrowText() + "  ("
+                + ehloReply.lineCount() + " lines)");
+        assertThat(ehlo.printedText()).isEqualTo("EHLO client.example.test");
         // every line of the multi-line reply shows on its one arrow
         for (long line = ehloReply.firstSequence(); line <= ehloReply.lastSequence(); line++) {
             assertThat(ladder.rowOf(line)).isEqualTo(ehlo.answeredBy());

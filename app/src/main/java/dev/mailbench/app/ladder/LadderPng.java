@@ -136,16 +136,9 @@ public final class LadderPng {
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, dashes(stroke), 0));
         g.drawLine(from, y + 6, to + tip / 2, y + 6);
         g.fillPolygon(new int[] {to, to + tip, to + tip}, new int[] {y + 6, y + 2, y + 10}, 3);
-        StringBuilder label = new StringBuilder();
-        if (!stroke.mark().isEmpty()) {
-            label.append(stroke.mark()).append(' ');
-        }
-        label.append(row.arrowText());
-        if (row.lineCount() > 1 && row.kind() == RowKind.REPLY) {
-            label.append("  (").append(row.lineCount()).append(" lines)");
-        }
+        String label = row.printedText();
         g.setFont(row.kind() == RowKind.REPLY ? bold : plain);
-        centred(g, fit(g, label.toString(), SERVER_X - CLIENT_X - 20), (CLIENT_X + SERVER_X) / 2, y + 1, colour);
+        centred(g, fit(g, label, SERVER_X - CLIENT_X - 20), (CLIENT_X + SERVER_X) / 2, y + 1, colour);
         row.latency().ifPresent(latency -> {
             g.setFont(plain);
             g.setColor(colour(LadderPalette.MUTED));
