@@ -75,15 +75,18 @@ public final class LessonProgress {
 
     /**
      * Checks a lesson after the fact: every connection {@code source} kept (only {@code student}'s when one is
-     * named, see {@link StudentFilter}) read in order, and the mailboxes as they are now.
+     * named, see {@link StudentFilter}) read in order, and the mailboxes as they are now (only the messages the
+     * student sent, when one is named: {@link MailboxView#sentBy}).
      */
     public static LessonProgress afterTheFact(Lesson lesson, TranscriptSource source, MailboxView mailboxes,
                                               String student, Catalogue catalogue) throws IOException {
         List<RecordedSession> sessions = source.sessions();
+        MailboxView read = mailboxes;
         if (student != null) {
             sessions = StudentFilter.sessionsOf(student, sessions);
+            read = mailboxes.sentBy(student);
         }
-        LessonProgress progress = new LessonProgress(lesson, mailboxes, catalogue);
+        LessonProgress progress = new LessonProgress(lesson, read, catalogue);
         sessions.forEach(progress::read);
         return progress;
     }

@@ -19,4 +19,12 @@ public interface MailboxView {
      * written to its values, unfolded. An unknown user has none.
      */
     List<Map<String, List<String>>> headers(String user) throws IOException;
+
+    /**
+     * The same mailboxes holding only the messages {@code student} sent ({@link MessageSender}): what a student's
+     * {@code delivered:} checks read in a class, where everyone's messages reach the same mailboxes.
+     */
+    default MailboxView sentBy(String student) {
+        return user -> headers(user).stream().filter(message -> MessageSender.is(message, student)).toList();
+    }
 }

@@ -78,6 +78,10 @@ public record ClassSheet(List<Card> cards, String address, int smtpPort, int pop
                     .append(row("Certificate", "<span class=\"fingerprint\">SHA-256 " + escape(fingerprint) + "</span>"))
                     .append(row("Lessons", "<span class=\"mono\">" + escape(lessons) + "</span>"))
                     .append("</table>\n");
+            // the teacher's view knows a connection by who logged in or sent as whom (StudentFilter)
+            html.append("<div class=\"note\">").append(escape("Where a lesson sends as bob@example.test, send as "
+                    + card.account() + "@" + domain + " or log in first: that is how your work is counted."))
+                    .append("</div>\n");
             if (!auth.isEmpty()) {
                 html.append("<div class=\"note\">").append(escape(auth)).append("</div>\n");
             }

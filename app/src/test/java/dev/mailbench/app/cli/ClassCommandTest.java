@@ -34,13 +34,14 @@ class ClassCommandTest {
     @BeforeAll
     static void aClassDidTheFirstLesson() throws Exception {
         DataDirectory data = DataDirectory.at(dir.resolve("data"));
-        roster = ClassRoster.empty().withStudents(ClassRoster.numbered(3), new SecureRandom());
+        roster = ClassRoster.empty().withStudents(ClassRoster.numbered(4), new SecureRandom());
         roster.save(data);
         try (PracticeServer server = PracticeServer.start(roster.applyTo(data.loadOrCreateConfig().withPorts(0, 0)))) {
             StudentDialogues.firstSmtpByTelnet(server.smtpPort(), server.pop3Port(), "student01",
                     roster.students().get(0).password());
             StudentDialogues.firstSmtpByClientSession(server.smtpPort(), server.pop3Port(), "student02",
                     roster.students().get(1).password());
+            StudentDialogues.messageWithoutSubjectByTelnet(server.smtpPort(), "student04");
         }
     }
 
@@ -74,13 +75,24 @@ class ClassCommandTest {
                 .contains("student03,first-smtp,0,");
     }
 
+    /**
+     * Everyone's messages reach alice's mailbox: student04's message without a Subject does not meet the step that
+     * wants one there because student01 and student02 delivered theirs (the steps before it and QUIT are met: 3 of 5).
+     */
+    @Test
+    void aStudentIsCreditedOnlyForTheMessagesTheStudentSent() {
+        assertThat(run("status", "--csv", "--data-dir", dir.resolve("data").toString())).isZero();
+        assertThat(out.toString().lines().toList()).contains("student04,first-smtp,3,");
+    }
+
     @Test
     void accountsArePrintedForTheTeacher() {
         assertThat(run("accounts", "--csv", "--data-dir", dir.resolve("data").toString())).isZero();
         assertThat(out.toString().lines().toList()).containsExactly("account,name,password",
                 "student01,student01," + roster.students().get(0).password(),
                 "student02,student02," + roster.students().get(1).password(),
-                "student03,student03," + roster.students().get(2).password());
+                "student03,student03," + roster.students().get(2).password(),
+                "student04,student04," + roster.students().get(3).password());
         assertThat(run("accounts", "--data-dir", dir.resolve("nothing").toString())).isEqualTo(2);
         assertThat(out.toString()).contains("no class in");
     }
@@ -90,7 +102,8 @@ class ClassCommandTest {
         Path sheets = dir.resolve("sheets");
         assertThat(run("sheet", "--data-dir", dir.resolve("data").toString(), "--out", sheets.toString(),
                 "--address", "192.0.2.10")).as(out.toString()).isZero();
-        assertThat(Files.readString(sheets.resolve("class-sheet.html"))).contains("student03", "192.0.2.10");
+        assertThat(Files.readString(sheets.resolve("class-sheet.html"))).contains("student03", "192.0.2.10",
+                "send as student03@");
         String text;
         try (PDDocument pdf = Loader.loadPDF(sheets.resolve("class-sheet.pdf").toFile())) {
             text = new PDFTextStripper().getText(pdf);

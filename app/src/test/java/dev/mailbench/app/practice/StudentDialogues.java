@@ -53,6 +53,25 @@ public final class StudentDialogues {
         }
     }
 
+    /**
+     * first-smtp's envelope and DATA as {@code student} by telnet, but the message has no Subject: the step that
+     * wants one delivered to alice is not met, whatever others delivered there.
+     */
+    public static void messageWithoutSubjectByTelnet(int smtpPort, String student) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), smtpPort)) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            assertThat(in.readLine()).startsWith("220");
+            assertThat(say(out, in, "HELO laptop.example.test")).startsWith("250");
+            assertThat(say(out, in, "MAIL FROM:<" + student + "@example.test>")).startsWith("250");
+            assertThat(say(out, in, "RCPT TO:<alice@example.test>")).startsWith("250");
+            assertThat(say(out, in, "DATA")).startsWith("354");
+            out.write("No header at all, just a line.\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(say(out, in, ".")).startsWith("250");
+            assertThat(say(out, in, "QUIT")).startsWith("221");
+        }
+    }
+
     /** first-smtp through Mailbench's SMTP and POP3 client sessions, as {@code student}. */
     public static void firstSmtpByClientSession(int smtpPort, int pop3Port, String student, String password)
             throws Exception {
