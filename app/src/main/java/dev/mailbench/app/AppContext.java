@@ -1,5 +1,8 @@
 package dev.mailbench.app;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -30,10 +33,41 @@ import dev.mailbench.wire.ClientOptions;
 public record AppContext(SessionServices services, Path configDirectory, Optional<ConnectionSettings> firstSession,
                          FileChoosers files, Optional<PracticeServerSource> practiceServer) {
 
+    private static volatile CompletableFuture<AppContext> prepared;
+
     /** A window without a practice server. */
     public AppContext(SessionServices services, Path configDirectory, Optional<ConnectionSettings> firstSession,
                       FileChoosers files) {
         this(services, configDirectory, firstSession, files, Optional.empty());
+    }
+
+    /**
+     * Starts making {@link #defaults()} on a thread of its own (the catalogue's reading above all), so that it is
+     * done while JavaFX starts its toolkit, and the window's start takes it ready from {@link #preparedDefaults()}.
+     */
+    public static void prepareDefaults() {
+        prepared = CompletableFuture.supplyAsync(AppContext::defaults, work -> {
+            Thread thread = new Thread(work, "mailbench-prepare");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** {@link #defaults()}, made ahead when {@link #prepareDefaults()} was called, else now. */
+    public static AppContext preparedDefaults() {
+        CompletableFuture<AppContext> ahead = prepared;
+        prepared = null;
+        if (ahead == null) {
+            return defaults();
+        }
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     public static AppContext defaults() {

@@ -134,6 +134,8 @@ public final class Launcher implements Callable<Integer> {
             }
             parameters.add("--open=" + message.toAbsolutePath());
         }
+        // what the window is built with is read while JavaFX starts its toolkit, on another core
+        AppContext.prepareDefaults();
         Application.launch(MailbenchApp.class, parameters.toArray(String[]::new));
         return CommandLine.ExitCode.OK;
     }

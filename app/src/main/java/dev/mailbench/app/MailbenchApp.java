@@ -404,7 +404,7 @@ public final class MailbenchApp extends Application {
      * for {@code --practice-server=off}.
      */
     private AppContext contextFromParameters() {
-        AppContext defaults = AppContext.defaults();
+        AppContext defaults = AppContext.preparedDefaults();
         Parameters parameters = getParameters();
         String connect = parameters == null ? null : parameters.getNamed().get("connect");
         String practiceServer = parameters == null ? null : parameters.getNamed().get("practice-server");
