@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The lesson first-smtp as two students of a class do it against the practice server: one typing on a raw
@@ -25,19 +26,8 @@ public final class StudentDialogues {
 
     /** first-smtp by hand, as {@code student} typing into telnet; the message also goes to the student. */
     public static void firstSmtpByTelnet(int smtpPort, int pop3Port, String student, String password) throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), smtpPort)) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            OutputStream out = socket.getOutputStream();
-            assertThat(in.readLine()).startsWith("220");
-            assertThat(say(out, in, "HELO laptop.example.test")).startsWith("250");
-            assertThat(say(out, in, "MAIL FROM:<" + student + "@example.test>")).startsWith("250");
-            assertThat(say(out, in, "RCPT TO:<alice@example.test>")).startsWith("250");
-            assertThat(say(out, in, "RCPT TO:<" + student + "@example.test>")).startsWith("250");
-            assertThat(say(out, in, "DATA")).startsWith("354");
-            out.write(("Subject: Hello from " + student + "\r\n\r\nTyped by hand.\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(say(out, in, ".")).startsWith("250");
-            assertThat(say(out, in, "QUIT")).startsWith("221");
-        }
+        sendByTelnet(smtpPort, student, List.of("alice@example.test", student + "@example.test"),
+                "Subject: Hello from " + student + "\r\n\r\nTyped by hand.\r\n");
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), pop3Port)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
@@ -58,15 +48,23 @@ public final class StudentDialogues {
      * wants one delivered to alice is not met, whatever others delivered there.
      */
     public static void messageWithoutSubjectByTelnet(int smtpPort, String student) throws Exception {
+        sendByTelnet(smtpPort, student, List.of("alice@example.test"), "No header at all, just a line.\r\n");
+    }
+
+    /** HELO, MAIL FROM the student's address, a RCPT TO each recipient, DATA with {@code text}, QUIT: as telnet. */
+    private static void sendByTelnet(int smtpPort, String student, List<String> recipients, String text)
+            throws Exception {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), smtpPort)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             assertThat(in.readLine()).startsWith("220");
             assertThat(say(out, in, "HELO laptop.example.test")).startsWith("250");
             assertThat(say(out, in, "MAIL FROM:<" + student + "@example.test>")).startsWith("250");
-            assertThat(say(out, in, "RCPT TO:<alice@example.test>")).startsWith("250");
+            for (String recipient : recipients) {
+                assertThat(say(out, in, "RCPT TO:<" + recipient + ">")).startsWith("250");
+            }
             assertThat(say(out, in, "DATA")).startsWith("354");
-            out.write("No header at all, just a line.\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(text.getBytes(StandardCharsets.US_ASCII));
             assertThat(say(out, in, ".")).startsWith("250");
             assertThat(say(out, in, "QUIT")).startsWith("221");
         }
