@@ -1,6 +1,7 @@
 package dev.mailbench.app.workbench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,32 +213,38 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
     }
 
     /**
-     * <b>Replay against…</b>: asks where to (and for the password, when the session's were saved masked), then opens
-     * a replay tab that sends the first connection's lines again, off the FX thread, and compares the replies.
+     * <b>Replay against…</b>: asks which connection (when several sent anything), where to, and for the password
+     * when the session's were saved masked, then opens a replay tab that sends that connection's lines again, off the
+     * FX thread, and compares the replies.
      */
     void replay(String title, List<SessionConnection> connections) {
-        Optional<SessionConnection> recorded = connections.stream()
+        List<SessionConnection> sent = connections.stream()
                 .filter(connection -> connection.events().stream().anyMatch(e -> e.direction() == Direction.CLIENT))
-                .findFirst();
-        if (recorded.isEmpty()) {
+                .toList();
+        if (sent.isEmpty()) {
             viewModel.reportStatus("Nothing to replay: the session sent no line.");
             return;
         }
-        SessionSettings settings = recorded.get().settings();
-        List<TranscriptEvent> events = recorded.get().events();
-        Optional<String> user = settings.user().or(() -> Replay.user(settings.protocol(), settings.tlsMode(), events));
-        ReplayDialog.ask(getScene() == null ? null : getScene().getWindow(), settings.protocol(),
-                        viewModel.replayTargets(settings), Replay.masksPasswords(settings.protocol(), settings.tlsMode(), events),
-                        user)
-                .ifPresent(choice -> {
-                    ReplayViewModel replay = new ReplayViewModel(viewModel.services(), title, recorded.get(),
-                            choice.target(), choice.credentials());
-                    Tab tab = new Tab(replay.title(), new ReplayView(replay, viewModel.services().executor()));
-                    tab.getStyleClass().add("replay-tab");
-                    tabs.getTabs().add(tab);
-                    tabs.getSelectionModel().select(tab);
-                    replay.start();
-                });
+        List<ReplayDialog.Candidate> candidates = new ArrayList<>();
+        for (SessionConnection connection : sent) {
+            SessionSettings settings = connection.settings();
+            List<TranscriptEvent> events = connection.events();
+            long lines = events.stream().filter(e -> e.direction() == Direction.CLIENT).count();
+            candidates.add(new ReplayDialog.Candidate((connections.indexOf(connection) + 1) + ": " + settings.protocol()
+                    + " to " + settings.host() + ":" + settings.port() + ", " + lines + (lines == 1 ? " line" : " lines")
+                    + " sent", settings.protocol(), viewModel.replayTargets(settings),
+                    Replay.masksPasswords(settings.protocol(), settings.tlsMode(), events),
+                    settings.user().or(() -> Replay.user(settings.protocol(), settings.tlsMode(), events))));
+        }
+        ReplayDialog.ask(getScene() == null ? null : getScene().getWindow(), candidates).ifPresent(choice -> {
+            ReplayViewModel replay = new ReplayViewModel(viewModel.services(), title, sent.get(choice.connection()),
+                    choice.target(), choice.credentials());
+            Tab tab = new Tab(replay.title(), new ReplayView(replay, viewModel.services().executor()));
+            tab.getStyleClass().add("replay-tab");
+            tabs.getTabs().add(tab);
+            tabs.getSelectionModel().select(tab);
+            replay.start();
+        });
     }
 
     private void removed(SessionViewModel session) {

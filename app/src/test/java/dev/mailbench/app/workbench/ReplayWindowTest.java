@@ -94,6 +94,64 @@ class ReplayWindowTest {
     }
 
     /**
+     * A session of two connections, SMTP then POP3 (as {@code mailbench run} with two servers saves it): the dialog
+     * names both, and choosing the second offers the practice server's POP3 and asks for its masked password.
+     */
+    @Test
+    void aSessionOfTwoConnectionsReplaysTheOneChosen() throws Exception {
+        window.await(() -> window.text("#practice-summary").startsWith("Running: SMTP"), "the practice server");
+        String summary = window.text("#practice-summary");
+        int smtpPort = Integer.parseInt(summary.replaceFirst("^Running: SMTP 127\\.0\\.0\\.1:(\\d+).*$", "$1"));
+        int pop3Port = Integer.parseInt(summary.replaceFirst("^.*POP3 127\\.0\\.0\\.1:(\\d+).*$", "$1"));
+        ScriptRunner runner = new ScriptRunner(ClientOptions.defaults(new ClientTlsLayer())
+                .withReplyTimeout(Duration.ofSeconds(10)), line -> { });
+        RunResult smtp = runner.run(Script.parse("send.mbscript", "EHLO client.example.test\nQUIT\n"),
+                new ServerAddress("127.0.0.1", smtpPort, MailProtocol.SMTP, TlsMode.NONE));
+        RunResult pop3 = runner.run(Script.parse("read.mbscript", "USER alice\nPASS alice-pass\nexpect +OK\nSTAT\nQUIT\n"),
+                new ServerAddress("127.0.0.1", pop3Port, MailProtocol.POP3, TlsMode.NONE));
+        assertThat(smtp.exitCode()).isZero();
+        assertThat(pop3.exitCode()).isZero();
+        Path file = temp.resolve("two.mbsession");
+        SessionFile.write(SessionRecord.of(List.of(
+                new SessionConnection(new SessionSettings(MailProtocol.SMTP, "127.0.0.1", smtpPort, TlsMode.NONE,
+                        Optional.empty()), smtp.transcript()),
+                new SessionConnection(new SessionSettings(MailProtocol.POP3, "127.0.0.1", pop3Port, TlsMode.NONE,
+                        Optional.empty()), pop3.transcript())), "test"), file, false);
+        window.answerOpenWith(file);
+        window.clickMenu("File", "Open Session…");
+        window.await(() -> selectedTab() instanceof SavedSessionView, "the saved session in its tab");
+
+        Node saved = selectedTab();
+        window.click(WindowDriver.onFx(() -> saved.lookup("#replay-against")));
+        window.await(() -> window.robot().lookup("#replay-dialog").tryQuery().isPresent(), "the replay dialog");
+        ChoiceBox<String> connection = window.node("#replay-connection");
+        assertThat(WindowDriver.onFx(() -> List.copyOf(connection.getItems()))).containsExactly(
+                "1: SMTP to 127.0.0.1:" + smtpPort + ", 2 lines sent",
+                "2: POP3 to 127.0.0.1:" + pop3Port + ", 4 lines sent");
+        assertThat(WindowDriver.onFx(() -> ((ComboBox<String>) window.node("#replay-server")).getValue()))
+                .isEqualTo("smtp://127.0.0.1:" + smtpPort);
+        assertThat(WindowDriver.onFx(() -> window.node("#replay-password").isVisible())).isFalse();
+
+        WindowDriver.onFx(() -> {
+            connection.getSelectionModel().select(1);
+            return null;
+        });
+        assertThat(WindowDriver.onFx(() -> ((ComboBox<String>) window.node("#replay-server")).getValue()))
+                .isEqualTo("pop3://127.0.0.1:" + pop3Port);
+        assertThat(WindowDriver.onFx(() -> ((TextField) window.node("#replay-user")).getText())).isEqualTo("alice");
+        window.type("#replay-password", "alice-pass");
+        window.click("Replay");
+
+        window.await(() -> selectedTab() instanceof ReplayView view && !view.viewModel().rows().isEmpty(),
+                "the replay's replies");
+        ReplayView replay = (ReplayView) selectedTab();
+        List<ReplyComparison.Row> rows = WindowDriver.onFx(() -> List.copyOf(replay.table().getItems()));
+        assertThat(rows).extracting(ReplyComparison.Row::command).containsExactly("(connect)", "USER alice",
+                "PASS ••••••", "STAT", "QUIT");
+        assertThat(rows.get(2).replies().get(1).get(0).firstLine()).startsWith("+OK");
+    }
+
+    /**
      * Saves a session with the practice server (STARTTLS, AUTH PLAIN, its password masked), opens it, switches the
      * practice server to another personality and replays the session against it, typing the password in the
      * dialog; returns the practice server's SMTP port once the replay's replies are listed.
