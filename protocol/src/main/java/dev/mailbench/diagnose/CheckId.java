@@ -22,7 +22,7 @@ public enum CheckId {
     CERTIFICATE_TRUSTED("tls.certificate.trusted", "RFC 8314 §4.2; RFC 5280 §6", "RFC 8314 §4.2; RFC 5280 §6"),
     CERTIFICATE_HOSTNAME("tls.certificate.hostname", "RFC 6125 §6; RFC 7817 §3", "RFC 6125 §6; RFC 7817 §3"),
     CERTIFICATE_EXPIRY("tls.certificate.expiry", "RFC 5280 §4.1.2.5", "RFC 5280 §4.1.2.5"),
-    TLS_PROTOCOLS("tls.protocols", "RFC 8996 §2 and §3 (BCP 195)", null),
+    TLS_PROTOCOLS("tls.protocols", "RFC 8996 §2 and §3 (BCP 195)", "RFC 8996 §2 and §3 (BCP 195)"),
     AUTH_CLEARTEXT("auth.cleartext", "RFC 4954 §4", "RFC 2595 §2.1; RFC 8314 §3"),
     AUTH_MECHANISMS("auth.mechanisms", "RFC 4954 §3", null),
     APOP("apop", null, "RFC 1939 §7; RFC 6151 §2"),

@@ -1,5 +1,7 @@
 package dev.mailbench.diagnose;
 
+import dev.mailbench.wire.MailProtocol;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -80,8 +82,19 @@ final class LegacyTlsProbe {
         }
     }
 
-    /** Banner, EHLO and STARTTLS on the raw socket; whether the server said 220 to STARTTLS. */
+    /**
+     * The upgrade on the raw socket: the banner, EHLO and STARTTLS for SMTP (RFC 3207 §4), the greeting and STLS for
+     * POP3 (RFC 2595 §4); whether the server agreed to start TLS.
+     */
     private static boolean upgrade(Conversation c, InputStream in, OutputStream out) throws IOException {
+        if (c.target.uri().protocol() == MailProtocol.POP3) {
+            if (!line(in).startsWith("+OK")) {
+                return false;
+            }
+            out.write("STLS\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return line(in).startsWith("+OK");
+        }
         if (!reply(in).startsWith("220")) {
             return false;
         }
@@ -98,19 +111,24 @@ final class LegacyTlsProbe {
     /** Reads one SMTP reply, its lines up to the one whose fourth octet is a space (RFC 5321 §4.2.1); returns it. */
     private static String reply(InputStream in) throws IOException {
         while (true) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) != '\n') {
-                if (b < 0) {
-                    throw new IOException("closed in the middle of a reply");
-                }
-                line.write(b);
-            }
-            String text = line.toString(StandardCharsets.US_ASCII);
+            String text = line(in);
             if (text.length() < 4 || text.charAt(3) != '-') {
                 return text;
             }
         }
+    }
+
+    /** Reads one line up to its LF, without it (a POP3 status line, RFC 1939 §3, or one line of an SMTP reply). */
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < 0) {
+                throw new IOException("closed in the middle of a reply");
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.US_ASCII);
     }
 
     /** A ClientHello offering at most TLS 1.1: RFC 4346 §7.4.1.2, with SNI (RFC 6066 §3) and the curves (RFC 4492). */

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Diagnoses a POP3 server in one conversation: the greeting, CAPA, STLS, CAPA again, a login when a user was given,
- * and QUIT. It reads no message, lists none and deletes none: after a login the only command is QUIT.
+ * and QUIT; then, where TLS worked, a second connection that offers only TLS 1.0 and 1.1 ({@link LegacyTlsProbe}).
+ * It reads no message, lists none and deletes none: after a login the only command is QUIT.
  */
 public final class Pop3Diagnosis extends ServerDiagnosis {
 
@@ -60,6 +61,11 @@ public final class Pop3Diagnosis extends ServerDiagnosis {
             }
         }
         login(last, secure);
+        if (secure) {
+            LegacyTlsProbe.check(c, implicit);
+        } else {
+            c.findings.skip(CheckId.TLS_PROTOCOLS, "no-tls");
+        }
         quit();
     }
 
