@@ -106,8 +106,9 @@ if [[ -n "${SCREENSHOT_COMMANDS:-}" ]]; then
         sleep 1
     done
 fi
-# SCREENSHOT_KEYS="alt+h alt+h": keys pressed after the commands (Alt+H is the lesson panel's Hint)
-if [[ -n "${SCREENSHOT_KEYS:-}" ]]; then
+# SCREENSHOT_KEYS="alt+h alt+h": keys pressed once, after the commands (Alt+H is the lesson panel's Hint), or after
+# the clicks when there are SCREENSHOT_CLICKS (below)
+if [[ -n "${SCREENSHOT_KEYS:-}" && -z "${SCREENSHOT_CLICKS:-}" ]]; then
     for key in $SCREENSHOT_KEYS; do xdotool key "$key"; sleep 0.5; done
     sleep 1
 fi
@@ -126,7 +127,7 @@ if [[ -n "${SCREENSHOT_CLICKS:-}" ]]; then
         sleep "${SCREENSHOT_PAUSE:-1}"   # a loaded machine needs longer to answer each
     done
 fi
-if [[ -n "${SCREENSHOT_KEYS:-}" ]]; then
+if [[ -n "${SCREENSHOT_KEYS:-}" && -n "${SCREENSHOT_CLICKS:-}" ]]; then
     for key in $SCREENSHOT_KEYS; do xdotool key "$key"; sleep "${SCREENSHOT_PAUSE:-1}"; done
 fi
 import -window "$window" "$out"

@@ -38,9 +38,11 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Font;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import dev.mailbench.app.task.TaskExecutor;
@@ -159,6 +161,7 @@ public final class MailbenchApp extends Application {
         layout.setId("main-layout");
         layout.setTop(menu.build());
         layout.setCenter(centre);
+        scrollWhenLarge(layout, centre, themes);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new StackPane(layout),
@@ -263,6 +266,38 @@ public final class MailbenchApp extends Application {
                 placeDivider(centre, saved, placing);
             }
         })));
+    }
+
+    /**
+     * Above the platform's own text size (the projector theme, a zoom), the window's content scrolls under the menu
+     * bar where it no longer fits: its rows (the step buttons above all) may then need more height than the screen
+     * has, and the window cut it off at both ends, the menu bar and the command line with it. At the usual size
+     * nothing is wrapped, and the first frame has no scroll pane to build.
+     */
+    private static void scrollWhenLarge(BorderPane layout, SplitPane centre, ThemeManager themes) {
+        ScrollPane[] scroll = new ScrollPane[1];
+        Runnable place = () -> {
+            boolean large = themes.fontSize() > Font.getDefault().getSize();
+            if (large && scroll[0] == null) {
+                scroll[0] = new ScrollPane();
+                scroll[0].setId("window-scroll");
+                scroll[0].getStyleClass().add("window-scroll");
+                scroll[0].setFitToWidth(true);
+                scroll[0].setFitToHeight(true);
+            }
+            if (large && layout.getCenter() != scroll[0]) {
+                layout.setCenter(null);
+                scroll[0].setContent(centre);
+                layout.setCenter(scroll[0]);
+            } else if (!large && layout.getCenter() != centre) {
+                layout.setCenter(null);
+                scroll[0].setContent(null);
+                layout.setCenter(centre);
+            }
+        };
+        themes.themeProperty().addListener((observable, old, now) -> place.run());
+        themes.zoomProperty().addListener((observable, old, now) -> place.run());
+        place.run();
     }
 
     /**

@@ -21,12 +21,14 @@ import dev.mailbench.authenticity.AuthenticationReport;
 import dev.mailbench.mime.MessageAnalysis;
 import dev.mailbench.mime.PartNode;
 import dev.mailbench.mime.Problem;
+import dev.mailbench.mime.Severity;
 import dev.mailbench.mime.ReceivedHop;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -141,6 +143,14 @@ public final class MimeViewerView extends BorderPane {
         return viewModel;
     }
 
+    /** The style class of the summary of a message with problems that matter (errors or warnings). */
+    static final String HAS_PROBLEMS = "has-problems";
+
+    /** Whether any of the problems is an error or a warning: information alone is no cause for alarm. */
+    private static boolean hasProblems(List<Problem> problems) {
+        return problems.stream().anyMatch(problem -> problem.severity() != Severity.INFO);
+    }
+
     private Node heading() {
         Label title = styled(new Label(), "mime-title");
         title.setId("mime-title");
@@ -152,6 +162,10 @@ public final class MimeViewerView extends BorderPane {
             shrinking.setWrapText(true);   // a narrow viewer puts the words on a second line rather than cut them
             shrinking.setMinHeight(Region.USE_PREF_SIZE);
         }
+        // a message with problems says so in the warning colour, before the problems pane is looked at
+        viewModel.problems().addListener((ListChangeListener<Problem>) change ->
+                StyleClasses.keepOnly(summary.getStyleClass(), hasProblems(viewModel.problems()) ? HAS_PROBLEMS : null,
+                        HAS_PROBLEMS));
         Label status = styled(new Label(), "mime-status");
         status.setId("mime-status");
         status.textProperty().bind(viewModel.statusProperty());
@@ -241,6 +255,12 @@ public final class MimeViewerView extends BorderPane {
         list.getStyleClass().add("mime-problems");
         list.setPlaceholder(wrapping(styled(new Label("No problems found."), "mime-placeholder")));
         list.setCellFactory(view -> new ListCell<>() {
+            {
+                // a problem's sentence wraps to the list's width: cut, its end (often the point) was lost
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Problem problem, boolean empty) {
                 super.updateItem(problem, empty);
@@ -272,6 +292,11 @@ public final class MimeViewerView extends BorderPane {
     private Node problemsAndAuthentication() {
         Tab problems = new Tab("Problems", problemsPane());
         problems.setId("mime-problems-tab");
+        problems.textProperty().bind(Bindings.createStringBinding(() -> viewModel.problems().isEmpty() ? "Problems"
+                : "Problems (" + viewModel.problems().size() + ")", viewModel.problems()));
+        viewModel.problems().addListener((ListChangeListener<Problem>) change ->
+                StyleClasses.keepOnly(problems.getStyleClass(), hasProblems(viewModel.problems()) ? "problems-tab-found"
+                        : null, "problems-tab-found"));
         Tab authentication = new Tab("Authentication",
                 new AuthenticationView(viewModel.authentication(), viewModel::selectRange));
         authentication.setId("mime-authentication-tab");

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -80,6 +81,11 @@ public final class ThemeManager {
             return List.of(Theme.resource(BASE), theme().stylesheet());
         }
         return List.of(Theme.resource(BASE), theme().stylesheet(), sizeRule(fontSize()));
+    }
+
+    /** The zoom this manager sizes the window's text with. */
+    public ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.scaleProperty();
     }
 
     /** The root's font size in pixels, as the theme and zoom give it now. */

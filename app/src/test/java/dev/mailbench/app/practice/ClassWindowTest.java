@@ -94,7 +94,9 @@ class ClassWindowTest {
             return null;   // not shown yet
         }
         for (Node node : table.get().lookupAll(".table-cell")) {
-            if (node instanceof TableCell<?, ?> cell && cell.getTableRow() != null
+            // the row's cells on screen: the table keeps spare cells aside, invisible, that once showed the same row
+            if (node instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getTableRow() != null
+                    && cell.getTableRow().isVisible()
                     && cell.getTableRow().getItem() instanceof ClassViewModel.Row row && row.student().equals(student)
                     && cell.getTableColumn() != null && columnId.equals(cell.getTableColumn().getId())) {
                 return cell;

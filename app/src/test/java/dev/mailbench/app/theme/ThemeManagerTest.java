@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
+import javafx.css.CssParser;
+import javafx.css.Declaration;
+import javafx.css.ParsedValue;
+import javafx.css.Rule;
+import javafx.css.Stylesheet;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -123,6 +131,38 @@ class ThemeManagerTest {
             label.applyCss();
             return label.getFont().getSize();
         });
+    }
+
+    /**
+     * JavaFX reads the binary form in the text's place, so the two must say the same: its writer once turned a
+     * {@code dashed} border into a solid one (the out-of-sequence step buttons lost their dashes).
+     */
+    @Test
+    void theBinaryFormOfEachThemeSaysWhatItsTextSays() throws Exception {
+        for (String name : List.of("base", "light", "dark", "projector")) {
+            Stylesheet text = new CssParser().parse(Theme.class.getResource(name + ".css"));
+            Stylesheet binary = Stylesheet.loadBinary(Theme.class.getResource(name + ".bss"));
+            assertThat(declarations(binary)).as(name).containsExactlyElementsOf(declarations(text));
+        }
+    }
+
+    private static List<String> declarations(Stylesheet stylesheet) {
+        List<String> all = new ArrayList<>();
+        for (Rule rule : stylesheet.getRules()) {
+            for (Declaration declaration : rule.getDeclarations()) {
+                all.add(rule.getSelectors() + " " + declaration.getProperty() + ": " + value(declaration.getParsedValue()));
+            }
+        }
+        return all;
+    }
+
+    /** What a declaration comes to (its parsed form differs where the binary form leaves defaults out); a named colour as written. */
+    private static String value(ParsedValue<?, ?> parsed) {
+        if (parsed.isContainsLookups()) {
+            return parsed.toString();
+        }
+        Object value = onFx(() -> parsed.convert(Font.getDefault()));
+        return value instanceof Object[] values ? Arrays.deepToString(values) : String.valueOf(value);
     }
 
     @Test
