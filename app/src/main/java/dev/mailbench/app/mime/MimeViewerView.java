@@ -540,13 +540,28 @@ public final class MimeViewerView extends BorderPane {
         });
         number.setPrefWidth(36);
         number.setMinWidth(36);
-        table.getColumns().setAll(List.of(number,
-                column("Time", MimeViewerView::hopTime, 12),
-                column("Delay", hop -> delay(hop.delay()), 5),
+        // wide enough for "2024-10-01 10:00:02 UTC" and "+10 min 5 s" in the table's monospace
+        List<TableColumn<ReceivedHop, Object>> columns = List.of(
+                column("Time", MimeViewerView::hopTime, 16.5),
+                column("Delay", hop -> delay(hop.delay()), 8),
                 column("From", hop -> orDash(hop.from()), 16),
                 column("By", hop -> orDash(hop.by()), 14),
                 column("With", hop -> orDash(hop.with()), 6),
-                column("For", hop -> orDash(hop.recipient()), 10)));
+                column("For", hop -> orDash(hop.recipient()), 10));
+        // the time is read whole or not at all: its column does not shrink below it (the table scrolls sideways)
+        columns.get(0).setMinWidth(columns.get(0).getPrefWidth());
+        // a narrow window still cuts host names: each cell's tooltip holds its whole text
+        columns.forEach(column -> column.setCellFactory(view -> new TableCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                String text = empty || item == null ? null : item.toString();
+                setText(text);
+                setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        }));
+        table.getColumns().setAll(number);
+        table.getColumns().addAll(columns);
         return table;
     }
 

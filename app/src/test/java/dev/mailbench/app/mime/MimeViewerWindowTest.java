@@ -30,6 +30,9 @@ import dev.mailbench.wire.Transcript;
 
 import javafx.geometry.Bounds;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.text.Text;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeCell;
@@ -268,6 +271,13 @@ class MimeViewerWindowTest {
         List<String> problems = WindowDriver.onFx(() -> ((ListView<?>) window.node("#mime-problems")).getItems()
                 .stream().map(Object::toString).toList());
         assertThat(problems).anyMatch(p -> p.contains("BARE_LF")).anyMatch(p -> p.contains("BARE_CR"));
+        // a message with problems says so where the eye is, in the warning colour: its summary and the tab's title
+        window.await(() -> WindowDriver.onFx(() -> window.node("#mime-summary").getStyleClass()
+                .contains(MimeViewerView.HAS_PROBLEMS)), "the summary's warning");
+        assertThat(window.text("#mime-summary")).endsWith(problems.size() + " problems");
+        Tab problemsTab = WindowDriver.onFx(() -> ((TabPane) window.node("#mime-lower-tabs")).getTabs().get(0));
+        assertThat(WindowDriver.onFx(problemsTab::getText)).isEqualTo("Problems (" + problems.size() + ")");
+        assertThat(WindowDriver.onFx(() -> List.copyOf(problemsTab.getStyleClass()))).contains("problems-tab-found");
         window.await(() -> rawText().startsWith("From:") || rawText().contains("\nFrom:"), "the raw source");
 
         // a problem clicked in the list selects its part and marks where it was found
@@ -288,6 +298,34 @@ class MimeViewerWindowTest {
         assertThat(classesAt(bare.start())).contains(RawSourceText.BARE_ENDING);
         assertThat(classesAt(rawText().indexOf("⟨CR⟩⟨LF⟩"))).contains(RawSourceText.CONTROL)
                 .doesNotContain(RawSourceText.BARE_ENDING);
+    }
+
+    /** The Received tab's hops: the time and delay columns hold their whole text, and every cell's tooltip does too. */
+    @Test
+    void theReceivedHopsShowTheirWholeTimesAndTellTheRestInTooltips() throws Exception {
+        Path file = temp.resolve("signed-dkim-arc.eml");
+        Files.write(file, SampleMessages.get("signed-dkim-arc.eml").bytes());
+        window.answerOpenWith(file);
+        window.click("File").click("#menu-open-message");
+        window.await(() -> window.robot().lookup("#mime-tree").tryQuery().isPresent() && !treeLabels().isEmpty(),
+                "the message from the file");
+
+        window.click(WindowDriver.onFx(() -> window.robot().lookup(".tab-label").queryAllAs(Labeled.class).stream()
+                .filter(label -> label.getText() != null && label.getText().startsWith("Received (")).findFirst()
+                .orElseThrow()));
+        window.await(() -> !cellsOf("#mime-hops").isEmpty(), "the hops");
+        List<TableCell<?, ?>> cells = cellsOf("#mime-hops");
+        TableCell<?, ?> time = cells.stream().filter(cell -> cell.getText() != null
+                && cell.getText().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC")).findFirst().orElseThrow();
+        assertThat(WindowDriver.onFx(() -> time.getTooltip().getText())).isEqualTo(time.getText());
+        // the column is wide enough for the whole time: the cell shows it without an ellipsis
+        assertThat(WindowDriver.onFx(() -> ((Text) time.lookup(".text")).getText())).isEqualTo(time.getText());
+    }
+
+    private List<TableCell<?, ?>> cellsOf(String table) {
+        return WindowDriver.onFx(() -> window.node(table).lookupAll(".table-cell").stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && cell.isVisible() && cell.getText() != null)
+                .<TableCell<?, ?>>map(node -> (TableCell<?, ?>) node).toList());
     }
 
     private void enter(String line) {
