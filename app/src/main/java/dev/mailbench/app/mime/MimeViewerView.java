@@ -111,6 +111,9 @@ public final class MimeViewerView extends BorderPane {
         SplitPane left = new SplitPane(treePane(), problemsAndAuthentication());
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.66);
+        // a message with problems gives them the room: the part tree of most messages needs a few rows only
+        viewModel.problems().addListener((ListChangeListener<Problem>) change ->
+                left.setDividerPositions(hasProblems(viewModel.problems()) ? 0.4 : 0.66));
         SplitPane right = new SplitPane(detailsPane(), rawPane());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.45);

@@ -278,6 +278,9 @@ class MimeViewerWindowTest {
         Tab problemsTab = WindowDriver.onFx(() -> ((TabPane) window.node("#mime-lower-tabs")).getTabs().get(0));
         assertThat(WindowDriver.onFx(problemsTab::getText)).isEqualTo("Problems (" + problems.size() + ")");
         assertThat(WindowDriver.onFx(() -> List.copyOf(problemsTab.getStyleClass()))).contains("problems-tab-found");
+        // and the problems get the room the one-part tree above them does not need
+        assertThat(WindowDriver.onFx(() -> ((javafx.scene.control.SplitPane) ((javafx.scene.control.SplitPane)
+                window.node("#mime-columns")).getItems().get(0)).getDividerPositions()[0])).isLessThan(0.5);
         window.await(() -> rawText().startsWith("From:") || rawText().contains("\nFrom:"), "the raw source");
 
         // a problem clicked in the list selects its part and marks where it was found
