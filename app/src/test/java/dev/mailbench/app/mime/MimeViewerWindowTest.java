@@ -258,14 +258,8 @@ class MimeViewerWindowTest {
 
     @Test
     void aBrokenMessageFileOpenedFromTheMenuShowsWhatCouldBeReadAndItsProblems() throws Exception {
-        Path file = temp.resolve("broken-bare-lf.eml");
-        Files.write(file, SampleMessages.get("broken-bare-lf.eml").bytes());
-        window.answerOpenWith(file);
+        openSampleFromTheMenu("broken-bare-lf.eml");
 
-        window.click("File").click("#menu-open-message");
-
-        window.await(() -> window.robot().lookup("#mime-tree").tryQuery().isPresent() && !treeLabels().isEmpty(),
-                "the message from the file");
         Tab front = WindowDriver.onFx(() -> ((TabPane) window.node("#session-tabs")).getSelectionModel().getSelectedItem());
         assertThat(front.getText()).isEqualTo("broken-bare-lf.eml");
         List<String> problems = WindowDriver.onFx(() -> ((ListView<?>) window.node("#mime-problems")).getItems()
@@ -306,12 +300,7 @@ class MimeViewerWindowTest {
     /** The Received tab's hops: the time and delay columns hold their whole text, and every cell's tooltip does too. */
     @Test
     void theReceivedHopsShowTheirWholeTimesAndTellTheRestInTooltips() throws Exception {
-        Path file = temp.resolve("signed-dkim-arc.eml");
-        Files.write(file, SampleMessages.get("signed-dkim-arc.eml").bytes());
-        window.answerOpenWith(file);
-        window.click("File").click("#menu-open-message");
-        window.await(() -> window.robot().lookup("#mime-tree").tryQuery().isPresent() && !treeLabels().isEmpty(),
-                "the message from the file");
+        openSampleFromTheMenu("signed-dkim-arc.eml");
 
         window.click(WindowDriver.onFx(() -> window.robot().lookup(".tab-label").queryAllAs(Labeled.class).stream()
                 .filter(label -> label.getText() != null && label.getText().startsWith("Received (")).findFirst()
@@ -323,6 +312,16 @@ class MimeViewerWindowTest {
         assertThat(WindowDriver.onFx(() -> time.getTooltip().getText())).isEqualTo(time.getText());
         // the column is wide enough for the whole time: the cell shows it without an ellipsis
         assertThat(WindowDriver.onFx(() -> ((Text) time.lookup(".text")).getText())).isEqualTo(time.getText());
+    }
+
+    /** A sample message saved as a file and opened with File ▸ Open Message…, as a user does; waits for its tree. */
+    private void openSampleFromTheMenu(String sample) throws Exception {
+        Path file = temp.resolve(sample);
+        Files.write(file, SampleMessages.get(sample).bytes());
+        window.answerOpenWith(file);
+        window.click("File").click("#menu-open-message");
+        window.await(() -> window.robot().lookup("#mime-tree").tryQuery().isPresent() && !treeLabels().isEmpty(),
+                "the message from the file");
     }
 
     private List<TableCell<?, ?>> cellsOf(String table) {
