@@ -71,7 +71,8 @@ abstract class ExplanationWriter<T> {
      */
     private Explanation note(TranscriptEvent event, LineInfo info) {
         List<String> sentences = new ArrayList<>();
-        if (info.lineClass() == LineClass.MALFORMED) {
+        // a failed connection is drawn as a problem too (TranscriptLines.note), but cut no reply short
+        if (info.lineClass() == LineClass.MALFORMED && !ConnectFailures.isFailure(event.line())) {
             sentences.add(catalogue.eventSentence(cutOffSentence()));
         }
         String hint = TlsModeHints.kindOf(event.line());

@@ -35,7 +35,7 @@ final class Pop3Lines extends TranscriptLines<Pop3Turn> {
         Pop3LineReading reading = dialogue.accept(event);
         return switch (reading.role()) {
             // inside a multi-line response: its text is cut short there, before the terminating dot
-            case NOTE -> note(current != LineLedger.NO_GROUP);
+            case NOTE -> note(event, current != LineLedger.NO_GROUP);
             case PARTIAL -> LineInfo.of(LineClass.CLIENT, LineRole.PARTIAL, false);
             case COMMAND -> command(event, Pop3Dialogue.MAX_COMMAND_LINE);
             case AUTH_RESPONSE -> LineInfo.of(LineClass.CLIENT, LineRole.AUTH_RESPONSE, false);

@@ -32,7 +32,7 @@ final class SmtpLines extends TranscriptLines<SmtpTurn> {
         SmtpLineReading reading = dialogue.accept(event);
         return switch (reading.role()) {
             // inside an unfinished reply: its last line, with a space after the code, has not come
-            case NOTE -> note(current != LineLedger.NO_GROUP);
+            case NOTE -> note(event, current != LineLedger.NO_GROUP);
             case PARTIAL -> LineInfo.of(LineClass.CLIENT, LineRole.PARTIAL, false);
             case COMMAND -> command(event, SmtpDialogue.MAX_COMMAND_LINE);
             case MESSAGE_TEXT -> LineInfo.of(LineClass.CLIENT, LineRole.MESSAGE_TEXT, reading.leadingDot());

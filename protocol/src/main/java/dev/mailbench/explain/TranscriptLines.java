@@ -1,5 +1,7 @@
 package dev.mailbench.explain;
 
+import dev.mailbench.wire.ConnectFailures;
+
 import dev.mailbench.pop3.RetrievedText;
 import dev.mailbench.wire.TranscriptEvent;
 import java.util.Optional;
@@ -33,10 +35,12 @@ abstract class TranscriptLines<T> {
 
     /**
      * A note: while a reply is unfinished ({@code replyOpen}) it cuts that reply short there (the connection closed,
-     * or the server stopped mid-reply), and has the colour of a problem.
+     * or the server stopped mid-reply), and has the colour of a problem; so has a note that says the connection
+     * could not be made ({@link ConnectFailures}): a failure must not read like "Connecting to …".
      */
-    protected static LineInfo note(boolean replyOpen) {
-        return LineInfo.of(replyOpen ? LineClass.MALFORMED : LineClass.NOTE, LineRole.NOTE, false);
+    protected static LineInfo note(TranscriptEvent event, boolean replyOpen) {
+        boolean problem = replyOpen || ConnectFailures.isFailure(event.line());
+        return LineInfo.of(problem ? LineClass.MALFORMED : LineClass.NOTE, LineRole.NOTE, false);
     }
 
     /** A command line; one longer than the protocol allows has the colour of a problem, as it is sent. */

@@ -79,12 +79,17 @@ public final class ConnectFailures {
         return explained;
     }
 
+    /** Whether {@code note} is one of these: a connection that could not be made. */
+    public static boolean isFailure(String note) {
+        return note.startsWith(PREFIX);
+    }
+
     /**
      * Which failure a note reports ({@code unknown-host}, {@code connection-refused}, {@code connect-timeout},
      * {@code no-route}), or null.
      */
     public static String kindOf(String note) {
-        if (!note.startsWith(PREFIX)) {
+        if (!isFailure(note)) {
             return null;
         }
         for (Kind kind : Kind.values()) {

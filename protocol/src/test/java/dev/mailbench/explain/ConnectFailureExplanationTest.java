@@ -54,6 +54,9 @@ class ConnectFailureExplanationTest {
         TranscriptEvent note = lastNote();
         assertThat(note.line()).startsWith("Could not connect to 127.0.0.1:" + port + ": connection refused");
         assertThat(ConnectFailures.kindOf(note.line())).isEqualTo("connection-refused");
+        // drawn in the colour of a problem, not like "Connecting to …"
+        assertThat(explainer.info(note.sequence()).lineClass()).isEqualTo(LineClass.MALFORMED);
+        assertThat(explainer.info(note.sequence() - 1).lineClass()).isEqualTo(LineClass.NOTE);
         List<String> sentences = explainer.explain(note.sequence()).sentences();
         assertThat(sentences.get(0)).isEqualTo(catalogue.eventSentence("note.connection-refused"))
                 .contains("nothing listens on that port").contains("2525").contains("1110");
