@@ -21,8 +21,10 @@ public final class NotConnectedBar extends HBox {
 
         Label says = new Label();
         says.setId("not-connected-text");
-        // the button comes first, so a narrow tab cuts the end of the sentence, never the Connect
+        // the button comes first; a narrow tab puts the sentence's end on a second line rather than cut it
         says.setMinWidth(0);
+        says.setWrapText(true);
+        says.setMinHeight(USE_PREF_SIZE);
         says.textProperty().bind(Bindings.createStringBinding(() -> "Not connected. Connect opens "
                         + session.titleProperty().get() + " (host and port above).",
                 session.titleProperty()));
