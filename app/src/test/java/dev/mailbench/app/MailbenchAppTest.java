@@ -129,6 +129,29 @@ class MailbenchAppTest {
         assertThat(reset).isEqualTo(normal);
     }
 
+    /**
+     * Zoomed to the largest text, the window's rows need more height than it has: they scroll under the menu bar,
+     * which stays at the top, instead of being cut off at both ends; at the usual size nothing scrolls.
+     */
+    @Test
+    void atTheLargestZoomTheContentScrollsUnderTheMenuBar() {
+        assertThat(robot.lookup("#window-scroll").tryQuery()).isEmpty();
+        for (int i = 0; i < 6; i++) {
+            robot.push(KeyCode.CONTROL, KeyCode.PLUS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#window-scroll").tryQuery()).isPresent();
+        Node menuBar = robot.lookup(".menu-bar").query();
+        assertThat(WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> menuBar.localToScene(0, 0).getY())))
+                .isEqualTo(0.0);
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#window-scroll").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#workbench-split").tryQuery()).isPresent();
+    }
+
     @Test
     void ctrlEqualsZoomsInWhereThePlusKeyNeedsShift() {
         double normal = fontSize("#welcome-summary");
