@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -45,6 +46,9 @@ public final class StateDiagramView extends ScrollPane {
         setId("state-diagram");
         getStyleClass().add("state-diagram");
         states.getStyleClass().add("state-diagram-row");
+        // a state that is not lit is its title alone, its own size, not a tall empty box beside the lit one
+        states.setFillHeight(false);
+        states.setAlignment(Pos.CENTER_LEFT);
         setContent(states);
         setFitToHeight(true);
         setHbarPolicy(ScrollBarPolicy.AS_NEEDED);
