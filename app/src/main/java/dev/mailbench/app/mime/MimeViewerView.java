@@ -487,12 +487,17 @@ public final class MimeViewerView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(styled(new Label("No header fields."), "mime-placeholder"));
         TableColumn<HeaderRow, Object> section = column("Section", HeaderRow::section, 11);
+        TableColumn<HeaderRow, Object> decoded = column("Decoded", HeaderRow::decoded, 26);
+        TableColumn<HeaderRow, Object> raw = column("Raw", HeaderRow::raw, 30);
+        // a value cut by its column is whole in its cell's tooltip; the field's name keeps the row's, what it is for
+        decoded.setCellFactory(view -> wholeTextCell());
+        raw.setCellFactory(view -> wholeTextCell());
         table.getColumns().setAll(List.of(
                 column("#", HeaderRow::number, 2.5),
                 section,
                 column("Field", HeaderRow::name, 12),
-                column("Decoded", HeaderRow::decoded, 26),
-                column("Raw", HeaderRow::raw, 30)));
+                decoded,
+                raw));
         // the section matters only when a message part shows its own fields and the embedded message's
         section.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> viewModel.headers().stream().map(HeaderRow::section).distinct().count() > 1, viewModel.headers()));
@@ -554,7 +559,15 @@ public final class MimeViewerView extends BorderPane {
         // the time is read whole or not at all: its column does not shrink below it (the table scrolls sideways)
         columns.get(0).setMinWidth(columns.get(0).getPrefWidth());
         // a narrow window still cuts host names: each cell's tooltip holds its whole text
-        columns.forEach(column -> column.setCellFactory(view -> new TableCell<>() {
+        columns.forEach(column -> column.setCellFactory(view -> wholeTextCell()));
+        table.getColumns().setAll(number);
+        table.getColumns().addAll(columns);
+        return table;
+    }
+
+    /** A table cell whose tooltip holds its whole text, for the values a narrow column cuts. */
+    private static <S> TableCell<S, Object> wholeTextCell() {
+        return new TableCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
@@ -562,10 +575,7 @@ public final class MimeViewerView extends BorderPane {
                 setText(text);
                 setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
             }
-        }));
-        table.getColumns().setAll(number);
-        table.getColumns().addAll(columns);
-        return table;
+        };
     }
 
     static String hopTime(ReceivedHop hop) {

@@ -297,10 +297,16 @@ class MimeViewerWindowTest {
                 .doesNotContain(RawSourceText.BARE_ENDING);
     }
 
-    /** The Received tab's hops: the time and delay columns hold their whole text, and every cell's tooltip does too. */
+    /** Values a column cuts are whole in their cells' tooltips; the Received tab's hops show their whole times. */
     @Test
-    void theReceivedHopsShowTheirWholeTimesAndTellTheRestInTooltips() throws Exception {
+    void cutValuesAreWholeInTooltipsAndTheHopsShowTheirWholeTimes() throws Exception {
         openSampleFromTheMenu("signed-dkim-arc.eml");
+        // the header table's values too: a long ARC-Seal, cut by its column, is whole in its cell's tooltip
+        window.await(() -> cellsOf("#mime-headers").stream().anyMatch(cell -> cell.getText().startsWith("ARC-Seal:")),
+                "the header fields");
+        TableCell<?, ?> seal = cellsOf("#mime-headers").stream().filter(cell -> cell.getText().startsWith("ARC-Seal:"))
+                .findFirst().orElseThrow();
+        assertThat(WindowDriver.onFx(() -> seal.getTooltip().getText())).isEqualTo(seal.getText()).contains("b=");
 
         window.click(WindowDriver.onFx(() -> window.robot().lookup(".tab-label").queryAllAs(Labeled.class).stream()
                 .filter(label -> label.getText() != null && label.getText().startsWith("Received (")).findFirst()
