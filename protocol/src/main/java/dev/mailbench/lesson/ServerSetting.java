@@ -16,7 +16,7 @@ import java.util.Optional;
 public record ServerSetting(Name name, String value) {
 
     /** The settings a lesson may ask for. */
-    public enum Name {
+    public enum Name implements Keyed {
         /** SMTP after POP: minutes a POP3 login lets the same address relay, or {@code off} (walkthrough 001). */
         SMTP_AFTER_POP("smtp-after-pop"),
         /** The server's personality (banner and reply texts of a well-known server), by its id. */
@@ -36,16 +36,16 @@ public record ServerSetting(Name name, String value) {
         }
 
         static Optional<Name> of(String key) {
-            return Arrays.stream(values()).filter(n -> n.key.equals(key.toLowerCase(Locale.ROOT))).findFirst();
+            return byKey(values(), key);
         }
 
         static String known() {
-            return String.join(", ", Arrays.stream(values()).map(Name::key).toList());
+            return keys(values());
         }
     }
 
     /** The faults a lesson may ask for ({@code needs: fault greylisting}), each as its file writes it. */
-    public enum Fault {
+    public enum Fault implements Keyed {
         /** The server refuses new connections (554 greeting). */
         REFUSE_CONNECTIONS("refuse-connections"),
         /** The first attempt of a sender and recipient gets a temporary refusal. */
@@ -72,12 +72,26 @@ public record ServerSetting(Name name, String value) {
 
         /** The fault a lesson file names this way, if any. */
         public static Optional<Fault> of(String key) {
-            return Arrays.stream(values()).filter(f -> f.key.equals(key.toLowerCase(Locale.ROOT))).findFirst();
+            return byKey(values(), key);
         }
 
         static String known() {
-            return String.join(", ", Arrays.stream(values()).map(Fault::key).toList());
+            return keys(values());
         }
+    }
+
+    /** A word a lesson file writes ({@link Name}, {@link Fault}): found by it, any case, and listed in problems. */
+    private interface Keyed {
+        String key();
+    }
+
+    private static <K extends Keyed> Optional<K> byKey(K[] all, String key) {
+        String written = key.toLowerCase(Locale.ROOT);
+        return Arrays.stream(all).filter(each -> each.key().equals(written)).findFirst();
+    }
+
+    private static String keys(Keyed[] all) {
+        return String.join(", ", Arrays.stream(all).map(Keyed::key).toList());
     }
 
     /** The longest SMTP-after-POP window a lesson may ask for, a day (the {@code serve} console's limit too). */
