@@ -28,7 +28,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -80,6 +79,8 @@ public final class MimeViewerView extends BorderPane {
     private final MimeViewerViewModel viewModel;
     private final TaskExecutor executor;
     private final FileChoosers files;
+    /** Whether the message has problems that matter: the summary, the Problems tab and the layout follow it. */
+    private final BooleanBinding problemsMatter;
     private final TreeView<PartNode> tree = new TreeView<>();
     private final Map<PartNode, TreeItem<PartNode>> items = new HashMap<>();
     private final StyleClassedTextArea raw = new StyleClassedTextArea(false);
@@ -105,6 +106,7 @@ public final class MimeViewerView extends BorderPane {
         this.viewModel = viewModel;
         this.executor = executor;
         this.files = files;
+        this.problemsMatter = Bindings.createBooleanBinding(() -> hasProblems(viewModel.problems()), viewModel.problems());
         getStyleClass().add("mime-viewer");
 
         setTop(heading());
@@ -112,8 +114,7 @@ public final class MimeViewerView extends BorderPane {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.66);
         // a message with problems gives them the room: the part tree of most messages needs a few rows only
-        viewModel.problems().addListener((ListChangeListener<Problem>) change ->
-                left.setDividerPositions(hasProblems(viewModel.problems()) ? 0.4 : 0.66));
+        problemsMatter.addListener((observable, old, matter) -> left.setDividerPositions(matter ? 0.4 : 0.66));
         SplitPane right = new SplitPane(detailsPane(), rawPane());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.45);
@@ -166,9 +167,8 @@ public final class MimeViewerView extends BorderPane {
             shrinking.setMinHeight(Region.USE_PREF_SIZE);
         }
         // a message with problems says so in the warning colour, before the problems pane is looked at
-        viewModel.problems().addListener((ListChangeListener<Problem>) change ->
-                StyleClasses.keepOnly(summary.getStyleClass(), hasProblems(viewModel.problems()) ? HAS_PROBLEMS : null,
-                        HAS_PROBLEMS));
+        problemsMatter.addListener((observable, old, matter) ->
+                StyleClasses.keepOnly(summary.getStyleClass(), matter ? HAS_PROBLEMS : null, HAS_PROBLEMS));
         Label status = styled(new Label(), "mime-status");
         status.setId("mime-status");
         status.textProperty().bind(viewModel.statusProperty());
@@ -297,9 +297,8 @@ public final class MimeViewerView extends BorderPane {
         problems.setId("mime-problems-tab");
         problems.textProperty().bind(Bindings.createStringBinding(() -> viewModel.problems().isEmpty() ? "Problems"
                 : "Problems (" + viewModel.problems().size() + ")", viewModel.problems()));
-        viewModel.problems().addListener((ListChangeListener<Problem>) change ->
-                StyleClasses.keepOnly(problems.getStyleClass(), hasProblems(viewModel.problems()) ? "problems-tab-found"
-                        : null, "problems-tab-found"));
+        problemsMatter.addListener((observable, old, matter) ->
+                StyleClasses.keepOnly(problems.getStyleClass(), matter ? "problems-tab-found" : null, "problems-tab-found"));
         Tab authentication = new Tab("Authentication",
                 new AuthenticationView(viewModel.authentication(), viewModel::selectRange));
         authentication.setId("mime-authentication-tab");
