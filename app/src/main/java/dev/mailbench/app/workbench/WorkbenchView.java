@@ -218,23 +218,27 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
      * FX thread, and compares the replies.
      */
     void replay(String title, List<SessionConnection> connections) {
-        List<SessionConnection> sent = connections.stream()
-                .filter(connection -> connection.events().stream().anyMatch(e -> e.direction() == Direction.CLIENT))
-                .toList();
-        if (sent.isEmpty()) {
-            viewModel.reportStatus("Nothing to replay: the session sent no line.");
-            return;
-        }
+        // the connections that sent anything, each named by its place in the session
+        List<SessionConnection> sent = new ArrayList<>();
         List<ReplayDialog.Candidate> candidates = new ArrayList<>();
-        for (SessionConnection connection : sent) {
+        for (int i = 0; i < connections.size(); i++) {
+            SessionConnection connection = connections.get(i);
             SessionSettings settings = connection.settings();
             List<TranscriptEvent> events = connection.events();
             long lines = events.stream().filter(e -> e.direction() == Direction.CLIENT).count();
-            candidates.add(new ReplayDialog.Candidate((connections.indexOf(connection) + 1) + ": " + settings.protocol()
-                    + " to " + settings.host() + ":" + settings.port() + ", " + lines + (lines == 1 ? " line" : " lines")
-                    + " sent", settings.protocol(), viewModel.replayTargets(settings),
+            if (lines == 0) {
+                continue;
+            }
+            sent.add(connection);
+            candidates.add(new ReplayDialog.Candidate((i + 1) + ": " + settings.protocol() + " to " + settings.host()
+                    + ":" + settings.port() + ", " + lines + (lines == 1 ? " line" : " lines") + " sent",
+                    settings.protocol(), viewModel.replayTargets(settings),
                     Replay.masksPasswords(settings.protocol(), settings.tlsMode(), events),
                     settings.user().or(() -> Replay.user(settings.protocol(), settings.tlsMode(), events))));
+        }
+        if (sent.isEmpty()) {
+            viewModel.reportStatus("Nothing to replay: the session sent no line.");
+            return;
         }
         ReplayDialog.ask(getScene() == null ? null : getScene().getWindow(), candidates).ifPresent(choice -> {
             ReplayViewModel replay = new ReplayViewModel(viewModel.services(), title, sent.get(choice.connection()),
