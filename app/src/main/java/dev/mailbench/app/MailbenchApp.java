@@ -42,7 +42,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.scene.text.Font;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import dev.mailbench.app.task.TaskExecutor;
@@ -161,7 +160,7 @@ public final class MailbenchApp extends Application {
         layout.setId("main-layout");
         layout.setTop(menu.build());
         layout.setCenter(centre);
-        scrollWhenLarge(layout, centre, themes);
+        scrollWhenLarge(layout, centre, themes, zoom);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new StackPane(layout),
@@ -274,10 +273,10 @@ public final class MailbenchApp extends Application {
      * has, and the window cut it off at both ends, the menu bar and the command line with it. At the usual size
      * nothing is wrapped, and the first frame has no scroll pane to build.
      */
-    private static void scrollWhenLarge(BorderPane layout, SplitPane centre, ThemeManager themes) {
+    private static void scrollWhenLarge(BorderPane layout, SplitPane centre, ThemeManager themes, FontZoom zoom) {
         ScrollPane[] scroll = new ScrollPane[1];
         Runnable place = () -> {
-            boolean large = themes.fontSize() > Font.getDefault().getSize();
+            boolean large = themes.enlarged();
             if (large && scroll[0] == null) {
                 scroll[0] = new ScrollPane();
                 scroll[0].setId("window-scroll");
@@ -296,7 +295,7 @@ public final class MailbenchApp extends Application {
             }
         };
         themes.themeProperty().addListener((observable, old, now) -> place.run());
-        themes.zoomProperty().addListener((observable, old, now) -> place.run());
+        zoom.scaleProperty().addListener((observable, old, now) -> place.run());
         place.run();
     }
 

@@ -33,7 +33,12 @@ public enum Theme {
      * size, zoom included, as one absolute rule on the scene's root.
      */
     public double fontSize() {
-        return fontSize == 0 ? Font.getDefault().getSize() : fontSize;
+        return fontSize == 0 ? platformFontSize() : fontSize;
+    }
+
+    /** The platform's own font size in pixels, which the light and dark themes keep. */
+    public static double platformFontSize() {
+        return Font.getDefault().getSize();
     }
 
     /** The name used on the command line and in file names: {@code light}, {@code dark}, {@code projector}. */

@@ -8,13 +8,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.text.Font;
 
 /**
  * Holds the current {@link Theme} and keeps the stylesheets of attached scenes in step with it and with the
@@ -75,7 +73,7 @@ public final class ThemeManager {
 
     /** The stylesheets of the current theme and zoom, in the order they must be loaded. */
     public List<String> stylesheets() {
-        if (fontSize() == Font.getDefault().getSize()) {
+        if (fontSize() == Theme.platformFontSize()) {
             // the platform's own size needs no rule, and a window without one starts sooner: the theme's
             // stylesheets are read in binary form, and the CSS parser is not needed until the zoom changes
             return List.of(Theme.resource(BASE), theme().stylesheet());
@@ -83,14 +81,14 @@ public final class ThemeManager {
         return List.of(Theme.resource(BASE), theme().stylesheet(), sizeRule(fontSize()));
     }
 
-    /** The zoom this manager sizes the window's text with. */
-    public ReadOnlyDoubleProperty zoomProperty() {
-        return zoom.scaleProperty();
-    }
-
     /** The root's font size in pixels, as the theme and zoom give it now. */
     public double fontSize() {
         return theme().fontSize() * zoom.scale();
+    }
+
+    /** Whether the text is larger than the platform's own size: the projector theme, or a zoom in. */
+    public boolean enlarged() {
+        return fontSize() > Theme.platformFontSize();
     }
 
     private void restyle(ObservableList<String> target) {
