@@ -34,8 +34,7 @@ class AuthenticationWindowTest {
         Path file = temp.resolve("signed-dkim-arc.eml");
         Files.write(file, SampleMessages.get("signed-dkim-arc.eml").bytes());
         try (WindowDriver window = new WindowDriver(temp.resolve("config"), Optional.empty())) {
-            window.answerOpenWith(file);
-            window.click("File").click("#menu-open-message");
+            window.openMessageFromTheMenu(file);
             // the tab beside Problems names the signatures found
             window.await(() -> WindowDriver.onFx(() -> window.robot().lookup(".tab-label").queryAllAs(Label.class)
                     .stream().anyMatch(l -> "Authentication (no key)".equals(l.getText()))), "the Authentication tab");

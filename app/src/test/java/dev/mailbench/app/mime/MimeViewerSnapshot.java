@@ -39,8 +39,7 @@ class MimeViewerSnapshot {
         Path file = temp.resolve(sample);
         Files.write(file, SampleMessages.get(sample).bytes());
         try (WindowDriver window = new WindowDriver(temp.resolve("config"), Optional.empty())) {
-            window.answerOpenWith(file);
-            window.click("File").click("#menu-open-message");
+            window.openMessageFromTheMenu(file);
             window.await(() -> window.robot().lookup("#mime-tree .tree-cell").queryAllAs(TreeCell.class).stream()
                     .anyMatch(c -> c.getText() != null && c.getText().startsWith(part)), "the tree");
             TreeCell<?> cell = WindowDriver.onFx(() -> window.robot().lookup("#mime-tree .tree-cell")

@@ -208,9 +208,7 @@ class MimeViewerWindowTest {
                 java.awt.image.BufferedImage.TYPE_INT_RGB);
         Path png = temp.resolve("screenshot.png");
         javax.imageio.ImageIO.write(image, "png", png.toFile());
-        window.answerOpenWith(png);
-
-        window.click("File").click("#menu-open-message");
+        window.openMessageFromTheMenu(png);
 
         window.await(() -> window.robot().lookup("#mime-verdict").tryQuery().isPresent()
                 && window.shown("#mime-verdict"), "the verdict");
@@ -229,8 +227,7 @@ class MimeViewerWindowTest {
     void aHeaderFieldClickedInAMessageFileIsExplainedWithItsRfcUnderTheTable() throws Exception {
         Path file = temp.resolve("encoded-words.eml");
         Files.write(file, SampleMessages.get("encoded-words.eml").bytes());
-        window.answerOpenWith(file);
-        window.click("File").click("#menu-open-message");
+        window.openMessageFromTheMenu(file);
         window.await(() -> window.robot().lookup("#mime-headers").tryQuery().isPresent()
                 && !WindowDriver.onFx(() -> ((javafx.scene.control.TableView<?>) window.node("#mime-headers")).getItems())
                 .isEmpty(), "the header table");
@@ -324,8 +321,7 @@ class MimeViewerWindowTest {
     private void openSampleFromTheMenu(String sample) throws Exception {
         Path file = temp.resolve(sample);
         Files.write(file, SampleMessages.get(sample).bytes());
-        window.answerOpenWith(file);
-        window.click("File").click("#menu-open-message");
+        window.openMessageFromTheMenu(file);
         window.await(() -> window.robot().lookup("#mime-tree").tryQuery().isPresent() && !treeLabels().isEmpty(),
                 "the message from the file");
     }

@@ -152,8 +152,7 @@ class LayoutWindowTest {
         // the MIME viewer with a multipart message
         Path file = temp.resolve("alternative.eml");
         Files.write(file, SampleMessages.get("alternative.eml").bytes());
-        window.answerOpenWith(file);
-        window.click("File").click("#menu-open-message");
+        window.openMessageFromTheMenu(file);
         window.await(() -> window.robot().lookup("#mime-tree").tryQuery().isPresent(), "the MIME viewer");
         cut.addAll(cutLabels("MIME viewer"));
         return cut;

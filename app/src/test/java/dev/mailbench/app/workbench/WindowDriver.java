@@ -111,6 +111,12 @@ public final class WindowDriver implements AutoCloseable {
         openAnswers.add(file);
     }
 
+    /** Opens {@code file} with File ▸ Open Message…, as a user does: the Open dialog answers with it. */
+    public WindowDriver openMessageFromTheMenu(Path file) {
+        answerOpenWith(file);
+        return click("File").click("#menu-open-message");
+    }
+
     /**
      * Clicks the first visible node the query finds (a CSS selector, or the text of a label, button or menu item),
      * in its middle. Where that is, is worked out on the UI thread: reading a node's bounds computes and caches
