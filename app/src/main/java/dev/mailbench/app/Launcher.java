@@ -1,6 +1,5 @@
 package dev.mailbench.app;
 
-import java.io.InputStream;
 import java.util.concurrent.Callable;
 
 import dev.mailbench.app.cli.DiagnoseCommand;
@@ -84,21 +83,14 @@ public final class Launcher implements Callable<Integer> {
         if (opensTheWindowAsIs(args)) {
             System.exit(withoutArguments().call());
         }
-        CommandLine line = commandLine(System.in);
-        line.setExecutionStrategy(parsed -> {
-            if (parsed.subcommand() != null) {
-                LoggingStart.now();
-            }
-            return new CommandLine.RunLast().execute(parsed);
-        });
-        System.exit(line.execute(args));
+        System.exit(MailbenchCommandLine.execute(args));
     }
 
     /**
      * True when the command line has nothing to read: no arguments and no theme property. The window then opens
      * without building the command line, since picocli's set-up (reflection over this command and its
      * sub-commands, which loads the practice server's and the inspector's classes) is a third of a second of
-     * one core before the first frame on a slow machine.
+     * one core before the first frame on a slow machine. The command line itself is {@link MailbenchCommandLine}.
      */
     static boolean opensTheWindowAsIs(String[] args) {
         return args.length == 0 && System.getProperty(THEME_PROPERTY) == null;
@@ -109,17 +101,6 @@ public final class Launcher implements Callable<Integer> {
         Launcher launcher = new Launcher();
         launcher.theme = Theme.LIGHT;
         return launcher;
-    }
-
-    /** The command, with {@code terminal} as the input {@code serve} reads its console commands from. */
-    static CommandLine commandLine(InputStream terminal) {
-        CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        return new CommandLine(new Launcher(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == ServeCommand.class ? type.cast(new ServeCommand(terminal)) : defaults.create(type);
-            }
-        });
     }
 
     /** Opens the window and returns when it has been closed. */

@@ -2,9 +2,17 @@ package dev.mailbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mailbench.app.build.BuildInfo;
 import dev.mailbench.app.session.ConnectionSettings;
@@ -61,7 +69,7 @@ class LauncherTest {
     @Test
     void unknownThemeIsAUsageErrorThatNamesTheChoices() {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setErr(new PrintWriter(err));
+        CommandLine commandLine = MailbenchCommandLine.create(InputStream.nullInputStream()).setErr(new PrintWriter(err));
 
         int exitCode = commandLine.execute("--theme=sepia");
 
@@ -72,7 +80,7 @@ class LauncherTest {
     @Test
     void versionOptionPrintsTheBuildVersion() {
         StringWriter out = new StringWriter();
-        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setOut(new PrintWriter(out));
+        CommandLine commandLine = MailbenchCommandLine.create(InputStream.nullInputStream()).setOut(new PrintWriter(out));
 
         int exitCode = commandLine.execute("--version");
 
@@ -85,7 +93,7 @@ class LauncherTest {
     @Test
     void helpDescribesTheThemeOption() {
         StringWriter out = new StringWriter();
-        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setOut(new PrintWriter(out));
+        CommandLine commandLine = MailbenchCommandLine.create(InputStream.nullInputStream()).setOut(new PrintWriter(out));
 
         commandLine.execute("--help");
 
@@ -93,7 +101,7 @@ class LauncherTest {
     }
 
     private static Launcher parse(String... args) {
-        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream());
+        CommandLine commandLine = MailbenchCommandLine.create(InputStream.nullInputStream());
         commandLine.parseArgs(args);
         return commandLine.getCommand();
     }
@@ -118,7 +126,8 @@ class LauncherTest {
     @Test
     void aMessageFileThatIsNotThereIsAClearErrorAndNoWindow() {
         java.io.StringWriter err = new java.io.StringWriter();
-        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setErr(new java.io.PrintWriter(err, true));
+        CommandLine commandLine = MailbenchCommandLine.create(InputStream.nullInputStream())
+                .setErr(new java.io.PrintWriter(err, true));
 
         assertThat(commandLine.execute("no-such-message.eml")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("mailbench: no such message file: no-such-message.eml" + System.lineSeparator());
@@ -128,8 +137,8 @@ class LauncherTest {
     void aSessionFileThatIsNotThereIsAClearErrorAndTheExportCommandIsThere() {
         StringWriter err = new StringWriter();
         StringWriter out = new StringWriter();
-        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setErr(new PrintWriter(err, true))
-                .setOut(new PrintWriter(out, true));
+        CommandLine commandLine = MailbenchCommandLine.create(InputStream.nullInputStream())
+                .setErr(new PrintWriter(err, true)).setOut(new PrintWriter(out, true));
 
         assertThat(commandLine.execute("lesson.mbsession")).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("mailbench: no such session file: lesson.mbsession" + System.lineSeparator());
@@ -140,9 +149,45 @@ class LauncherTest {
     @Test
     void aConnectUriWithAnUnknownSchemeIsAUsageError() {
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Launcher.commandLine(InputStream.nullInputStream()).setErr(new PrintWriter(err));
+        CommandLine commandLine = MailbenchCommandLine.create(InputStream.nullInputStream()).setErr(new PrintWriter(err));
 
         assertThat(commandLine.execute("--connect=imap://mail.example.test")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("smtp://, smtp+starttls://, smtps://, pop3://");
+    }
+
+    @Test
+    void openingTheWindowLinksNoClassOfPicocli() throws Exception {
+        // picocli's classes cannot be kept in the installer's ahead-of-time cache; one that linking the launcher
+        // needed would be read from its jar, through the class path, before the first frame (MailbenchCommandLine)
+        try (RecordingClassLoader loader = new RecordingClassLoader()) {
+            Class<?> launcher = Class.forName(Launcher.class.getName(), true, loader);
+
+            assertThat(launcher.getClassLoader()).isSameAs(loader);
+            assertThat(loader.requested).contains(Launcher.class.getName())
+                    .noneMatch(name -> name.startsWith("picocli."));
+        }
+    }
+
+    /** Loads this module's classes and its dependencies itself, and notes each class the JVM asked it for. */
+    private static final class RecordingClassLoader extends URLClassLoader {
+        final Set<String> requested = ConcurrentHashMap.newKeySet();
+
+        RecordingClassLoader() throws Exception {
+            super(classPath(), ClassLoader.getPlatformClassLoader());
+        }
+
+        private static URL[] classPath() throws Exception {
+            List<URL> urls = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+            return urls.toArray(URL[]::new);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            requested.add(name);
+            return super.loadClass(name, resolve);
+        }
     }
 }
