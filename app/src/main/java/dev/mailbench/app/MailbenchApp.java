@@ -108,9 +108,16 @@ public final class MailbenchApp extends Application {
         workbench.keepTrustedAuthservIds(new TrustedAuthservIds(app.configDirectory()));
         practice = app.practiceServer().map(source -> new PracticeServerViewModel(app.services().executor(), source,
                 app.services().catalogue())).orElse(null);
-        WelcomePane welcome = new WelcomePane(() -> workbench.open(MailProtocol.SMTP),
-                () -> workbench.open(MailProtocol.POP3), practice != null);
-        WorkbenchView view = new WorkbenchView(workbench, app.files(), welcome);
+        boolean practiceTabComing = practice != null && app.firstSession().isEmpty() && openedMessage().isEmpty();
+        // a first tab on its way is announced in its place: the welcome would be replaced before it could be read
+        if (practiceTabComing) {
+            workbench.preparing("Starting the practice server…");
+        } else if (app.firstSession().isPresent()) {
+            workbench.preparing("Connecting…");
+        }
+        boolean withPracticeServer = practice != null;
+        WorkbenchView view = new WorkbenchView(workbench, app.files(), () -> new WelcomePane(
+                () -> workbench.open(MailProtocol.SMTP), () -> workbench.open(MailProtocol.POP3), withPracticeServer));
         view.setId("workbench");
         SplitPane centre = new SplitPane(view);
         centre.setId("workbench-split");
@@ -179,7 +186,10 @@ public final class MailbenchApp extends Application {
         FirstFrame.then(scene, LoggingStart::now);
 
         workbench.loadRecentHosts();
-        app.firstSession().ifPresent(settings -> workbench.open(settings, true));
+        app.firstSession().ifPresent(settings -> {
+            workbench.open(settings, true);
+            workbench.prepared();
+        });
         FirstFrame.then(scene, () -> {
             showLessonPanel(centre, lessonShown, zoom);
             lessons.load(lessonId, Locale.getDefault());
@@ -187,7 +197,7 @@ public final class MailbenchApp extends Application {
         if (practice != null) {
             // a message or saved session opened at start (the desktop's double click) stays in front: no tab of its
             // own comes; New Session is a click away
-            if (app.firstSession().isEmpty() && openedMessage().isEmpty()) {
+            if (practiceTabComing) {
                 openFirstTabOnThePracticeServer();
             }
             // The panel (tables, tabs, a spinner: half a second of layout and style on a slow machine) and the
@@ -381,6 +391,10 @@ public final class MailbenchApp extends Application {
                     if (workbench.sessions().isEmpty()) {
                         practice.endpoint(MailProtocol.SMTP).ifPresent(settings -> workbench.open(settings, true));
                     }
+                    workbench.prepared();
+                } else if (now == PracticeServerViewModel.Status.STOPPED) {
+                    // it could not start (its panel says why): the welcome shows; a later start still opens the tab
+                    workbench.prepared();
                 }
             }
         });

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.mailbench.app.dialog.FileChoosers;
 import dev.mailbench.app.diagnose.DiagnosisView;
@@ -26,6 +27,7 @@ import dev.mailbench.wire.ServerAddress;
 import dev.mailbench.wire.TranscriptEvent;
 
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -40,7 +42,8 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The window's centre: one tab per session and per opened message (a MIME viewer), the welcome text while
- * none is open, and a status line for what the window did last. {@code .eml} files dropped on it open.
+ * none is open (or, while the first is on its way, a sentence saying so), and a status line for what the window
+ * did last. {@code .eml} files dropped on it open.
  */
 public final class WorkbenchView extends BorderPane implements MessageViewer {
 
@@ -50,14 +53,16 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
     private final Map<SessionViewModel, Tab> sessionTabs = new HashMap<>();
     private final Map<SavedSessionViewModel, Tab> savedTabs = new HashMap<>();
 
-    public WorkbenchView(WorkbenchViewModel viewModel, FileChoosers files, Node welcome) {
+    /** The window's centre; {@code welcome} makes the welcome text, the first time no tab is open nor coming. */
+    public WorkbenchView(WorkbenchViewModel viewModel, FileChoosers files, Supplier<? extends Node> welcome) {
         this.viewModel = viewModel;
         this.files = files;
         tabs.setId("session-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        welcome.visibleProperty().bind(Bindings.isEmpty(tabs.getTabs()));
-        tabs.visibleProperty().bind(welcome.visibleProperty().not());
-        setCenter(new StackPane(welcome, tabs));
+        tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
+        StackPane centre = new StackPane(tabs);
+        setCenter(centre);
+        showWhileNoTab(centre, welcome);
 
         Label status = new Label();
         status.setId("status");
@@ -84,6 +89,34 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
                 change.getAddedSubList().forEach(this::addedSaved);
             }
         });
+    }
+
+    /**
+     * While no tab is open, the centre shows the sentence saying what the first tab waits for, or else the welcome,
+     * made when it is first shown: a window whose first tab is on its way draws neither it nor its text.
+     */
+    private void showWhileNoTab(StackPane centre, Supplier<? extends Node> welcome) {
+        Label preparing = new Label();
+        preparing.setId("preparing");
+        preparing.getStyleClass().add("preparing");
+        preparing.textProperty().bind(viewModel.preparingProperty());
+        centre.getChildren().add(0, preparing);
+        Node[] made = {null};
+        Runnable place = () -> {
+            boolean noTab = tabs.getTabs().isEmpty();
+            boolean waiting = !viewModel.preparingProperty().get().isEmpty();
+            preparing.setVisible(noTab && waiting);
+            if (noTab && !waiting && made[0] == null) {
+                made[0] = welcome.get();
+                centre.getChildren().add(0, made[0]);
+            }
+            if (made[0] != null) {
+                made[0].setVisible(noTab && !waiting);
+            }
+        };
+        tabs.getTabs().addListener((InvalidationListener) observable -> place.run());
+        viewModel.preparingProperty().addListener(observable -> place.run());
+        place.run();
     }
 
     /** The read-only tab in front, if the tab in front is one. */

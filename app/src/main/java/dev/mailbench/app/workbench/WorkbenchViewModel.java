@@ -67,6 +67,7 @@ public final class WorkbenchViewModel {
     private final ObservableList<SavedSessionViewModel> savedSessions = FXCollections.observableArrayList();
     private final ObservableList<RecentHost> recentHosts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper preparing = new ReadOnlyStringWrapper(this, "preparing", "");
     private Function<MailProtocol, Optional<ConnectionSettings>> practiceServer = protocol -> Optional.empty();
     /** The authserv-ids the user trusts, shared by every message tab (RFC 8601 §5); saved when a store is given. */
     private final StringProperty trustedAuthservIds = new SimpleStringProperty(this, "trustedAuthservIds", "");
@@ -94,14 +95,32 @@ public final class WorkbenchViewModel {
         return recentHosts;
     }
 
-    /** What the window did last, in words. */
     /** Puts a sentence in the window's status line. */
     public void say(String sentence) {
         status.set(sentence);
     }
 
+    /** What the window did last, in words. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /**
+     * Says that a first session tab is on its way ("Starting the practice server…"): while no tab is open, the window
+     * shows this sentence instead of its welcome, which the tab would replace before it could be read.
+     */
+    public void preparing(String sentence) {
+        preparing.set(sentence);
+    }
+
+    /** The first tab has come, or will not: while no tab is open, the window shows its welcome. */
+    public void prepared() {
+        preparing.set("");
+    }
+
+    /** What the window is getting ready for its first tab, in words; empty when nothing is. */
+    public ReadOnlyStringProperty preparingProperty() {
+        return preparing.getReadOnlyProperty();
     }
 
     /** The authserv-ids the user trusts, separated by commas or blanks, shared by every MIME viewer. */

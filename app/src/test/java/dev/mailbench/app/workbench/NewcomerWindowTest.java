@@ -2,10 +2,12 @@ package dev.mailbench.app.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 import dev.mailbench.app.practice.PracticeServerPanel;
 import dev.mailbench.app.practice.PracticeServerSource;
@@ -51,6 +53,46 @@ class NewcomerWindowTest {
     private void openWithThePracticeServer() throws Exception {
         PracticeServerSource source = () -> DataDirectory.at(temp.resolve("data")).loadOrCreateConfig().withPorts(0, 0);
         window = new WindowDriver(temp.resolve("config"), Optional.empty(), Optional.of(source));
+    }
+
+    @Test
+    void whileThePracticeServerStartsTheWindowSaysSoInsteadOfAWelcomeTheFirstTabWouldReplace() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        PracticeServerSource held = () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException("the test ended first");
+            }
+            return DataDirectory.at(temp.resolve("data")).loadOrCreateConfig().withPorts(0, 0);
+        };
+        window = new WindowDriver(temp.resolve("config"), Optional.empty(), Optional.of(held));
+        window.await(() -> window.shown("#preparing"), "the sentence in the first tab's place");
+        assertThat(window.text("#preparing")).isEqualTo("Starting the practice server…");
+        assertThat(window.robot().lookup(".welcome").tryQuery()).isEmpty();
+
+        release.countDown();
+        window.awaitState(SmtpPhase.GREETED.description());
+        assertThat(window.shown("#preparing")).isFalse();
+        assertThat(window.robot().lookup(".welcome").tryQuery()).isEmpty();
+
+        // with the last tab closed, the welcome says what to do
+        window.robot().push(KeyCode.CONTROL, KeyCode.W);
+        window.await(() -> window.shown(".welcome"), "the welcome");
+        assertThat(window.text("#welcome-scope")).contains("practice server running inside Mailbench");
+        assertThat(window.shown("#preparing")).isFalse();
+    }
+
+    @Test
+    void aPracticeServerThatCannotStartLeavesTheWelcomeNotAPromise() throws Exception {
+        PracticeServerSource broken = () -> {
+            throw new IOException("server.properties: line 3: no such key: smtp.prot");
+        };
+        window = new WindowDriver(temp.resolve("config"), Optional.empty(), Optional.of(broken));
+
+        window.await(() -> window.shown(".welcome"), "the welcome");
+        assertThat(window.shown("#preparing")).isFalse();
+        assertThat(window.text("#welcome-title")).isEqualTo("Mailbench");
     }
 
     @Test
