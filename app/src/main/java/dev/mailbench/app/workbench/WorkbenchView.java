@@ -27,7 +27,6 @@ import dev.mailbench.wire.ServerAddress;
 import dev.mailbench.wire.TranscriptEvent;
 
 import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -60,7 +59,7 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         tabs.setId("session-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
-        StackPane centre = new StackPane(tabs);
+        StackPane centre = new StackPane();
         setCenter(centre);
         showWhileNoTab(centre, welcome);
 
@@ -93,7 +92,8 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
 
     /**
      * While no tab is open, the centre shows the sentence saying what the first tab waits for, or else the welcome,
-     * made when it is first shown: a window whose first tab is on its way draws neither it nor its text.
+     * made when it is first shown: a window whose first tab is on its way draws neither it nor its text. The tab
+     * pane joins the centre with the first tab, styled at once so that the tab's content can take the focus.
      */
     private void showWhileNoTab(StackPane centre, Supplier<? extends Node> welcome) {
         Label preparing = new Label();
@@ -104,6 +104,10 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
         Node[] made = {null};
         Runnable place = () -> {
             boolean noTab = tabs.getTabs().isEmpty();
+            if (!noTab && tabs.getParent() == null) {
+                centre.getChildren().add(tabs);
+                tabs.applyCss();
+            }
             boolean waiting = !viewModel.preparingProperty().get().isEmpty();
             preparing.setVisible(noTab && waiting);
             if (noTab && !waiting && made[0] == null) {
@@ -114,7 +118,8 @@ public final class WorkbenchView extends BorderPane implements MessageViewer {
                 made[0].setVisible(noTab && !waiting);
             }
         };
-        tabs.getTabs().addListener((InvalidationListener) observable -> place.run());
+        // a change listener runs after the tab pane's own, which gives each new tab its pane
+        tabs.getTabs().addListener((ListChangeListener<Tab>) change -> place.run());
         viewModel.preparingProperty().addListener(observable -> place.run());
         place.run();
     }
