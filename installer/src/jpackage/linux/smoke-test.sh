@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the packaged launcher as a user would, without installing anything system-wide:
+# Runs the packaged launcher as a user would, without installing anything system-wide: a start that asks no
+# package manager (launcher.sh),
 # --version, serve (one message sent with Jakarta Mail and read back over POP3), inspect, the desktop entry,
 # the class server's systemd unit (systemd-analyze verify) and the .deb's maintainer scripts on a machine
 # without a desktop; then prints the app-image's size.
@@ -19,6 +20,20 @@ echo "== mailbench --version"
 "$launcher" --version | tee "$work/version.txt"
 grep -q '^Mailbench ' "$work/version.txt"
 
+echo "== the launcher asks no package manager"
+# jpackage's own launcher runs rpm -qf and dpkg -S before every start; launcher.sh, which replaces it, reads the
+# .cfg and starts the JVM
+stubs=$work/package-managers
+mkdir -p "$stubs"
+for tool in dpkg dpkg-query rpm; do
+    printf '#!/bin/sh\necho "%s $*" >> "%s"\n' "$tool" "$work/package-manager-calls" > "$stubs/$tool"
+done
+chmod +x "$stubs"/*
+PATH="$stubs:$PATH" "$launcher" --version > /dev/null
+[[ ! -e "$work/package-manager-calls" ]] \
+    || { echo "the launcher ran: $(cat "$work/package-manager-calls")" >&2; exit 1; }
+echo "no package manager run"
+
 echo "== mailbench serve"
 "$launcher" serve --data-dir "$work/data" --smtp-port 0 --pop3-port 0 > "$work/serve.log" 2>&1 &
 server=$!
@@ -33,10 +48,11 @@ grep -q 'Practice server stopped.' "$work/serve.log"
 echo "stopped cleanly on SIGTERM"
 
 echo "== mailbench inspect"
-unzip -p "$image"/lib/app/mailbench-resources-*.jar dev/mailbench/samples/mixed-attachments.eml > "$work/sample.eml"
-"$launcher" inspect "$work/sample.eml" | tee "$work/inspect.txt" | head -12
+# a file name with a space: the launcher passes each argument on whole
+unzip -p "$image"/lib/app/mailbench-resources-*.jar dev/mailbench/samples/mixed-attachments.eml > "$work/a sample.eml"
+"$launcher" inspect "$work/a sample.eml" | tee "$work/inspect.txt" | head -12
 grep -q 'multipart/mixed' "$work/inspect.txt"
-"$launcher" inspect "$work/sample.eml" --json | grep -q '"contentType"'
+"$launcher" inspect "$work/a sample.eml" --json | grep -q '"contentType"'
 
 echo "== the desktop entry in the .deb"
 for deb in "$target"/jpackage/*.deb; do
