@@ -196,7 +196,7 @@ public final class MailbenchApp extends Application {
             FirstFrame.then(scene, () -> {
                 practice.start();
                 showPracticePanel(centre, panelShown, view, app.services().executor(),
-                        new PanelWidth(app.configDirectory()), zoom);
+                        new PanelWidth(app.configDirectory()), themes, zoom);
             });
         }
         // the file the window was opened on opens once the window is drawn: the MIME viewer and what it loads are
@@ -213,11 +213,15 @@ public final class MailbenchApp extends Application {
     /**
      * Puts the practice-server panel beside the sessions while {@code shown} says so; made when first needed.
      * It starts narrow, at the width the user last gave it (read off the UI thread), and remembers a new one.
+     * Its width grows and shrinks with the window's text size (the projector theme's larger text, a zoom), so that
+     * its tables keep their headers whole.
      */
     private void showPracticePanel(SplitPane centre, BooleanProperty shown, WorkbenchView view,
-                                   TaskExecutor executor, PanelWidth widths, FontZoom zoom) {
+                                   TaskExecutor executor, PanelWidth widths, ThemeManager themes,
+                                   FontZoom zoom) {
         PracticeServerPanel[] panel = new PracticeServerPanel[1];
-        double[] width = {PANEL_WIDTH * zoom.scale()};
+        double[] font = {themes.fontSize()};
+        double[] width = {PANEL_WIDTH * font[0] / Theme.platformFontSize()};
         boolean[] placing = {false};
         PauseTransition settle = new PauseTransition(Duration.millis(600));
         settle.setOnFinished(event -> {
@@ -251,13 +255,17 @@ public final class MailbenchApp extends Application {
             }
         });
         shown.addListener((observable, old, now) -> place.run());
-        // zoomed text needs a wider panel: it grows and shrinks with the zoom
-        zoom.scaleProperty().addListener((observable, old, now) -> {
-            width[0] = width[0] * now.doubleValue() / old.doubleValue();
+        // larger text needs a wider panel: it grows and shrinks with the text size, the theme's and the zoom's
+        Runnable textSized = () -> {
+            double now = themes.fontSize();
+            width[0] = width[0] * now / font[0];
+            font[0] = now;
             if (shown.get()) {
                 placeDivider(centre, width[0], placing);
             }
-        });
+        };
+        themes.themeProperty().addListener((observable, old, now) -> textSized.run());
+        zoom.scaleProperty().addListener((observable, old, now) -> textSized.run());
         place.run();
         executor.execute(BackgroundTask.of(widths::load).onSuccess(remembered -> remembered.ifPresent(saved -> {
             width[0] = saved;
@@ -365,8 +373,11 @@ public final class MailbenchApp extends Application {
             return;
         }
         placing[0] = true;
-        // the last divider: the lesson panel, when shown, is left of the sessions
-        centre.setDividerPosition(centre.getDividers().size() - 1, Math.max(0.7, 1 - width / total));
+        // the last divider: the lesson panel, when shown, is left of the sessions. The panel takes at most 30 %
+        // of the window at the usual text size, and at most half where the text is larger (the projector theme at
+        // 1024×768 needs some 500 px for the mailboxes' headers)
+        double most = width > PANEL_WIDTH * 1.1 ? 0.5 : 0.3;
+        centre.setDividerPosition(centre.getDividers().size() - 1, Math.max(1 - most, 1 - width / total));
         placing[0] = false;
     }
 

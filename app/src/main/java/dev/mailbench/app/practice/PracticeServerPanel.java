@@ -245,10 +245,11 @@ public final class PracticeServerPanel extends BorderPane {
         // the table sideways rather than cut a password
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(placeholder("The mailboxes show once the server runs."));
-        table.getColumns().add(column("User", 5, row -> row.user()));
-        table.getColumns().add(column("Password", 8, row -> row.password().isEmpty() ? "(hashed only)" : row.password()));
+        // together 23 em: the panel's starting width at any text size holds them, headers whole (LayoutWindowTest)
+        table.getColumns().add(column("User", 4.5, row -> row.user()));
+        table.getColumns().add(column("Password", 7, row -> row.password().isEmpty() ? "(hashed only)" : row.password()));
         table.getColumns().add(column("Messages", 6.5, row -> Integer.toString(row.messages().size())));
-        table.getColumns().add(column("Octets", 6, row -> String.format(Locale.ROOT, "%,d", row.octets())));
+        table.getColumns().add(column("Octets", 5, row -> String.format(Locale.ROOT, "%,d", row.octets())));
         table.getColumns().forEach(column -> column.prefWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> (double) column.getProperties().get(EMS) * summaryFont.getFont().getSize(), summaryFont.fontProperty())));
         table.getStyleClass().add("practice-mailboxes");   // its height is set in em, so it grows with the zoom

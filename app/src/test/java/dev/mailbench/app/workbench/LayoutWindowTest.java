@@ -119,6 +119,49 @@ class LayoutWindowTest {
                 .contains("S: 550 5.7.1 <someone@elsewhere.test>", "Relay access denied").containsPattern("\\d\\d:\\d\\d:\\d\\d");
     }
 
+    @Test
+    void at1024By768TheMailboxesHeadersAreWholeInLightAndProjector() throws Exception {
+        openTheWindow(1024, 768);
+        selectPanelTab("practice-tab-mailboxes");
+        assertThat(cutHeaders()).as("light").isEmpty();
+
+        window.click("View");
+        window.moveTo("Theme");
+        window.click("#theme-projector", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        window.await(() -> stage().getScene().getRoot().getStyle().isEmpty()
+                && window.node("#session-state").getScene() != null, "the projector theme");
+        if (!window.shown("#practice-sections")) {
+            window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+            window.await(() -> window.robot().lookup("#practice-sections").tryQuery().isPresent(), "the practice panel");
+        }
+        selectPanelTab("practice-tab-mailboxes");
+        assertThat(cutHeaders()).as("projector").isEmpty();
+    }
+
+    /** The Mailboxes table's column headers not wholly in sight: cut by the table's edge or ending in an ellipsis. */
+    private List<String> cutHeaders() {
+        return WindowDriver.onFx(() -> {
+            Parent root = stage().getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            Node table = window.node("#practice-mailboxes");
+            Bounds visible = table.localToScene(table.getLayoutBounds());
+            List<String> cut = new ArrayList<>();
+            for (Node header : table.lookupAll(".column-header .label")) {
+                Labeled label = (Labeled) header;
+                Bounds bounds = label.localToScene(label.getLayoutBounds());
+                String shown = shownText(label).orElse(label.getText());
+                if (!shown.equals(label.getText()) || bounds.getMinX() < visible.getMinX() - 0.5
+                        || bounds.getMaxX() > visible.getMaxX() + 0.5) {
+                    cut.add("\"" + label.getText() + "\" shown as \"" + shown + "\" at " + bounds.getMinX() + "–"
+                            + bounds.getMaxX() + ", the table " + visible.getMinX() + "–" + visible.getMaxX()
+                            + " in a scene " + table.getScene().getWidth() + " wide");
+                }
+            }
+            return cut;
+        });
+    }
+
     /** A quarter of the window: some six lines of the transcript at 200 %, the last replies in sight. */
     private static final double MINIMUM_TRANSCRIPT_SHARE = 0.25;
 
