@@ -181,7 +181,7 @@ public final class MailbenchApp extends Application {
         workbench.loadRecentHosts();
         app.firstSession().ifPresent(settings -> workbench.open(settings, true));
         FirstFrame.then(scene, () -> {
-            showLessonPanel(centre, lessonShown, zoom);
+            showLessonPanel(centre, lessonShown, themes, zoom);
             lessons.load(lessonId, Locale.getDefault());
         });
         if (practice != null) {
@@ -336,9 +336,21 @@ public final class MailbenchApp extends Application {
         });
     }
 
-    /** Puts the lesson panel left of the sessions while {@code shown} says so; made when first needed. */
-    private void showLessonPanel(SplitPane centre, BooleanProperty shown, FontZoom zoom) {
+    /**
+     * Puts the lesson panel left of the sessions while {@code shown} says so; made when first needed. Its width
+     * follows the window's text size (the projector theme's, a zoom), so that an address or a command in its text,
+     * which it wraps only at spaces, fits a line.
+     */
+    private void showLessonPanel(SplitPane centre, BooleanProperty shown, ThemeManager themes, FontZoom zoom) {
         LessonPanel[] panel = new LessonPanel[1];
+        Runnable widen = () -> {
+            double total = centre.getWidth();
+            if (total > 0 && panel[0] != null && centre.getItems().contains(panel[0])) {
+                double width = LESSON_PANEL_WIDTH * themes.fontSize() / Theme.platformFontSize();
+                // 30 % of the window at the usual text size, up to 40 % where the text is larger
+                centre.setDividerPosition(0, Math.min(width > LESSON_PANEL_WIDTH * 1.1 ? 0.4 : 0.3, width / total));
+            }
+        };
         Runnable place = () -> {
             if (shown.get()) {
                 if (panel[0] == null) {
@@ -354,7 +366,7 @@ public final class MailbenchApp extends Application {
                         if (before.length > 0) {
                             centre.setDividerPosition(centre.getDividers().size() - 1, before[before.length - 1]);
                         }
-                        centre.setDividerPosition(0, Math.min(0.3, LESSON_PANEL_WIDTH * zoom.scale() / total));
+                        widen.run();
                     }
                 }
                 panel[0].focusChoice();
@@ -363,6 +375,8 @@ public final class MailbenchApp extends Application {
             }
         };
         shown.addListener((observable, old, now) -> place.run());
+        themes.themeProperty().addListener((observable, old, now) -> widen.run());
+        zoom.scaleProperty().addListener((observable, old, now) -> widen.run());
         place.run();
     }
 
