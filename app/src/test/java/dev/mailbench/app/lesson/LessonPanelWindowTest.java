@@ -78,12 +78,26 @@ class LessonPanelWindowTest {
     @Test
     void inTheProjectorThemeAnAddressInTheLessonTextWrapsOnlyAtSpaces() throws Exception {
         openTheWindow();
-        WindowDriver.onFx(() -> {
-            javafx.stage.Stage stage = (javafx.stage.Stage) window.node("#lesson-meta").getScene().getWindow();
-            stage.setWidth(1024);
-            stage.setHeight(768);
-            return null;
-        });
+        // the primary stage outlives this test: its size is given back for the window tests that follow
+        javafx.stage.Stage stage = WindowDriver.onFx(() -> (javafx.stage.Stage) window.node("#lesson-meta").getScene().getWindow());
+        double[] before = WindowDriver.onFx(() -> new double[] {stage.getWidth(), stage.getHeight()});
+        try {
+            WindowDriver.onFx(() -> {
+                stage.setWidth(1024);
+                stage.setHeight(768);
+                return null;
+            });
+            assertNoAddressIsSplitInTheProjectorTheme();
+        } finally {
+            WindowDriver.onFx(() -> {
+                stage.setWidth(before[0]);
+                stage.setHeight(before[1]);
+                return null;
+            });
+        }
+    }
+
+    private void assertNoAddressIsSplitInTheProjectorTheme() {
         window.click("View");
         window.moveTo("Theme");
         window.click("#theme-projector", org.testfx.robot.Motion.HORIZONTAL_FIRST);

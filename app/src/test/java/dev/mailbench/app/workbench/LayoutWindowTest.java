@@ -37,10 +37,19 @@ class LayoutWindowTest {
     Path temp;
 
     private WindowDriver window;
+    /** The primary stage's size before the test: it outlives the test, and the window tests that follow expect it. */
+    private double[] sizeBefore;
 
     @AfterEach
     void closeTheWindow() throws Exception {
         if (window != null) {
+            if (sizeBefore != null) {
+                WindowDriver.onFx(() -> {
+                    stage().setWidth(sizeBefore[0]);
+                    stage().setHeight(sizeBefore[1]);
+                    return null;
+                });
+            }
             window.close();
         }
     }
@@ -206,6 +215,7 @@ class LayoutWindowTest {
         PracticeServerSource onFreePorts = () -> DataDirectory.at(temp.resolve("data")).loadOrCreateConfig().withPorts(0, 0);
         window = new WindowDriver(temp.resolve("config"), Optional.empty(), Optional.of(onFreePorts));
         window.awaitState(SmtpPhase.GREETED.description());
+        sizeBefore = WindowDriver.onFx(() -> new double[] {stage().getWidth(), stage().getHeight()});
         WindowDriver.onFx(() -> {
             Stage stage = stage();
             stage.setWidth(width);
