@@ -191,7 +191,7 @@ public final class MailbenchApp extends Application {
             workbench.prepared();
         });
         FirstFrame.then(scene, () -> {
-            showLessonPanel(centre, lessonShown, zoom);
+            showLessonPanel(centre, lessonShown, themes, zoom);
             lessons.load(lessonId, Locale.getDefault());
         });
         if (practice != null) {
@@ -206,7 +206,7 @@ public final class MailbenchApp extends Application {
             FirstFrame.then(scene, () -> {
                 practice.start();
                 showPracticePanel(centre, panelShown, view, app.services().executor(),
-                        new PanelWidth(app.configDirectory()), zoom);
+                        new PanelWidth(app.configDirectory()), themes, zoom);
             });
         }
         // the file the window was opened on opens once the window is drawn: the MIME viewer and what it loads are
@@ -223,11 +223,15 @@ public final class MailbenchApp extends Application {
     /**
      * Puts the practice-server panel beside the sessions while {@code shown} says so; made when first needed.
      * It starts narrow, at the width the user last gave it (read off the UI thread), and remembers a new one.
+     * Its width grows and shrinks with the window's text size (the projector theme's larger text, a zoom), so that
+     * its tables keep their headers whole.
      */
     private void showPracticePanel(SplitPane centre, BooleanProperty shown, WorkbenchView view,
-                                   TaskExecutor executor, PanelWidth widths, FontZoom zoom) {
+                                   TaskExecutor executor, PanelWidth widths, ThemeManager themes,
+                                   FontZoom zoom) {
         PracticeServerPanel[] panel = new PracticeServerPanel[1];
-        double[] width = {PANEL_WIDTH * zoom.scale()};
+        double[] font = {themes.fontSize()};
+        double[] width = {PANEL_WIDTH * font[0] / Theme.platformFontSize()};
         boolean[] placing = {false};
         PauseTransition settle = new PauseTransition(Duration.millis(600));
         settle.setOnFinished(event -> {
@@ -261,13 +265,17 @@ public final class MailbenchApp extends Application {
             }
         });
         shown.addListener((observable, old, now) -> place.run());
-        // zoomed text needs a wider panel: it grows and shrinks with the zoom
-        zoom.scaleProperty().addListener((observable, old, now) -> {
-            width[0] = width[0] * now.doubleValue() / old.doubleValue();
+        // larger text needs a wider panel: it grows and shrinks with the text size, the theme's and the zoom's
+        Runnable textSized = () -> {
+            double now = themes.fontSize();
+            width[0] = width[0] * now / font[0];
+            font[0] = now;
             if (shown.get()) {
                 placeDivider(centre, width[0], placing);
             }
-        });
+        };
+        themes.themeProperty().addListener((observable, old, now) -> textSized.run());
+        zoom.scaleProperty().addListener((observable, old, now) -> textSized.run());
         place.run();
         executor.execute(BackgroundTask.of(widths::load).onSuccess(remembered -> remembered.ifPresent(saved -> {
             width[0] = saved;
@@ -338,9 +346,21 @@ public final class MailbenchApp extends Application {
         });
     }
 
-    /** Puts the lesson panel left of the sessions while {@code shown} says so; made when first needed. */
-    private void showLessonPanel(SplitPane centre, BooleanProperty shown, FontZoom zoom) {
+    /**
+     * Puts the lesson panel left of the sessions while {@code shown} says so; made when first needed. Its width
+     * follows the window's text size (the projector theme's, a zoom), so that an address or a command in its text,
+     * which it wraps only at spaces, fits a line.
+     */
+    private void showLessonPanel(SplitPane centre, BooleanProperty shown, ThemeManager themes, FontZoom zoom) {
         LessonPanel[] panel = new LessonPanel[1];
+        Runnable widen = () -> {
+            double total = centre.getWidth();
+            if (total > 0 && panel[0] != null && centre.getItems().contains(panel[0])) {
+                double width = LESSON_PANEL_WIDTH * themes.fontSize() / Theme.platformFontSize();
+                // 30 % of the window at the usual text size, up to 40 % where the text is larger
+                centre.setDividerPosition(0, Math.min(width > LESSON_PANEL_WIDTH * 1.1 ? 0.4 : 0.3, width / total));
+            }
+        };
         Runnable place = () -> {
             if (shown.get()) {
                 if (panel[0] == null) {
@@ -356,7 +376,7 @@ public final class MailbenchApp extends Application {
                         if (before.length > 0) {
                             centre.setDividerPosition(centre.getDividers().size() - 1, before[before.length - 1]);
                         }
-                        centre.setDividerPosition(0, Math.min(0.3, LESSON_PANEL_WIDTH * zoom.scale() / total));
+                        widen.run();
                     }
                 }
                 panel[0].focusChoice();
@@ -365,6 +385,8 @@ public final class MailbenchApp extends Application {
             }
         };
         shown.addListener((observable, old, now) -> place.run());
+        themes.themeProperty().addListener((observable, old, now) -> widen.run());
+        zoom.scaleProperty().addListener((observable, old, now) -> widen.run());
         place.run();
     }
 
@@ -375,8 +397,11 @@ public final class MailbenchApp extends Application {
             return;
         }
         placing[0] = true;
-        // the last divider: the lesson panel, when shown, is left of the sessions
-        centre.setDividerPosition(centre.getDividers().size() - 1, Math.max(0.7, 1 - width / total));
+        // the last divider: the lesson panel, when shown, is left of the sessions. The panel takes at most 30 %
+        // of the window at the usual text size, and at most half where the text is larger (the projector theme at
+        // 1024×768 needs some 500 px for the mailboxes' headers)
+        double most = width > PANEL_WIDTH * 1.1 ? 0.5 : 0.3;
+        centre.setDividerPosition(centre.getDividers().size() - 1, Math.max(1 - most, 1 - width / total));
         placing[0] = false;
     }
 

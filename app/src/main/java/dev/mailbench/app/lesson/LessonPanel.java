@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -152,12 +153,20 @@ public final class LessonPanel extends ScrollPane {
         ParsedLesson chosen = viewModel.selectedProperty().get();
         boolean usable = chosen != null && !chosen.isBroken();
         meta.setText(usable ? describe(chosen.lesson().orElseThrow()) : "");
+        // where the lesson comes from is for a teacher: pointing at the line, and at the end of "About this lesson"
+        meta.setTooltip(usable ? new Tooltip(source(chosen.lesson().orElseThrow())) : null);
         meta.setVisible(usable);
         meta.setManaged(usable);
         reset.setVisible(usable);
         reset.setManaged(usable);
         if (usable) {
             introduction.getChildren().add(LessonTextView.render(chosen.lesson().orElseThrow().introduction()));
+            Label source = new Label(source(chosen.lesson().orElseThrow()));
+            source.setId("lesson-source");
+            source.getStyleClass().add("lesson-source");
+            source.setWrapText(true);
+            source.setMinHeight(Region.USE_PREF_SIZE);
+            introduction.getChildren().add(source);
         }
         about.setSelected(false);
         showSteps();
@@ -166,7 +175,12 @@ public final class LessonPanel extends ScrollPane {
     private static String describe(Lesson lesson) {
         String level = lesson.level().name().charAt(0) + lesson.level().name().substring(1).toLowerCase(Locale.ROOT);
         return level + " · " + lesson.protocols().stream().map(Enum::name).collect(Collectors.joining(", "))
-                + " · about " + lesson.minutes() + " min · from walkthrough " + lesson.walkthrough();
+                + " · about " + lesson.minutes() + " min";
+    }
+
+    /** Where the lesson comes from, for a teacher: the course's telnet walkthroughs, by their numbers. */
+    static String source(Lesson lesson) {
+        return "For teachers: this lesson follows the course's telnet walkthrough " + lesson.walkthrough() + ".";
     }
 
     private void showSteps() {

@@ -31,6 +31,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.text.Text;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Font;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseEvent;
@@ -241,16 +244,23 @@ public final class PracticeServerPanel extends BorderPane {
     private VBox mailboxes() {
         TableView<MailboxRow> table = new TableView<>(viewModel.mailboxes());
         table.setId("practice-mailboxes");
-        // columns as wide as their words at the panel's font size (it grows with the zoom); a narrow panel scrolls
-        // the table sideways rather than cut a password
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // columns share the table's width, each at least as wide as its header's word at the panel's font size (it
+        // grows with the theme and the zoom): no header is cut, and the table scrolls sideways only where the panel
+        // is narrower than the headers together
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // as wide as the panel gives it, not the columns' preferred widths together (which the panel would clip)
+        table.setPrefWidth(0);
         table.setPlaceholder(placeholder("The mailboxes show once the server runs."));
         table.getColumns().add(column("User", 5, row -> row.user()));
         table.getColumns().add(column("Password", 8, row -> row.password().isEmpty() ? "(hashed only)" : row.password()));
         table.getColumns().add(column("Messages", 6.5, row -> Integer.toString(row.messages().size())));
-        table.getColumns().add(column("Octets", 6, row -> String.format(Locale.ROOT, "%,d", row.octets())));
-        table.getColumns().forEach(column -> column.prefWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> (double) column.getProperties().get(EMS) * summaryFont.getFont().getSize(), summaryFont.fontProperty())));
+        table.getColumns().add(column("Octets", 5, row -> String.format(Locale.ROOT, "%,d", row.octets())));
+        table.getColumns().forEach(column -> {
+            column.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> (double) column.getProperties().get(EMS) * summaryFont.getFont().getSize(), summaryFont.fontProperty()));
+            column.minWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> headerWidth(column.getText(), summaryFont.getFont()), summaryFont.fontProperty()));
+        });
         table.getStyleClass().add("practice-mailboxes");   // its height is set in em, so it grows with the zoom
 
         ListView<MailboxMessage> messages = new ListView<>();
@@ -319,6 +329,16 @@ public final class PracticeServerPanel extends BorderPane {
         VBox.setVgrow(messages, Priority.ALWAYS);
         return box;
     }
+
+    /** The width a column header needs for its word whole: the word in bold at {@code font}'s size, and its padding. */
+    private static double headerWidth(String title, Font font) {
+        Text word = new Text(title);
+        word.setFont(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()));
+        return Math.ceil(word.getLayoutBounds().getWidth() + HEADER_PADDING_EMS * font.getSize());
+    }
+
+    /** A column header's padding and borders, both sides (modena: 0.17 em each side), with a little to spare. */
+    private static final double HEADER_PADDING_EMS = 0.6;
 
     private static String messagesUser(ListView<MailboxMessage> messages) {
         return messages.getItems().isEmpty() ? null : messages.getItems().get(0).stored().user();

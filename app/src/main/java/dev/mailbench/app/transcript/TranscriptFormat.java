@@ -32,6 +32,8 @@ public final class TranscriptFormat {
     /** Extra style class of a transparency dot (dot-stuffing) when line endings are shown. */
     public static final String STUFFING_DOT = "stuffing-dot";
     private static final int LATENCY_WIDTH = 9;
+    /** How many characters the time and latency columns take before a line's own text, spaces included. */
+    public static final int TIMES_COLUMNS = "14:05:09.123 ".length() + LATENCY_WIDTH + 1;
 
     private final DateTimeFormatter time;
     /**

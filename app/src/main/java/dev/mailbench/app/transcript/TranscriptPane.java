@@ -12,8 +12,12 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.scene.control.Button;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -75,6 +79,15 @@ public final class TranscriptPane extends StackPane {
     /** Lines that came since the user scrolled away from the end, which the marker counts. */
     private final IntegerProperty unseen = new SimpleIntegerProperty(this, "unseen");
     private final Button marker = new Button();
+    /**
+     * The characters a line's own text keeps beside the time columns: fewer, and the times fold away. A reply's
+     * code, enhanced code, address and the start of its reason ({@code 550 5.7.1 <someone@elsewhere.test>: Relay})
+     * are some 44; at 1024×768 beside the practice panel the times would leave a line about 34.
+     */
+    static final int READABLE_COLUMNS = 44;
+    /** The whole line pointed at, where its row cannot show it all: cut at the view's edge, or its times folded. */
+    private final Tooltip lineTip = new Tooltip();
+    private int tipLine = -1;
 
     public TranscriptPane(TranscriptViewModel viewModel, TaskExecutor executor, Runnable openMessage) {
         this.viewModel = viewModel;
@@ -134,7 +147,17 @@ public final class TranscriptPane extends StackPane {
         });
         viewModel.showLineEndingsProperty().addListener((observable, old, now) -> redraw());
         viewModel.revealSecretsProperty().addListener((observable, old, now) -> redraw());
-        viewModel.showTimesProperty().addListener((observable, old, now) -> redraw());
+        viewModel.timesShownProperty().addListener((observable, old, now) -> redraw());
+        // the time columns fold away where they would leave a line too little room, and come back with the room
+        rows.columnsProperty().addListener((observable, old, now) ->
+                viewModel.roomForTimesProperty().set(now.intValue() >= TranscriptFormat.TIMES_COLUMNS + READABLE_COLUMNS));
+        lineTip.setId("transcript-line-tip");
+        lineTip.getStyleClass().add("transcript-tooltip");
+        lineTip.setWrapText(true);
+        lineTip.setShowDelay(Duration.millis(500));
+        lineTip.setShowDuration(Duration.INDEFINITE);
+        rows.addEventHandler(MouseEvent.MOUSE_MOVED, event -> pointedAt(rows.indexAt(event.getX(), event.getY())));
+        rows.addEventHandler(MouseEvent.MOUSE_EXITED, event -> pointedAt(-1));
 
         rows.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         rows.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -176,6 +199,54 @@ public final class TranscriptPane extends StackPane {
     /** The row showing line {@code index}, if it is in view (as laid out last). */
     public Optional<Node> rowOf(int index) {
         return rows.rowIfVisible(index);
+    }
+
+    /**
+     * The line under the mouse is {@code index} (-1: none): where its row does not show all of it, its tooltip
+     * does, wrapped, with its times.
+     */
+    private void pointedAt(int index) {
+        boolean partly = index >= 0 && (rows.isCut(index)
+                || viewModel.showTimesProperty().get() && !viewModel.timesShownProperty().get());
+        if (!partly) {
+            if (tipLine >= 0) {
+                Tooltip.uninstall(rows, lineTip);
+                tipLine = -1;
+            }
+            return;
+        }
+        if (index != tipLine) {
+            lineTip.setText(viewModel.render(viewModel.entry(index), viewModel.tooltipOptions()).shown());
+            lineTip.setMaxWidth(Math.max(rows.getWidth(), TIP_MIN_WIDTH));
+            if (tipLine < 0) {
+                Tooltip.install(rows, lineTip);
+            }
+            tipLine = index;
+        }
+    }
+
+    private static final double TIP_MIN_WIDTH = 320;
+
+    /**
+     * The "Times" check box (id {@code show-times}) for {@code viewModel}'s transcript: the user's choice, and its
+     * tooltip says when the columns are folded away for lack of room.
+     */
+    public static CheckBox timesToggle(TranscriptViewModel viewModel) {
+        CheckBox times = new CheckBox("Times");
+        times.setId("show-times");
+        times.selectedProperty().bindBidirectional(viewModel.showTimesProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.when(viewModel.showTimesProperty().and(viewModel.roomForTimesProperty().not()))
+                .then("Each line's time and reply latency: folded away while the transcript is too narrow for them"
+                        + " (widen it, or point at a line to see its times)")
+                .otherwise("Each line's time and reply latency"));
+        times.setTooltip(tip);
+        return times;
+    }
+
+    /** The tooltip that shows a line pointed at whole (id {@code transcript-line-tip}). */
+    public Tooltip lineTip() {
+        return lineTip;
     }
 
     /** Told how many lines each pulse appended: lets a test see that no pulse takes more than its share. */

@@ -1,11 +1,14 @@
 package dev.mailbench.app.transcript;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -16,6 +19,8 @@ import javafx.scene.AccessibleAction;
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
@@ -56,10 +61,25 @@ final class TranscriptRows extends Region {
     /** The row handed to assistive technology for a line out of view; made when first asked for. */
     private TranscriptLineCell offscreen;
     private final Pane sheet = new Pane();
+    /** Over the rows, where a line goes on past the right edge of the view: a mark, so that no line is cut silently. */
+    private final Pane marks = new Pane();
+    private final List<Label> markPool = new ArrayList<>();
+    /** The lines in view that go on past the right edge, as laid out last. */
+    private final BitSet cutLines = new BitSet();
+    private int cutFirst;
+    /** How many characters of the rows' text fit across the view, as laid out last (0 before the first layout). */
+    private final ReadOnlyIntegerWrapper columns = new ReadOnlyIntegerWrapper(this, "columns");
     private final Rectangle clip = new Rectangle();
     private final ScrollBar vertical = new ScrollBar();
     private final ScrollBar horizontal = new ScrollBar();
     private final Text probe = new Text("Mg");
+    /** How many characters the probe is: the rows' font is monospace, so each is its width over this. */
+    private static final int PROBE_COLUMNS = 2;
+    /** Style class of the mark at the right edge of a row whose line goes on past the view. */
+    static final String MARK = "transcript-more";
+    /** The mark's text. */
+    static final String MORE = "…";
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private final List<TranscriptLineCell> rows = new ArrayList<>();
     private double rowHeight;
     private double scrollY;
@@ -85,12 +105,14 @@ final class TranscriptRows extends Region {
         setAccessibleRole(AccessibleRole.LIST_VIEW);
         sheet.setClip(clip);
         sheet.setManaged(false);
+        marks.setManaged(false);
+        marks.setMouseTransparent(true);
         vertical.setOrientation(Orientation.VERTICAL);
         horizontal.setOrientation(Orientation.HORIZONTAL);
         probe.getStyleClass().add(TranscriptLineCell.TEXT);
         probe.setVisible(false);
         probe.setManaged(false);
-        getChildren().addAll(sheet, vertical, horizontal, probe);
+        getChildren().addAll(sheet, marks, vertical, horizontal, probe);
 
         rowHeight = lineHeight();
         probe.layoutBoundsProperty().addListener((observable, old, now) -> {
@@ -124,6 +146,16 @@ final class TranscriptRows extends Region {
 
     private double lineHeight() {
         return Math.max(1, Math.ceil(probe.getLayoutBounds().getHeight()));
+    }
+
+    /** How many characters of the rows' text fit across the view (monospace), as laid out last; 0 before. */
+    ReadOnlyIntegerProperty columnsProperty() {
+        return columns.getReadOnlyProperty();
+    }
+
+    /** Whether line {@code index} is in view and goes on past the view's right edge (its row shows the mark). */
+    boolean isCut(int index) {
+        return index >= cutFirst && cutLines.get(index - cutFirst);
     }
 
     /** The height of every row, in pixels. */
@@ -276,10 +308,16 @@ final class TranscriptRows extends Region {
             // 0 - scrollX rather than -scrollX: at the left edge a row is at x = 0, not at -0.0
             rows.get(slot).getNode().resizeRelocate(0 - scrollX, offset + slot * rowHeight, rowWidth, rowHeight);
         }
+        placeMarks(offset);
+        double across = probe.getLayoutBounds().getWidth() / PROBE_COLUMNS;
+        if (viewportWidth > 0 && across > 0) {
+            columns.set((int) Math.floor(viewportWidth / across));
+        }
 
         double left = snappedLeftInset();
         double top = snappedTopInset();
         sheet.resizeRelocate(left, top, viewportWidth, viewportHeight);
+        marks.resizeRelocate(left, top, viewportWidth, viewportHeight);
         clip.setWidth(viewportWidth);
         clip.setHeight(viewportHeight);
         adjusting = true;
@@ -303,10 +341,42 @@ final class TranscriptRows extends Region {
         }
     }
 
+    /**
+     * Marks each row in view whose line goes on past the right edge of the view: a line cut there would look
+     * whole (a reply's reason, an address), so the cut is shown; pointing at the line shows all of it.
+     */
+    private void placeMarks(double offset) {
+        cutLines.clear();
+        cutFirst = first;
+        int used = 0;
+        for (int slot = 0; slot < shown; slot++) {
+            Node node = rows.get(slot).getNode();
+            if (node.prefWidth(-1) - scrollX <= viewportWidth + 0.5) {
+                continue;
+            }
+            cutLines.set(slot);
+            while (markPool.size() <= used) {
+                Label mark = new Label(MORE);
+                mark.getStyleClass().add(MARK);
+                markPool.add(mark);
+                marks.getChildren().add(mark);
+            }
+            Label mark = markPool.get(used++);
+            mark.setVisible(true);
+            mark.pseudoClassStateChanged(SELECTED, selection.isSelected(first + slot));
+            double width = mark.prefWidth(-1);
+            mark.resizeRelocate(viewportWidth - width, offset + slot * rowHeight, width, rowHeight);
+        }
+        for (int i = used; i < markPool.size(); i++) {
+            markPool.get(i).setVisible(false);
+        }
+    }
+
     // ---------------------------------------------------------------- assistive technology
 
     /** Tells assistive technology that the focused line or the selection changed. */
     void selectionChanged() {
+        requestLayout(); // the marks of cut lines take the selected rows' colour
         notifyAccessibleAttributeChanged(AccessibleAttribute.FOCUS_ITEM);
         notifyAccessibleAttributeChanged(AccessibleAttribute.SELECTED_ITEMS);
     }

@@ -16,6 +16,7 @@ import dev.mailbench.retrieval.RetrievedMessage;
 import dev.mailbench.wire.Transcript;
 import dev.mailbench.wire.TranscriptEvent;
 
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,6 +60,9 @@ public final class TranscriptViewModel {
     private final BooleanProperty showLineEndings = new SimpleBooleanProperty(this, "showLineEndings", false);
     private final BooleanProperty revealSecrets = new SimpleBooleanProperty(this, "revealSecrets", false);
     private final BooleanProperty showTimes = new SimpleBooleanProperty(this, "showTimes", true);
+    /** Whether the view has room for the time columns beside a readable line; where it has not, they fold away. */
+    private final BooleanProperty roomForTimes = new SimpleBooleanProperty(this, "roomForTimes", true);
+    private final BooleanBinding timesShown = showTimes.and(roomForTimes);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
     private final ReadOnlyBooleanWrapper messageSelected = new ReadOnlyBooleanWrapper(this, "messageSelected", false);
@@ -200,8 +204,28 @@ public final class TranscriptViewModel {
         return showTimes;
     }
 
+    /**
+     * Whether the view has room for the time columns: the pane says so as its width changes
+     * ({@link TranscriptFormat#TIMES_COLUMNS}). Without it the rows leave the times out, whatever "Times" says,
+     * and a line's tooltip has them.
+     */
+    public BooleanProperty roomForTimesProperty() {
+        return roomForTimes;
+    }
+
+    /** Whether the rows show the time columns now: "Times" is on and the view has room for them. */
+    public BooleanBinding timesShownProperty() {
+        return timesShown;
+    }
+
+    /** The options the rows are drawn with: as the user chose, the times only where there is room for them. */
     public RenderOptions renderOptions() {
-        return new RenderOptions(showLineEndings.get(), revealSecrets.get(), showTimes.get());
+        return new RenderOptions(showLineEndings.get(), revealSecrets.get(), timesShown.get());
+    }
+
+    /** The options of a line's tooltip: as the rows are drawn, with the times, which the rows may have folded away. */
+    public RenderOptions tooltipOptions() {
+        return new RenderOptions(showLineEndings.get(), revealSecrets.get(), true);
     }
 
     /**

@@ -65,8 +65,7 @@ public final class SavedSessionView extends BorderPane {
                                 .map(where -> RetrievedMessage.read(entry.event().transcript(), where)))
                         .onSuccess(message -> message.ifPresent(messages::show))));
         transcript = new TranscriptPane(viewModel.transcript(), executor, openMessage);
-        CheckBox times = new CheckBox("Times");
-        times.selectedProperty().bindBidirectional(viewModel.transcript().showTimesProperty());
+        CheckBox times = TranscriptPane.timesToggle(viewModel.transcript());
         CheckBox endings = new CheckBox("Line endings");
         endings.selectedProperty().bindBidirectional(viewModel.transcript().showLineEndingsProperty());
         CheckBox reveal = new CheckBox("Reveal passwords");

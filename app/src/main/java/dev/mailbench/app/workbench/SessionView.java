@@ -83,9 +83,7 @@ public final class SessionView extends BorderPane {
         CheckBox reveal = new CheckBox("Reveal passwords");
         reveal.setId("reveal-secrets");
         reveal.selectedProperty().bindBidirectional(session.transcript().revealSecretsProperty());
-        CheckBox times = new CheckBox("Times");
-        times.setId("show-times");
-        times.selectedProperty().bindBidirectional(session.transcript().showTimesProperty());
+        CheckBox times = TranscriptPane.timesToggle(session.transcript());
         // a retrieved message can be opened as soon as its final dot arrives, without finding a line of it first
         Button openRetrieved = new Button();
         openRetrieved.setId("open-retrieved-message");

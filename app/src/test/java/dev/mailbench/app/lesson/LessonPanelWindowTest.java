@@ -62,6 +62,86 @@ class LessonPanelWindowTest {
     }
 
     @Test
+    void theLessonsHeaderSpeaksToAStudentAndKeepsItsSourceForATeacher() throws Exception {
+        openTheWindow();
+        window.await(() -> window.shown("#lesson-meta"), "the lesson's header");
+
+        String meta = window.text("#lesson-meta");
+        assertThat(meta).as("the line a student reads under the lesson's name")
+                .contains("Beginner", "about 15 min").doesNotContain("walkthrough", "000", "fig.");
+        String tooltip = WindowDriver.onFx(() -> window.<Label>node("#lesson-meta").getTooltip().getText());
+        assertThat(tooltip).contains("walkthrough 000 fig. 3, 003");
+        window.await(() -> window.shown("#lesson-source"), "the source in the introduction");
+        assertThat(window.text("#lesson-source")).contains("walkthrough 000 fig. 3, 003");
+    }
+
+    @Test
+    void inTheProjectorThemeAnAddressInTheLessonTextWrapsOnlyAtSpaces() throws Exception {
+        openTheWindow();
+        // the primary stage outlives this test: its size is given back for the window tests that follow
+        javafx.stage.Stage stage = WindowDriver.onFx(() -> (javafx.stage.Stage) window.node("#lesson-meta").getScene().getWindow());
+        double[] before = WindowDriver.onFx(() -> new double[] {stage.getWidth(), stage.getHeight()});
+        try {
+            WindowDriver.onFx(() -> {
+                stage.setWidth(1024);
+                stage.setHeight(768);
+                return null;
+            });
+            assertNoAddressIsSplitInTheProjectorTheme();
+        } finally {
+            WindowDriver.onFx(() -> {
+                stage.setWidth(before[0]);
+                stage.setHeight(before[1]);
+                return null;
+            });
+        }
+    }
+
+    private void assertNoAddressIsSplitInTheProjectorTheme() {
+        window.click("View");
+        window.moveTo("Theme");
+        window.click("#theme-projector", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        window.await(() -> window.<Label>node("#lesson-meta").getFont().getSize() > 18, "the projector's text");
+        // step 2, the envelope, names two addresses and two commands
+        window.type("#command-line", "HELO client.example.test\n");
+        window.await(() -> window.text("#lesson-position").equals("Step 2 of 5"), "step 2");
+
+        List<String> split = WindowDriver.onFx(() -> {
+            javafx.scene.Parent root = window.node("#lesson-meta").getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            List<String> found = new java.util.ArrayList<>();
+            for (Node node : window.robot().lookup(".lesson-text").queryAll()) {
+                for (Node flow : node.lookupAll("TextFlow")) {
+                    found.addAll(wordsSplitAcrossLines((javafx.scene.text.TextFlow) flow));
+                }
+            }
+            return found;
+        });
+        assertThat(split).as("addresses and commands broken mid-word").isEmpty();
+    }
+
+    /** The words with an address or a {@code <…>} in them that the flow draws on more than one line. */
+    private static List<String> wordsSplitAcrossLines(javafx.scene.text.TextFlow flow) {
+        StringBuilder text = new StringBuilder();
+        flow.getChildren().forEach(child -> text.append(child instanceof javafx.scene.text.Text t ? t.getText() : ""));
+        List<String> split = new java.util.ArrayList<>();
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile("\\S*[<@]\\S*").matcher(text);
+        while (words.find()) {
+            java.util.Set<Double> lines = new java.util.TreeSet<>();
+            for (javafx.scene.shape.PathElement element : flow.rangeShape(words.start(), words.end())) {
+                if (element instanceof javafx.scene.shape.MoveTo move) {
+                    lines.add(Math.floor(move.getY()));
+                }
+            }
+            if (lines.size() > 1) {
+                split.add(words.group() + " on " + lines.size() + " lines");
+            }
+        }
+        return split;
+    }
+
+    @Test
     void firstSmtpIsDoneByButtonsAndByTypingAndItsProgressOutlivesTheWindow() throws Exception {
         openTheWindow();
         window.awaitState(SmtpPhase.GREETED.description());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.mailbench.app.practice.PracticeServerSource;
+import dev.mailbench.app.transcript.TranscriptPane;
 import dev.mailbench.mime.SampleMessages;
 import dev.mailbench.server.practice.DataDirectory;
 import dev.mailbench.smtp.SmtpPhase;
@@ -36,10 +37,19 @@ class LayoutWindowTest {
     Path temp;
 
     private WindowDriver window;
+    /** The primary stage's size before the test: it outlives the test, and the window tests that follow expect it. */
+    private double[] sizeBefore;
 
     @AfterEach
     void closeTheWindow() throws Exception {
         if (window != null) {
+            if (sizeBefore != null) {
+                WindowDriver.onFx(() -> {
+                    stage().setWidth(sizeBefore[0]);
+                    stage().setHeight(sizeBefore[1]);
+                    return null;
+                });
+            }
             window.close();
         }
     }
@@ -74,6 +84,91 @@ class LayoutWindowTest {
         window.await(() -> window.robot().lookup("#practice-sections").tryQuery().isPresent(), "the practice panel");
 
         assertThat(walkTheViews()).isEmpty();
+    }
+
+    @Test
+    void at1024By768ALongReplyIsReadableWithoutAClick() throws Exception {
+        openTheWindow(1024, 768);
+        window.type("#command-line", "EHLO client.example.test\n");
+        window.awaitState(SmtpPhase.READY.description());
+        window.type("#command-line", "MAIL FROM:<alice@example.test>\n");
+        window.awaitLine(line -> line.contains("S: 250 2.1.0"), "MAIL accepted");
+        window.type("#command-line", "RCPT TO:<someone@elsewhere.test>\n");
+        int refused = window.awaitLine(line -> line.contains("S: 550 5.7.1"), "the relay refused");
+        TranscriptPane pane = window.transcriptPane();
+
+        // the reply's own text, not the time columns, has the transcript's width
+        double start = WindowDriver.onFx(() -> {
+            List<Text> texts = window.lineTexts(refused);
+            Text reply = texts.stream().filter(text -> text.getStyleClass().contains("reply-5xx")).findFirst().orElseThrow();
+            Node rows = window.transcript();
+            return (rows.sceneToLocal(reply.localToScene(reply.getLayoutBounds())).getMinX()) / rows.getLayoutBounds().getWidth();
+        });
+        assertThat(start).as("where the reply's text starts, as a share of the transcript's width").isLessThan(0.1);
+
+        // what does not fit is marked at the row's end, never cut silently
+        String whole = WindowDriver.onFx(() -> pane.lineText(refused));
+        boolean marked = WindowDriver.onFx(() -> {
+            Bounds row = pane.rowOf(refused).orElseThrow().localToScene(pane.rowOf(refused).orElseThrow().getLayoutBounds());
+            return pane.lookupAll(".transcript-more").stream().filter(LayoutWindowTest::showing)
+                    .anyMatch(mark -> {
+                        Bounds bounds = mark.localToScene(mark.getLayoutBounds());
+                        return bounds.getCenterY() > row.getMinY() && bounds.getCenterY() < row.getMaxY();
+                    });
+        });
+        assertThat(marked).as("the 550's row, cut at the view's edge (" + whole + "), marks the cut").isTrue();
+
+        // pointed at, the whole line is read in its tooltip, times and all
+        window.robot().moveTo(WindowDriver.onFx(() -> {
+            Node row = pane.rowOf(refused).orElseThrow();
+            return row.localToScreen(60, row.getLayoutBounds().getHeight() / 2);
+        }));
+        window.await(() -> pane.lineTip().isShowing(), "the line's tooltip");
+        assertThat(WindowDriver.onFx(() -> pane.lineTip().getText()))
+                .contains("S: 550 5.7.1 <someone@elsewhere.test>", "Relay access denied").containsPattern("\\d\\d:\\d\\d:\\d\\d");
+    }
+
+    @Test
+    void at1024By768TheMailboxesHeadersAreWholeInLightAndProjector() throws Exception {
+        openTheWindow(1024, 768);
+        selectPanelTab("practice-tab-mailboxes");
+        assertThat(cutHeaders()).as("light").isEmpty();
+
+        window.click("View");
+        window.moveTo("Theme");
+        window.click("#theme-projector", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        window.await(() -> stage().getScene().getRoot().getStyle().isEmpty()
+                && window.node("#session-state").getScene() != null, "the projector theme");
+        if (!window.shown("#practice-sections")) {
+            window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+            window.await(() -> window.robot().lookup("#practice-sections").tryQuery().isPresent(), "the practice panel");
+        }
+        selectPanelTab("practice-tab-mailboxes");
+        assertThat(cutHeaders()).as("projector").isEmpty();
+    }
+
+    /** The Mailboxes table's column headers not wholly in sight: cut by the table's edge or ending in an ellipsis. */
+    private List<String> cutHeaders() {
+        return WindowDriver.onFx(() -> {
+            Parent root = stage().getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            Node table = window.node("#practice-mailboxes");
+            Bounds visible = table.localToScene(table.getLayoutBounds());
+            List<String> cut = new ArrayList<>();
+            for (Node header : table.lookupAll(".column-header .label")) {
+                Labeled label = (Labeled) header;
+                Bounds bounds = label.localToScene(label.getLayoutBounds());
+                String shown = shownText(label).orElse(label.getText());
+                if (!shown.equals(label.getText()) || bounds.getMinX() < visible.getMinX() - 0.5
+                        || bounds.getMaxX() > visible.getMaxX() + 0.5) {
+                    cut.add("\"" + label.getText() + "\" shown as \"" + shown + "\" at " + bounds.getMinX() + "–"
+                            + bounds.getMaxX() + ", the table " + visible.getMinX() + "–" + visible.getMaxX()
+                            + " in a scene " + table.getScene().getWidth() + " wide");
+                }
+            }
+            return cut;
+        });
     }
 
     /** A quarter of the window: some six lines of the transcript at 200 %, the last replies in sight. */
@@ -120,6 +215,7 @@ class LayoutWindowTest {
         PracticeServerSource onFreePorts = () -> DataDirectory.at(temp.resolve("data")).loadOrCreateConfig().withPorts(0, 0);
         window = new WindowDriver(temp.resolve("config"), Optional.empty(), Optional.of(onFreePorts));
         window.awaitState(SmtpPhase.GREETED.description());
+        sizeBefore = WindowDriver.onFx(() -> new double[] {stage().getWidth(), stage().getHeight()});
         WindowDriver.onFx(() -> {
             Stage stage = stage();
             stage.setWidth(width);
