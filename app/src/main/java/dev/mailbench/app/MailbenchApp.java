@@ -3,6 +3,7 @@ package dev.mailbench.app;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
 
 import dev.mailbench.app.config.PanelWidth;
 import dev.mailbench.app.lesson.LessonPanel;
@@ -353,13 +354,22 @@ public final class MailbenchApp extends Application {
      */
     private void showLessonPanel(SplitPane centre, BooleanProperty shown, ThemeManager themes, FontZoom zoom) {
         LessonPanel[] panel = new LessonPanel[1];
-        Runnable widen = () -> {
+        DoubleConsumer placeAt = width -> {
             double total = centre.getWidth();
             if (total > 0 && panel[0] != null && centre.getItems().contains(panel[0])) {
-                double width = LESSON_PANEL_WIDTH * themes.fontSize() / Theme.platformFontSize();
                 // 30 % of the window at the usual text size, up to 40 % where the text is larger
                 centre.setDividerPosition(0, Math.min(width > LESSON_PANEL_WIDTH * 1.1 ? 0.4 : 0.3, width / total));
             }
+        };
+        Runnable widen = () -> placeAt.accept(LESSON_PANEL_WIDTH * themes.fontSize() / Theme.platformFontSize());
+        // a change of text size keeps the width the panel has, the user's own included, in proportion to the text
+        double[] font = {themes.fontSize()};
+        Runnable textSized = () -> {
+            double now = themes.fontSize();
+            if (panel[0] != null) {
+                placeAt.accept(panel[0].getWidth() * now / font[0]);
+            }
+            font[0] = now;
         };
         Runnable place = () -> {
             if (shown.get()) {
@@ -385,8 +395,8 @@ public final class MailbenchApp extends Application {
             }
         };
         shown.addListener((observable, old, now) -> place.run());
-        themes.themeProperty().addListener((observable, old, now) -> widen.run());
-        zoom.scaleProperty().addListener((observable, old, now) -> widen.run());
+        themes.themeProperty().addListener((observable, old, now) -> textSized.run());
+        zoom.scaleProperty().addListener((observable, old, now) -> textSized.run());
         place.run();
     }
 

@@ -76,6 +76,29 @@ class LessonPanelWindowTest {
     }
 
     @Test
+    void aWidthTheUserGaveThePanelGrowsWithTheZoomInsteadOfGoingBack() throws Exception {
+        openTheWindow();
+        window.await(() -> window.shown("#lesson-meta"), "the lesson panel");
+        double placed = panelWidth();
+        Node split = window.node("#workbench-split");
+        Node divider = WindowDriver.onFx(() -> split.lookupAll(".split-pane-divider").stream()
+                .filter(node -> node.getParent() == split).findFirst().orElseThrow());
+
+        window.robot().drag(WindowDriver.pointOf(window.robot(), divider), javafx.scene.input.MouseButton.PRIMARY)
+                .moveBy(90, 0).drop();
+        window.await(() -> panelWidth() > placed + 60, "the panel dragged wider");
+        double given = panelWidth();
+
+        window.robot().push(KeyCode.CONTROL, KeyCode.PLUS);
+        window.await(() -> panelWidth() > given + 10, "the panel wider with the larger text");
+        assertThat(panelWidth()).as("the width the user gave, in proportion to the text").isGreaterThan(given);
+    }
+
+    private double panelWidth() {
+        return WindowDriver.onFx(() -> window.node("#lesson-panel").getBoundsInParent().getWidth());
+    }
+
+    @Test
     void inTheProjectorThemeAnAddressInTheLessonTextWrapsOnlyAtSpaces() throws Exception {
         openTheWindow();
         // the primary stage outlives this test: its size is given back for the window tests that follow
