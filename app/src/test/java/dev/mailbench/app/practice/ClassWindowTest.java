@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,13 @@ class ClassWindowTest {
         assertThat(sessions()).contains("C: PASS ").doesNotContain(roster.students().get(0).password());
         window.await(() -> WindowDriver.onFx(() -> window.<ListView<String>>node("#class-mailbox").getItems())
                 .stream().anyMatch(line -> line.contains("Hello from student01")), "student01's mailbox");
+
+        // another student's progress makes the rows anew: the student the teacher chose stays chosen
+        StudentDialogues.firstSmtpByTelnet(smtp, pop3, "student03", roster.students().get(2).password());
+        window.await(() -> cell("student03", "first-smtp").equals("done"), "student03 done");
+        window.await(() -> sessions().contains("C: MAIL FROM:<student01@example.test>"), "student01's sessions still");
+        assertThat(WindowDriver.onFx(() -> window.<TableView<ClassViewModel.Row>>node("#class-table")
+                .getSelectionModel().getSelectedItem().student())).isEqualTo("student01");
     }
 
     private String sessions() {
