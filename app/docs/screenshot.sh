@@ -14,7 +14,8 @@
 # with View ▸ Zoom In (one of 110, 125, 150, 175, 200, 250) before the commands are typed:
 #   SCREENSHOT_SIZE=1024x768 SCREENSHOT_SETTLE=8 SCREENSHOT_COMMANDS='EHLO client.example.test' \
 #   app/docs/screenshot.sh light app/docs/mailbench-light-1024x768.png
-# (the README's 1024×768 and 200 % pictures add SCREENSHOT_SELECT=2 for light, and type the four commands above;
+# (the README's 1024×768 pictures add SCREENSHOT_SELECT=2 for light, and type the four commands above, as the 200 %
+# one does without a selection: at 200 % the selecting click lands on a step button;
 # run them in a network namespace of their own, see BUILD-NOTES, when another Mailbench holds port 2525)
 #
 # The lesson panel's pictures (README, "Lessons"): first-smtp after HELO and a RCPT before MAIL, one hint shown:
