@@ -32,6 +32,7 @@ import javafx.scene.control.Button;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -60,6 +61,9 @@ public final class SessionView extends BorderPane {
     private final ToggleButton ladderToggle = new ToggleButton("Ladder");
     private final ToggleButton statesToggle = new ToggleButton("States");
     private final SplitPane views = new SplitPane();
+
+    /** Narrower than this many of its letters' size, the session shows the explanation under the transcript. */
+    static final double NARROW_EMS = 36;
 
     public SessionView(SessionViewModel session, ObservableList<RecentHost> recentHosts, FileChoosers files,
                        MessageViewer messages) {
@@ -129,6 +133,10 @@ public final class SessionView extends BorderPane {
         // its size, at the width its step buttons ask for (POP3's are many): a fixed-width explanation would keep
         // the width it got then, and squeeze the transcript and its check boxes once the window is sized.
         split.setDividerPositions(0.64);
+        // where the session is narrow (a projector's text beside the practice panel, a zoom), the explanation goes
+        // under the transcript at the session's whole width, not into a sliver beside it that breaks its words
+        split.widthProperty().addListener((observable, old, now) -> placeExplanation(split, endings));
+        endings.fontProperty().addListener((observable, old, now) -> placeExplanation(split, endings));
 
         // the check boxes span the transcript and its explanation: at a large zoom they take one row, not three
         VBox centre = new VBox(toolbar, split);
@@ -310,5 +318,19 @@ public final class SessionView extends BorderPane {
                                 entry.explainer().retrievedText(entry.event().sequence())
                                         .map(where -> RetrievedMessage.read(entry.event().transcript(), where)))
                         .onSuccess(message -> message.ifPresent(messages::show))));
+    }
+
+    /**
+     * The explanation beside the transcript, or under it where the session is narrower than {@value #NARROW_EMS}
+     * times the text's size ({@code reference}'s font). Turning the split does not change its width, so the two do
+     * not take turns.
+     */
+    private static void placeExplanation(SplitPane split, Labeled reference) {
+        double ems = split.getWidth() / reference.getFont().getSize();
+        Orientation wanted = ems > 0 && ems < NARROW_EMS ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+        if (split.getOrientation() != wanted) {
+            split.setOrientation(wanted);
+            split.setDividerPositions(wanted == Orientation.VERTICAL ? 0.6 : 0.64);
+        }
     }
 }

@@ -20,6 +20,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -145,6 +147,34 @@ class LayoutWindowTest {
         }
         selectPanelTab("practice-tab-mailboxes");
         assertThat(cutHeaders()).as("projector").isEmpty();
+    }
+
+    @Test
+    void inTheProjectorThemeBesideThePracticePanelTheExplanationGoesUnderTheTranscript() throws Exception {
+        openTheWindow(1024, 768);
+        assertThat(explanationSplit()).as("light, 1024×768, beside the panel").isEqualTo(Orientation.HORIZONTAL);
+
+        window.click("View");
+        window.moveTo("Theme");
+        window.click("#theme-projector", org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        window.await(() -> stage().getScene().getRoot().getStyle().isEmpty()
+                && window.node("#session-state").getScene() != null, "the projector theme");
+        if (!window.shown("#practice-sections")) {
+            window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+            window.await(() -> window.robot().lookup("#practice-sections").tryQuery().isPresent(), "the practice panel");
+        }
+        window.await(() -> explanationSplit() == Orientation.VERTICAL, "the explanation under the transcript");
+        // the explanation has the session's width: some 20 of the projector's letters a line at the least
+        double[] widths = WindowDriver.onFx(() -> new double[] {window.node("#explanation").getLayoutBounds().getWidth(),
+                window.<Labeled>node("#show-line-endings").getFont().getSize()});
+        assertThat(widths[0] / widths[1]).isGreaterThan(20);
+
+        window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+        window.await(() -> explanationSplit() == Orientation.HORIZONTAL, "the explanation beside it, the panel gone");
+    }
+
+    private Orientation explanationSplit() {
+        return WindowDriver.onFx(() -> window.<SplitPane>node("#transcript-split").getOrientation());
     }
 
     /** The Mailboxes table's column headers not wholly in sight: cut by the table's edge or ending in an ellipsis. */
