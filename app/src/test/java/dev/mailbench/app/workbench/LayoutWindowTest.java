@@ -136,15 +136,7 @@ class LayoutWindowTest {
         selectPanelTab("practice-tab-mailboxes");
         assertThat(cutHeaders()).as("light").isEmpty();
 
-        window.click("View");
-        window.moveTo("Theme");
-        window.click("#theme-projector", org.testfx.robot.Motion.HORIZONTAL_FIRST);
-        window.await(() -> stage().getScene().getRoot().getStyle().isEmpty()
-                && window.node("#session-state").getScene() != null, "the projector theme");
-        if (!window.shown("#practice-sections")) {
-            window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
-            window.await(() -> window.robot().lookup("#practice-sections").tryQuery().isPresent(), "the practice panel");
-        }
+        projectorThemeWithThePracticePanel();
         selectPanelTab("practice-tab-mailboxes");
         assertThat(cutHeaders()).as("projector").isEmpty();
     }
@@ -154,6 +146,19 @@ class LayoutWindowTest {
         openTheWindow(1024, 768);
         assertThat(explanationSplit()).as("light, 1024×768, beside the panel").isEqualTo(Orientation.HORIZONTAL);
 
+        projectorThemeWithThePracticePanel();
+        window.await(() -> explanationSplit() == Orientation.VERTICAL, "the explanation under the transcript");
+        // the explanation has the session's width: some 20 of the projector's letters a line at the least
+        double[] widths = WindowDriver.onFx(() -> new double[] {window.node("#explanation").getLayoutBounds().getWidth(),
+                window.<Labeled>node("#show-line-endings").getFont().getSize()});
+        assertThat(widths[0] / widths[1]).isGreaterThan(20);
+
+        window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
+        window.await(() -> explanationSplit() == Orientation.HORIZONTAL, "the explanation beside it, the panel gone");
+    }
+
+    /** View ▸ Theme ▸ Projector, as a user chooses it, and the practice panel brought back where it stepped aside. */
+    private void projectorThemeWithThePracticePanel() {
         window.click("View");
         window.moveTo("Theme");
         window.click("#theme-projector", org.testfx.robot.Motion.HORIZONTAL_FIRST);
@@ -163,14 +168,6 @@ class LayoutWindowTest {
             window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
             window.await(() -> window.robot().lookup("#practice-sections").tryQuery().isPresent(), "the practice panel");
         }
-        window.await(() -> explanationSplit() == Orientation.VERTICAL, "the explanation under the transcript");
-        // the explanation has the session's width: some 20 of the projector's letters a line at the least
-        double[] widths = WindowDriver.onFx(() -> new double[] {window.node("#explanation").getLayoutBounds().getWidth(),
-                window.<Labeled>node("#show-line-endings").getFont().getSize()});
-        assertThat(widths[0] / widths[1]).isGreaterThan(20);
-
-        window.robot().push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
-        window.await(() -> explanationSplit() == Orientation.HORIZONTAL, "the explanation beside it, the panel gone");
     }
 
     private Orientation explanationSplit() {
