@@ -168,7 +168,7 @@ public final class MailbenchApp extends Application {
         layout.setId("main-layout");
         layout.setTop(menu.build());
         layout.setCenter(centre);
-        scrollWhenLarge(layout, centre, themes, zoom);
+        scrollWhenLarge(layout, centre, themes);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(new StackPane(layout),
@@ -192,7 +192,7 @@ public final class MailbenchApp extends Application {
             workbench.prepared();
         });
         FirstFrame.then(scene, () -> {
-            showLessonPanel(centre, lessonShown, themes, zoom);
+            showLessonPanel(centre, lessonShown, themes);
             lessons.load(lessonId, Locale.getDefault());
         });
         if (practice != null) {
@@ -207,7 +207,7 @@ public final class MailbenchApp extends Application {
             FirstFrame.then(scene, () -> {
                 practice.start();
                 showPracticePanel(centre, panelShown, view, app.services().executor(),
-                        new PanelWidth(app.configDirectory()), themes, zoom);
+                        new PanelWidth(app.configDirectory()), themes);
             });
         }
         // the file the window was opened on opens once the window is drawn: the MIME viewer and what it loads are
@@ -228,11 +228,9 @@ public final class MailbenchApp extends Application {
      * its tables keep their headers whole.
      */
     private void showPracticePanel(SplitPane centre, BooleanProperty shown, WorkbenchView view,
-                                   TaskExecutor executor, PanelWidth widths, ThemeManager themes,
-                                   FontZoom zoom) {
+                                   TaskExecutor executor, PanelWidth widths, ThemeManager themes) {
         PracticeServerPanel[] panel = new PracticeServerPanel[1];
-        double[] font = {themes.fontSize()};
-        double[] width = {PANEL_WIDTH * font[0] / Theme.platformFontSize()};
+        double[] width = {PANEL_WIDTH * themes.fontSize() / Theme.platformFontSize()};
         boolean[] placing = {false};
         PauseTransition settle = new PauseTransition(Duration.millis(600));
         settle.setOnFinished(event -> {
@@ -267,16 +265,12 @@ public final class MailbenchApp extends Application {
         });
         shown.addListener((observable, old, now) -> place.run());
         // larger text needs a wider panel: it grows and shrinks with the text size, the theme's and the zoom's
-        Runnable textSized = () -> {
-            double now = themes.fontSize();
-            width[0] = width[0] * now / font[0];
-            font[0] = now;
+        themes.fontSizeProperty().addListener((observable, old, now) -> {
+            width[0] = width[0] * now.doubleValue() / old.doubleValue();
             if (shown.get()) {
                 placeDivider(centre, width[0], placing);
             }
-        };
-        themes.themeProperty().addListener((observable, old, now) -> textSized.run());
-        zoom.scaleProperty().addListener((observable, old, now) -> textSized.run());
+        });
         place.run();
         executor.execute(BackgroundTask.of(widths::load).onSuccess(remembered -> remembered.ifPresent(saved -> {
             width[0] = saved;
@@ -292,7 +286,7 @@ public final class MailbenchApp extends Application {
      * has, and the window cut it off at both ends, the menu bar and the command line with it. At the usual size
      * nothing is wrapped, and the first frame has no scroll pane to build.
      */
-    private static void scrollWhenLarge(BorderPane layout, SplitPane centre, ThemeManager themes, FontZoom zoom) {
+    private static void scrollWhenLarge(BorderPane layout, SplitPane centre, ThemeManager themes) {
         ScrollPane[] scroll = new ScrollPane[1];
         Runnable place = () -> {
             boolean large = themes.enlarged();
@@ -313,8 +307,7 @@ public final class MailbenchApp extends Application {
                 layout.setCenter(centre);
             }
         };
-        themes.themeProperty().addListener((observable, old, now) -> place.run());
-        zoom.scaleProperty().addListener((observable, old, now) -> place.run());
+        themes.fontSizeProperty().addListener((observable, old, now) -> place.run());
         place.run();
     }
 
@@ -352,7 +345,7 @@ public final class MailbenchApp extends Application {
      * follows the window's text size (the projector theme's, a zoom), so that an address or a command in its text,
      * which it wraps only at spaces, fits a line.
      */
-    private void showLessonPanel(SplitPane centre, BooleanProperty shown, ThemeManager themes, FontZoom zoom) {
+    private void showLessonPanel(SplitPane centre, BooleanProperty shown, ThemeManager themes) {
         LessonPanel[] panel = new LessonPanel[1];
         DoubleConsumer placeAt = width -> {
             double total = centre.getWidth();
@@ -362,15 +355,6 @@ public final class MailbenchApp extends Application {
             }
         };
         Runnable widen = () -> placeAt.accept(LESSON_PANEL_WIDTH * themes.fontSize() / Theme.platformFontSize());
-        // a change of text size keeps the width the panel has, the user's own included, in proportion to the text
-        double[] font = {themes.fontSize()};
-        Runnable textSized = () -> {
-            double now = themes.fontSize();
-            if (panel[0] != null) {
-                placeAt.accept(panel[0].getWidth() * now / font[0]);
-            }
-            font[0] = now;
-        };
         Runnable place = () -> {
             if (shown.get()) {
                 if (panel[0] == null) {
@@ -395,8 +379,12 @@ public final class MailbenchApp extends Application {
             }
         };
         shown.addListener((observable, old, now) -> place.run());
-        themes.themeProperty().addListener((observable, old, now) -> textSized.run());
-        zoom.scaleProperty().addListener((observable, old, now) -> textSized.run());
+        // a change of text size keeps the width the panel has, the user's own included, in proportion to the text
+        themes.fontSizeProperty().addListener((observable, old, now) -> {
+            if (panel[0] != null) {
+                placeAt.accept(panel[0].getWidth() * now.doubleValue() / old.doubleValue());
+            }
+        });
         place.run();
     }
 

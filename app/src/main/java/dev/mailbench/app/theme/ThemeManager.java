@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -29,6 +31,7 @@ public final class ThemeManager {
 
     private final ReadOnlyObjectWrapper<Theme> theme;
     private final FontZoom zoom;
+    private final ReadOnlyDoubleWrapper fontSize;
     /** Every font-size rule this manager wrote, to find and replace its own among a list's stylesheets. */
     private final Set<String> sizeRules = new HashSet<>();
 
@@ -41,6 +44,9 @@ public final class ThemeManager {
     public ThemeManager(Theme initial, FontZoom zoom) {
         theme = new ReadOnlyObjectWrapper<>(this, "theme", Objects.requireNonNull(initial));
         this.zoom = Objects.requireNonNull(zoom);
+        fontSize = new ReadOnlyDoubleWrapper(this, "fontSize", initial.fontSize() * zoom.scale());
+        theme.addListener((observable, old, now) -> fontSize.set(now.fontSize() * zoom.scale()));
+        zoom.scaleProperty().addListener((observable, old, now) -> fontSize.set(theme().fontSize() * now.doubleValue()));
     }
 
     public ReadOnlyObjectProperty<Theme> themeProperty() {
@@ -83,7 +89,12 @@ public final class ThemeManager {
 
     /** The root's font size in pixels, as the theme and zoom give it now. */
     public double fontSize() {
-        return theme().fontSize() * zoom.scale();
+        return fontSize.get();
+    }
+
+    /** The root's font size in pixels, the theme's size times the zoom: what panels sized to the text follow. */
+    public ReadOnlyDoubleProperty fontSizeProperty() {
+        return fontSize.getReadOnlyProperty();
     }
 
     /** Whether the text is larger than the platform's own size: the projector theme, or a zoom in. */
