@@ -66,6 +66,7 @@ class ClassWindowTest {
         assertThat(WindowDriver.onFx(() -> List.copyOf(done.getStyleClass()))).contains("class-done");
 
         window.click(cellNode("student01", "class-column-student"));
+        window.await(() -> "student01".equals(chosen()), "student01 chosen by the click");
         window.await(() -> sessions().contains("C: MAIL FROM:<student01@example.test>"), "student01's sessions");
         assertThat(sessions()).contains("C: PASS ").doesNotContain(roster.students().get(0).password());
         window.await(() -> WindowDriver.onFx(() -> window.<ListView<String>>node("#class-mailbox").getItems())
@@ -75,8 +76,16 @@ class ClassWindowTest {
         StudentDialogues.firstSmtpByTelnet(smtp, pop3, "student03", roster.students().get(2).password());
         window.await(() -> cell("student03", "first-smtp").equals("done"), "student03 done");
         window.await(() -> sessions().contains("C: MAIL FROM:<student01@example.test>"), "student01's sessions still");
-        assertThat(WindowDriver.onFx(() -> window.<TableView<ClassViewModel.Row>>node("#class-table")
-                .getSelectionModel().getSelectedItem().student())).isEqualTo("student01");
+        assertThat(chosen()).isEqualTo("student01");
+    }
+
+    /** The student whose row is selected in the class's table, if any. */
+    private String chosen() {
+        return WindowDriver.onFx(() -> {
+            ClassViewModel.Row row = window.<TableView<ClassViewModel.Row>>node("#class-table").getSelectionModel()
+                    .getSelectedItem();
+            return row == null ? null : row.student();
+        });
     }
 
     private String sessions() {
